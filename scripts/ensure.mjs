@@ -1,0 +1,39 @@
+// What `npm start` and `npm test` need before they run, installed when missing:
+// node_modules (from the lockfile, with `npm ci`) and, for the browser tests, Debian's Chromium.
+import { execSync, spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+
+export function ensureDependencies() {
+  const stamp = 'node_modules/.package-lock.json';
+  const fresh = existsSync(stamp) && statSync(stamp).mtimeMs >= statSync('package-lock.json').mtimeMs;
+  if (fresh) return;
+  console.log('» Installing dependencies (npm ci)…');
+  run('npm', ['ci', '--no-audit', '--no-fund']);
+}
+
+export function chromePath() {
+  return process.env.CHROME_PATH ?? '/usr/bin/chromium';
+}
+
+export function ensureChromium() {
+  const path = chromePath();
+  if (existsSync(path)) return path;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
+  if (!isRoot || !hasApt) {
+    console.error(
+      `Chromium not found at ${path}.\n` +
+        'Install it with:  sudo apt-get update && sudo apt-get install -y chromium\n' +
+        'or point CHROME_PATH at a Chromium or Chrome binary, then run npm test again.',
+    );
+    process.exit(1);
+  }
+  console.log('» Installing Chromium from Debian (apt-get install chromium)…');
+  execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', { stdio: 'inherit' });
+  return path;
+}
+
+export function run(cmd, args, options = {}) {
+  const result = spawnSync(cmd, args, { stdio: 'inherit', ...options });
+  return result.status ?? 1;
+}

@@ -1,0 +1,25 @@
+// The CSP is delivered twice (header from the server, <meta> in the cached index.html for offline);
+// this keeps the two in step and strict.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../scripts/security-headers.ts';
+
+const directives = (policy: string) => policy.split(';').map((d) => d.trim()).filter(Boolean);
+
+describe('Content-Security-Policy', () => {
+  it('is strict: no inline or eval script, no plugins, no base tag, no framing', () => {
+    const policy = directives(CONTENT_SECURITY_POLICY);
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain("object-src 'none'");
+    expect(policy).toContain("base-uri 'none'");
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-inline|unsafe-eval/);
+  });
+
+  it('index.html carries the same policy as a meta tag, minus frame-ancestors (which meta cannot deliver)', () => {
+    const html = readFileSync('index.html', 'utf8');
+    const meta = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+    const expected = directives(CONTENT_SECURITY_POLICY).filter((d) => !d.startsWith('frame-ancestors'));
+    expect(directives(meta)).toEqual(expected);
+  });
+});

@@ -1,0 +1,54 @@
+import { useEffect } from 'react';
+import { NavLink, Outlet, useNavigation } from 'react-router';
+import { useT } from '../i18n/use-t';
+import type { MessageKey } from '../i18n/nl';
+import { useSession } from './session-store';
+import { UpdatePrompt } from './update/update-prompt';
+
+const NAV: ReadonlyArray<{ to: string; label: MessageKey; end?: boolean }> = [
+  { to: '/', label: 'nav.home', end: true },
+  { to: '/screening', label: 'nav.screening' },
+  { to: '/clients', label: 'nav.clients' },
+  { to: '/cards', label: 'nav.cards' },
+  { to: '/settings', label: 'nav.settings' },
+];
+
+/** The shell: skip link, header, main landmark, navigation (bottom bar on phones, top bar on wide screens). */
+export function Layout() {
+  const t = useT();
+  const language = useSession((s) => s.language);
+  const navigation = useNavigation();
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="shell-header">
+        <span className="shell-title">{t('app.name')}</span>
+      </header>
+      <nav className="shell-nav" aria-label={t('nav.label')}>
+        <ul>
+          {NAV.map((item) => (
+            <li key={item.to}>
+              <NavLink to={item.to} end={item.end}>
+                {t(item.label)}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {navigation.state === 'loading' && (
+        <div className="route-progress" role="progressbar" aria-label={t('loading.screen')} />
+      )}
+      <main id="main" className="shell-main" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <UpdatePrompt />
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useSession } from './session-store';
+import { renderRoute } from './testing/render-route';
+
+beforeEach(() => {
+  localStorage.clear();
+  useSession.setState({ language: 'nl' });
+});
+
+describe('routing', () => {
+  it.each([
+    ['/', 'Vandaag'],
+    ['/screening', 'Screening'],
+    ['/clients', 'Cliënten'],
+    ['/cards', 'Kaarten'],
+    ['/settings', 'Instellingen'],
+    ['/iets-anders', 'Pagina niet gevonden'],
+  ])('%s shows the heading "%s" inside the main landmark', async (path, heading) => {
+    renderRoute(path);
+    const main = await screen.findByRole('main');
+    expect(await within(main).findByRole('heading', { level: 1, name: heading })).toBeInTheDocument();
+  });
+
+  it('marks the current page in the navigation', async () => {
+    renderRoute('/cards');
+    await screen.findByRole('heading', { level: 1, name: 'Kaarten' });
+    const nav = screen.getByRole('navigation', { name: 'Hoofdmenu' });
+    expect(within(nav).getByRole('link', { name: 'Kaarten' })).toHaveAttribute('aria-current', 'page');
+    expect(within(nav).getByRole('link', { name: 'Vandaag' })).not.toHaveAttribute('aria-current');
+  });
+
+  it('moves between screens through the navigation and focuses the new heading', async () => {
+    renderRoute('/');
+    await screen.findByRole('heading', { level: 1, name: 'Vandaag' });
+    await userEvent.click(screen.getByRole('link', { name: 'Instellingen' }));
+    const heading = await screen.findByRole('heading', { level: 1, name: 'Instellingen' });
+    expect(heading).toHaveFocus();
+  });
+});
+
+describe('language switch', () => {
+  it('switches the whole shell to English and remembers the choice on this device', async () => {
+    renderRoute('/settings');
+    await screen.findByRole('heading', { level: 1, name: 'Instellingen' });
+    await userEvent.click(screen.getByRole('radio', { name: 'English' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Settings' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Today' })).toBeInTheDocument();
+    expect(document.documentElement.lang).toBe('en');
+    expect(JSON.parse(localStorage.getItem('stapwijzer.preferences') ?? '{}').state.language).toBe('en');
+  });
+
+  it('starts in Dutch when nothing was chosen', async () => {
+    renderRoute('/');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Vandaag' })).toBeInTheDocument();
+    expect(document.documentElement.lang).toBe('nl');
+  });
+});

@@ -1,0 +1,79 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { useSession } from '../session-store';
+import { UpdatePrompt } from './update-prompt';
+import { registerUpdateGuard } from './update-guards';
+
+const sw = vi.hoisted(() => ({
+  offlineReady: false,
+  needRefresh: false,
+  updateServiceWorker: vi.fn(async (_reload?: boolean) => {}),
+}));
+
+vi.mock('virtual:pwa-register/react', () => ({
+  useRegisterSW: () => ({
+    offlineReady: [sw.offlineReady, vi.fn()],
+    needRefresh: [sw.needRefresh, vi.fn()],
+    updateServiceWorker: sw.updateServiceWorker,
+  }),
+}));
+
+beforeEach(() => {
+  localStorage.clear();
+  useSession.setState({ language: 'nl' });
+  sw.offlineReady = false;
+  sw.needRefresh = false;
+  sw.updateServiceWorker.mockClear();
+});
+
+describe('update prompt', () => {
+  it('shows nothing while no update waits and the app was already ready offline', () => {
+    localStorage.setItem('stapwijzer.offlineReadyShown', '1');
+    sw.offlineReady = true;
+    render(<UpdatePrompt />);
+    expect(screen.queryByRole('button')).toBeNull();
+  });
+
+  it('says "ready to work offline" the first time only', () => {
+    sw.offlineReady = true;
+    const first = render(<UpdatePrompt />);
+    expect(screen.getByText('Stapwijzer is klaar om zonder internet te werken.')).toBeInTheDocument();
+    first.unmount();
+    render(<UpdatePrompt />);
+    expect(screen.queryByText('Stapwijzer is klaar om zonder internet te werken.')).toBeNull();
+  });
+
+  it('offers a waiting update and does not apply it by itself', () => {
+    sw.needRefresh = true;
+    render(<UpdatePrompt />);
+    expect(screen.getByText('Er is een nieuwe versie van Stapwijzer.')).toBeInTheDocument();
+    expect(sw.updateServiceWorker).not.toHaveBeenCalled();
+  });
+
+  it('flushes open drafts before it applies the update on "Bijwerken"', async () => {
+    sw.needRefresh = true;
+    const order: string[] = [];
+    const unregister = registerUpdateGuard({
+      flush: async () => {
+        order.push('flush');
+      },
+    });
+    sw.updateServiceWorker.mockImplementation(async () => {
+      order.push('update');
+    });
+    render(<UpdatePrompt />);
+    await userEvent.click(screen.getByRole('button', { name: 'Bijwerken' }));
+    expect(order).toEqual(['flush', 'update']);
+    expect(sw.updateServiceWorker).toHaveBeenCalledWith(true);
+    unregister();
+  });
+
+  it('hides the update while the device is handed to a client', () => {
+    sw.needRefresh = true;
+    const unregister = registerUpdateGuard({ blocks: () => true });
+    render(<UpdatePrompt />);
+    expect(screen.queryByRole('button', { name: 'Bijwerken' })).toBeNull();
+    unregister();
+  });
+});

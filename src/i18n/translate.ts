@@ -1,0 +1,22 @@
+import { en } from './en';
+import { type MessageKey, nl } from './nl';
+
+export type Language = 'nl' | 'en';
+export const LANGUAGES: readonly Language[] = ['nl', 'en'];
+
+const catalogues: Record<Language, Record<MessageKey, string>> = { nl, en };
+
+/** Looks a message up and fills `{name}` placeholders; a missing value leaves the placeholder visible. */
+export function translate(language: Language, key: MessageKey, values?: Record<string, string | number>): string {
+  const template = catalogues[language][key];
+  if (!values) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = values[name];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+/** Picks the language of a bilingual content string ({ nl, en }) from content packs. */
+export function pick(text: { nl: string; en: string }, language: Language): string {
+  return text[language];
+}

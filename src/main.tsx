@@ -1,0 +1,17 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { RouterProvider } from 'react-router';
+import { installPreloadErrorGuard } from './app/preload-error-guard';
+import { safeRootOptions } from './app/root-error-reporting';
+import { router } from './app/router';
+import './ui/styles.css';
+
+installPreloadErrorGuard();
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+createRoot(root, safeRootOptions).render(
+  <StrictMode>
+    <RouterProvider router={router} />
+  </StrictMode>,
+);

@@ -1,0 +1,34 @@
+// Offline works only for what the service worker precached (STYLE habit 8): this reads the built
+// service worker and proves every lazy route chunk, the shell and every content pack are in it.
+import { expect, test } from '@playwright/test';
+import { DIST } from './support/fixtures';
+import { readPrecacheUrls, readViteManifest } from './support/build-output';
+
+test.describe('precache of the built service worker', () => {
+  const precached = new Set(readPrecacheUrls(DIST));
+  const manifest = readViteManifest(DIST);
+
+  test('lists the shell: index.html, the entry chunk and its CSS, the manifest and icons', () => {
+    expect(precached).toContain('index.html');
+    expect(precached).toContain('manifest.webmanifest');
+    const entry = Object.values(manifest).find((c) => c.isEntry);
+    expect(entry).toBeDefined();
+    expect(precached).toContain(entry?.file);
+    for (const icon of ['pwa-192x192.png', 'pwa-512x512.png', 'maskable-512x512.png']) expect(precached).toContain(icon);
+  });
+
+  test('lists every lazily loaded route chunk', () => {
+    const lazy = Object.values(manifest).filter((c) => c.isDynamicEntry);
+    expect(lazy.length).toBeGreaterThanOrEqual(7); // home, screening, clients, client, cards, card, settings
+    const missing = lazy.map((c) => c.file).filter((file) => !precached.has(file));
+    expect(missing).toEqual([]);
+  });
+
+  test('lists every content pack', () => {
+    const packs = Object.values(manifest).filter((c) => c.src?.startsWith('src/content/packs/') && c.src.endsWith('.json'));
+    const packFiles = [...precached].filter((url) => /^assets\/[\w-]+-[\w-]{8}\.json$/.test(url));
+    const missing = packs.map((c) => c.file).filter((file) => !precached.has(file));
+    expect(missing).toEqual([]);
+    expect(packFiles.length).toBeGreaterThanOrEqual(packs.length);
+  });
+});

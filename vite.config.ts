@@ -1,0 +1,52 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './scripts/security-headers.ts';
+
+// Why these choices:
+// - registerType 'prompt': an update never reloads on its own during clinical work; the user applies it.
+// - injectRegister false: registration runs through useRegisterSW (workbox-window) in src/app/update.
+// - globPatterns adds json so the content packs (emitted as hashed assets) are precached for offline use.
+// - navigateFallback: deep links like /clients/abc open offline from the cached shell.
+export default defineConfig({
+  plugins: [
+    react(),
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      includeAssets: ['favicon-32x32.png', 'apple-touch-icon.png', 'robots.txt'],
+      manifest: {
+        id: '/',
+        name: 'Stapwijzer — signaleren en stepped care bij depressiepreventie',
+        short_name: 'Stapwijzer',
+        description:
+          'Signaleringskaarten, tipkaarten en stepped-care-adviezen voor verloskundigen, kraamzorg, JGZ, POH-GGZ en mantelzorgondersteuners. Werkt zonder internet.',
+        lang: 'nl',
+        theme_color: '#1f4e79',
+        background_color: '#ffffff',
+        display: 'standalone',
+        start_url: '/',
+        scope: '/',
+        icons: [
+          { src: 'pwa-192x192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'pwa-512x512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'maskable-512x512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,json}'],
+        navigateFallback: 'index.html',
+        // A precache that fails to download one entry fails the install: a broken release never activates.
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
+  build: {
+    manifest: true, // .vite/manifest.json lets the precache test find every lazy route chunk
+    target: 'es2022',
+    sourcemap: false,
+    assetsInlineLimit: 0, // content packs stay separate files (precached, fetched and digest-checked)
+  },
+  server: { headers: SECURITY_HEADERS },
+  preview: { port: 4173, strictPort: true, headers: { ...SECURITY_HEADERS, 'Content-Security-Policy': CONTENT_SECURITY_POLICY } },
+});
