@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { Link, useLocation, useNavigate, useRouteError } from 'react-router';
 import { useT } from '../i18n/use-t';
 import { PageHeading } from '../ui/page-heading';
@@ -11,8 +12,10 @@ export function RouteError() {
   const error = useRouteError();
   const navigate = useNavigate();
   const location = useLocation();
-  // Only the error's type goes to the console: a message could quote client input.
-  console.error('Route error:', error instanceof Error ? error.name : typeof error);
+  useEffect(() => {
+    // Only the error's type goes to the console: a message could quote client input.
+    console.error('Route error:', error instanceof Error ? error.name : typeof error);
+  }, [error]);
   return (
     <section className="route-error" role="alert">
       <PageHeading>{t('error.title')}</PageHeading>
