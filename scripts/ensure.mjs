@@ -8,7 +8,10 @@ export function ensureDependencies() {
   const fresh = existsSync(stamp) && statSync(stamp).mtimeMs >= statSync('package-lock.json').mtimeMs;
   if (fresh) return;
   console.log('» Installing dependencies (npm ci)…');
-  run('npm', ['ci', '--no-audit', '--no-fund']);
+  if (run('npm', ['ci', '--no-audit', '--no-fund']) !== 0) {
+    console.error('npm ci failed: see the messages above.');
+    process.exit(1);
+  }
 }
 
 export function chromePath() {

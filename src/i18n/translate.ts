@@ -1,3 +1,4 @@
+import { format } from './define-messages';
 import { en } from './en';
 import { type MessageKey, nl } from './nl';
 
@@ -8,12 +9,7 @@ const catalogues: Record<Language, Record<MessageKey, string>> = { nl, en };
 
 /** Looks a message up and fills `{name}` placeholders; a missing value leaves the placeholder visible. */
 export function translate(language: Language, key: MessageKey, values?: Record<string, string | number>): string {
-  const template = catalogues[language][key];
-  if (!values) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = values[name];
-    return value === undefined ? whole : String(value);
-  });
+  return format(catalogues[language][key], values);
 }
 
 /** Picks the language of a bilingual content string ({ nl, en }) from content packs. */
