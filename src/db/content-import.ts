@@ -1,0 +1,97 @@
+/**
+ * Imports validated content packs into the content tables. Owns the content-version rules:
+ * - a pack version is stored under `${id}@${contentVersion}`, its instruments, pathway and cards
+ *   under `${packKey}#${itemId}`, all in ONE strict transaction;
+ * - a new version becomes active without touching any client table;
+ * - an older version stays while any screening references it (screenings keep packId +
+ *   packVersion in clear), so a stored result can always be explained with its own content.
+ * Callers validate packs (src/content) before calling; this module trusts its input's shape.
+ */
+import type { ContentPack } from '../domain/types';
+import { CONTENT_TABLES, type StapwijzerDb } from './database';
+import { withReopenRetry } from './retry';
+import type { ContentItemRow, PackRow } from './types';
+
+export function packKey(id: string, contentVersion: string): string {
+  return `${id}@${contentVersion}`;
+}
+
+function itemRows<T extends { readonly id: string }>(pack: ContentPack, key: string, items: readonly T[]) {
+  return items.map(
+    (item): ContentItemRow<T> => ({ key: `${key}#${item.id}`, packKey: key, packId: pack.id, id: item.id, item }),
+  );
+}
+
+/** Writes one pack version and makes it the active version of its pack id. */
+export async function importPack(db: StapwijzerDb, pack: ContentPack, now = Date.now()): Promise<string> {
+  const key = packKey(pack.id, pack.contentVersion);
+  const row: PackRow = {
+    key,
+    id: pack.id,
+    contentVersion: pack.contentVersion,
+    schemaVersion: pack.schemaVersion,
+    digest: pack.digest,
+    active: 1,
+    importedAt: now,
+    pack,
+  };
+  await withReopenRetry(db, () =>
+    db.transaction('rw', [...CONTENT_TABLES], async () => {
+      await db.packs.where('id').equals(pack.id).modify({ active: 0 });
+      await Promise.all([db.instruments, db.pathways, db.cards].map((t) => t.where('packKey').equals(key).delete()));
+      await db.packs.put(row);
+      await db.instruments.bulkPut(itemRows(pack, key, pack.instruments));
+      await db.pathways.bulkPut(itemRows(pack, key, [pack.pathway]));
+      await db.cards.bulkPut(itemRows(pack, key, pack.cards));
+    }),
+  );
+  return key;
+}
+
+/** Deletes inactive versions of `packId` that no screening references. Returns the pruned keys. */
+export async function pruneUnreferencedPacks(db: StapwijzerDb, packId: string): Promise<string[]> {
+  return withReopenRetry(db, () =>
+    db.transaction('rw', [...CONTENT_TABLES, 'screenings'], async () => {
+      const versions = await db.packs.where('id').equals(packId).toArray();
+      const pruned: string[] = [];
+      for (const v of versions) {
+        if (v.active === 1) continue;
+        const refs = await db.screenings.where('[packId+packVersion]').equals([v.id, v.contentVersion]).count();
+        if (refs > 0) continue;
+        await Promise.all(
+          [db.instruments, db.pathways, db.cards].map((t) => t.where('packKey').equals(v.key).delete()),
+        );
+        await db.packs.delete(v.key);
+        pruned.push(v.key);
+      }
+      return pruned;
+    }),
+  );
+}
+
+export interface SyncReport {
+  imported: string[];
+  pruned: string[];
+}
+
+/** Imports every bundled pack whose version (or digest) differs from the active one, then prunes. */
+export async function syncBundledPacks(
+  db: StapwijzerDb,
+  packs: readonly ContentPack[],
+  now = Date.now(),
+): Promise<SyncReport> {
+  const report: SyncReport = { imported: [], pruned: [] };
+  for (const pack of packs) {
+    const active = await withReopenRetry(db, () =>
+      db.packs
+        .where('id')
+        .equals(pack.id)
+        .filter((p) => p.active === 1)
+        .first(),
+    );
+    if (active?.contentVersion === pack.contentVersion && active.digest === pack.digest) continue;
+    report.imported.push(await importPack(db, pack, now));
+    report.pruned.push(...(await pruneUnreferencedPacks(db, pack.id)));
+  }
+  return report;
+}

@@ -1,0 +1,150 @@
+/**
+ * The one Dexie database of Stapwijzer. Owns the typed tables, the schema version list applied in
+ * order, the transaction durability policy (R5) and the multi-tab "stale build" guard (R14).
+ *
+ * Durability policy: Dexie 4 only sets durability per Dexie instance, so a DBCore middleware picks
+ * it per transaction: every readwrite transaction is `strict` (completed screenings, imports,
+ * settings, the vault) except those that touch only `drafts`, which stay `relaxed` because drafts
+ * are written on every answer. Readonly transactions keep the browser default.
+ */
+import type { Card, Instrument, Pathway } from '../domain/types';
+import Dexie, { type DBCore, type DbCoreTransactionOptions, type Middleware, type Table } from 'dexie';
+import { StorageError } from './errors';
+import { DbLifecycle } from './lifecycle';
+import { CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS, type SchemaVersion } from './schema-versions';
+import type {
+  AuditRow,
+  ClientRow,
+  ContentItemRow,
+  DecisionRow,
+  DraftRow,
+  FollowUpRow,
+  MetaRow,
+  NoteRow,
+  PackRow,
+  PlanRow,
+  ScreeningRow,
+  SettingRow,
+} from './types';
+
+export const DB_NAME = 'stapwijzer';
+
+/** Tables whose rows carry an encrypted payload; the name is bound into each row's AAD. */
+export type EncryptedTableName =
+  | 'clients'
+  | 'screenings'
+  | 'drafts'
+  | 'decisions'
+  | 'followUps'
+  | 'plans'
+  | 'notes'
+  | 'settings';
+
+export const CONTENT_TABLES = ['packs', 'instruments', 'pathways', 'cards'] as const;
+export const RELAXED_ONLY_TABLES: ReadonlySet<string> = new Set(['drafts']);
+
+export class StapwijzerDb extends Dexie {
+  declare packs: Table<PackRow, string>;
+  declare instruments: Table<ContentItemRow<Instrument>, string>;
+  declare pathways: Table<ContentItemRow<Pathway>, string>;
+  declare cards: Table<ContentItemRow<Card>, string>;
+  declare clients: Table<ClientRow, string>;
+  declare screenings: Table<ScreeningRow, string>;
+  declare drafts: Table<DraftRow, string>;
+  declare decisions: Table<DecisionRow, string>;
+  declare followUps: Table<FollowUpRow, string>;
+  declare plans: Table<PlanRow, string>;
+  declare notes: Table<NoteRow, string>;
+  declare settings: Table<SettingRow, string>;
+  declare auditLog: Table<AuditRow, string>;
+  declare meta: Table<MetaRow, string>;
+
+  readonly lifecycle = new DbLifecycle();
+  /** The highest schema version this build knows. */
+  readonly schemaVersion: number;
+
+  constructor(name: string, versions: readonly SchemaVersion[]) {
+    super(name);
+    for (const v of versions) {
+      const declared = this.version(v.version).stores(v.stores);
+      const upgrade = v.upgrade;
+      if (upgrade) {
+        // A throwing upgrade aborts the versionchange transaction: the database stays at the old
+        // version with its data (R16). Surface it as one typed error.
+        declared.upgrade(async (tx) => {
+          try {
+            await upgrade(tx);
+          } catch (e) {
+            throw new StorageError('migration-failed', { cause: e, detail: `upgrade to v${v.version}` });
+          }
+        });
+      }
+    }
+    this.schemaVersion = versions[versions.length - 1]?.version ?? 0;
+  }
+}
+
+export interface CreateDatabaseOptions {
+  name?: string;
+  /** Injected by migration tests to open an older schema or to fail an upgrade. */
+  versions?: readonly SchemaVersion[];
+  /** How long a draft flush may hold up another tab's upgrade. */
+  flushTimeoutMs?: number;
+}
+
+/** Picks the durability of each transaction from the stores it covers (see the header). */
+export function durabilityFor(
+  stores: readonly string[],
+  mode: 'readonly' | 'readwrite',
+): DbCoreTransactionOptions['durability'] {
+  if (mode === 'readonly') return 'default';
+  return stores.every((s) => RELAXED_ONLY_TABLES.has(s)) ? 'relaxed' : 'strict';
+}
+
+function policyMiddleware(db: StapwijzerDb): Middleware<DBCore> {
+  return {
+    stack: 'dbcore',
+    name: 'stapwijzer-policy',
+    create: (down) => ({
+      ...down,
+      transaction: (stores, mode, options) => {
+        if (mode === 'readwrite' && db.lifecycle.stale) throw new StorageError('stale-build');
+        return down.transaction(stores, mode, { ...options, durability: durabilityFor(stores, mode) });
+      },
+    }),
+  };
+}
+
+/** Creates (does not open) the database handle. Dexie opens it on first use. */
+export function createDatabase(options: CreateDatabaseOptions = {}): StapwijzerDb {
+  const versions = options.versions ?? SCHEMA_VERSIONS;
+  const flushTimeoutMs = options.flushTimeoutMs ?? 1500;
+  const db = new StapwijzerDb(options.name ?? DB_NAME, versions);
+  db.use(policyMiddleware(db));
+
+  // Another tab opened a newer schema: flush drafts, close for good, tell the UI. Returning false
+  // stops Dexie's default handler, which would close with auto-reopen enabled (§1.6).
+  db.on('versionchange', (ev: IDBVersionChangeEvent) => {
+    const newVersion = ev.newVersion === null ? null : Math.floor(ev.newVersion / 10);
+    void db.lifecycle.flushAll(flushTimeoutMs).finally(() => {
+      db.lifecycle.markStale({ reason: 'versionchange', newVersion });
+      db.close({ disableAutoOpen: true });
+    });
+    return false;
+  });
+
+  // Dexie 4 opens a newer installed version without complaint (VersionError retry); refuse to write.
+  db.on(
+    'ready',
+    () => {
+      const installed = Math.floor(db.backendDB().version / 10);
+      if (installed > db.schemaVersion) {
+        db.lifecycle.markStale({ reason: 'newer-schema-installed', newVersion: installed });
+      }
+    },
+    true,
+  );
+  return db;
+}
+
+export { CURRENT_SCHEMA_VERSION };

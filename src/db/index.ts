@@ -1,0 +1,20 @@
+/** Public API of the storage layer. Features import from here, never from Dexie directly. */
+export * from './backoff';
+export { importPack, packKey, pruneUnreferencedPacks, type SyncReport, syncBundledPacks } from './content-import';
+export { PRODUCTION_KDF, MIN_PASSPHRASE_LENGTH } from './crypto/kdf';
+export { createDatabase, DB_NAME, durabilityFor, StapwijzerDb } from './database';
+export { isStorageError, StorageError, type StorageErrorCode, toStorageError } from './errors';
+export type { FlushCallback, StaleEvent, StaleListener, StaleReason } from './lifecycle';
+export * from './repositories/clients.repository';
+export * from './repositories/content.repository';
+export * from './repositories/followups.repository';
+export * from './repositories/notes.repository';
+export * from './repositories/plans.repository';
+export * from './repositories/screenings.repository';
+export * from './repositories/settings.repository';
+export { withReopenRetry } from './retry';
+export { CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS } from './schema-versions';
+export { VaultSession } from './session';
+export * from './storage-health';
+export type * from './types';
+export { backoffStatus, changePassphrase, createVault, isInitialised, lock, unlock, vaultKdfParams } from './vault';

@@ -1,0 +1,60 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { createClient } from './repositories/clients.repository';
+import { saveDraft } from './repositories/screenings.repository';
+import { TEST_PASSPHRASE, testDb, testVault, uniqueDbName, versionsUpTo } from './testing/fixture-db';
+import type { StaleEvent } from './lifecycle';
+import { unlock } from './vault';
+
+describe('R13/R14: another tab upgrades the schema', () => {
+  it('flushes the draft, closes, flags the old tab stale and refuses every later write', async () => {
+    const name = uniqueDbName();
+    const oldTab = testDb(versionsUpTo(1), name);
+    const session = await testVault(oldTab);
+    const client = await createClient(session, { alias: 'A' });
+
+    let flushed = 0;
+    oldTab.lifecycle.registerFlush(async () => {
+      await saveDraft(session, {
+        clientId: client.id,
+        data: { instrumentId: 'epds', answers: { q1: 3 }, context: 'pp' },
+      });
+      flushed++;
+    });
+    const events: StaleEvent[] = [];
+    oldTab.lifecycle.onStale((e) => events.push(e));
+
+    const newTab = testDb(versionsUpTo(2), name);
+    await newTab.open(); // blocked until the old tab has flushed and closed
+    expect(flushed).toBe(1);
+    expect(events).toEqual([{ reason: 'versionchange', newVersion: 2 }]);
+    expect(oldTab.isOpen()).toBe(false);
+    expect(await newTab.drafts.count()).toBe(1);
+
+    await expect(createClient(session, { alias: 'B' })).rejects.toMatchObject({ code: 'stale-build' });
+    // Dexie's reopen (explicit or automatic) must not bypass the guard.
+    await oldTab.open();
+    await expect(createClient(session, { alias: 'C' })).rejects.toMatchObject({ code: 'stale-build' });
+    await expect(oldTab.clients.put({ ...(await newTab.clients.toArray())[0]!, rev: 9 })).rejects.toMatchObject({
+      code: 'stale-build',
+    });
+    expect(await newTab.clients.count()).toBe(1);
+    const fresh = await unlock(newTab, TEST_PASSPHRASE);
+    await createClient(fresh, { alias: 'D' });
+    expect(await newTab.clients.count()).toBe(2);
+  });
+
+  it('an old build that opens an already-upgraded database is stale from the start', async () => {
+    const name = uniqueDbName();
+    const upgraded = testDb(versionsUpTo(2), name);
+    await testVault(upgraded);
+    upgraded.close();
+    const old = testDb(versionsUpTo(1), name);
+    const events: StaleEvent[] = [];
+    old.lifecycle.onStale((e) => events.push(e));
+    await old.open();
+    expect(events).toEqual([{ reason: 'newer-schema-installed', newVersion: 2 }]);
+    const session = await unlock(old, TEST_PASSPHRASE).catch((e: unknown) => e);
+    expect(session).toMatchObject({ code: 'stale-build' }); // even the backoff/unlock bookkeeping may not write
+  });
+});

@@ -1,0 +1,29 @@
+/** Clients (pseudonymous): alias and code are encrypted; only id, status and timestamps are clear. */
+import type { VaultSession } from '../session';
+import type { ClientClear, ClientPayload, ClientStatus, Decrypted, ReadMany } from '../types';
+import { getRecord, insertRecord, newClear, nextClear, queryMany, updateRecord } from './encrypted-store';
+
+export type ClientRecord = Decrypted<ClientClear, ClientPayload>;
+
+export function createClient(session: VaultSession, data: ClientPayload, now = Date.now()): Promise<ClientRecord> {
+  return insertRecord(session, 'clients', newClear<ClientClear>({ status: 'active' }, now), data);
+}
+
+export function getClient(session: VaultSession, id: string): Promise<ClientRecord | undefined> {
+  return getRecord(session, 'clients', id);
+}
+
+export function listClients(session: VaultSession, status: ClientStatus = 'active'): Promise<ReadMany<ClientRecord>> {
+  return queryMany(session, 'clients', (t) => t.where('status').equals(status).toArray());
+}
+
+/** Saves a loaded client; 'conflict' if someone saved it since it was loaded (R17). */
+export function updateClient(
+  session: VaultSession,
+  loaded: ClientRecord,
+  data: ClientPayload,
+  patch: { status?: ClientStatus } = {},
+  now = Date.now(),
+): Promise<ClientRecord> {
+  return updateRecord(session, 'clients', nextClear(loaded, patch, now), data);
+}

@@ -1,0 +1,39 @@
+/** Read access to stored content: the active pack version, or the exact version a screening used. */
+import type { Card, ContentPack, Instrument } from '../../domain/types';
+import { packKey } from '../content-import';
+import type { StapwijzerDb } from '../database';
+import { withReopenRetry } from '../retry';
+import type { PackRow } from '../types';
+
+export function getActivePack(db: StapwijzerDb, packId: string): Promise<PackRow | undefined> {
+  return withReopenRetry(db, () =>
+    db.packs
+      .where('id')
+      .equals(packId)
+      .filter((p) => p.active === 1)
+      .first(),
+  );
+}
+
+export async function listActivePacks(db: StapwijzerDb): Promise<ContentPack[]> {
+  const rows = await withReopenRetry(db, () => db.packs.filter((p) => p.active === 1).toArray());
+  return rows.map((r) => r.pack);
+}
+
+/** The pack exactly as it was when a screening was made (kept until no screening references it). */
+export async function getPackVersion(db: StapwijzerDb, packId: string, contentVersion: string) {
+  const row = await withReopenRetry(db, () => db.packs.get(packKey(packId, contentVersion)));
+  return row?.pack;
+}
+
+export async function getInstrument(db: StapwijzerDb, packId: string, contentVersion: string, instrumentId: string) {
+  const row = await withReopenRetry(db, () => db.instruments.get(`${packKey(packId, contentVersion)}#${instrumentId}`));
+  return row?.item satisfies Instrument | undefined;
+}
+
+export async function listCards(db: StapwijzerDb, packId: string, contentVersion: string): Promise<Card[]> {
+  const rows = await withReopenRetry(db, () =>
+    db.cards.where('packKey').equals(packKey(packId, contentVersion)).toArray(),
+  );
+  return rows.map((r) => r.item);
+}

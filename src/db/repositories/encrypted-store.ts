@@ -1,0 +1,145 @@
+/**
+ * Shared mechanics of the encrypted repositories: seal before the transaction (awaiting
+ * crypto.subtle inside a Dexie transaction would commit it early), optimistic concurrency on
+ * `rev` (R17: a stale rev is a 'conflict', never a silent overwrite), idempotent retries (a retried
+ * write whose first attempt did commit is recognised by its IV) and per-row integrity reporting.
+ */
+import type { Table } from 'dexie';
+import { bytesEqual } from '../crypto/bytes';
+import type { EncryptedTableName, StapwijzerDb } from '../database';
+import { isStorageError, StorageError } from '../errors';
+import { withReopenRetry } from '../retry';
+import type { VaultSession } from '../session';
+import type { Decrypted, ReadMany, RowBase, Sealed } from '../types';
+
+export type EncryptedRow = RowBase & Sealed;
+
+export function tableOf(db: StapwijzerDb, name: EncryptedTableName): Table<EncryptedRow, string> {
+  return db.table(name);
+}
+
+/** Fields a caller supplies for a new record; id, rev and timestamps are set here. */
+export type NewClear<C extends RowBase> = Omit<C, keyof RowBase> & { id?: string };
+/** Clear fields a caller may change on update. */
+export type ClearPatch<C extends RowBase> = Partial<Omit<C, keyof RowBase>>;
+
+/** Builds the clear part of a new row: a fresh UUID, rev 1. */
+export function newClear<C extends RowBase>(fields: NewClear<C>, now: number): C {
+  return { ...fields, id: fields.id ?? crypto.randomUUID(), rev: 1, createdAt: now, updatedAt: now } as unknown as C;
+}
+
+/** Builds the clear part of the next revision of a loaded record. */
+export function nextClear<C extends RowBase, P>(loaded: Decrypted<C, P>, patch: ClearPatch<C>, now: number): C {
+  const { data: _data, ...clear } = loaded;
+  return { ...clear, ...patch, rev: loaded.rev + 1, updatedAt: now } as unknown as C;
+}
+
+/** Inside a transaction: add a new row; a retry of an already committed add is a no-op. */
+export async function addInTx(table: Table<EncryptedRow, string>, row: EncryptedRow): Promise<void> {
+  const existing = await table.get(row.id);
+  if (existing) {
+    if (bytesEqual(existing.iv, row.iv)) return;
+    throw new StorageError('conflict', { detail: `${table.name}/${row.id} exists` });
+  }
+  await table.add(row);
+}
+
+/** Inside a transaction: replace the row if its stored rev is the one the caller loaded. */
+export async function updateInTx(table: Table<EncryptedRow, string>, row: EncryptedRow): Promise<void> {
+  const current = await table.get(row.id);
+  if (!current) throw new StorageError('not-found', { detail: `${table.name}/${row.id}` });
+  if (current.rev === row.rev && bytesEqual(current.iv, row.iv)) return;
+  if (current.rev !== row.rev - 1) {
+    throw new StorageError('conflict', { detail: `${table.name}/${row.id} is at rev ${current.rev}` });
+  }
+  await table.put(row);
+}
+
+/** Inside a transaction: delete if the stored rev matches (or any rev when `rev` is undefined). */
+export async function deleteInTx(table: Table<EncryptedRow, string>, id: string, rev?: number): Promise<void> {
+  if (rev === undefined) return table.delete(id);
+  const current = await table.get(id);
+  if (!current) return;
+  if (current.rev !== rev)
+    throw new StorageError('conflict', { detail: `${table.name}/${id} is at rev ${current.rev}` });
+  await table.delete(id);
+}
+
+export async function insertRecord<C extends RowBase, P>(
+  session: VaultSession,
+  name: EncryptedTableName,
+  clear: C,
+  data: P,
+): Promise<Decrypted<C, P>> {
+  const row = await session.seal(name, clear, data);
+  const { db } = session;
+  await withReopenRetry(db, () => db.transaction('rw', name, () => addInTx(tableOf(db, name), row)));
+  return { ...clear, data };
+}
+
+/** Seals many new rows and adds them in one transaction (bulk seeding, imports). */
+export async function insertMany<C extends RowBase, P>(
+  session: VaultSession,
+  name: EncryptedTableName,
+  items: readonly { clear: C; data: P }[],
+): Promise<void> {
+  const rows = await Promise.all(items.map((i) => session.seal(name, i.clear, i.data)));
+  const { db } = session;
+  await withReopenRetry(db, () => db.transaction('rw', name, () => tableOf(db, name).bulkAdd(rows)));
+}
+
+export async function updateRecord<C extends RowBase, P>(
+  session: VaultSession,
+  name: EncryptedTableName,
+  clear: C,
+  data: P,
+): Promise<Decrypted<C, P>> {
+  const row = await session.seal(name, clear, data);
+  const { db } = session;
+  await withReopenRetry(db, () => db.transaction('rw', name, () => updateInTx(tableOf(db, name), row)));
+  return { ...clear, data };
+}
+
+export async function deleteRecord(session: VaultSession, name: EncryptedTableName, id: string, rev: number) {
+  const { db } = session;
+  await withReopenRetry(db, () => db.transaction('rw', name, () => deleteInTx(tableOf(db, name), id, rev)));
+}
+
+/** Reads one record; undefined when absent, 'integrity' when its ciphertext was tampered with. */
+export async function getRecord<C extends RowBase, P>(
+  session: VaultSession,
+  name: EncryptedTableName,
+  id: string,
+): Promise<Decrypted<C, P> | undefined> {
+  if (session.locked) throw new StorageError('locked');
+  const row = await withReopenRetry(session.db, () => tableOf(session.db, name).get(id));
+  return row ? session.open<C, P>(name, row as C & Sealed) : undefined;
+}
+
+/** Decrypts many rows; a damaged row is reported in `damaged` and the others still read (R22). */
+export async function openMany<C extends RowBase, P>(
+  session: VaultSession,
+  name: EncryptedTableName,
+  rows: readonly EncryptedRow[],
+): Promise<ReadMany<Decrypted<C, P>>> {
+  if (session.locked) throw new StorageError('locked');
+  const damaged: string[] = [];
+  const records: Decrypted<C, P>[] = [];
+  const results = await Promise.allSettled(rows.map((row) => session.open<C, P>(name, row as C & Sealed)));
+  results.forEach((result, i) => {
+    if (result.status === 'fulfilled') records.push(result.value);
+    else if (isStorageError(result.reason, 'integrity')) damaged.push(rows[i]?.id ?? '');
+    else throw result.reason;
+  });
+  return { records, damaged };
+}
+
+export async function queryMany<C extends RowBase, P>(
+  session: VaultSession,
+  name: EncryptedTableName,
+  query: (table: Table<EncryptedRow, string>) => Promise<EncryptedRow[]>,
+): Promise<ReadMany<Decrypted<C, P>>> {
+  if (session.locked) throw new StorageError('locked');
+  const rows = await withReopenRetry(session.db, () => query(tableOf(session.db, name)));
+  return openMany<C, P>(session, name, rows);
+}

@@ -1,0 +1,54 @@
+/**
+ * Follow-ups: clear client, pathway, status and due date (YYYY-MM-DD) so "due on or before a date"
+ * is one range on the [status+dueDate] index (schema v2); the reason is encrypted.
+ */
+import Dexie from 'dexie';
+import type { VaultSession } from '../session';
+import type { Decrypted, FollowUpClear, FollowUpPayload, FollowUpStatus, ReadMany } from '../types';
+import { getRecord, insertRecord, newClear, nextClear, queryMany, updateRecord } from './encrypted-store';
+
+export type FollowUpRecord = Decrypted<FollowUpClear, FollowUpPayload>;
+export type NewFollowUp = { clientId: string; pathwayId: string; dueDate: string; id?: string };
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function assertDueDate(date: string): void {
+  if (!DATE.test(date)) throw new TypeError(`dueDate must be YYYY-MM-DD, got ${date}`);
+}
+
+export function newFollowUpClear(fields: NewFollowUp, now: number): FollowUpClear {
+  assertDueDate(fields.dueDate);
+  const { clientId, pathwayId, dueDate, id } = fields;
+  return newClear<FollowUpClear>({ clientId, pathwayId, dueDate, status: 'open', ...(id ? { id } : {}) }, now);
+}
+
+export function createFollowUp(session: VaultSession, fields: NewFollowUp, data: FollowUpPayload, now = Date.now()) {
+  return insertRecord(session, 'followUps', newFollowUpClear(fields, now), data);
+}
+
+export function getFollowUp(session: VaultSession, id: string): Promise<FollowUpRecord | undefined> {
+  return getRecord(session, 'followUps', id);
+}
+
+/** Open follow-ups due on or before `date` (inclusive), oldest first. */
+export function listDueFollowUps(session: VaultSession, date: string): Promise<ReadMany<FollowUpRecord>> {
+  assertDueDate(date);
+  return queryMany(session, 'followUps', (t) =>
+    t.where('[status+dueDate]').between(['open', Dexie.minKey], ['open', date], true, true).toArray(),
+  );
+}
+
+export function listFollowUps(session: VaultSession, clientId: string): Promise<ReadMany<FollowUpRecord>> {
+  return queryMany(session, 'followUps', (t) => t.where('clientId').equals(clientId).sortBy('dueDate'));
+}
+
+export function updateFollowUp(
+  session: VaultSession,
+  loaded: FollowUpRecord,
+  data: FollowUpPayload,
+  patch: { status?: FollowUpStatus; dueDate?: string } = {},
+  now = Date.now(),
+): Promise<FollowUpRecord> {
+  if (patch.dueDate !== undefined) assertDueDate(patch.dueDate);
+  return updateRecord(session, 'followUps', nextClear(loaded, patch, now), data);
+}

@@ -1,0 +1,33 @@
+/** Care plans per client; clear: client, pathway and status; the plan content is encrypted. */
+import type { VaultSession } from '../session';
+import type { Decrypted, PlanClear, PlanPayload, PlanStatus, ReadMany } from '../types';
+import { getRecord, insertRecord, newClear, nextClear, queryMany, updateRecord } from './encrypted-store';
+
+export type PlanRecord = Decrypted<PlanClear, PlanPayload>;
+
+export function createPlan(
+  session: VaultSession,
+  fields: { clientId: string; pathwayId: string },
+  data: PlanPayload,
+  now = Date.now(),
+): Promise<PlanRecord> {
+  return insertRecord(session, 'plans', newClear<PlanClear>({ ...fields, status: 'active' }, now), data);
+}
+
+export function getPlan(session: VaultSession, id: string): Promise<PlanRecord | undefined> {
+  return getRecord(session, 'plans', id);
+}
+
+export function listPlans(session: VaultSession, clientId: string): Promise<ReadMany<PlanRecord>> {
+  return queryMany(session, 'plans', (t) => t.where('clientId').equals(clientId).toArray());
+}
+
+export function updatePlan(
+  session: VaultSession,
+  loaded: PlanRecord,
+  data: PlanPayload,
+  patch: { status?: PlanStatus } = {},
+  now = Date.now(),
+): Promise<PlanRecord> {
+  return updateRecord(session, 'plans', nextClear(loaded, patch, now), data);
+}

@@ -1,0 +1,145 @@
+/**
+ * Screenings, their drafts and decisions. Owns the two save paths of a screening:
+ * - `saveDraft`: autosave on every answer; a drafts-only transaction, so relaxed durability.
+ * - `completeScreening`: screening + decision + follow-up written and the draft deleted in ONE
+ *   transaction (R4) with strict durability (R5), sealed before the transaction opens.
+ * Clear fields: ids, status, pack/instrument versions (so old content stays resolvable).
+ */
+import type { VaultSession } from '../session';
+import { withReopenRetry } from '../retry';
+import type {
+  DecisionClear,
+  DecisionPayload,
+  Decrypted,
+  DraftClear,
+  DraftPayload,
+  FollowUpPayload,
+  ReadMany,
+  ScreeningClear,
+  ScreeningPayload,
+} from '../types';
+import {
+  addInTx,
+  deleteInTx,
+  getRecord,
+  insertRecord,
+  newClear,
+  nextClear,
+  queryMany,
+  tableOf,
+  updateInTx,
+} from './encrypted-store';
+import { type FollowUpRecord, type NewFollowUp, newFollowUpClear } from './followups.repository';
+
+export type ScreeningRecord = Decrypted<ScreeningClear, ScreeningPayload>;
+export type DraftRecord = Decrypted<DraftClear, DraftPayload>;
+export type DecisionRecord = Decrypted<DecisionClear, DecisionPayload>;
+
+export interface NewScreening {
+  id?: string;
+  clientId: string;
+  packId: string;
+  packVersion: string;
+  instrumentId: string;
+  instrumentVersion: string;
+  data: ScreeningPayload;
+}
+
+export interface CompleteScreeningInput {
+  screening: NewScreening;
+  decision: { pathwayId: string; data: DecisionPayload };
+  followUp?: Omit<NewFollowUp, 'clientId'> & { data: FollowUpPayload };
+  /** The draft this screening came from; deleted in the same transaction. */
+  draftId?: string;
+}
+
+export interface CompletedScreening {
+  screening: ScreeningRecord;
+  decision: DecisionRecord;
+  followUp: FollowUpRecord | null;
+}
+
+/**
+ * Writes screening, decision and follow-up and deletes the draft atomically with strict
+ * durability. Resolves only after commit: the caller may show "opgeslagen" then, not before.
+ */
+export async function completeScreening(
+  session: VaultSession,
+  input: CompleteScreeningInput,
+  now = Date.now(),
+): Promise<CompletedScreening> {
+  const { data: screeningData, ...screeningFields } = input.screening;
+  const screeningClear = newClear<ScreeningClear>({ ...screeningFields, status: 'completed' }, now);
+  const decisionClear = newClear<DecisionClear>(
+    { clientId: screeningClear.clientId, screeningId: screeningClear.id, pathwayId: input.decision.pathwayId },
+    now,
+  );
+  const followUpClear = input.followUp
+    ? newFollowUpClear({ ...input.followUp, clientId: screeningClear.clientId }, now)
+    : null;
+
+  const screeningRow = await session.seal('screenings', screeningClear, screeningData);
+  const decisionRow = await session.seal('decisions', decisionClear, input.decision.data);
+  const followUpRow =
+    followUpClear && input.followUp ? await session.seal('followUps', followUpClear, input.followUp.data) : null;
+
+  const { db } = session;
+  await withReopenRetry(db, () =>
+    db.transaction('rw', [db.screenings, db.decisions, db.followUps, db.drafts], async () => {
+      await addInTx(tableOf(db, 'screenings'), screeningRow);
+      await addInTx(tableOf(db, 'decisions'), decisionRow);
+      if (followUpRow) await addInTx(tableOf(db, 'followUps'), followUpRow);
+      if (input.draftId) await deleteInTx(tableOf(db, 'drafts'), input.draftId);
+    }),
+  );
+  return {
+    screening: { ...screeningClear, data: screeningData },
+    decision: { ...decisionClear, data: input.decision.data },
+    followUp: followUpClear && input.followUp ? { ...followUpClear, data: input.followUp.data } : null,
+  };
+}
+
+export function getScreening(session: VaultSession, id: string): Promise<ScreeningRecord | undefined> {
+  return getRecord(session, 'screenings', id);
+}
+
+export function listScreenings(session: VaultSession, clientId: string): Promise<ReadMany<ScreeningRecord>> {
+  return queryMany(session, 'screenings', (t) => t.where('clientId').equals(clientId).sortBy('createdAt'));
+}
+
+export function listDecisions(session: VaultSession, clientId: string): Promise<ReadMany<DecisionRecord>> {
+  return queryMany(session, 'decisions', (t) => t.where('clientId').equals(clientId).toArray());
+}
+
+export interface DraftInput {
+  /** The record returned by the previous save of this draft, if any ('conflict' if it moved on). */
+  previous?: DraftRecord;
+  clientId: string | null;
+  data: DraftPayload;
+}
+
+/** Autosaves a draft (relaxed durability). Keep the returned record for the next save. */
+export async function saveDraft(session: VaultSession, input: DraftInput, now = Date.now()): Promise<DraftRecord> {
+  const { db } = session;
+  if (!input.previous) {
+    return insertRecord(session, 'drafts', newClear<DraftClear>({ clientId: input.clientId }, now), input.data);
+  }
+  const clear = nextClear(input.previous, { clientId: input.clientId }, now);
+  const row = await session.seal('drafts', clear, input.data);
+  await withReopenRetry(db, () => db.transaction('rw', db.drafts, () => updateInTx(tableOf(db, 'drafts'), row)));
+  return { ...clear, data: input.data };
+}
+
+export function getDraft(session: VaultSession, id: string): Promise<DraftRecord | undefined> {
+  return getRecord(session, 'drafts', id);
+}
+
+/** Drafts for the "Concept hersteld" banner, newest first. */
+export async function listDrafts(session: VaultSession): Promise<ReadMany<DraftRecord>> {
+  return queryMany<DraftClear, DraftPayload>(session, 'drafts', (t) => t.orderBy('updatedAt').reverse().toArray());
+}
+
+export async function discardDraft(session: VaultSession, id: string): Promise<void> {
+  const { db } = session;
+  await withReopenRetry(db, () => db.transaction('rw', db.drafts, () => deleteInTx(tableOf(db, 'drafts'), id)));
+}

@@ -1,0 +1,64 @@
+/**
+ * The append-only list of schema versions. Owns every shape the database has ever had, so any
+ * installed database can be upgraded step by step. NEVER edit a shipped entry: add a new one.
+ *
+ * Rules (R6 and the WebKit key-generator bug, Dexie#1878): every primary key is a client-generated
+ * string (`crypto.randomUUID()` for records, fixed names for singletons); no `++`; never change a
+ * primary key (copy into a new table instead). Upgrade functions run without the data key, so they
+ * may only touch clear fields and content tables, never decrypt payloads.
+ */
+import type { Transaction } from 'dexie';
+
+export interface SchemaVersion {
+  version: number;
+  /** Dexie store specs; `null` deletes a table. Only tables that change need to be listed after v1. */
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void> | void;
+  /** What changed and why, for the release notes and reviewers. */
+  note: string;
+}
+
+const V1_STORES: Record<string, string> = {
+  // Content (clear, replaceable by a content update).
+  packs: 'key, id, [id+contentVersion]',
+  instruments: 'key, packKey, id',
+  pathways: 'key, packKey, id',
+  cards: 'key, packKey, id',
+  // Client data (encrypted payload + clear indexed fields).
+  clients: 'id, status, updatedAt',
+  screenings: 'id, clientId, status, updatedAt, [packId+packVersion]',
+  drafts: 'id, clientId, updatedAt',
+  decisions: 'id, clientId, screeningId',
+  followUps: 'id, clientId, status, dueDate',
+  plans: 'id, clientId, pathwayId, status',
+  notes: 'id, clientId, updatedAt',
+  settings: 'id',
+  auditLog: 'id, ts',
+  meta: 'key',
+};
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  { version: 1, stores: V1_STORES, note: 'First shipped schema.' },
+  {
+    version: 2,
+    stores: { followUps: 'id, clientId, status, dueDate, [status+dueDate]' },
+    note: 'Compound index so "open follow-ups due on or before a date" is one index range, not a scan.',
+    upgrade: async (tx) => {
+      await tx.table('meta').put({ key: 'schema', version: 2, upgradedAt: Date.now() });
+    },
+  },
+];
+
+export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 1;
+
+/** The full store map at a given version (what Dexie ends up with after applying the list). */
+export function storesAt(versions: readonly SchemaVersion[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const v of versions) {
+    for (const [table, spec] of Object.entries(v.stores)) {
+      if (spec === null) delete out[table];
+      else out[table] = spec;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,106 @@
+/**
+ * Test fixtures: unique database names, a fast-KDF vault and a seeded database of a given schema
+ * version (R15 migration fixtures). Test-only; the KDF here is deliberately weak.
+ */
+import { createDatabase, type StapwijzerDb } from '../database';
+import { TEST_KDF } from '../crypto/kdf';
+import { createClient } from '../repositories/clients.repository';
+import { createNote } from '../repositories/notes.repository';
+import { createPlan } from '../repositories/plans.repository';
+import { completeScreening, saveDraft } from '../repositories/screenings.repository';
+import { SCHEMA_VERSIONS, type SchemaVersion } from '../schema-versions';
+import type { VaultSession } from '../session';
+import { createVault } from '../vault';
+
+export const TEST_PASSPHRASE = 'correct horse battery';
+
+let counter = 0;
+export function uniqueDbName(prefix = 'test'): string {
+  counter += 1;
+  return `${prefix}-${counter}-${crypto.randomUUID()}`;
+}
+
+export function testDb(versions: readonly SchemaVersion[] = SCHEMA_VERSIONS, name = uniqueDbName()): StapwijzerDb {
+  return createDatabase({ name, versions, flushTimeoutMs: 200 });
+}
+
+export async function testVault(db: StapwijzerDb): Promise<VaultSession> {
+  return createVault(db, TEST_PASSPHRASE, TEST_KDF);
+}
+
+/** The schema as shipped at `version` (the list truncated), for fixture databases. */
+export function versionsUpTo(version: number): readonly SchemaVersion[] {
+  return SCHEMA_VERSIONS.filter((v) => v.version <= version);
+}
+
+export interface FixtureCounts {
+  clients: number;
+  screenings: number;
+  decisions: number;
+  followUps: number;
+  plans: number;
+  notes: number;
+  drafts: number;
+}
+
+const DAY = 86_400_000;
+const BASE = Date.UTC(2025, 0, 6);
+
+function isoDate(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** Seeds `clientCount` clients, each with 2 screenings (+ decision + follow-up), a plan, a note, a draft. */
+export async function seedFixture(session: VaultSession, clientCount: number): Promise<FixtureCounts> {
+  for (let c = 0; c < clientCount; c++) {
+    const now = BASE + c * 60_000;
+    const client = await createClient(session, { alias: `CANARY-${c}`, code: `C${c}` }, now);
+    for (let s = 0; s < 2; s++) {
+      await completeScreening(
+        session,
+        {
+          screening: {
+            clientId: client.id,
+            packId: 'postpartum',
+            packVersion: '1.0.0',
+            instrumentId: 'epds',
+            instrumentVersion: '1987',
+            data: { instrumentId: 'epds', answers: { q1: (c + s) % 4, q2: s }, context: 'postpartum' },
+          },
+          decision: {
+            pathwayId: 'postpartum',
+            data: { recommendedStep: 'step-1', chosenStep: 'step-1', reasons: ['r'] },
+          },
+          followUp: {
+            pathwayId: 'postpartum',
+            dueDate: isoDate(now + ((c + s * 7) % 60) * DAY),
+            data: { reason: 'rescreen' },
+          },
+        },
+        now + s,
+      );
+    }
+    await createPlan(session, { clientId: client.id, pathwayId: 'postpartum' }, { steps: ['a'] }, now);
+    await createNote(session, client.id, { text: `note ${c}` }, now);
+    await saveDraft(
+      session,
+      { clientId: client.id, data: { instrumentId: 'epds', answers: { q1: 1 }, context: 'x' } },
+      now,
+    );
+  }
+  const n = clientCount;
+  return { clients: n, screenings: 2 * n, decisions: 2 * n, followUps: 2 * n, plans: n, notes: n, drafts: n };
+}
+
+export async function countRows(db: StapwijzerDb): Promise<FixtureCounts> {
+  const [clients, screenings, decisions, followUps, plans, notes, drafts] = await Promise.all([
+    db.clients.count(),
+    db.screenings.count(),
+    db.decisions.count(),
+    db.followUps.count(),
+    db.plans.count(),
+    db.notes.count(),
+    db.drafts.count(),
+  ]);
+  return { clients, screenings, decisions, followUps, plans, notes, drafts };
+}

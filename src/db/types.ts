@@ -1,0 +1,181 @@
+/**
+ * Row and payload types for the Stapwijzer database. Owns the split between clear, indexed fields
+ * (opaque ids, dates, status, pathway/pack ids — nothing about the person) and the encrypted payload.
+ * Payload types are deliberately minimal; the app layer refines them.
+ */
+import type { ContentPack } from '../domain/types';
+
+/** AES-GCM output stored on every encrypted row. */
+export interface Sealed {
+  iv: Uint8Array<ArrayBuffer>;
+  ct: Uint8Array<ArrayBuffer>;
+}
+
+/** Clear fields every encrypted row carries. `rev` starts at 1 and rises by 1 per update (R17). */
+export interface RowBase {
+  id: string;
+  rev: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export type ClientStatus = 'active' | 'archived';
+export type ScreeningStatus = 'completed' | 'cancelled';
+export type FollowUpStatus = 'open' | 'done' | 'cancelled';
+export type PlanStatus = 'active' | 'closed';
+
+export interface ClientClear extends RowBase {
+  status: ClientStatus;
+}
+export interface ScreeningClear extends RowBase {
+  clientId: string;
+  status: ScreeningStatus;
+  packId: string;
+  packVersion: string;
+  instrumentId: string;
+  instrumentVersion: string;
+}
+export interface DraftClear extends RowBase {
+  clientId: string | null;
+}
+export interface DecisionClear extends RowBase {
+  clientId: string;
+  screeningId: string;
+  pathwayId: string;
+}
+export interface FollowUpClear extends RowBase {
+  clientId: string;
+  pathwayId: string;
+  status: FollowUpStatus;
+  /** Local calendar date, `YYYY-MM-DD`, so it sorts and compares as a string. */
+  dueDate: string;
+}
+export interface PlanClear extends RowBase {
+  clientId: string;
+  pathwayId: string;
+  status: PlanStatus;
+}
+export interface NoteClear extends RowBase {
+  clientId: string;
+}
+export type SettingClear = RowBase;
+
+export type ClientRow = ClientClear & Sealed;
+export type ScreeningRow = ScreeningClear & Sealed;
+export type DraftRow = DraftClear & Sealed;
+export type DecisionRow = DecisionClear & Sealed;
+export type FollowUpRow = FollowUpClear & Sealed;
+export type PlanRow = PlanClear & Sealed;
+export type NoteRow = NoteClear & Sealed;
+export type SettingRow = SettingClear & Sealed;
+
+/** A decrypted record: the clear fields plus the payload. */
+export type Decrypted<C extends RowBase, P> = C & { data: P };
+
+/** Result of reading many rows: damaged rows (failed GCM tag, R22) are reported, not hidden. */
+export interface ReadMany<T> {
+  records: T[];
+  damaged: string[];
+}
+
+// Payloads (encrypted). Minimal on purpose; refined by the app layer.
+export interface ClientPayload {
+  alias: string;
+  code?: string;
+}
+export interface ScreeningPayload {
+  instrumentId: string;
+  answers: Record<string, number>;
+  context: string;
+  result?: unknown;
+}
+export interface DraftPayload {
+  instrumentId: string;
+  answers: Record<string, number>;
+  context: string;
+  step?: number;
+}
+export interface DecisionPayload {
+  recommendedStep: string;
+  chosenStep: string;
+  reasons: string[];
+  override?: string;
+}
+export interface FollowUpPayload {
+  reason: string;
+}
+export interface PlanPayload {
+  steps: string[];
+  goals?: string;
+}
+export interface NotePayload {
+  text: string;
+}
+export type SettingPayload = unknown;
+
+// Clear (unencrypted) tables.
+
+/** `key` is `${id}@${contentVersion}`; `active` is 1 for the version in use (numbers index, booleans do not). */
+export interface PackRow {
+  key: string;
+  id: string;
+  contentVersion: string;
+  schemaVersion: number;
+  digest: string;
+  active: 0 | 1;
+  importedAt: number;
+  pack: ContentPack;
+}
+/** `key` is `${packKey}#${id}`; one row per instrument, pathway or card of a stored pack version. */
+export interface ContentItemRow<T> {
+  key: string;
+  packKey: string;
+  packId: string;
+  id: string;
+  item: T;
+}
+
+/** Reserved for the audit-log issue (R38). Holds no client data. */
+export interface AuditRow {
+  id: string;
+  ts: number;
+  action: string;
+  recordId: string | null;
+  actor: string;
+  prevHash: string;
+  hash: string;
+}
+
+/** PBKDF2 parameters, stored next to the wrapped key so they can be raised later (R20). */
+export interface KdfParams {
+  algorithm: 'PBKDF2';
+  hash: 'SHA-256';
+  iterations: number;
+}
+
+/** Singletons in the meta table, keyed by fixed names. */
+export interface VaultMeta {
+  key: 'vault';
+  formatVersion: 1;
+  kdf: KdfParams & { salt: Uint8Array<ArrayBuffer> };
+  wrap: 'AES-KW';
+  wrappedKey: Uint8Array<ArrayBuffer>;
+  createdAt: number;
+  updatedAt: number;
+}
+export interface SentinelMeta {
+  key: 'sentinel';
+  vaultId: string;
+  createdAt: number;
+}
+export interface BackoffMeta {
+  key: 'backoff';
+  failures: number;
+  lastFailureAt: number | null;
+}
+export interface SchemaMeta {
+  key: 'schema';
+  version: number;
+  upgradedAt: number;
+}
+export type MetaRow = VaultMeta | SentinelMeta | BackoffMeta | SchemaMeta;

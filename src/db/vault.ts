@@ -1,0 +1,167 @@
+/**
+ * The vault: creates, unlocks and re-keys the encryption at rest. Owns the meta rows 'vault'
+ * (wrapped data key + KDF parameters), 'sentinel' (proof the database was not cleared) and
+ * 'backoff' (wrong-passphrase delays that survive a reload, R19). The passphrase never leaves
+ * this module; the unwrapped key lives only in a VaultSession.
+ */
+import { type BackoffState, INITIAL_BACKOFF, nextAllowedAt, recordFailure, recordSuccess } from './backoff';
+import { copyBytes, randomBytes } from './crypto/bytes';
+import { generateWrappableDataKey, unwrapDataKey, wrapDataKey } from './crypto/data-key';
+import { deriveKek, MIN_PASSPHRASE_LENGTH, PRODUCTION_KDF, SALT_BYTES } from './crypto/kdf';
+import type { StapwijzerDb } from './database';
+import { StorageError } from './errors';
+import { withReopenRetry } from './retry';
+import { VaultSession } from './session';
+import { markVaultCreated } from './storage-health';
+import type { BackoffMeta, KdfParams, SentinelMeta, VaultMeta } from './types';
+
+export { VaultSession };
+
+function assertPassphrase(passphrase: string): void {
+  if ([...passphrase].length < MIN_PASSPHRASE_LENGTH) throw new StorageError('passphrase-too-short');
+}
+
+async function readVault(db: StapwijzerDb): Promise<VaultMeta> {
+  const row = await withReopenRetry(db, () => db.meta.get('vault'));
+  if (row?.key !== 'vault') throw new StorageError('not-initialised');
+  return row;
+}
+
+/** The stored KDF parameters (without the salt), e.g. to decide whether to raise them. */
+export async function vaultKdfParams(db: StapwijzerDb): Promise<KdfParams> {
+  const { kdf } = await readVault(db);
+  return { algorithm: kdf.algorithm, hash: kdf.hash, iterations: kdf.iterations };
+}
+
+export async function isInitialised(db: StapwijzerDb): Promise<boolean> {
+  const row = await withReopenRetry(db, () => db.meta.get('vault'));
+  return row?.key === 'vault';
+}
+
+async function wrapWithPassphrase(
+  dek: CryptoKey,
+  passphrase: string,
+  kdf: KdfParams,
+): Promise<Pick<VaultMeta, 'kdf' | 'wrappedKey'>> {
+  const salt = randomBytes(SALT_BYTES);
+  const kek = await deriveKek(passphrase, salt, kdf);
+  return {
+    kdf: { algorithm: kdf.algorithm, hash: kdf.hash, iterations: kdf.iterations, salt },
+    wrappedKey: await wrapDataKey(dek, kek),
+  };
+}
+
+/** Creates the vault (once) and returns an unlocked session. */
+export async function createVault(
+  db: StapwijzerDb,
+  passphrase: string,
+  kdf: KdfParams = PRODUCTION_KDF,
+  options: { now?: number } = {},
+): Promise<VaultSession> {
+  assertPassphrase(passphrase);
+  const now = options.now ?? Date.now();
+  const extractable = await generateWrappableDataKey();
+  const wrapped = await wrapWithPassphrase(extractable, passphrase, kdf);
+  const vault: VaultMeta = {
+    key: 'vault',
+    formatVersion: 1,
+    wrap: 'AES-KW',
+    createdAt: now,
+    updatedAt: now,
+    ...wrapped,
+  };
+  const sentinel: SentinelMeta = { key: 'sentinel', vaultId: crypto.randomUUID(), createdAt: now };
+  const backoff: BackoffMeta = { key: 'backoff', ...INITIAL_BACKOFF };
+  await withReopenRetry(db, () =>
+    db.transaction('rw', db.meta, async () => {
+      if (await db.meta.get('vault')) throw new StorageError('already-initialised');
+      await db.meta.bulkAdd([vault, sentinel, backoff]);
+    }),
+  );
+  markVaultCreated(db.name, sentinel.vaultId);
+  // Re-import as non-extractable so the session key can never be exported.
+  const kek = await deriveKek(passphrase, vault.kdf.salt, kdf);
+  return new VaultSession(db, await unwrapDataKey(vault.wrappedKey, kek));
+}
+
+async function readBackoff(db: StapwijzerDb): Promise<BackoffState> {
+  const row = await withReopenRetry(db, () => db.meta.get('backoff'));
+  return row?.key === 'backoff' ? { failures: row.failures, lastFailureAt: row.lastFailureAt } : { ...INITIAL_BACKOFF };
+}
+
+async function writeBackoff(db: StapwijzerDb, state: BackoffState): Promise<void> {
+  await withReopenRetry(db, () => db.meta.put({ key: 'backoff', ...state }));
+}
+
+/** Current backoff: when the next attempt is allowed (for the lock screen's countdown). */
+export async function backoffStatus(db: StapwijzerDb): Promise<BackoffState & { retryAt: number }> {
+  const state = await readBackoff(db);
+  return { ...state, retryAt: nextAllowedAt(state) };
+}
+
+/**
+ * Derives the KEK and unwraps the data key, enforcing and updating the persisted backoff.
+ * Throws 'backoff' (with retryAt) when called too early, 'wrong-passphrase' on a bad guess.
+ */
+async function unwrapWithBackoff(
+  db: StapwijzerDb,
+  passphrase: string,
+  now: number,
+  extractable: boolean,
+): Promise<{ dek: CryptoKey; vault: VaultMeta }> {
+  const vault = await readVault(db);
+  const state = await readBackoff(db);
+  const allowedAt = nextAllowedAt(state);
+  if (now < allowedAt) throw new StorageError('backoff', { retryAt: allowedAt });
+  const { salt, ...params } = vault.kdf;
+  const kek = await deriveKek(passphrase, copyBytes(salt), params);
+  try {
+    const dek = await unwrapDataKey(copyBytes(vault.wrappedKey), kek, extractable);
+    if (state.failures > 0) await writeBackoff(db, recordSuccess());
+    return { dek, vault };
+  } catch (e) {
+    const next = recordFailure(state, now);
+    await writeBackoff(db, next);
+    throw new StorageError('wrong-passphrase', { cause: e, retryAt: nextAllowedAt(next) });
+  }
+}
+
+/** Unlocks the vault; the returned session holds the non-extractable data key in memory only. */
+export async function unlock(
+  db: StapwijzerDb,
+  passphrase: string,
+  options: { now?: number } = {},
+): Promise<VaultSession> {
+  const { dek } = await unwrapWithBackoff(db, passphrase, options.now ?? Date.now(), false);
+  return new VaultSession(db, dek);
+}
+
+/** Drops the data key from memory. */
+export function lock(session: VaultSession): void {
+  session.lock();
+}
+
+/**
+ * Re-wraps the data key under a new passphrase (fresh salt, optionally new KDF parameters).
+ * Records are untouched: only the 'vault' meta row changes.
+ */
+export async function changePassphrase(
+  db: StapwijzerDb,
+  oldPassphrase: string,
+  newPassphrase: string,
+  options: { kdf?: KdfParams; now?: number } = {},
+): Promise<void> {
+  assertPassphrase(newPassphrase);
+  const now = options.now ?? Date.now();
+  const { dek, vault } = await unwrapWithBackoff(db, oldPassphrase, now, true);
+  const { salt: _salt, ...current } = vault.kdf;
+  const wrapped = await wrapWithPassphrase(dek, newPassphrase, options.kdf ?? current);
+  const next: VaultMeta = { ...vault, ...wrapped, updatedAt: now };
+  await withReopenRetry(db, () =>
+    db.transaction('rw', db.meta, async () => {
+      const stored = await db.meta.get('vault');
+      if (stored?.key !== 'vault' || stored.updatedAt !== vault.updatedAt) throw new StorageError('conflict');
+      await db.meta.put(next);
+    }),
+  );
+}
