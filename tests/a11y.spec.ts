@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './support/fixtures';
 import { ROUTES } from './routes';
+import { onboard, openUnlocked, PASSPHRASE } from './support/onboard';
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
@@ -10,23 +11,52 @@ for (const viewport of [
 ]) {
   test(`axe finds no WCAG 2.2 A/AA violation on any route (${viewport.name})`, async ({ page, server }) => {
     await page.setViewportSize({ width: viewport.width, height: viewport.height });
-    for (const route of ROUTES) {
-      await page.goto(server.url + route.path);
-      await page.getByRole('heading', { level: 1, name: route.heading }).waitFor();
+    const check = async (label: string) => {
       const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-      const summary = result.violations.map((v) => `${route.path}: ${v.id} (${v.nodes.length})`);
-      expect(summary).toEqual([]);
+      expect(result.violations.map((v) => `${label}: ${v.id} (${v.nodes.length})`)).toEqual([]);
+    };
+    await page.goto(server.url);
+    await page.getByRole('heading', { level: 1, name: 'Welkom bij Stapwijzer' }).waitFor();
+    await check('onboarding');
+    await onboard(page);
+    await page.goto(server.url);
+    await page.getByRole('heading', { level: 1, name: 'Stapwijzer is vergrendeld' }).waitFor();
+    await check('lock screen');
+    for (const route of ROUTES) {
+      await openUnlocked(page, server.url + route.path);
+      await page.getByRole('heading', { level: 1, name: route.heading }).waitFor();
+      await check(route.path);
     }
   });
 }
 
-test('the navigation works with the keyboard alone', async ({ page, server }) => {
+test('unlocking and the navigation work with the keyboard alone', async ({ page, server }) => {
   await page.goto(server.url);
-  await page.getByRole('heading', { level: 1, name: 'Vandaag' }).waitFor();
-  await page.keyboard.press('Tab');
-  await expect(page.getByRole('link', { name: 'Naar de inhoud' })).toBeFocused();
-  const settings = page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Instellingen' });
-  await settings.focus();
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name: 'Instellingen' })).toBeFocused();
+  await onboard(page);
+  await page.goto(server.url);
+  await test.step('The lock screen focuses its heading; Tab reaches the passphrase, Enter unlocks', async () => {
+    await expect(page.getByRole('heading', { level: 1, name: 'Stapwijzer is vergrendeld' })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(page.getByLabel('Wachtzin')).toBeFocused();
+    await page.keyboard.type(PASSPHRASE);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: 'Vandaag' })).toBeFocused();
+  });
+  await test.step('From the top of the page, the skip link comes first and the menu opens Instellingen', async () => {
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('link', { name: 'Naar de inhoud' })).toBeFocused();
+    const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
+    for (
+      let i = 0;
+      i < 10 &&
+      !(await nav.getByRole('link', { name: 'Instellingen' }).evaluate((el) => el === document.activeElement));
+      i++
+    ) {
+      await page.keyboard.press('Tab');
+    }
+    await expect(nav.getByRole('link', { name: 'Instellingen' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: 'Instellingen' })).toBeFocused();
+  });
 });

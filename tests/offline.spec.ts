@@ -1,5 +1,6 @@
 import { expect, openAndWaitForServiceWorker, test } from './support/fixtures';
 import { ROUTES } from './routes';
+import { onboard, openUnlocked } from './support/onboard';
 
 test('after one online visit, every route opens offline with its own heading, deep links included', async ({
   page,
@@ -8,6 +9,7 @@ test('after one online visit, every route opens offline with its own heading, de
 }) => {
   await test.step('Given I opened Stapwijzer once while online', async () => {
     await openAndWaitForServiceWorker(page, server.url);
+    await onboard(page);
     await expect(page.getByRole('heading', { level: 1, name: 'Vandaag' })).toBeVisible();
   });
 
@@ -17,8 +19,8 @@ test('after one online visit, every route opens offline with its own heading, de
   });
 
   for (const route of ROUTES) {
-    await test.step(`Then ${route.path} still opens, showing "${route.heading}"`, async () => {
-      await page.goto(server.url + route.path);
+    await test.step(`Then ${route.path} still opens behind the lock, showing "${route.heading}"`, async () => {
+      await openUnlocked(page, server.url + route.path);
       await expect(page.getByRole('heading', { level: 1, name: route.heading })).toBeVisible();
       await expect(page.getByRole('main')).toBeVisible();
     });
@@ -29,6 +31,6 @@ test('the offline-ready message shows once, not at every start', async ({ page, 
   await openAndWaitForServiceWorker(page, server.url);
   await expect(page.getByText('Stapwijzer is klaar om zonder internet te werken.')).toBeVisible();
   await page.reload();
-  await page.getByRole('heading', { level: 1, name: 'Vandaag' }).waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Welkom bij Stapwijzer' }).waitFor();
   await expect(page.getByText('Stapwijzer is klaar om zonder internet te werken.')).toHaveCount(0);
 });

@@ -14,7 +14,8 @@ test.describe('precache of the built service worker', () => {
     const entry = Object.values(manifest).find((c) => c.isEntry);
     expect(entry).toBeDefined();
     expect(precached).toContain(entry?.file);
-    for (const icon of ['pwa-192x192.png', 'pwa-512x512.png', 'maskable-512x512.png']) expect(precached).toContain(icon);
+    for (const icon of ['pwa-192x192.png', 'pwa-512x512.png', 'maskable-512x512.png'])
+      expect(precached).toContain(icon);
   });
 
   test('lists every lazily loaded route chunk', () => {
@@ -25,7 +26,9 @@ test.describe('precache of the built service worker', () => {
   });
 
   test('lists every content pack', () => {
-    const packs = Object.values(manifest).filter((c) => c.src?.startsWith('src/content/packs/') && c.src.endsWith('.json'));
+    const packs = Object.values(manifest).filter(
+      (c) => c.src?.startsWith('src/content/packs/') && c.src.endsWith('.json'),
+    );
     const packFiles = [...precached].filter((url) => /^assets\/[\w-]+-[\w-]{8}\.json$/.test(url));
     const missing = packs.map((c) => c.file).filter((file) => !precached.has(file));
     expect(missing).toEqual([]);

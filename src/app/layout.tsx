@@ -4,6 +4,8 @@ import { useT } from '../i18n/use-t';
 import type { MessageKey } from '../i18n/nl';
 import { useSession } from './session-store';
 import { UpdatePrompt } from './update/update-prompt';
+import { VaultGate } from './vault/vault-gate';
+import { lockApp } from './vault/vault-runtime';
 
 const NAV: ReadonlyArray<{ to: string; label: MessageKey; end?: boolean }> = [
   { to: '/', label: 'nav.home', end: true },
@@ -17,6 +19,7 @@ const NAV: ReadonlyArray<{ to: string; label: MessageKey; end?: boolean }> = [
 export function Layout() {
   const t = useT();
   const language = useSession((s) => s.language);
+  const unlocked = useSession((s) => s.vaultStatus === 'unlocked');
   const navigation = useNavigation();
 
   useEffect(() => {
@@ -30,23 +33,32 @@ export function Layout() {
       </a>
       <header className="shell-header">
         <span className="shell-title">{t('app.name')}</span>
+        {unlocked && (
+          <button type="button" className="button secondary on-dark" onClick={lockApp}>
+            {t('app.lock')}
+          </button>
+        )}
       </header>
-      <nav className="shell-nav" aria-label={t('nav.label')}>
-        <ul>
-          {NAV.map((item) => (
-            <li key={item.to}>
-              <NavLink to={item.to} end={item.end}>
-                {t(item.label)}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      {unlocked && (
+        <nav className="shell-nav" aria-label={t('nav.label')}>
+          <ul>
+            {NAV.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end={item.end}>
+                  {t(item.label)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
       {navigation.state === 'loading' && (
         <div className="route-progress" role="progressbar" aria-label={t('loading.screen')} />
       )}
       <main id="main" className="shell-main" tabIndex={-1}>
-        <Outlet />
+        <VaultGate>
+          <Outlet />
+        </VaultGate>
       </main>
       <UpdatePrompt />
     </div>

@@ -3,10 +3,12 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useSession } from './session-store';
 import { renderRoute } from './testing/render-route';
+import { unlockedVault } from './testing/unlocked';
 
-beforeEach(() => {
+beforeEach(async () => {
   localStorage.clear();
   useSession.setState({ language: 'nl' });
+  await unlockedVault();
 });
 
 describe('routing', () => {

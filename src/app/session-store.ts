@@ -4,24 +4,32 @@ import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import type { Language } from '../i18n/translate';
 
+/** Where the vault stands: checking at start, no vault yet, locked, or unlocked. */
+export type VaultStatus = 'checking' | 'first-use' | 'locked' | 'unlocked';
+
 export interface SessionState {
   language: Language;
-  locked: boolean;
+  vaultStatus: VaultStatus;
   activeDraftId: string | null;
+  /** Bundled content packs that were refused at start (the installed version stays active). */
+  contentProblems: string[];
   setLanguage: (language: Language) => void;
-  setLocked: (locked: boolean) => void;
+  setVaultStatus: (status: VaultStatus) => void;
   setActiveDraftId: (id: string | null) => void;
+  setContentProblems: (problems: string[]) => void;
 }
 
 export const useSession = create<SessionState>()(
   persist(
     (set) => ({
       language: 'nl',
-      locked: true,
+      vaultStatus: 'checking',
       activeDraftId: null,
+      contentProblems: [],
       setLanguage: (language) => set({ language }),
-      setLocked: (locked) => set({ locked }),
+      setVaultStatus: (vaultStatus) => set({ vaultStatus }),
       setActiveDraftId: (activeDraftId) => set({ activeDraftId }),
+      setContentProblems: (contentProblems) => set({ contentProblems }),
     }),
     {
       name: 'stapwijzer.preferences',

@@ -5,6 +5,7 @@ import { saveDraft } from './repositories/screenings.repository';
 import { TEST_PASSPHRASE, testDb, testVault, uniqueDbName, versionsUpTo } from './testing/fixture-db';
 import type { StaleEvent } from './lifecycle';
 import { unlock } from './vault';
+import { draftData } from './testing/payloads';
 
 describe('R13/R14: another tab upgrades the schema', () => {
   it('flushes the draft, closes, flags the old tab stale and refuses every later write', async () => {
@@ -17,7 +18,7 @@ describe('R13/R14: another tab upgrades the schema', () => {
     oldTab.lifecycle.registerFlush(async () => {
       await saveDraft(session, {
         clientId: client.id,
-        data: { instrumentId: 'epds', answers: { q1: 3 }, context: 'pp' },
+        data: draftData({ q1: 3 }),
       });
       flushed++;
     });

@@ -5,6 +5,7 @@ import { completeScreening, saveDraft } from './repositories/screenings.reposito
 import { injectFaults } from './testing/chaos';
 import { countRows, testDb, testVault } from './testing/fixture-db';
 import { sampleCompletion } from './testing/sample';
+import { draftData } from './testing/payloads';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -16,7 +17,7 @@ async function setup(fault?: Parameters<typeof injectFaults>[1]) {
   const client = await createClient(session, { alias: 'Moeder C' });
   const draft = await saveDraft(session, {
     clientId: client.id,
-    data: { instrumentId: 'epds', answers: { q1: 2 }, context: 'pp' },
+    data: draftData({ q1: 2 }),
   });
   const base = chaos?.writes() ?? 0;
   armed = true;
@@ -47,7 +48,7 @@ describe('completeScreening', () => {
     const spy = vi.spyOn(IDBDatabase.prototype, 'transaction');
     const { session, client, draft } = await setup();
     await completeScreening(session, sampleCompletion(client.id, draft.id));
-    await saveDraft(session, { clientId: client.id, data: { instrumentId: 'epds', answers: {}, context: 'pp' } });
+    await saveDraft(session, { clientId: client.id, data: draftData({}) });
     const calls = spy.mock.calls.map(([stores, mode, options]) => ({ stores: [stores].flat(), mode, options }));
     const complete = calls.find((c) => c.mode === 'readwrite' && c.stores.includes('screenings'));
     const draftSave = calls.find((c) => c.mode === 'readwrite' && c.stores.length === 1 && c.stores[0] === 'drafts');

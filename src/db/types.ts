@@ -3,7 +3,8 @@
  * (opaque ids, dates, status, pathway/pack ids — nothing about the person) and the encrypted payload.
  * Payload types are deliberately minimal; the app layer refines them.
  */
-import type { ContentPack } from '../domain/types';
+import type { FollowUpOutcome, Reason, Recommendation, ScreeningOutcome } from '../domain/result';
+import type { ContentPack, PathwayId, RelapseIntake, ScreeningContext, Step } from '../domain/types';
 
 /** AES-GCM output stored on every encrypted row. */
 export interface Sealed {
@@ -78,35 +79,71 @@ export interface ReadMany<T> {
   damaged: string[];
 }
 
-// Payloads (encrypted). Minimal on purpose; refined by the app layer.
+// Payloads (encrypted): everything about the person lives here, never in a clear field.
+// The screening feature writes these; clients, home and backup read them.
+
+/** A screening's inputs as the engine takes them: printed option positions (0-based) by item id. */
+export interface ScreeningInputs {
+  pathwayId: PathwayId;
+  instrumentId: string;
+  answers: Record<string, number>;
+  context: ScreeningContext;
+  /** Yes/no questions of the pathway (e.g. "signs of a postpartum psychosis?"). */
+  flags: Record<string, boolean>;
+}
+
 export interface ClientPayload {
+  /** A code or alias; never required to be a name. */
   alias: string;
   code?: string;
+  pathwayIds?: PathwayId[];
 }
-export interface ScreeningPayload {
-  instrumentId: string;
-  answers: Record<string, number>;
-  context: string;
-  result?: unknown;
+export interface ScreeningPayload extends ScreeningInputs {
+  /** The engine's outcome when the screening was completed (with its reasons and versions). */
+  outcome: ScreeningOutcome;
+  /** Set when the screening was a follow-up: the comparison with the earlier result. */
+  followUpOutcome?: FollowUpOutcome;
+  previousScreeningId?: string;
+  selfCompleted?: boolean;
 }
-export interface DraftPayload {
-  instrumentId: string;
-  answers: Record<string, number>;
-  context: string;
-  step?: number;
+export interface DraftPayload extends Partial<ScreeningInputs> {
+  pathwayId: PathwayId;
+  /** Which question the runner shows (one question per screen). */
+  position?: number;
+  /** The follow-up this screening answers, if any. */
+  followUpId?: string;
+  previousScreeningId?: string;
+  /** A quick anonymous screening is never stored; a draft always belongs to a client or none. */
+  handedToClient?: boolean;
 }
+export type SafetyAction = 'huisarts-informed' | '113-called' | 'crisis-service-contacted' | 'assessed-no-acute-danger';
 export interface DecisionPayload {
-  recommendedStep: string;
-  chosenStep: string;
-  reasons: string[];
-  override?: string;
+  recommended: Recommendation;
+  /** What the professional chose: the recommendation, or an override with a reason. */
+  chosen: Step | 'safety';
+  overrideReason?: string;
+  reasons: Reason[];
+  safetyAction?: { action: SafetyAction; note?: string; at: string };
+  note?: string;
 }
 export interface FollowUpPayload {
-  reason: string;
+  /** The step the person is in while waiting for this follow-up. */
+  step: Step | 'safety';
+  instrumentId: string;
+  screeningId: string;
+  note?: string;
 }
 export interface PlanPayload {
-  steps: string[];
-  goals?: string;
+  warningSigns: { category: string | null; text: string }[];
+  triggers: string[];
+  whatIDo: string[];
+  whatOthersDo: string[];
+  whomToCall: { name: string; phone?: string }[];
+  /** Intake of the relapse-prevention decision aid, when it was used. */
+  intake?: RelapseIntake;
+  /** ISO date of this version; earlier versions stay in `history`. */
+  revisedAt: string;
+  history?: { revisedAt: string; snapshot: Omit<PlanPayload, 'history'> }[];
 }
 export interface NotePayload {
   text: string;

@@ -4,6 +4,7 @@ export const en = {
   'app.name': 'Stapwijzer',
   'app.tagline': 'Signalling, screening and stepped care in depression prevention',
   'app.skipToContent': 'Skip to content',
+  'app.lock': 'Lock',
   'nav.label': 'Main menu',
   'nav.home': 'Today',
   'nav.screening': 'Screening',

@@ -5,6 +5,7 @@ export const nl = {
   'app.name': 'Stapwijzer',
   'app.tagline': 'Signaleren, screenen en stepped care bij depressiepreventie',
   'app.skipToContent': 'Naar de inhoud',
+  'app.lock': 'Vergrendelen',
   'nav.label': 'Hoofdmenu',
   'nav.home': 'Vandaag',
   'nav.screening': 'Screening',

@@ -22,7 +22,10 @@ export function freshProfileDir(): string {
 }
 
 /** A persistent context, so a test can kill the browser and relaunch it on the same profile. */
-export async function launchProfile(profileDir: string, options: { viewport?: { width: number; height: number } } = {}): Promise<BrowserContext> {
+export async function launchProfile(
+  profileDir: string,
+  options: { viewport?: { width: number; height: number } } = {},
+): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profileDir, {
     executablePath: CHROME_PATH,
     headless: true,

@@ -6,6 +6,7 @@ import { createClient, getClient, listClients, updateClient } from './clients.re
 import { createFollowUp, listDueFollowUps, updateFollowUp } from './followups.repository';
 import { createNote, listNotes } from './notes.repository';
 import { getSetting, putSetting } from './settings.repository';
+import { followUpData } from '../testing/payloads';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -70,7 +71,7 @@ describe('encrypted repositories', () => {
     const f = await createFollowUp(
       session,
       { clientId: 'c1', pathwayId: 'postpartum', dueDate: '2025-05-01' },
-      { reason: 'r' },
+      followUpData('r'),
     );
     await db.followUps.update(f.id, { clientId: 'c2' });
     expect((await listDueFollowUps(session, '2025-12-31')).damaged).toEqual([f.id]);
@@ -80,7 +81,7 @@ describe('encrypted repositories', () => {
     const db = testDb();
     const session = await testVault(db);
     const mk = (dueDate: string) =>
-      createFollowUp(session, { clientId: 'c', pathwayId: 'postpartum', dueDate }, { reason: dueDate });
+      createFollowUp(session, { clientId: 'c', pathwayId: 'postpartum', dueDate }, followUpData(dueDate));
     const early = await mk('2025-04-30');
     await mk('2025-05-01');
     await mk('2025-05-02');

@@ -11,6 +11,7 @@ import { completeScreening, saveDraft } from '../repositories/screenings.reposit
 import { SCHEMA_VERSIONS, type SchemaVersion } from '../schema-versions';
 import type { VaultSession } from '../session';
 import { createVault } from '../vault';
+import { decisionData, draftData, followUpData, planData, screeningData } from './payloads';
 
 export const TEST_PASSPHRASE = 'correct horse battery';
 
@@ -65,26 +66,26 @@ export async function seedFixture(session: VaultSession, clientCount: number): P
             packVersion: '1.0.0',
             instrumentId: 'epds',
             instrumentVersion: '1987',
-            data: { instrumentId: 'epds', answers: { q1: (c + s) % 4, q2: s }, context: 'postpartum' },
+            data: screeningData({ q1: (c + s) % 4, q2: s }),
           },
           decision: {
             pathwayId: 'postpartum',
-            data: { recommendedStep: 'step-1', chosenStep: 'step-1', reasons: ['r'] },
+            data: decisionData(),
           },
           followUp: {
             pathwayId: 'postpartum',
             dueDate: isoDate(now + ((c + s * 7) % 60) * DAY),
-            data: { reason: 'rescreen' },
+            data: followUpData('rescreen'),
           },
         },
         now + s,
       );
     }
-    await createPlan(session, { clientId: client.id, pathwayId: 'postpartum' }, { steps: ['a'] }, now);
+    await createPlan(session, { clientId: client.id, pathwayId: 'postpartum' }, planData(), now);
     await createNote(session, client.id, { text: `note ${c}` }, now);
     await saveDraft(
       session,
-      { clientId: client.id, data: { instrumentId: 'epds', answers: { q1: 1 }, context: 'x' } },
+      { clientId: client.id, data: draftData({ q1: 1 }) },
       now,
     );
   }

@@ -1,5 +1,6 @@
 /** Sample inputs for storage tests. */
 import type { CompleteScreeningInput } from '../repositories/screenings.repository';
+import { decisionData, followUpData, screeningData } from './payloads';
 
 export function sampleCompletion(clientId: string, draftId?: string): CompleteScreeningInput {
   return {
@@ -9,13 +10,13 @@ export function sampleCompletion(clientId: string, draftId?: string): CompleteSc
       packVersion: '1.0.0',
       instrumentId: 'epds',
       instrumentVersion: '1987',
-      data: { instrumentId: 'epds', answers: { q1: 2, q2: 1 }, context: 'postpartum' },
+      data: screeningData({ q1: 2, q2: 1 }),
     },
     decision: {
       pathwayId: 'postpartum',
-      data: { recommendedStep: 'step-1', chosenStep: 'step-1', reasons: ['EPDS 12'] },
+      data: decisionData(),
     },
-    followUp: { pathwayId: 'postpartum', dueDate: '2025-06-01', data: { reason: 'herhaal EPDS' } },
+    followUp: { pathwayId: 'postpartum', dueDate: '2025-06-01', data: followUpData('herhaal EPDS') },
     ...(draftId ? { draftId } : {}),
   };
 }

@@ -1,0 +1,37 @@
+// Auto-lock (R24): after an idle period without input, and when the app comes back after being
+// hidden for a while. Open drafts are flushed first (they are saved encrypted), then the key is dropped.
+import { useEffect } from 'react';
+import { flushBeforeReload } from '../update/update-guards';
+import { lockApp } from './vault-runtime';
+
+export const DEFAULT_IDLE_LOCK_MS = 5 * 60 * 1000;
+export const HIDDEN_LOCK_MS = 60 * 1000;
+const ACTIVITY = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
+
+async function flushThenLock() {
+  await flushBeforeReload().catch(() => {});
+  lockApp();
+}
+
+export function useAutoLock(idleMs: number = DEFAULT_IDLE_LOCK_MS, hiddenMs: number = HIDDEN_LOCK_MS): void {
+  useEffect(() => {
+    let timer = window.setTimeout(flushThenLock, idleMs);
+    let hiddenAt: number | null = null;
+    const restart = () => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(flushThenLock, idleMs);
+    };
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') hiddenAt = Date.now();
+      else if (hiddenAt !== null && Date.now() - hiddenAt >= hiddenMs) void flushThenLock();
+      else restart();
+    };
+    for (const type of ACTIVITY) window.addEventListener(type, restart, { passive: true });
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.clearTimeout(timer);
+      for (const type of ACTIVITY) window.removeEventListener(type, restart);
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
+  }, [idleMs, hiddenMs]);
+}

@@ -1,0 +1,81 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import { backoffStatus, isStorageError } from '../../db';
+import { useMessages } from '../../i18n/define-messages';
+import { PageHeading } from '../../ui/page-heading';
+import { appDb, unlockAppVault } from '../../app/vault/vault-runtime';
+import { lockMessages } from './messages';
+
+/**
+ * The lock screen. Wrong passphrases get one generic message and a growing wait (1, 2, 4 … s, at most
+ * 5 min) that is stored in the database, so a reload does not reset it (R19).
+ */
+export function LockScreen() {
+  const t = useMessages(lockMessages);
+  const [passphrase, setPassphrase] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<'wrong' | 'failed' | null>(null);
+  const [retryAt, setRetryAt] = useState(0);
+  const [now, setNow] = useState(() => Date.now());
+
+  useEffect(() => {
+    backoffStatus(appDb())
+      .then((s) => setRetryAt(s.retryAt))
+      .catch(() => {});
+  }, []);
+
+  const waiting = retryAt > now;
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = window.setInterval(() => setNow(Date.now()), 250);
+    return () => window.clearInterval(timer);
+  }, [waiting]);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy || waiting || passphrase === '') return;
+    setBusy(true);
+    setError(null);
+    try {
+      await unlockAppVault(passphrase);
+    } catch (e) {
+      setPassphrase('');
+      if (isStorageError(e) && (e.code === 'wrong-passphrase' || e.code === 'backoff')) {
+        setError(e.code === 'wrong-passphrase' ? 'wrong' : null);
+        setRetryAt(e.retryAt ?? 0);
+        setNow(Date.now());
+      } else setError('failed');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const seconds = Math.max(1, Math.ceil((retryAt - now) / 1000));
+  return (
+    <section className="narrow">
+      <PageHeading>{t('title')}</PageHeading>
+      <p className="lead">{t('intro')}</p>
+      <form onSubmit={submit} noValidate>
+        <div className="text-field">
+          <label htmlFor="unlock-passphrase">{t('passphrase')}</label>
+          <input
+            id="unlock-passphrase"
+            type="password"
+            autoComplete="off"
+            value={passphrase}
+            onChange={(e) => setPassphrase(e.target.value)}
+            aria-describedby="unlock-status"
+            aria-invalid={error === 'wrong'}
+          />
+        </div>
+        <p id="unlock-status" className="form-message" role="alert">
+          {error === 'wrong' && t('wrong')}
+          {error === 'failed' && t('failed')}
+          {waiting && ` ${t('wait', { seconds })}`}
+        </p>
+        <button type="submit" className="button" disabled={busy || waiting}>
+          {busy ? t('unlocking') : t('unlock')}
+        </button>
+      </form>
+    </section>
+  );
+}

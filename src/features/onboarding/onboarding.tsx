@@ -1,0 +1,195 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import { MIN_PASSPHRASE_LENGTH, requestPersistence, type VaultSession } from '../../db';
+import { useLanguage, useMessages } from '../../i18n/define-messages';
+import { PageHeading } from '../../ui/page-heading';
+import { adopt, createAppVault } from '../../app/vault/vault-runtime';
+import { onboardingMessages } from './messages';
+import { type Profile, ROLE_IDS, saveProfile } from './profile';
+
+export interface RoleOption {
+  id: Profile['roles'][number];
+  label: { nl: string; en: string };
+}
+
+/** The roles come from the bundled, digest-checked roles content file. */
+function useRoles(): readonly RoleOption[] | null {
+  const [roles, setRoles] = useState<readonly RoleOption[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    import('../../content/bundled')
+      .then((m) => m.loadBundledRoles())
+      .then((result) => {
+        if (live) setRoles(result.ok ? result.pack.roles : []);
+      });
+    return () => {
+      live = false;
+    };
+  }, []);
+  return roles;
+}
+
+type Step = 1 | 2 | 3;
+
+/**
+ * First use: role(s) and initials, then the passphrase (with the warning that it cannot be
+ * recovered), then how to install. Nothing is stored before step 2 succeeds.
+ */
+export function Onboarding() {
+  const t = useMessages(onboardingMessages);
+  const roles = useRoles();
+  const language = useLanguage();
+  const [step, setStep] = useState<Step>(1);
+  const [chosen, setChosen] = useState<Profile['roles']>([]);
+  const [initials, setInitials] = useState('');
+  const [passphrase, setPassphrase] = useState('');
+  const [again, setAgain] = useState('');
+  const [understood, setUnderstood] = useState(false);
+  const [errors, setErrors] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [session, setSession] = useState<VaultSession | null>(null);
+
+  function toggle(id: RoleOption['id']) {
+    setChosen((c) => (c.includes(id) ? c.filter((r) => r !== id) : ROLE_IDS.filter((r) => r === id || c.includes(r))));
+  }
+
+  function submitProfile(event: FormEvent) {
+    event.preventDefault();
+    const problems = [];
+    if (chosen.length === 0) problems.push(t('needRole'));
+    const trimmed = initials.trim();
+    if (trimmed.length < 1 || trimmed.length > 6) problems.push(t('needInitials'));
+    setErrors(problems);
+    if (problems.length === 0) setStep(2);
+  }
+
+  async function submitPassphrase(event: FormEvent) {
+    event.preventDefault();
+    const problems = [];
+    if ([...passphrase].length < MIN_PASSPHRASE_LENGTH) problems.push(t('tooShort'));
+    else if (passphrase !== again) problems.push(t('mismatch'));
+    if (!understood) problems.push(t('needUnderstood'));
+    setErrors(problems);
+    if (problems.length > 0 || busy) return;
+    setBusy(true);
+    try {
+      const created = await createAppVault(passphrase);
+      await saveProfile(created, { roles: chosen, initials: initials.trim() });
+      void requestPersistence(); // the profile is the first record: now ask the browser to keep our data
+      setPassphrase('');
+      setAgain('');
+      setSession(created);
+      setStep(3);
+    } catch {
+      setErrors([t('failed')]);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="narrow">
+      <PageHeading>{t('title')}</PageHeading>
+      <p className="lead">{t('intro')}</p>
+      <p className="step-indicator">{t('stepOf', { step })}</p>
+      {errors.length > 0 && (
+        <div className="form-errors" role="alert">
+          <ul>
+            {errors.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      {step === 1 && (
+        <form onSubmit={submitProfile} noValidate>
+          <fieldset className="field">
+            <legend>{t('rolesLegend')}</legend>
+            <p className="hint">{t('rolesHint')}</p>
+            <div className="choice-column">
+              {roles === null && <p role="status">…</p>}
+              {roles?.map((role) => (
+                <label key={role.id} className="choice">
+                  <input type="checkbox" checked={chosen.includes(role.id)} onChange={() => toggle(role.id)} />
+                  <span>{role.label[language]}</span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <div className="text-field">
+            <label htmlFor="onboarding-initials">{t('initials')}</label>
+            <p className="hint" id="onboarding-initials-hint">
+              {t('initialsHint')}
+            </p>
+            <input
+              id="onboarding-initials"
+              autoComplete="off"
+              maxLength={6}
+              value={initials}
+              aria-describedby="onboarding-initials-hint"
+              onChange={(e) => setInitials(e.target.value)}
+            />
+          </div>
+          <button type="submit" className="button">
+            {t('next')}
+          </button>
+        </form>
+      )}
+
+      {step === 2 && (
+        <form onSubmit={submitPassphrase} noValidate>
+          <h2>{t('passphraseTitle')}</h2>
+          <p>{t('passphraseIntro')}</p>
+          <p className="warning-box">{t('warning')}</p>
+          <div className="text-field">
+            <label htmlFor="onboarding-passphrase">{t('passphrase')}</label>
+            <input
+              id="onboarding-passphrase"
+              type="password"
+              autoComplete="off"
+              value={passphrase}
+              onChange={(e) => setPassphrase(e.target.value)}
+            />
+          </div>
+          <div className="text-field">
+            <label htmlFor="onboarding-passphrase-again">{t('passphraseAgain')}</label>
+            <input
+              id="onboarding-passphrase-again"
+              type="password"
+              autoComplete="off"
+              value={again}
+              onChange={(e) => setAgain(e.target.value)}
+            />
+          </div>
+          <label className="choice">
+            <input type="checkbox" checked={understood} onChange={(e) => setUnderstood(e.target.checked)} />
+            <span>{t('understood')}</span>
+          </label>
+          <div className="button-row spaced">
+            <button type="button" className="button secondary" onClick={() => setStep(1)} disabled={busy}>
+              {t('back')}
+            </button>
+            <button type="submit" className="button" disabled={busy}>
+              {busy ? t('creating') : t('create')}
+            </button>
+          </div>
+        </form>
+      )}
+
+      {step === 3 && (
+        <div>
+          <h2>{t('installTitle')}</h2>
+          <p>{t('installIntro')}</p>
+          <ul className="plain-list">
+            <li>{t('installAndroid')}</li>
+            <li>{t('installIos')}</li>
+            <li>{t('installDesktop')}</li>
+          </ul>
+          <button type="button" className="button" onClick={() => session && adopt(session)}>
+            {t('done')}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
