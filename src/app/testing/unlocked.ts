@@ -3,6 +3,7 @@
 import { createDatabase, createVault, type VaultSession } from '../../db';
 import { TEST_KDF } from '../../db/crypto/kdf';
 import { saveProfile, type Profile } from '../../features/onboarding/profile';
+import { syncContent } from '../content/sync-content';
 import { useSession } from '../session-store';
 import { adopt, useDatabaseForTests } from '../vault/vault-runtime';
 
@@ -19,6 +20,7 @@ export async function unlockedVault(
   useDatabaseForTests(db);
   const session = await createVault(db, TEST_PASSPHRASE, TEST_KDF);
   await saveProfile(session, profile);
+  await syncContent(db); // the bundled packs, validated and imported as at app start
   return adopt(session);
 }
 

@@ -1,0 +1,192 @@
+/** CONTENT.md §3a, §3c and §4: one `it` per routing row, in clinical language. */
+import { describe, expect, it } from 'vitest';
+import { answersFor, bundledPack, epdsTotal, yesCount } from '../content/testing';
+import type { ScreeningOutcome } from './result';
+import { evaluateScreening, type ScreeningInput } from './routing';
+import type { ScreeningContext } from './types';
+
+const NOW = '2025-03-03T09:00:00.000Z';
+const postpartum = bundledPack('postpartum');
+const caregivers = bundledPack('caregivers');
+const pp = (weeks: number): ScreeningContext => ({ phase: 'postpartum', weeks });
+const trimester = (t: 1 | 2 | 3): ScreeningContext => ({ phase: 'pregnant', trimester: t });
+
+function run(input: Omit<ScreeningInput, 'now'>): ScreeningOutcome {
+  const r = evaluateScreening({ ...input, now: NOW });
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+const epds = (total: number, context: ScreeningContext, item10 = 0, flags: Record<string, boolean> = {}) =>
+  run({ pack: postpartum, instrumentId: 'epds', answers: epdsTotal(total, item10), context, flags });
+const ruleIds = (o: ScreeningOutcome) => o.reasons.filter((r) => r.kind !== 'band' && r.kind !== 'cutoff').map((r) => r.ruleId);
+
+describe('3a pregnancy and postpartum', () => {
+  it('Whooley negative (no to both core questions) → step 0, EPDS optional', () => {
+    const o = run({ pack: postpartum, instrumentId: 'whooley', answers: { 'whooley-1': 0, 'whooley-2': 0 }, context: pp(6) });
+    expect(o.recommendation).toEqual({ kind: 'step', step: 0, administer: [] });
+    expect(ruleIds(o)).toEqual(['pp.whooley-negative']);
+  });
+
+  it('Whooley positive (yes to either core question) → administer the EPDS now, no follow-up date', () => {
+    for (const answers of [{ 'whooley-1': 1, 'whooley-2': 0 }, { 'whooley-1': 0, 'whooley-2': 1 }]) {
+      const o = run({ pack: postpartum, instrumentId: 'whooley', answers, context: pp(6) });
+      expect(o.recommendation).toEqual({ kind: 'administer', instruments: ['epds'] });
+      expect(o.followUp).toBeNull();
+    }
+  });
+
+  it('Whooley help question steers the conversation, not the score', () => {
+    const o = run({ pack: postpartum, instrumentId: 'whooley', answers: { 'whooley-1': 0, 'whooley-2': 0, 'whooley-help': 1 }, context: pp(6) });
+    expect([o.score.total, o.recommendation.kind]).toEqual([0, 'step']);
+  });
+
+  it('EPDS 0–9 postpartum with item 10 = 0 → step 0, re-screen at the next routine contact (28 days)', () => {
+    for (const total of [0, 5, 9]) {
+      const o = epds(total, pp(8));
+      expect(o.recommendation).toEqual({ kind: 'step', step: 0, administer: [] });
+      expect(o.followUp?.date).toBe('2025-03-31');
+    }
+  });
+
+  it('EPDS 10–12 postpartum with item 10 = 0 → step 1, follow-up in 14 days (range 2–4 weeks)', () => {
+    for (const total of [10, 11, 12]) {
+      const o = epds(total, pp(8));
+      expect(o.recommendation).toEqual({ kind: 'step', step: 1, administer: [] });
+      expect(o.followUp).toEqual({ date: '2025-03-17', earliest: '2025-03-17', latest: '2025-03-31', certainty: 'inference' });
+      expect(o.containsInference).toBe(true);
+    }
+  });
+
+  it('EPDS 10 in the first trimester stays step 0: the trimester-1 cut-off is 11', () => {
+    const o = epds(10, trimester(1));
+    expect(o.recommendation).toEqual({ kind: 'step', step: 0, administer: [] });
+    expect(o.reasons.some((r) => r.ruleId === 'cutoff.epds-entry=11')).toBe(true);
+  });
+
+  it('EPDS 11–12 in the first trimester → step 1', () => {
+    expect(epds(11, trimester(1)).recommendation).toEqual({ kind: 'step', step: 1, administer: [] });
+  });
+
+  it('EPDS 10 in trimester 2 or 3 → step 1: the later cut-off is 10', () => {
+    for (const t of [2, 3] as const) {
+      const o = epds(10, trimester(t));
+      expect(o.recommendation).toEqual({ kind: 'step', step: 1, administer: [] });
+      expect(o.reasons.some((r) => r.ruleId === 'cutoff.epds-entry=10' && r.sources.includes('S9'))).toBe(true);
+    }
+  });
+
+  it('EPDS ≥ 13 → step 2 in every context (huisarts / POH-GGZ assessment)', () => {
+    for (const context of [pp(4), trimester(1), trimester(2), trimester(3)]) {
+      expect(epds(13, context).recommendation).toEqual({ kind: 'step', step: 2, administer: [] });
+    }
+  });
+
+  it.each([
+    ['diagnosed-moderate-severe', 'diagnosed moderate/severe depression'],
+    ['no-response-step-2', 'no response to step 2'],
+    ['psychiatric-history', 'psychiatric history'],
+    ['medication-question', 'medication questions in pregnancy or lactation'],
+  ])('%s (%s) → step 3, specialist GGZ / POP-poli; every matching row is a reason', (flag) => {
+    const o = epds(11, pp(8), 0, { [flag]: true });
+    expect(o.recommendation).toEqual({ kind: 'step', step: 3, administer: [] });
+    expect(ruleIds(o)).toEqual(['pp.epds-light', `pp.${flag}`]);
+  });
+
+  it('EPDS item 10 ≥ 1 with a low total → safety path (same-day assessment), whatever the total', () => {
+    for (const item10 of [1, 2, 3]) {
+      const o = epds(item10, pp(8), item10);
+      expect(o.recommendation).toEqual({ kind: 'safety', level: 'urgent', underlyingStep: 0 });
+      expect(o.followUp?.date).toBe('2025-03-04');
+    }
+  });
+
+  it('"signs of a postpartum psychosis?" answered yes → safety path (emergency), even with a low EPDS', () => {
+    const o = epds(2, pp(1), 0, { 'postpartum-psychosis': true });
+    expect(o.recommendation).toEqual({ kind: 'safety', level: 'emergency', underlyingStep: 0 });
+    expect(o.reasons.find((r) => r.ruleId === 'postpartum-psychosis')?.sources).toEqual(['S70']);
+  });
+
+  it('psychosis emergency outranks an urgent item-10 red flag', () => {
+    expect(epds(20, pp(2), 2, { 'postpartum-psychosis': true }).recommendation).toEqual({ kind: 'safety', level: 'emergency', underlyingStep: 2 });
+  });
+
+  it('the outcome names the pack and instrument versions and the EPDS key is marked unverified', () => {
+    const o = epds(11, pp(8));
+    expect(o.versions).toEqual({ packId: 'postpartum', packVersion: '1.0.0', instrumentId: 'epds', instrumentVersion: '1.0.0' });
+    expect(o.score.keyVerified).toBe(false);
+  });
+});
+
+describe('3c informal caregivers', () => {
+  const cg = (instrumentId: string, answers: Record<string, number>, flags: Record<string, boolean> = {}) => run({ pack: caregivers, instrumentId, answers, context: { phase: 'none' }, flags });
+
+  it('EDIZ-plus 0–3 → step 0, recognition and information, re-check in 3–6 months', () => {
+    for (const n of [0, 1, 3]) {
+      const o = cg('ediz-plus', yesCount('ediz', 15, n));
+      expect(o.recommendation).toEqual({ kind: 'step', step: 0, administer: [] });
+      expect([o.followUp?.date, o.followUp?.latest]).toEqual(['2025-06-01', '2025-08-30']);
+    }
+  });
+
+  it('CSI < 7 → step 0', () => {
+    expect(cg('csi', yesCount('csi', 13, 6)).recommendation).toEqual({ kind: 'step', step: 0, administer: [] });
+  });
+
+  it('EDIZ-plus 4–8 → step 1, conversation with mantelzorgconsulent / wijkteam', () => {
+    for (const n of [4, 8]) expect(cg('ediz-plus', yesCount('ediz', 15, n)).recommendation).toEqual({ kind: 'step', step: 1, administer: [] });
+  });
+
+  it('EDIZ-plus ≥ 9 (overloaded) → step 2, individual support and Wmo conversation', () => {
+    for (const n of [9, 15]) expect(cg('ediz-plus', yesCount('ediz', 15, n)).recommendation).toEqual({ kind: 'step', step: 2, administer: [] });
+  });
+
+  it('CSI ≥ 7 (high strain) → step 2', () => {
+    for (const n of [7, 13]) expect(cg('csi', yesCount('csi', 13, n)).recommendation).toEqual({ kind: 'step', step: 2, administer: [] });
+  });
+
+  it('PHQ-2 ≥ 3 → administer the PHQ-9 now', () => {
+    expect(cg('phq-2', answersFor('phq2', [2, 1])).recommendation).toEqual({ kind: 'administer', instruments: ['phq-9'] });
+  });
+
+  it('PHQ-2 < 3 → stays at step 2 (support for the burden continues)', () => {
+    expect(cg('phq-2', answersFor('phq2', [1, 1])).recommendation).toEqual({ kind: 'step', step: 2, administer: [] });
+  });
+
+  it('PHQ-9 ≥ 10 → step 3, huisarts → POH-GGZ / basis-GGZ / specialist GGZ', () => {
+    expect(cg('phq-9', answersFor('phq9', [2, 2, 2, 2, 2, 0, 0, 0, 0])).recommendation).toEqual({ kind: 'step', step: 3, administer: [] });
+  });
+
+  it('PHQ-9 < 10 → step 2', () => {
+    expect(cg('phq-9', answersFor('phq9', [1, 1, 1, 1, 1, 1, 1, 1, 0])).recommendation).toEqual({ kind: 'step', step: 2, administer: [] });
+  });
+
+  it('PHQ-9 item 9 ≥ 1 → safety path', () => {
+    expect(cg('phq-9', answersFor('phq9', [0, 0, 0, 0, 0, 0, 0, 0, 1])).recommendation).toEqual({ kind: 'safety', level: 'urgent', underlyingStep: 2 });
+  });
+
+  it('"acute crisis in the care situation?" answered yes → safety path, whatever the burden score', () => {
+    const o = cg('ediz-plus', yesCount('ediz', 15, 0), { 'acute-crisis': true });
+    expect(o.recommendation).toEqual({ kind: 'safety', level: 'urgent', underlyingStep: 0 });
+  });
+});
+
+describe('§4 safety path', () => {
+  it('schedules the follow-up for the next day and names 113, the 113 professional line, huisarts and 112', () => {
+    const o = epds(5, pp(8), 1);
+    expect(o.followUp?.date).toBe('2025-03-04');
+    expect(postpartum.pathway.safety.helpRoutes).toEqual(expect.arrayContaining(['113', '113-professionals', 'huisarts', 'huisartsenpost', '112']));
+  });
+
+  it('offers recorded actions including an honest "assessed: no acute danger" that requires a note', () => {
+    for (const pack of [postpartum, caregivers, bundledPack('relapse-prevention')]) {
+      const actions = pack.pathway.safety.actions;
+      expect(actions.find((a) => a.id === 'assessed-no-acute-danger')?.requiresNote).toBe(true);
+      expect(actions.map((a) => a.id)).toEqual(expect.arrayContaining(['huisarts-informed', '113-called-with-client', 'crisis-service-contacted']));
+    }
+  });
+
+  it('ships only verified phone numbers: 113, 0800-0113, 020-311 38888 and 112', () => {
+    const numbers = new Set((['postpartum', 'relapse-prevention', 'caregivers'] as const).flatMap((id) => bundledPack(id).helpRoutes.flatMap((h) => h.phones.map((p) => p.number))));
+    expect([...numbers].sort()).toEqual(['020-311 38888', '0800-0113', '112', '113']);
+  });
+});
