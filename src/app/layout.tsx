@@ -52,6 +52,7 @@ export function Layout() {
           </ul>
         </nav>
       )}
+      <UpdatePrompt />
       {navigation.state === 'loading' && (
         <div className="route-progress" role="progressbar" aria-label={t('loading.screen')} />
       )}
@@ -60,7 +61,6 @@ export function Layout() {
           <Outlet />
         </VaultGate>
       </main>
-      <UpdatePrompt />
     </div>
   );
 }
