@@ -43,7 +43,12 @@ test('unlocking and the navigation work with the keyboard alone', async ({ page,
     await expect(page.getByRole('heading', { level: 1, name: 'Vandaag' })).toBeFocused();
   });
   await test.step('From the top of the page, the skip link comes first and the menu opens Instellingen', async () => {
-    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    // Move the focus navigation starting point to the top of the document, as after a fresh load.
+    await page.evaluate(() => {
+      document.body.tabIndex = -1;
+      document.body.focus();
+      document.body.removeAttribute('tabindex');
+    });
     await page.keyboard.press('Tab');
     await expect(page.getByRole('link', { name: 'Naar de inhoud' })).toBeFocused();
     const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });

@@ -3,6 +3,7 @@ import { NavLink, Outlet, useNavigation } from 'react-router';
 import { useT } from '../i18n/use-t';
 import type { MessageKey } from '../i18n/nl';
 import { useSession } from './session-store';
+import { StorageHealth } from './storage-health/storage-health';
 import { UpdatePrompt } from './update/update-prompt';
 import { VaultGate } from './vault/vault-gate';
 import { lockApp } from './vault/vault-runtime';
@@ -20,6 +21,7 @@ export function Layout() {
   const t = useT();
   const language = useSession((s) => s.language);
   const unlocked = useSession((s) => s.vaultStatus === 'unlocked');
+  const clientMode = useSession((s) => s.clientMode);
   const navigation = useNavigation();
 
   useEffect(() => {
@@ -33,13 +35,14 @@ export function Layout() {
       </a>
       <header className="shell-header">
         <span className="shell-title">{t('app.name')}</span>
-        {unlocked && (
+        {unlocked && !clientMode && (
           <button type="button" className="button secondary on-dark" onClick={lockApp}>
             {t('app.lock')}
           </button>
         )}
       </header>
-      {unlocked && (
+      <StorageHealth />
+      {unlocked && !clientMode && (
         <nav className="shell-nav" aria-label={t('nav.label')}>
           <ul>
             {NAV.map((item) => (

@@ -23,6 +23,14 @@ export const routes: RouteObject[] = [
             lazy: () => import('../features/screening/screening.page').then((m) => ({ Component: m.ScreeningPage })),
           },
           {
+            path: 'screening/:draftId',
+            lazy: () => import('../features/screening/runner.page').then((m) => ({ Component: m.RunnerPage })),
+          },
+          {
+            path: 'screening/:draftId/result',
+            lazy: () => import('../features/screening/result.page').then((m) => ({ Component: m.ResultPage })),
+          },
+          {
             path: 'clients',
             lazy: () => import('../features/clients/clients.page').then((m) => ({ Component: m.ClientsPage })),
           },
@@ -30,14 +38,42 @@ export const routes: RouteObject[] = [
             path: 'clients/:clientId',
             lazy: () => import('../features/clients/client.page').then((m) => ({ Component: m.ClientPage })),
           },
+          {
+            path: 'clients/new',
+            lazy: () => import('../features/clients/client-new.page').then((m) => ({ Component: m.ClientNewPage })),
+          },
+          {
+            path: 'clients/:clientId/handover',
+            lazy: () => import('../features/handover/handover.page').then((m) => ({ Component: m.HandoverPage })),
+          },
+          {
+            path: 'clients/:clientId/plan',
+            lazy: () => import('../features/plan/plan.page').then((m) => ({ Component: m.PlanPage })),
+          },
+          {
+            path: 'clients/:clientId/plan/print',
+            lazy: () => import('../features/plan/plan-print.page').then((m) => ({ Component: m.PlanPrintPage })),
+          },
           { path: 'cards', lazy: () => import('../features/cards/cards.page').then((m) => ({ Component: m.CardsPage })) },
           {
             path: 'cards/:cardId',
             lazy: () => import('../features/cards/card.page').then((m) => ({ Component: m.CardPage })),
           },
           {
+            path: 'cards/:cardId/show',
+            lazy: () => import('../features/cards/card-show.page').then((m) => ({ Component: m.CardShowPage })),
+          },
+          {
             path: 'settings',
             lazy: () => import('../features/settings/settings.page').then((m) => ({ Component: m.SettingsPage })),
+          },
+          {
+            path: 'settings/backup',
+            lazy: () => import('../features/backup/backup.page').then((m) => ({ Component: m.BackupPage })),
+          },
+          {
+            path: 'settings/audit',
+            lazy: () => import('../features/audit/audit.page').then((m) => ({ Component: m.AuditPage })),
           },
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -13,10 +13,13 @@ export interface SessionState {
   activeDraftId: string | null;
   /** Bundled content packs that were refused at start (the installed version stays active). */
   contentProblems: string[];
+  /** The device is handed to a client: the shell hides navigation and the lock button. */
+  clientMode: boolean;
   setLanguage: (language: Language) => void;
   setVaultStatus: (status: VaultStatus) => void;
   setActiveDraftId: (id: string | null) => void;
   setContentProblems: (problems: string[]) => void;
+  setClientMode: (on: boolean) => void;
 }
 
 export const useSession = create<SessionState>()(
@@ -26,10 +29,12 @@ export const useSession = create<SessionState>()(
       vaultStatus: 'checking',
       activeDraftId: null,
       contentProblems: [],
+      clientMode: false,
       setLanguage: (language) => set({ language }),
       setVaultStatus: (vaultStatus) => set({ vaultStatus }),
       setActiveDraftId: (activeDraftId) => set({ activeDraftId }),
       setContentProblems: (contentProblems) => set({ contentProblems }),
+      setClientMode: (clientMode) => set({ clientMode }),
     }),
     {
       name: 'stapwijzer.preferences',

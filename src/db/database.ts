@@ -63,8 +63,8 @@ export class StapwijzerDb extends Dexie {
   /** The highest schema version this build knows. */
   readonly schemaVersion: number;
 
-  constructor(name: string, versions: readonly SchemaVersion[]) {
-    super(name);
+  constructor(name: string, versions: readonly SchemaVersion[], cache?: 'cloned' | 'immutable' | 'disabled') {
+    super(name, cache ? { cache } : {});
     for (const v of versions) {
       const declared = this.version(v.version).stores(v.stores);
       const upgrade = v.upgrade;
@@ -90,6 +90,12 @@ export interface CreateDatabaseOptions {
   versions?: readonly SchemaVersion[];
   /** How long a draft flush may hold up another tab's upgrade. */
   flushTimeoutMs?: number;
+  /**
+   * Dexie's live-query cache. Only component tests turn it off: under jsdom, fake-indexeddb hands back
+   * Uint8Arrays of another realm, which the cache would turn into plain objects (and decrypting them
+   * would then fail as 'integrity'). Browsers have one realm and keep the default.
+   */
+  liveQueryCache?: 'cloned' | 'immutable' | 'disabled';
 }
 
 /** Picks the durability of each transaction from the stores it covers (see the header). */
@@ -119,7 +125,7 @@ function policyMiddleware(db: StapwijzerDb): Middleware<DBCore> {
 export function createDatabase(options: CreateDatabaseOptions = {}): StapwijzerDb {
   const versions = options.versions ?? SCHEMA_VERSIONS;
   const flushTimeoutMs = options.flushTimeoutMs ?? 1500;
-  const db = new StapwijzerDb(options.name ?? DB_NAME, versions);
+  const db = new StapwijzerDb(options.name ?? DB_NAME, versions, options.liveQueryCache);
   db.use(policyMiddleware(db));
 
   // Another tab opened a newer schema: flush drafts, close for good, tell the UI. Returning false

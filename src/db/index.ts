@@ -18,3 +18,5 @@ export { VaultSession } from './session';
 export * from './storage-health';
 export type * from './types';
 export { backoffStatus, changePassphrase, createVault, isInitialised, lock, unlock, vaultKdfParams } from './vault';
+export * from './audit';
+export * from './backup';

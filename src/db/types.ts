@@ -105,6 +105,15 @@ export interface ScreeningPayload extends ScreeningInputs {
   followUpOutcome?: FollowUpOutcome;
   previousScreeningId?: string;
   selfCompleted?: boolean;
+  /** Pre-screens given before this instrument in the same session (e.g. Whooley before EPDS). */
+  preScreens?: PreScreen[];
+  /** Relapse-prevention intake given with this screening (decision aid input). */
+  intake?: RelapseIntake;
+}
+/** An instrument answered earlier in the same screening session that led to the next one. */
+export interface PreScreen {
+  instrumentId: string;
+  answers: Record<string, number>;
 }
 export interface DraftPayload extends Partial<ScreeningInputs> {
   pathwayId: PathwayId;
@@ -115,8 +124,16 @@ export interface DraftPayload extends Partial<ScreeningInputs> {
   previousScreeningId?: string;
   /** A quick anonymous screening is never stored; a draft always belongs to a client or none. */
   handedToClient?: boolean;
+  preScreens?: PreScreen[];
+  intake?: RelapseIntake;
 }
-export type SafetyAction = 'huisarts-informed' | '113-called' | 'crisis-service-contacted' | 'assessed-no-acute-danger';
+export type SafetyAction =
+  | 'huisarts-informed'
+  | '113-called'
+  | '113-called-with-client'
+  | '112-called'
+  | 'crisis-service-contacted'
+  | 'assessed-no-acute-danger';
 export interface DecisionPayload {
   recommended: Recommendation;
   /** What the professional chose: the recommendation, or an override with a reason. */
@@ -172,11 +189,36 @@ export interface ContentItemRow<T> {
   item: T;
 }
 
-/** Reserved for the audit-log issue (R38). Holds no client data. */
+/**
+ * Audit-log actions (R38, NEN 7513-inspired). Exports name their channel so the log says how data
+ * left the device.
+ */
+export type AuditAction =
+  | 'create'
+  | 'view'
+  | 'change'
+  | 'delete'
+  | 'export-backup'
+  | 'export-print'
+  | 'export-share'
+  | 'export-copy'
+  | 'export-ics'
+  | 'import'
+  | 'unlock'
+  | 'unlock-failed'
+  | 'wipe';
+
+/**
+ * One audit event, stored in CLEAR (so a failed unlock can be logged while locked): it holds no
+ * client data — an opaque record UUID at most. `seq` orders the chain (timestamps can tie); `hash`
+ * is SHA-256 over the canonical event including `prevHash`.
+ */
 export interface AuditRow {
   id: string;
-  ts: number;
-  action: string;
+  seq: number;
+  /** UTC ISO 8601. */
+  ts: string;
+  action: AuditAction;
   recordId: string | null;
   actor: string;
   prevHash: string;
@@ -215,4 +257,15 @@ export interface SchemaMeta {
   version: number;
   upgradedAt: number;
 }
-export type MetaRow = VaultMeta | SentinelMeta | BackoffMeta | SchemaMeta;
+/** The audit chain's tip in clear (count + last hash), so appends work while locked. */
+export interface AuditTipMeta {
+  key: 'auditTip';
+  count: number;
+  hash: string;
+}
+/** The last known initials (not client data), so a failed unlock can still name the actor. */
+export interface AuditActorMeta {
+  key: 'auditActor';
+  initials: string;
+}
+export type MetaRow = VaultMeta | SentinelMeta | BackoffMeta | SchemaMeta | AuditTipMeta | AuditActorMeta;

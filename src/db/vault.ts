@@ -4,6 +4,7 @@
  * 'backoff' (wrong-passphrase delays that survive a reload, R19). The passphrase never leaves
  * this module; the unwrapped key lives only in a VaultSession.
  */
+import { appendAuditQuietly, attachAuditSession } from './audit/audit-log';
 import { type BackoffState, INITIAL_BACKOFF, nextAllowedAt, recordFailure, recordSuccess } from './backoff';
 import { copyBytes, randomBytes } from './crypto/bytes';
 import { generateWrappableDataKey, unwrapDataKey, wrapDataKey } from './crypto/data-key';
@@ -81,7 +82,9 @@ export async function createVault(
   markVaultCreated(db.name, sentinel.vaultId);
   // Re-import as non-extractable so the session key can never be exported.
   const kek = await deriveKek(passphrase, vault.kdf.salt, kdf);
-  return new VaultSession(db, await unwrapDataKey(vault.wrappedKey, kek));
+  const session = new VaultSession(db, await unwrapDataKey(vault.wrappedKey, kek));
+  await attachAuditSession(session);
+  return session;
 }
 
 async function readBackoff(db: StapwijzerDb): Promise<BackoffState> {
@@ -122,6 +125,8 @@ async function unwrapWithBackoff(
   } catch (e) {
     const next = recordFailure(state, now);
     await writeBackoff(db, next);
+    // Logged while locked: the actor is the last known initials kept in clear meta.
+    await appendAuditQuietly(db, [{ action: 'unlock-failed', recordId: null }]);
     throw new StorageError('wrong-passphrase', { cause: e, retryAt: nextAllowedAt(next) });
   }
 }
@@ -133,7 +138,10 @@ export async function unlock(
   options: { now?: number } = {},
 ): Promise<VaultSession> {
   const { dek } = await unwrapWithBackoff(db, passphrase, options.now ?? Date.now(), false);
-  return new VaultSession(db, dek);
+  const session = new VaultSession(db, dek);
+  await attachAuditSession(session);
+  await appendAuditQuietly(db, [{ action: 'unlock', recordId: null }]);
+  return session;
 }
 
 /** Drops the data key from memory. */

@@ -5,7 +5,7 @@ import { TEST_KDF } from '../../db/crypto/kdf';
 import { saveProfile, type Profile } from '../../features/onboarding/profile';
 import { syncContent } from '../content/sync-content';
 import { useSession } from '../session-store';
-import { adopt, useDatabaseForTests } from '../vault/vault-runtime';
+import { adopt, setDatabaseForTests } from '../vault/vault-runtime';
 
 export const TEST_PASSPHRASE = 'correct horse battery';
 
@@ -16,8 +16,8 @@ export async function unlockedVault(
   profile: Profile = { roles: ['verloskundige-kraamzorg-jgz', 'poh-ggz', 'mantelzorgondersteuner'], initials: 'TV' },
 ): Promise<VaultSession> {
   counter += 1;
-  const db = createDatabase({ name: `stapwijzer-test-${counter}-${crypto.randomUUID()}` });
-  useDatabaseForTests(db);
+  const db = createDatabase({ name: `stapwijzer-test-${counter}-${crypto.randomUUID()}`, liveQueryCache: 'disabled' });
+  setDatabaseForTests(db);
   const session = await createVault(db, TEST_PASSPHRASE, TEST_KDF);
   await saveProfile(session, profile);
   await syncContent(db); // the bundled packs, validated and imported as at app start
@@ -27,6 +27,6 @@ export async function unlockedVault(
 /** A fresh database with no vault: the app starts in onboarding. */
 export function firstUse(): void {
   counter += 1;
-  useDatabaseForTests(createDatabase({ name: `stapwijzer-test-${counter}-${crypto.randomUUID()}` }));
+  setDatabaseForTests(createDatabase({ name: `stapwijzer-test-${counter}-${crypto.randomUUID()}`, liveQueryCache: 'disabled' }));
   useSession.setState({ vaultStatus: 'checking' });
 }

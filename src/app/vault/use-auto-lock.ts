@@ -1,5 +1,7 @@
 // Auto-lock (R24): after an idle period without input, and when the app comes back after being
 // hidden for a while. Open drafts are flushed first (they are saved encrypted), then the key is dropped.
+// The idle period is the 'autoLockMinutes' setting (vault-gate passes it in). A sleeping device may
+// delay timers, so coming back also compares wall-clock time with the last input.
 import { useEffect } from 'react';
 import { flushBeforeReload } from '../update/update-guards';
 import { lockApp } from './vault-runtime';
@@ -17,13 +19,21 @@ export function useAutoLock(idleMs: number = DEFAULT_IDLE_LOCK_MS, hiddenMs: num
   useEffect(() => {
     let timer = window.setTimeout(flushThenLock, idleMs);
     let hiddenAt: number | null = null;
+    let lastInput = Date.now();
     const restart = () => {
+      lastInput = Date.now();
       window.clearTimeout(timer);
       timer = window.setTimeout(flushThenLock, idleMs);
     };
     const onVisibility = () => {
-      if (document.visibilityState === 'hidden') hiddenAt = Date.now();
-      else if (hiddenAt !== null && Date.now() - hiddenAt >= hiddenMs) void flushThenLock();
+      if (document.visibilityState === 'hidden') {
+        hiddenAt = Date.now();
+        return;
+      }
+      const now = Date.now();
+      const away = hiddenAt === null ? 0 : now - hiddenAt;
+      hiddenAt = null;
+      if (away >= hiddenMs || now - lastInput >= idleMs) void flushThenLock();
       else restart();
     };
     for (const type of ACTIVITY) window.addEventListener(type, restart, { passive: true });

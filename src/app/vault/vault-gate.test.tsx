@@ -15,7 +15,8 @@ describe('first use', () => {
   it('asks for role, initials and a passphrase, warns it cannot be recovered, then opens Vandaag', async () => {
     firstUse();
     renderRoute('/');
-    await screen.findByRole('heading', { level: 1, name: 'Welkom bij Stapwijzer' });
+    // Onboarding is a lazy chunk: under load its first import can take longer than the default 1 s.
+    await screen.findByRole('heading', { level: 1, name: 'Welkom bij Stapwijzer' }, { timeout: 10_000 });
     expect(screen.queryByRole('navigation')).toBeNull();
 
     await userEvent.click(screen.getByRole('button', { name: 'Volgende' }));
@@ -23,7 +24,7 @@ describe('first use', () => {
     expect(alert).toHaveTextContent('Kies minstens één rol.');
     expect(alert).toHaveTextContent('Vul je initialen in');
 
-    await userEvent.click(await screen.findByRole('checkbox', { name: /POH-GGZ/ }));
+    await userEvent.click(await screen.findByRole('checkbox', { name: /POH-GGZ/ }, { timeout: 10_000 }));
     await userEvent.type(screen.getByLabelText('Je initialen'), 'JdV');
     await userEvent.click(screen.getByRole('button', { name: 'Volgende' }));
 
@@ -49,7 +50,7 @@ describe('first use', () => {
   it('passphrase fields keep no copy in the browser (autocomplete off)', async () => {
     firstUse();
     renderRoute('/');
-    await userEvent.click(await screen.findByRole('checkbox', { name: /POH-GGZ/ }));
+    await userEvent.click(await screen.findByRole('checkbox', { name: /POH-GGZ/ }, { timeout: 10_000 }));
     await userEvent.type(screen.getByLabelText('Je initialen'), 'JdV');
     expect(screen.getByLabelText('Je initialen')).toHaveAttribute('autocomplete', 'off');
     await userEvent.click(screen.getByRole('button', { name: 'Volgende' }));

@@ -1,11 +1,12 @@
-import { lazy, type ReactNode, Suspense, useEffect } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useRef } from 'react';
 import { isInitialised } from '../../db';
 import { LockScreen } from '../../features/lock/lock-screen';
+import { useAutoLockMinutes } from '../../features/settings/auto-lock-setting';
 import { syncContent } from '../content/sync-content';
 import { ScreenLoading } from '../screen-loading';
 import { useSession } from '../session-store';
 import { useAutoLock } from './use-auto-lock';
-import { appDb } from './vault-runtime';
+import { appDb, databaseExists } from './vault-runtime';
 
 // Onboarding is seen once per device: it stays out of the first-screen bundle.
 const Onboarding = lazy(() => import('../../features/onboarding/onboarding').then((m) => ({ default: m.Onboarding })));
@@ -19,17 +20,23 @@ export function VaultGate({ children }: { children: ReactNode }) {
   const status = useSession((s) => s.vaultStatus);
   const setStatus = useSession((s) => s.setVaultStatus);
   const setContentProblems = useSession((s) => s.setContentProblems);
+  const synced = useRef(false);
+  const vaultExists = status === 'locked' || status === 'unlocked';
 
   useEffect(() => {
-    // Content tables are not encrypted: they can be brought up to date while the lock screen shows.
+    // Content tables are not encrypted: they are brought up to date while the lock screen shows. Not
+    // before a vault exists, so a first start (or a start after a wipe) creates no database at all.
+    if (!vaultExists || synced.current) return;
+    synced.current = true;
     syncContent(appDb())
       .then((r) => setContentProblems(r.refused.map((p) => p.message)))
       .catch(() => setContentProblems(['content-sync-failed']));
-  }, [setContentProblems]);
+  }, [vaultExists, setContentProblems]);
 
   useEffect(() => {
     if (status !== 'checking') return;
-    isInitialised(appDb())
+    databaseExists()
+      .then((exists) => (exists ? isInitialised(appDb()) : false))
       .then((initialised) => setStatus(initialised ? 'locked' : 'first-use'))
       .catch(() => setStatus('locked'));
   }, [status, setStatus]);
@@ -50,7 +57,8 @@ export function VaultGate({ children }: { children: ReactNode }) {
   }
 }
 
+/** The idle time comes from the 'autoLockMinutes' setting (default 5 min, chosen in Instellingen). */
 function Unlocked({ children }: { children: ReactNode }) {
-  useAutoLock();
+  useAutoLock(useAutoLockMinutes() * 60_000);
   return children;
 }

@@ -12,8 +12,18 @@ export function appDb(): StapwijzerDb {
   return database;
 }
 
+/**
+ * Whether the app's database exists, asked without opening it (opening would create it). Where the
+ * browser cannot list databases, assume it exists: opening an empty one is harmless there.
+ */
+export async function databaseExists(): Promise<boolean> {
+  if (typeof indexedDB === 'undefined' || typeof indexedDB.databases !== 'function') return true;
+  const name = appDb().name;
+  return (await indexedDB.databases()).some((info) => info.name === name);
+}
+
 /** For tests: use a separately created database (fake-indexeddb) instead of the app's. */
-export function useDatabaseForTests(db: StapwijzerDb): void {
+export function setDatabaseForTests(db: StapwijzerDb): void {
   database = db;
   current = null;
 }

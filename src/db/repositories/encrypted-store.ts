@@ -5,6 +5,7 @@
  * write whose first attempt did commit is recognised by its IV) and per-row integrity reporting.
  */
 import type { Table } from 'dexie';
+import { auditSettled, noteProfileWritten, trackInTx } from '../audit/audit-log';
 import { bytesEqual } from '../crypto/bytes';
 import type { EncryptedTableName, StapwijzerDb } from '../database';
 import { isStorageError, StorageError } from '../errors';
@@ -42,6 +43,7 @@ export async function addInTx(table: Table<EncryptedRow, string>, row: Encrypted
     throw new StorageError('conflict', { detail: `${table.name}/${row.id} exists` });
   }
   await table.add(row);
+  trackInTx(table.name, 'create', row.id);
 }
 
 /** Inside a transaction: replace the row if its stored rev is the one the caller loaded. */
@@ -53,16 +55,29 @@ export async function updateInTx(table: Table<EncryptedRow, string>, row: Encryp
     throw new StorageError('conflict', { detail: `${table.name}/${row.id} is at rev ${current.rev}` });
   }
   await table.put(row);
+  trackInTx(table.name, 'change', row.id);
 }
 
 /** Inside a transaction: delete if the stored rev matches (or any rev when `rev` is undefined). */
 export async function deleteInTx(table: Table<EncryptedRow, string>, id: string, rev?: number): Promise<void> {
-  if (rev === undefined) return table.delete(id);
   const current = await table.get(id);
   if (!current) return;
-  if (current.rev !== rev)
+  if (rev !== undefined && current.rev !== rev)
     throw new StorageError('conflict', { detail: `${table.name}/${id} is at rev ${current.rev}` });
   await table.delete(id);
+  trackInTx(table.name, 'delete', id);
+}
+
+/**
+ * After a write's transaction: wait for its audit event (appended once the transaction committed),
+ * and keep the audit actor in step when the profile setting changes.
+ */
+async function afterWrite(session: VaultSession, name: EncryptedTableName, id: string, data?: unknown) {
+  if (name === 'settings') {
+    if (id === 'profile') await noteProfileWritten(session.db, data);
+    return;
+  }
+  await auditSettled(session.db);
 }
 
 export async function insertRecord<C extends RowBase, P>(
@@ -74,6 +89,7 @@ export async function insertRecord<C extends RowBase, P>(
   const row = await session.seal(name, clear, data);
   const { db } = session;
   await withReopenRetry(db, () => db.transaction('rw', name, () => addInTx(tableOf(db, name), row)));
+  await afterWrite(session, name, clear.id, data);
   return { ...clear, data };
 }
 
@@ -85,7 +101,13 @@ export async function insertMany<C extends RowBase, P>(
 ): Promise<void> {
   const rows = await Promise.all(items.map((i) => session.seal(name, i.clear, i.data)));
   const { db } = session;
-  await withReopenRetry(db, () => db.transaction('rw', name, () => tableOf(db, name).bulkAdd(rows)));
+  await withReopenRetry(db, () =>
+    db.transaction('rw', name, async () => {
+      await tableOf(db, name).bulkAdd(rows);
+      for (const row of rows) trackInTx(name, 'create', row.id);
+    }),
+  );
+  await afterWrite(session, name, '');
 }
 
 export async function updateRecord<C extends RowBase, P>(
@@ -97,12 +119,14 @@ export async function updateRecord<C extends RowBase, P>(
   const row = await session.seal(name, clear, data);
   const { db } = session;
   await withReopenRetry(db, () => db.transaction('rw', name, () => updateInTx(tableOf(db, name), row)));
+  await afterWrite(session, name, clear.id, data);
   return { ...clear, data };
 }
 
 export async function deleteRecord(session: VaultSession, name: EncryptedTableName, id: string, rev: number) {
   const { db } = session;
   await withReopenRetry(db, () => db.transaction('rw', name, () => deleteInTx(tableOf(db, name), id, rev)));
+  await afterWrite(session, name, id);
 }
 
 /** Reads one record; undefined when absent, 'integrity' when its ciphertext was tampered with. */

@@ -1,12 +1,55 @@
+import { Link, useSearchParams } from 'react-router';
+import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { useT } from '../../i18n/use-t';
 import { PageHeading } from '../../ui/page-heading';
+import { applyFilters, readFilters, withParam } from './card-filters';
+import { CardFiltersForm } from './card-filters-form';
+import { cardsMessages } from './messages';
+import { useCardEntries } from './use-cards';
+import './cards.css';
 
+/** The card library: every card of the active packs, filtered and searched through the URL. */
 export function CardsPage() {
-  const t = useT();
+  const shell = useT();
+  const t = useMessages(cardsMessages);
+  const language = useLanguage();
+  const [params, setParams] = useSearchParams();
+  const entries = useCardEntries();
+  const filters = readFilters(params);
+  const shown = entries === undefined ? [] : applyFilters(entries, filters, language);
+
   return (
     <section>
-      <PageHeading>{t('cards.title')}</PageHeading>
-      <p className="lead">{t('cards.intro')}</p>
+      <PageHeading>{shell('cards.title')}</PageHeading>
+      <p className="lead">{shell('cards.intro')}</p>
+      <CardFiltersForm
+        filters={filters}
+        packs={entries === undefined ? [] : [...new Map(entries.map((e) => [e.pack.id, e.pack])).values()]}
+        onChange={(name, value) => setParams(withParam(params, name, value), { replace: name === 'q' })}
+        onClear={() => setParams(new URLSearchParams())}
+      />
+      <p role="status" className="cards-count">
+        {entries === undefined
+          ? t('loading')
+          : shown.length === 1
+            ? t('countOne')
+            : shown.length === 0
+              ? t('none')
+              : t('count', { count: shown.length })}
+      </p>
+      <ul className="card-list">
+        {shown.map(({ key, card, pack }) => (
+          <li key={key}>
+            <Link className="card-link" to={`/cards/${encodeURIComponent(key)}`}>
+              <span className="card-link-title">{card.title[language]}</span>
+              <span className="card-link-meta">
+                {t(`kind.${card.kind}`)} · {t(`audience.${card.audience}`)} · {pack.title[language]}
+                {card.specialGroup && ` · ${t(`group.${card.specialGroup}`)}`}
+              </span>
+            </Link>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

@@ -1,12 +1,82 @@
-import { useT } from '../../i18n/use-t';
+// The client list with search. Alias and code are encrypted at rest, so IndexedDB cannot index or
+// search them: the (small) list is decrypted and filtered in memory, ignoring case and diacritics.
+import { useDeferredValue, useId, useState } from 'react';
+import { Link } from 'react-router';
+import { useMessages } from '../../i18n/define-messages';
 import { PageHeading } from '../../ui/page-heading';
+import './clients.css';
+import { messages } from './messages';
+import { matchesClient } from './search';
+import { useClients } from './use-clients';
 
 export function ClientsPage() {
-  const t = useT();
+  const t = useMessages(messages);
+  const id = useId();
+  const [query, setQuery] = useState('');
+  const [archived, setArchived] = useState(false);
+  const deferred = useDeferredValue(query);
+  const list = useClients(archived ? 'archived' : 'active');
+  const visible = (list?.records ?? [])
+    .filter((c) => matchesClient(c.data, deferred))
+    .sort((a, b) => a.data.alias.localeCompare(b.data.alias, 'nl', { sensitivity: 'base' }));
+
   return (
     <section>
-      <PageHeading>{t('clients.title')}</PageHeading>
-      <p className="lead">{t('clients.intro')}</p>
+      <PageHeading>{t('listTitle')}</PageHeading>
+      <p className="lead">{t('listIntro')}</p>
+      <p>
+        <Link className="button" to="/clients/new">
+          {t('newClient')}
+        </Link>
+      </p>
+      <search className="client-search">
+        <div className="text-field">
+          <label htmlFor={`${id}-q`}>{t('searchLabel')}</label>
+          <input
+            id={`${id}-q`}
+            type="search"
+            autoComplete="off"
+            spellCheck={false}
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+          />
+        </div>
+        <label className="choice">
+          <input type="checkbox" checked={archived} onChange={(e) => setArchived(e.target.checked)} />
+          {t('showArchived')}
+        </label>
+      </search>
+      {list === undefined ? (
+        <p>{t('loading')}</p>
+      ) : (
+        <>
+          {list.damaged.length > 0 && <p className="warning-box">{t('damaged', { count: list.damaged.length })}</p>}
+          <p className="visually-hidden" role="status">
+            {t('resultCount', { count: visible.length })}
+          </p>
+          {visible.length === 0 ? (
+            <p>
+              {list.records.length === 0
+                ? archived
+                  ? t('emptyArchived')
+                  : t('emptyList')
+                : t('noMatch', { query: deferred.trim() })}
+            </p>
+          ) : (
+            <ul className="client-list">
+              {visible.map((c) => (
+                <li key={c.id}>
+                  <Link to={`/clients/${encodeURIComponent(c.id)}`}>
+                    <span className="client-alias">{c.data.alias}</span>
+                    {c.data.code && <span className="client-code">{c.data.code}</span>}
+                    {c.status === 'archived' && <span className="client-code">{t('archivedBadge')}</span>}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
     </section>
   );
 }

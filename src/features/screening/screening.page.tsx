@@ -1,12 +1,263 @@
-import { useT } from '../../i18n/use-t';
+// Start of a screening: pathway (from the profile's roles), client (existing, new alias, or a quick
+// anonymous screening that stores nothing), instrument, context and the pathway's questions.
+import { type FormEvent, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { useActivePacks } from '../../app/content/use-content';
+import { currentSession } from '../../app/vault/vault-runtime';
+import { createClient, type DraftPayload, saveDraft, toStorageError } from '../../db';
+import type { ContentPack, PathwayId, RelapseIntake } from '../../domain';
+import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { PageHeading } from '../../ui/page-heading';
+import { ANONYMOUS_ID, writeAnonymous } from './anonymous-draft';
+import { localDate, showDate } from './dates';
+import { type ContextDraft, ContextFields, contextError, toContext } from './context-fields';
+import { screeningMessages } from './messages';
+import { PathwayQuestions } from './pathway-questions';
+import { EMPTY_INTAKE, RelapseIntakeFields } from './relapse-intake';
+import { storageMessageKey } from './storage-message';
+import { markOpened } from './use-draft';
+import { useProfilePathways } from './use-profile-pathways';
+import { useClients, useFollowUpStart, useOpenFollowUps } from './use-start-data';
+import './screening.css';
+
+type Who = { kind: 'existing'; clientId: string } | { kind: 'new' } | { kind: 'anonymous' } | { kind: 'none' };
+
+const PATHWAY_IDS: readonly PathwayId[] = ['postpartum', 'relapse-prevention', 'caregivers'];
+
+function asPathwayId(value: string | null): PathwayId | null {
+  return PATHWAY_IDS.find((id) => id === value) ?? null;
+}
+
+/** ?quick=1 (home: quick anonymous screening) or ?client=<id> (client page: screen this client). */
+function initialWho(params: URLSearchParams): Who {
+  if (params.get('quick') === '1') return { kind: 'anonymous' };
+  const clientId = params.get('client');
+  return clientId ? { kind: 'existing', clientId } : { kind: 'none' };
+}
 
 export function ScreeningPage() {
-  const t = useT();
+  const t = useMessages(screeningMessages);
+  const language = useLanguage();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const followUpId = params.get('followUp');
+  const followUpStart = useFollowUpStart(followUpId);
+  const packs = useActivePacks();
+  const pathways = useProfilePathways();
+  const clients = useClients();
+  const [now] = useState(() => Date.now());
+
+  // Home links "start a screening" per pathway as ?pathway=<id>; the client page adds &client=<id>.
+  const [pathwayChoice, setPathway] = useState<PathwayId | null>(() => asPathwayId(params.get('pathway')));
+  const [instrumentChoice, setInstrument] = useState<string | null>(null);
+  // The home screen links "snelle anonieme screening" here as ?quick=1.
+  const [who, setWho] = useState<Who>(() => initialWho(params));
+  const [alias, setAlias] = useState('');
+  const [context, setContext] = useState<ContextDraft>({ phase: null, trimester: null, weeks: '' });
+  const [flags, setFlags] = useState<Record<string, boolean>>({});
+  const [intake, setIntake] = useState<RelapseIntake>(EMPTY_INTAKE);
+  const [linkFollowUp, setLinkFollowUp] = useState<string | null>(null);
+  const [errors, setErrors] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  const fromFollowUp = followUpStart?.followUp ?? null;
+  const onlyPathway = pathways?.length === 1 ? pathways[0] : undefined;
+  const pathwayId = (fromFollowUp?.pathwayId as PathwayId | undefined) ?? pathwayChoice ?? onlyPathway ?? null;
+  const pack: ContentPack | undefined = packs?.find((p) => p.id === pathwayId);
+  const whoNow: Who = fromFollowUp ? { kind: 'existing', clientId: fromFollowUp.clientId } : who;
+  const clientId = whoNow.kind === 'existing' ? whoNow.clientId : null;
+  const openFollowUps = useOpenFollowUps(fromFollowUp ? null : clientId).filter((f) => f.pathwayId === pathwayId);
+  const linked = fromFollowUp ?? openFollowUps.find((f) => f.id === linkFollowUp) ?? null;
+  const instrumentId = linked?.data.instrumentId ?? instrumentChoice ?? pack?.pathway.instruments[0] ?? null;
+
+  if (packs === undefined || pathways === undefined || clients === undefined || followUpStart === undefined) {
+    return (
+      <section>
+        <PageHeading>{t('startTitle')}</PageHeading>
+        <p className="hint">{t('loading')}</p>
+      </section>
+    );
+  }
+
+  async function start(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    const problems: string[] = [];
+    if (pack === undefined || pathwayId === null) problems.push(t('errorPathway'));
+    if (whoNow.kind === 'none') problems.push(t('errorClient'));
+    if (whoNow.kind === 'new' && alias.trim() === '') problems.push(t('errorAlias'));
+    const ctxProblem = pack ? contextError(pack.pathway.context, context) : null;
+    if (ctxProblem !== null) problems.push(t(ctxProblem));
+    setErrors(problems);
+    if (problems.length > 0 || pack === undefined || pathwayId === null || instrumentId === null) return;
+    const data: DraftPayload = {
+      pathwayId,
+      instrumentId,
+      answers: {},
+      context: toContext(pack.pathway.context, context),
+      flags,
+      position: 0,
+      ...(linked ? { followUpId: linked.id, previousScreeningId: linked.data.screeningId } : {}),
+      ...(pathwayId === 'relapse-prevention' && linked === null ? { intake } : {}),
+    };
+    if (whoNow.kind === 'anonymous') {
+      writeAnonymous(data);
+      navigate(`/screening/${ANONYMOUS_ID}`);
+      return;
+    }
+    setBusy(true);
+    try {
+      const session = currentSession();
+      const owner =
+        whoNow.kind === 'new' ? (await createClient(session, { alias: alias.trim(), pathwayIds: [pathwayId] })).id : clientId;
+      const draft = await saveDraft(session, { clientId: owner, data });
+      markOpened(draft.id);
+      navigate(`/screening/${draft.id}`);
+    } catch (e) {
+      setErrors([t(storageMessageKey(toStorageError(e).code))]);
+      setBusy(false);
+    }
+  }
+
+  const clientAlias = (id: string) => clients.find((c) => c.id === id)?.data.alias ?? t('unknownClient');
+  const today = localDate(now);
+
   return (
-    <section>
-      <PageHeading>{t('screening.title')}</PageHeading>
-      <p className="lead">{t('screening.intro')}</p>
+    <section className="narrow">
+      <PageHeading>{t('startTitle')}</PageHeading>
+      <p className="lead">{t('startIntro')}</p>
+      {fromFollowUp && (
+        <p className="notice" role="status">
+          {t('followUpStart', { alias: clientAlias(fromFollowUp.clientId), date: showDate(fromFollowUp.dueDate, language) })}
+        </p>
+      )}
+      {followUpId !== null && followUpStart === null && <p className="form-errors">{t('followUpMissing')}</p>}
+      <form onSubmit={start} noValidate>
+        {errors.length > 0 && (
+          <div className="form-errors" role="alert">
+            <ul>
+              {errors.map((e) => (
+                <li key={e}>{e}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {!fromFollowUp && (
+          <fieldset className="field">
+            <legend>{t('pathwayLegend')}</legend>
+            {pathways.length === 0 && <p className="hint">{t('noPathways')}</p>}
+            <div className="choice-column">
+              {pathways.map((id) => {
+                const p = packs.find((x) => x.id === id);
+                return (
+                  <label key={id} className="choice">
+                    <input
+                      type="radio"
+                      name="pathway"
+                      checked={pathwayId === id}
+                      onChange={() => {
+                        setPathway(id);
+                        setInstrument(null);
+                        setFlags({});
+                        setLinkFollowUp(null);
+                      }}
+                    />
+                    {p ? p.pathway.name[language] : id}
+                  </label>
+                );
+              })}
+            </div>
+          </fieldset>
+        )}
+
+        {!fromFollowUp && (
+          <fieldset className="field">
+            <legend>{t('clientLegend')}</legend>
+            <p className="hint">{t('clientHint')}</p>
+            <div className="choice-column">
+              {clients.map((c) => (
+                <label key={c.id} className="choice">
+                  <input
+                    type="radio"
+                    name="client"
+                    checked={whoNow.kind === 'existing' && whoNow.clientId === c.id}
+                    onChange={() => {
+                      setWho({ kind: 'existing', clientId: c.id });
+                      setLinkFollowUp(null);
+                    }}
+                  />
+                  {c.data.alias}
+                </label>
+              ))}
+              <label className="choice">
+                <input type="radio" name="client" checked={whoNow.kind === 'new'} onChange={() => setWho({ kind: 'new' })} />
+                {t('clientNew')}
+              </label>
+              <label className="choice">
+                <input type="radio" name="client" checked={whoNow.kind === 'anonymous'} onChange={() => setWho({ kind: 'anonymous' })} />
+                {t('clientAnonymous')}
+              </label>
+            </div>
+            {whoNow.kind === 'new' && (
+              <div className="text-field spaced">
+                <label htmlFor="client-alias">{t('aliasLabel')}</label>
+                <input id="client-alias" autoComplete="off" value={alias} onChange={(e) => setAlias(e.target.value)} aria-describedby="alias-hint" />
+                <p className="hint" id="alias-hint">
+                  {t('aliasHint')}
+                </p>
+              </div>
+            )}
+            {whoNow.kind === 'anonymous' && <p className="hint">{t('anonymousHint')}</p>}
+          </fieldset>
+        )}
+
+        {openFollowUps.length > 0 && (
+          <fieldset className="field">
+            <legend>{t('linkFollowUpLegend')}</legend>
+            <div className="choice-column">
+              <label className="choice">
+                <input type="radio" name="link-follow-up" checked={linked === null} onChange={() => setLinkFollowUp(null)} />
+                {t('linkFollowUpNone')}
+              </label>
+              {openFollowUps.map((f) => (
+                <label key={f.id} className="choice">
+                  <input type="radio" name="link-follow-up" checked={linked?.id === f.id} onChange={() => setLinkFollowUp(f.id)} />
+                  {t(f.dueDate <= today ? 'linkFollowUpDue' : 'linkFollowUpPlanned', { date: showDate(f.dueDate, language) })}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        )}
+
+        {pack && linked === null && pack.pathway.instruments.length > 1 && (
+          <fieldset className="field">
+            <legend>{t('instrumentLegend')}</legend>
+            <div className="choice-column">
+              {pack.pathway.instruments.map((id) => {
+                const instrument = pack.instruments.find((i) => i.id === id);
+                return (
+                  <label key={id} className="choice">
+                    <input type="radio" name="instrument" checked={instrumentId === id} onChange={() => setInstrument(id)} />
+                    {instrument ? instrument.name[language] : id}
+                  </label>
+                );
+              })}
+            </div>
+          </fieldset>
+        )}
+
+        {pack && pack.pathway.context === 'perinatal' && <ContextFields value={context} onChange={setContext} />}
+        {pack && <PathwayQuestions pathway={pack.pathway} flags={flags} onChange={setFlags} />}
+        {pack && pathwayId === 'relapse-prevention' && linked === null && (
+          <RelapseIntakeFields pack={pack} intake={intake} onChange={setIntake} now={now} />
+        )}
+
+        <div className="button-row spaced">
+          <button type="submit" className="button" disabled={busy}>
+            {t('startButton')}
+          </button>
+        </div>
+      </form>
     </section>
   );
 }

@@ -1,0 +1,74 @@
+import { act, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useSession } from '../session-store';
+import { renderRoute } from '../testing/render-route';
+import { unlockedVault } from '../testing/unlocked';
+import { appDb } from '../vault/vault-runtime';
+
+const PERSIST_FLAG = 'stapwijzer:persist-outcome';
+const DENIED_TEXT = /Deze browser mag je gegevens opruimen als de opslag vol raakt/;
+
+beforeEach(async () => {
+  localStorage.clear();
+  useSession.setState({ language: 'nl', clientMode: false });
+  await unlockedVault();
+});
+
+describe('persistent storage banner (R10)', () => {
+  it('shows on every screen when the browser refused persistent storage', async () => {
+    localStorage.setItem(PERSIST_FLAG, 'denied');
+    renderRoute('/cards');
+    expect(await screen.findByText(DENIED_TEXT)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Back-up maken' })).toHaveAttribute('href', '/settings/backup');
+  });
+
+  it('does not show when persistence was granted', async () => {
+    localStorage.setItem(PERSIST_FLAG, 'granted');
+    renderRoute('/');
+    await screen.findByRole('heading', { level: 1, name: 'Vandaag' });
+    expect(screen.queryByText(DENIED_TEXT)).toBeNull();
+  });
+});
+
+describe('storage cleared by the browser', () => {
+  it('on start, says the data was wiped and points to restoring a backup', async () => {
+    localStorage.setItem(`stapwijzer:${appDb().name}:vault-id`, 'a-vault-that-is-gone');
+    renderRoute('/');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(/De browser heeft de opgeslagen gegevens van Stapwijzer gewist/);
+    expect(within(alert).getByRole('link', { name: 'Back-up terugzetten' })).toHaveAttribute(
+      'href',
+      '/settings/backup',
+    );
+  });
+});
+
+describe('stale tab', () => {
+  it('another tab upgraded the database: a modal asks to reload, with a Herladen button', async () => {
+    renderRoute('/');
+    await screen.findByRole('heading', { level: 1, name: 'Vandaag' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    act(() => appDb().lifecycle.markStale({ reason: 'versionchange', newVersion: 99 }));
+    const dialog = await screen.findByRole('dialog', { name: 'Stapwijzer is bijgewerkt' });
+    expect(dialog).toHaveTextContent('Stapwijzer is bijgewerkt in een ander tabblad. Herlaad om verder te werken.');
+    expect(within(dialog).getByRole('button', { name: 'Herladen' })).toBeInTheDocument();
+  });
+});
+
+describe('persistent storage banner: put away for this session', () => {
+  it('"Verbergen" hides it until the next start', async () => {
+    localStorage.setItem(PERSIST_FLAG, 'denied');
+    sessionStorage.clear();
+    await unlockedVault();
+    const first = renderRoute('/');
+    const banner = await screen.findByTestId('persist-banner');
+    await userEvent.click(within(banner).getByRole('button', { name: 'Verbergen' }));
+    expect(screen.queryByTestId('persist-banner')).toBeNull();
+    first.unmount();
+    renderRoute('/');
+    await screen.findByRole('heading', { level: 1, name: 'Vandaag' });
+    expect(screen.queryByTestId('persist-banner')).toBeNull();
+    sessionStorage.clear();
+  });
+});

@@ -1,0 +1,30 @@
+/**
+ * Why a backup could not be read or restored. One code per failure the user can act on; the
+ * feature maps each to its own Dutch message. Every failure leaves the database as it was.
+ */
+export type BackupErrorCode =
+  | 'too-large'
+  | 'truncated'
+  | 'not-backup'
+  | 'too-deep'
+  | 'forbidden-key'
+  | 'unknown-version'
+  | 'unknown-fields'
+  | 'invalid-record'
+  | 'altered'
+  | 'wrong-passphrase'
+  | 'write-failed';
+
+export class BackupError extends Error {
+  override readonly name = 'BackupError';
+  readonly code: BackupErrorCode;
+
+  constructor(code: BackupErrorCode, options: { cause?: unknown } = {}) {
+    super(code, { cause: options.cause });
+    this.code = code;
+  }
+}
+
+export function isBackupError(e: unknown, code?: BackupErrorCode): e is BackupError {
+  return e instanceof BackupError && (code === undefined || e.code === code);
+}

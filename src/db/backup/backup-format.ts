@@ -1,0 +1,174 @@
+/**
+ * The backup file, format version 1: every client-table row still encrypted (iv/ct in base64, clear
+ * fields as stored), the audit log, the wrapped data key with its KDF parameters and the vault id,
+ * counts per table and an integrity block. Strict valibot schemas: unknown fields are rejected,
+ * strings and numbers are bounded. Nothing in the header says anything about a client.
+ */
+import * as v from 'valibot';
+import { BASE64 } from './base64';
+
+export const BACKUP_FORMAT = 'stapwijzer-backup';
+export const BACKUP_FORMAT_VERSION = 1;
+export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
+export const MAX_DEPTH = 20;
+
+export const BACKUP_TABLES = [
+  'clients',
+  'screenings',
+  'drafts',
+  'decisions',
+  'followUps',
+  'plans',
+  'notes',
+  'settings',
+] as const;
+export type BackupTable = (typeof BACKUP_TABLES)[number];
+
+const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
+const Ms = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8.64e15));
+const B64 = (max: number) => v.pipe(v.string(), v.maxLength(max), v.regex(BASE64));
+const Ct = B64(8 * 1024 * 1024);
+const Iv = v.pipe(B64(16), v.length(16));
+const Date10 = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/));
+const Short = v.pipe(v.string(), v.maxLength(200));
+
+const base = {
+  id: Id,
+  rev: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  createdAt: Ms,
+  updatedAt: Ms,
+  iv: Iv,
+  ct: Ct,
+};
+
+export const ROW_SCHEMAS = {
+  clients: v.strictObject({ ...base, status: v.picklist(['active', 'archived']) }),
+  screenings: v.strictObject({
+    ...base,
+    clientId: Id,
+    status: v.picklist(['completed', 'cancelled']),
+    packId: Short,
+    packVersion: Short,
+    instrumentId: Short,
+    instrumentVersion: Short,
+  }),
+  drafts: v.strictObject({ ...base, clientId: v.nullable(Id) }),
+  decisions: v.strictObject({ ...base, clientId: Id, screeningId: Id, pathwayId: Short }),
+  followUps: v.strictObject({
+    ...base,
+    clientId: Id,
+    pathwayId: Short,
+    status: v.picklist(['open', 'done', 'cancelled']),
+    dueDate: Date10,
+  }),
+  plans: v.strictObject({ ...base, clientId: Id, pathwayId: Short, status: v.picklist(['active', 'closed']) }),
+  notes: v.strictObject({ ...base, clientId: Id }),
+  settings: v.strictObject(base),
+} satisfies Record<BackupTable, v.GenericSchema>;
+
+const Hex64 = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/));
+
+export const AuditRowSchema = v.strictObject({
+  id: Id,
+  seq: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  ts: v.pipe(v.string(), v.isoTimestamp()),
+  action: v.picklist([
+    'create',
+    'view',
+    'change',
+    'delete',
+    'export-backup',
+    'export-print',
+    'export-share',
+    'export-copy',
+    'export-ics',
+    'import',
+    'unlock',
+    'unlock-failed',
+    'wipe',
+  ]),
+  recordId: v.nullable(Id),
+  actor: v.pipe(v.string(), v.maxLength(12)),
+  prevHash: Hex64,
+  hash: Hex64,
+});
+
+const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+export const BackupFileSchema = v.strictObject({
+  format: v.literal(BACKUP_FORMAT),
+  formatVersion: v.literal(BACKUP_FORMAT_VERSION),
+  createdAt: v.pipe(v.string(), v.isoTimestamp()),
+  schemaVersion: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  vault: v.strictObject({
+    formatVersion: v.literal(1),
+    wrap: v.literal('AES-KW'),
+    kdf: v.strictObject({
+      algorithm: v.literal('PBKDF2'),
+      hash: v.literal('SHA-256'),
+      // Bounded: a hostile file must not make the device derive for hours.
+      iterations: v.pipe(v.number(), v.integer(), v.minValue(1_000), v.maxValue(10_000_000)),
+      salt: v.pipe(B64(64), v.minLength(16)),
+    }),
+    wrappedKey: B64(128),
+    createdAt: Ms,
+    updatedAt: Ms,
+  }),
+  sentinel: v.strictObject({ vaultId: Id, createdAt: Ms }),
+  counts: v.strictObject({
+    clients: Count,
+    screenings: Count,
+    drafts: Count,
+    decisions: Count,
+    followUps: Count,
+    plans: Count,
+    notes: Count,
+    settings: Count,
+    auditLog: Count,
+  }),
+  tables: v.strictObject({
+    clients: v.array(ROW_SCHEMAS.clients),
+    screenings: v.array(ROW_SCHEMAS.screenings),
+    drafts: v.array(ROW_SCHEMAS.drafts),
+    decisions: v.array(ROW_SCHEMAS.decisions),
+    followUps: v.array(ROW_SCHEMAS.followUps),
+    plans: v.array(ROW_SCHEMAS.plans),
+    notes: v.array(ROW_SCHEMAS.notes),
+    settings: v.array(ROW_SCHEMAS.settings),
+  }),
+  auditLog: v.array(AuditRowSchema),
+  integrity: v.strictObject({
+    algorithm: v.literal('SHA-256+AES-GCM'),
+    digest: Hex64,
+    iv: Iv,
+    ct: B64(256),
+  }),
+});
+
+export type BackupFile = v.InferOutput<typeof BackupFileSchema>;
+export type BackupBody = Omit<BackupFile, 'integrity'>;
+export type BackupCounts = BackupFile['counts'];
+export type EncodedRow = BackupFile['tables'][BackupTable][number];
+
+/** Canonical JSON (sorted keys) of the body: what the integrity digest covers. Depth is bounded by the schema. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const keys = Object.keys(value).sort();
+    const record = value as Record<string, unknown>;
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** The clear fields the integrity seal is bound to (AAD): a fixed id and the file's creation time. */
+export function manifestClear(createdAt: string) {
+  const ms = Date.parse(createdAt);
+  return { id: 'stapwijzer-backup-manifest', rev: BACKUP_FORMAT_VERSION, createdAt: ms, updatedAt: ms };
+}
+
+/** `stapwijzer-backup-YYYY-MM-DD.json` (local date): nothing about any client. */
+export function backupFileName(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `stapwijzer-backup-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.json`;
+}

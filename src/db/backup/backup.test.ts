@@ -1,0 +1,233 @@
+// @vitest-environment node
+import type { DBCore, Middleware } from 'dexie';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { backupErrorMessages } from '../../features/backup/backup-errors.messages';
+import { auditSettled, verifyAuditChain } from '../audit';
+import { createDatabase, type StapwijzerDb } from '../database';
+import { createClient, getClient } from '../repositories/clients.repository';
+import { createNote, listNotes } from '../repositories/notes.repository';
+import { putSetting } from '../repositories/settings.repository';
+import { listDrafts } from '../repositories/screenings.repository';
+import { countRows, seedFixture, TEST_PASSPHRASE, testDb, testVault } from '../testing/fixture-db';
+import { fromBase64, toBase64 } from './base64';
+import { type BackupErrorCode, isBackupError } from './backup-error';
+import { backupFileName } from './backup-format';
+import { exportBackup } from './export-backup';
+import { applyRestore, parseBackup, readBackupFile, verifyBackup } from './restore-backup';
+import { snapshotDb } from './testing';
+import { wipeAllData } from './wipe';
+
+const CANARY = 'CANARY-7F3A';
+
+async function sourceBackup(clients = 3) {
+  const db = testDb();
+  const session = await testVault(db);
+  await putSetting(session, 'profile', { roles: ['poh-ggz'], initials: 'SB' });
+  const c = await createClient(session, { alias: CANARY });
+  await createNote(session, c.id, { text: `${CANARY} notitie` });
+  await seedFixture(session, clients);
+  await auditSettled(db);
+  const backup = await exportBackup(session, { now: new Date('2025-05-18T10:00:00Z') });
+  return { db, session, backup };
+}
+
+async function targetDb(): Promise<StapwijzerDb> {
+  const db = testDb();
+  const session = await testVault(db);
+  await putSetting(session, 'profile', { roles: ['poh-ggz'], initials: 'TG' });
+  await createClient(session, { alias: 'Bestaande cliënt' });
+  await auditSettled(db);
+  return db;
+}
+
+async function restore(db: StapwijzerDb, text: string, passphrase = TEST_PASSPHRASE) {
+  const verified = await verifyBackup(parseBackup(text), passphrase);
+  return applyRestore(db, verified);
+}
+
+function mutate(text: string, change: (file: Record<string, unknown>) => void): string {
+  const file = JSON.parse(text) as Record<string, unknown>;
+  change(file);
+  return JSON.stringify(file);
+}
+
+type Rows = Record<string, Record<string, unknown>[]>;
+
+/** Sets a field on the first client row of a parsed backup. */
+function setField(file: Record<string, unknown>, key: string, value: unknown): void {
+  const row = (file.tables as Rows).clients?.[0];
+  if (row) row[key] = value;
+}
+
+function flipByteIn(b64: string): string {
+  const bytes = fromBase64(b64);
+  bytes[Math.floor(bytes.length / 2)] = (bytes[Math.floor(bytes.length / 2)] ?? 0) ^ 0x01;
+  return toBase64(bytes);
+}
+
+describe('R31: a bad backup file is rejected with a specific Dutch message and the database is untouched', async () => {
+  const { backup } = await sourceBackup();
+  const good = backup.text;
+  const corpus: [string, () => string, BackupErrorCode, string?][] = [
+    ['truncated file', () => good.slice(0, Math.floor(good.length * 0.6)), 'truncated'],
+    [
+      'one flipped byte in a ciphertext',
+      () =>
+        mutate(good, (f) => {
+          const row = (f.tables as Rows).clients?.[0];
+          if (row) row.ct = flipByteIn(String(row.ct));
+        }),
+      'altered',
+    ],
+    ['one flipped byte in the header', () => good.replace('"schemaVersion":2', '"schemaVersion":3'), 'altered'],
+    ['wrong passphrase', () => good, 'wrong-passphrase', 'een heel andere wachtzin'],
+    ['unknown formatVersion', () => mutate(good, (f) => Object.assign(f, { formatVersion: 2 })), 'unknown-version'],
+    ['extra unknown field (top level)', () => mutate(good, (f) => Object.assign(f, { extra: 1 })), 'unknown-fields'],
+    ['extra unknown field (in a record)', () => mutate(good, (f) => setField(f, 'alias', 'x')), 'unknown-fields'],
+    ['__proto__ key', () => good.replace('{"format"', '{"__proto__":{"polluted":true},"format"'), 'forbidden-key'],
+    [
+      'constructor key in a record',
+      () => good.replace('"status":"active"', '"constructor":{},"status":"active"'),
+      'forbidden-key',
+    ],
+    ['a record failing the schema', () => mutate(good, (f) => setField(f, 'status', 'deleted')), 'invalid-record'],
+    ['a 60 MB file', () => `{"format":"stapwijzer-backup","pad":"${'x'.repeat(60 * 1024 * 1024)}"}`, 'too-large'],
+    ['10^5-deep nesting', () => `${'['.repeat(100_000)}${']'.repeat(100_000)}`, 'too-deep'],
+    ['a foreign JSON file', () => JSON.stringify({ name: 'iets anders', items: [1, 2] }), 'not-backup'],
+    ['a foreign non-JSON file', () => 'BEGIN:VCALENDAR\nEND:VCALENDAR', 'not-backup'],
+  ];
+
+  it.each(corpus)('%s', async (_name, make, code, passphrase) => {
+    const db = await targetDb();
+    const before = await snapshotDb(db);
+    const error = await restore(db, make(), passphrase).catch((e: unknown) => e);
+    expect(isBackupError(error) ? error.code : error).toBe(code);
+    expect(backupErrorMessages.nl[code]).toMatch(/niets veranderd|niet veranderd/);
+    expect(await snapshotDb(db)).toEqual(before);
+  });
+
+  it('gives every failure its own message', () => {
+    const messages = Object.values(backupErrorMessages.nl);
+    expect(new Set(messages).size).toBe(messages.length);
+  });
+
+  it('checks the size of a chosen file before reading it', async () => {
+    const big = new Blob([new Uint8Array(60 * 1024 * 1024)]);
+    await expect(readBackupFile(big)).rejects.toMatchObject({ code: 'too-large' });
+  });
+});
+
+/** Fails the restore's write once `limit` rows have been handed to IndexedDB (armed on demand). */
+function failAtRow(db: StapwijzerDb, limit: number) {
+  let armed = false;
+  let rows = 0;
+  const middleware: Middleware<DBCore> = {
+    stack: 'dbcore',
+    name: 'fail-at-row',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        return {
+          ...table,
+          mutate: (req) => {
+            if (armed && (req.type === 'add' || req.type === 'put')) {
+              rows += req.values.length;
+              if (rows >= limit) return Promise.reject(new DOMException('injected failure', 'UnknownError'));
+            }
+            return table.mutate(req);
+          },
+        };
+      },
+    }),
+  };
+  db.use(middleware);
+  return {
+    arm: () => {
+      armed = true;
+    },
+    rows: () => rows,
+  };
+}
+
+describe('R32/R33: restore is atomic and round-trips', () => {
+  it('R32: a valid 1,000-record backup failing at record 500 of the write leaves 0 rows changed', async () => {
+    const { backup } = await sourceBackup(100);
+    const total = Object.values(backup.counts).reduce((a, b) => a + b, 0);
+    expect(total).toBeGreaterThanOrEqual(1000);
+    const db = testDb();
+    const fault = failAtRow(db, 500);
+    const session = await testVault(db);
+    await createClient(session, { alias: 'Bestaande cliënt' });
+    await auditSettled(db);
+    const before = await snapshotDb(db);
+    const verified = await verifyBackup(parseBackup(backup.text), TEST_PASSPHRASE);
+    fault.arm();
+    await expect(applyRestore(db, verified)).rejects.toMatchObject({ code: 'write-failed' });
+    expect(fault.rows()).toBeGreaterThanOrEqual(500);
+    expect(await snapshotDb(db)).toEqual(before);
+  });
+
+  it('R33: export → wipe → import gives deep-equal data for 1,000 records, drafts and audit log included', async () => {
+    const db = testDb();
+    const session = await testVault(db);
+    await putSetting(session, 'profile', { roles: ['poh-ggz'], initials: 'RT' });
+    const counts = await seedFixture(session, 100);
+    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(1000);
+    await auditSettled(db);
+    const before = await snapshotDb(db);
+    const progress: number[] = [];
+    const backup = await exportBackup(session, { onProgress: (p) => progress.push(p.done), progressEvery: 250 });
+    expect(progress.length).toBeGreaterThanOrEqual(4);
+    expect(backup.fileName).toMatch(/^stapwijzer-backup-\d{4}-\d{2}-\d{2}\.json$/);
+
+    await wipeAllData(db, { caches: null, storages: [], restart: () => {} });
+    const fresh = createDatabase({ name: db.name });
+    expect(await fresh.clients.count()).toBe(0);
+    const restored = await restore(fresh, backup.text);
+    await auditSettled(fresh);
+
+    const after = await snapshotDb(fresh);
+    for (const t of ['clients', 'screenings', 'drafts', 'decisions', 'followUps', 'plans', 'notes']) {
+      expect(after[t], t).toEqual(before[t]);
+    }
+    expect(after.drafts).toHaveLength(100);
+    const log = after.auditLog as { seq: number; action: string }[];
+    const oldLog = before.auditLog as { seq: number }[];
+    const sorted = [...log].sort((a, b) => a.seq - b.seq);
+    expect(sorted.slice(0, oldLog.length)).toEqual([...oldLog].sort((a, b) => a.seq - b.seq));
+    expect(sorted.at(-1)?.action).toBe('import');
+    expect(await verifyAuditChain(fresh, restored)).toMatchObject({ ok: true, anchored: true });
+    expect((await listDrafts(restored)).records).toHaveLength(100);
+    expect(await countRows(fresh)).toEqual(counts);
+  });
+
+  it('restores on another device with the backup passphrase, and the data reads back', async () => {
+    const { backup, db: source } = await sourceBackup();
+    const db = await targetDb();
+    const session = await restore(db, backup.text);
+    const [client] = await source.clients.toArray();
+    if (!client) throw new Error('no client');
+    const read = await getClient(session, client.id);
+    expect(read?.data.alias).toBeDefined();
+    const canary = (await db.clients.toArray()).length;
+    expect(canary).toBe(await source.clients.count());
+    const notes = await Promise.all((await db.clients.toArray()).map((c) => listNotes(session, c.id)));
+    expect(notes.flatMap((n) => n.records).some((n) => n.data.text.includes(CANARY))).toBe(true);
+  });
+});
+
+describe('R34/R37: exports and logs hold no client data', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('the backup file and its name contain no canary; nothing is logged to the console during backup and restore', async () => {
+    const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((m) => vi.spyOn(console, m));
+    const { backup } = await sourceBackup();
+    expect(backup.text).not.toContain('CANARY');
+    expect(backup.fileName).toBe(backupFileName(new Date('2025-05-18T10:00:00Z')));
+    expect(backup.fileName).not.toContain('CANARY');
+    await restore(await targetDb(), backup.text);
+    const logged = spies.flatMap((s) => s.mock.calls.flat().map((a) => String(a)));
+    expect(logged.filter((line) => line.includes('CANARY'))).toEqual([]);
+  });
+});

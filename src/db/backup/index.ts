@@ -1,0 +1,38 @@
+/** Backup API: export, validate/verify/restore, reminder, wipe. */
+export { BackupError, type BackupErrorCode, isBackupError } from './backup-error';
+export {
+  BACKUP_FORMAT,
+  BACKUP_FORMAT_VERSION,
+  BACKUP_TABLES,
+  type BackupCounts,
+  type BackupFile,
+  backupFileName,
+  MAX_BACKUP_BYTES,
+  MAX_DEPTH,
+} from './backup-format';
+export {
+  BACKUP_STATUS_SETTING,
+  type BackupStatus,
+  type ExportedBackup,
+  type ExportProgress,
+  exportBackup,
+} from './export-backup';
+export {
+  backupReminder,
+  DEFAULT_THRESHOLDS,
+  loadReminderInput,
+  REMINDER_SETTING,
+  type ReminderInput,
+  type ReminderReason,
+  type ReminderThresholds,
+  ThresholdsSchema,
+} from './reminder';
+export {
+  applyRestore,
+  currentCounts,
+  parseBackup,
+  readBackupFile,
+  type VerifiedBackup,
+  verifyBackup,
+} from './restore-backup';
+export { type WipeDeps, wipeAllData } from './wipe';

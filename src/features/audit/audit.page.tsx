@@ -1,0 +1,82 @@
+// The audit log, newest first and paged, with the result of the chain check (R38).
+import { useEffect, useState } from 'react';
+import { type AuditRow, type ChainReport, listAuditEvents, verifyAuditChain } from '../../db';
+import { appDb, currentSession } from '../../app/vault/vault-runtime';
+import { useMessages } from '../../i18n/define-messages';
+import { PageHeading } from '../../ui/page-heading';
+import { auditMessages } from './messages';
+
+const PAGE_SIZE = 50;
+
+export function AuditPage() {
+  const t = useMessages(auditMessages);
+  const [report, setReport] = useState<ChainReport | null>(null);
+  const [page, setPage] = useState(0);
+  const [data, setData] = useState<{ events: AuditRow[]; total: number } | null>(null);
+
+  useEffect(() => {
+    verifyAuditChain(appDb(), currentSession())
+      .then(setReport)
+      .catch(() => setReport({ ok: false, count: 0, anchored: false }));
+  }, []);
+
+  useEffect(() => {
+    listAuditEvents(appDb(), page, PAGE_SIZE)
+      .then(setData)
+      .catch(() => setData({ events: [], total: 0 }));
+  }, [page]);
+
+  const pages = Math.max(1, Math.ceil((data?.total ?? 0) / PAGE_SIZE));
+  return (
+    <section>
+      <PageHeading>{t('title')}</PageHeading>
+      <p className="lead">{t('intro')}</p>
+      <p className={report && !report.ok ? 'warning-box' : 'form-message'} role="status">
+        {report === null
+          ? t('checking')
+          : report.ok
+            ? t('intact', { count: report.count })
+            : t('broken', { at: (report.at ?? 0) + 1 })}
+      </p>
+      {data && data.events.length === 0 && <p>{t('empty')}</p>}
+      {data && data.events.length > 0 && (
+        <div className="audit-table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('time')}</th>
+                <th scope="col">{t('actor')}</th>
+                <th scope="col">{t('action')}</th>
+                <th scope="col">{t('record')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.events.map((e) => (
+                <tr key={e.id}>
+                  <td>{new Date(e.ts).toLocaleString('nl-NL')}</td>
+                  <td>{e.actor}</td>
+                  <td>{t(`action.${e.action}`)}</td>
+                  <td>{e.recordId ? e.recordId.slice(0, 8) : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <div className="button-row">
+        <button type="button" className="button secondary" disabled={page === 0} onClick={() => setPage(page - 1)}>
+          {t('previous')}
+        </button>
+        <span>{t('page', { page: page + 1, pages })}</span>
+        <button
+          type="button"
+          className="button secondary"
+          disabled={page + 1 >= pages}
+          onClick={() => setPage(page + 1)}
+        >
+          {t('next')}
+        </button>
+      </div>
+    </section>
+  );
+}

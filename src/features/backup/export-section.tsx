@@ -1,0 +1,47 @@
+import { useState } from 'react';
+import { exportBackup } from '../../db';
+import { currentSession } from '../../app/vault/vault-runtime';
+import { useMessages } from '../../i18n/define-messages';
+import { downloadText } from './download';
+import { backupMessages } from './messages';
+import { useBackupStatus } from './use-backup-status';
+
+export function ExportSection() {
+  const t = useMessages(backupMessages);
+  const status = useBackupStatus();
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [result, setResult] = useState<{ ok: true; name: string } | { ok: false } | null>(null);
+
+  async function run() {
+    setResult(null);
+    setProgress({ done: 0, total: 1 });
+    try {
+      const backup = await exportBackup(currentSession(), { onProgress: setProgress });
+      downloadText(backup.fileName, backup.text);
+      setResult({ ok: true, name: backup.fileName });
+    } catch {
+      setResult({ ok: false });
+    } finally {
+      setProgress(null);
+    }
+  }
+
+  return (
+    <section aria-labelledby="backup-export">
+      <h2 id="backup-export">{t('exportHeading')}</h2>
+      <p>
+        {status
+          ? t('lastBackup', { date: new Date(status.lastBackupAt).toLocaleString('nl-NL') })
+          : status === null && t('neverBackedUp')}
+      </p>
+      <button type="button" className="button" onClick={run} disabled={progress !== null}>
+        {progress ? t('exporting') : t('exportButton')}
+      </button>
+      {progress && <progress aria-label={t('progress')} max={progress.total} value={progress.done} />}
+      <p className="form-message" role="status">
+        {result?.ok === true && t('exported', { name: result.name })}
+        {result?.ok === false && t('exportFailed')}
+      </p>
+    </section>
+  );
+}

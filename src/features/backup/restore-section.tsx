@@ -1,0 +1,139 @@
+// Restore: the whole file is checked (schema, integrity, passphrase, every record) before the
+// confirmation shows; only "Ja, vervang alles" writes, in one transaction (R31–R33).
+import { type FormEvent, useId, useState } from 'react';
+import {
+  applyRestore,
+  BACKUP_TABLES,
+  type BackupCounts,
+  currentCounts,
+  isBackupError,
+  readBackupFile,
+  type VerifiedBackup,
+  verifyBackup,
+} from '../../db';
+import { adopt, appDb } from '../../app/vault/vault-runtime';
+import { useMessages } from '../../i18n/define-messages';
+import { backupErrorMessages } from './backup-errors.messages';
+import { backupMessages } from './messages';
+
+type State =
+  | { kind: 'idle' }
+  | { kind: 'busy' }
+  | { kind: 'confirm'; verified: VerifiedBackup; now: BackupCounts }
+  | { kind: 'done' };
+
+const ROWS = [...BACKUP_TABLES, 'auditLog'] as const;
+
+export function RestoreSection() {
+  const t = useMessages(backupMessages);
+  const te = useMessages(backupErrorMessages);
+  const id = useId();
+  const [file, setFile] = useState<File | null>(null);
+  const [passphrase, setPassphrase] = useState('');
+  const [state, setState] = useState<State>({ kind: 'idle' });
+  const [error, setError] = useState<string | null>(null);
+
+  function fail(e: unknown) {
+    setError(isBackupError(e) ? te(e.code) : te('write-failed'));
+    setState({ kind: 'idle' });
+  }
+
+  async function check(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    if (!file) return setError(t('chooseFile'));
+    if (passphrase === '') return setError(t('enterPassphrase'));
+    setState({ kind: 'busy' });
+    try {
+      const verified = await verifyBackup(await readBackupFile(file), passphrase);
+      setState({ kind: 'confirm', verified, now: await currentCounts(appDb()) });
+    } catch (e) {
+      fail(e);
+    }
+  }
+
+  async function replace(verified: VerifiedBackup) {
+    setState({ kind: 'busy' });
+    try {
+      adopt(await applyRestore(appDb(), verified));
+      setPassphrase('');
+      setState({ kind: 'done' });
+    } catch (e) {
+      fail(e);
+    }
+  }
+
+  return (
+    <section aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>{t('restoreHeading')}</h2>
+      <p>{t('restoreIntro')}</p>
+      <form onSubmit={check} noValidate>
+        <div className="text-field">
+          <label htmlFor={`${id}-file`}>{t('file')}</label>
+          <input
+            id={`${id}-file`}
+            type="file"
+            accept="application/json,.json"
+            onChange={(e) => {
+              setFile(e.target.files?.[0] ?? null);
+              setState({ kind: 'idle' });
+            }}
+          />
+        </div>
+        <div className="text-field">
+          <label htmlFor={`${id}-pass`}>{t('passphrase')}</label>
+          <input
+            id={`${id}-pass`}
+            type="password"
+            autoComplete="off"
+            value={passphrase}
+            onChange={(e) => setPassphrase(e.target.value)}
+          />
+        </div>
+        <button type="submit" className="button secondary" disabled={state.kind === 'busy'}>
+          {state.kind === 'busy' ? t('checking') : t('check')}
+        </button>
+      </form>
+      <p className="form-message" role="alert">
+        {error}
+      </p>
+      {state.kind === 'done' && (
+        <p className="form-message" role="status">
+          {t('restored')}
+        </p>
+      )}
+      {state.kind === 'confirm' && (
+        <div className="warning-box" role="alertdialog" aria-labelledby={`${id}-confirm`}>
+          <h3 id={`${id}-confirm`}>{t('confirmHeading')}</h3>
+          <p>{t('confirmIntro')}</p>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('table')}</th>
+                <th scope="col">{t('now')}</th>
+                <th scope="col">{t('inFile')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {ROWS.map((row) => (
+                <tr key={row}>
+                  <th scope="row">{t(`count.${row}`)}</th>
+                  <td>{state.now[row]}</td>
+                  <td>{state.verified.counts[row]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="button-row">
+            <button type="button" className="button danger" onClick={() => replace(state.verified)}>
+              {t('replace')}
+            </button>
+            <button type="button" className="button secondary" onClick={() => setState({ kind: 'idle' })}>
+              {t('cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,130 @@
+import { configure, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createClient, listClients, listNotes, type VaultSession } from '../../db';
+import { renderRoute } from '../../app/testing/render-route';
+import { unlockedVault } from '../../app/testing/unlocked';
+import { saveErrorMessage } from './storage-messages';
+import { StorageError } from '../../db';
+
+// The machine runs several suites at once: give live queries time to settle.
+configure({ asyncUtilTimeout: 5000 });
+
+const IPHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
+
+describe('Clients', () => {
+  let session: VaultSession;
+  beforeEach(async () => {
+    session = await unlockedVault();
+  });
+
+  it('search ignores case and diacritics, on alias and code', async () => {
+    await createClient(session, { alias: 'Zoë B' });
+    await createClient(session, { alias: 'Anna', code: 'JGZ-0412' });
+    await createClient(session, { alias: 'Ölaf' });
+    const user = userEvent.setup();
+    renderRoute('/clients');
+    await screen.findByRole('link', { name: /Anna/ });
+    const search = screen.getByRole('searchbox', { name: 'Zoek op schuilnaam of code' });
+    await user.type(search, 'ZOE');
+    await waitFor(() => expect(screen.getAllByRole('link', { name: /Zoë B|Anna|Ölaf/ }).map((l) => l.textContent)).toEqual(['Zoë B']));
+    await user.clear(search);
+    await user.type(search, 'olaf');
+    await waitFor(() => expect(screen.getByRole('link', { name: 'Ölaf' })).toBeInTheDocument());
+    await user.clear(search);
+    await user.type(search, 'jgz-04');
+    await waitFor(() => expect(screen.getByRole('link', { name: /Anna/ })).toBeInTheDocument());
+    expect(screen.queryByRole('link', { name: 'Ölaf' })).toBeNull();
+    await user.clear(search);
+    await user.type(search, 'niemand');
+    expect(await screen.findByText('Geen cliënt gevonden voor “niemand”.')).toBeInTheDocument();
+  });
+
+  it('shows a plain-Dutch empty state', async () => {
+    renderRoute('/clients');
+    expect(await screen.findByText(/Nog geen cliënten/)).toBeInTheDocument();
+  });
+
+  it('creates a client with only an alias; the hint says no name is needed; "Opgeslagen" only after saving', async () => {
+    const user = userEvent.setup();
+    const { router } = renderRoute('/clients/new');
+    const alias = await screen.findByRole('textbox', { name: 'Schuilnaam of code' });
+    expect(alias).toHaveAccessibleDescription(/Een naam is niet nodig/);
+    expect(alias).toHaveAttribute('autocomplete', 'off');
+    await user.click(screen.getByRole('button', { name: 'Opslaan' }));
+    expect(await screen.findByText('Vul een schuilnaam of code in.')).toBeInTheDocument();
+    expect((await listClients(session)).records).toHaveLength(0);
+    await user.type(alias, 'Moeder A');
+    await user.click(screen.getByRole('button', { name: 'Opslaan' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Moeder A' })).toBeInTheDocument();
+    const [stored] = (await listClients(session)).records;
+    expect(stored?.data).toEqual({ alias: 'Moeder A' });
+    expect(router.state.location.pathname).toBe(`/clients/${stored?.id}`);
+  });
+
+  it('edits and archives a client', async () => {
+    const client = await createClient(session, { alias: 'Oud' });
+    const user = userEvent.setup();
+    renderRoute(`/clients/${client.id}`);
+    await user.click(await screen.findByRole('button', { name: 'Gegevens wijzigen' }));
+    const alias = screen.getByRole('textbox', { name: 'Schuilnaam of code' });
+    await user.clear(alias);
+    await user.type(alias, 'Nieuw');
+    await user.click(screen.getByRole('button', { name: 'Opslaan' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Nieuw' })).toBeInTheDocument();
+    await user.click(await screen.findByRole('button', { name: 'Archiveren' }));
+    expect(await screen.findByText('Deze cliënt is gearchiveerd.')).toBeInTheDocument();
+    expect((await listClients(session, 'archived')).records.map((c) => c.data.alias)).toEqual(['Nieuw']);
+  });
+
+  it('renders notes as text, never as HTML, and edits and deletes them', async () => {
+    const client = await createClient(session, { alias: 'A' });
+    const user = userEvent.setup();
+    const { container } = renderRoute(`/clients/${client.id}`);
+    const payload = '<img src=x onerror="window.__xss=1"><b>vet</b>';
+    const field = await screen.findByRole('textbox', { name: 'Nieuwe notitie' });
+    await user.type(field, payload.replaceAll('{', '{{').replaceAll('[', '[['));
+    await user.click(screen.getByRole('button', { name: 'Notitie opslaan' }));
+    expect(await screen.findByText(payload)).toBeInTheDocument();
+    expect(await screen.findAllByText('Opgeslagen')).not.toHaveLength(0);
+    expect(container.querySelector('img, b')).toBeNull();
+    expect(field).toHaveValue('');
+
+    const timeline = screen.getByRole('region', { name: 'Tijdlijn' });
+    await user.click(within(timeline).getByRole('button', { name: 'Wijzigen' }));
+    const edit = within(timeline).getByRole('textbox', { name: 'Notitie wijzigen' });
+    await user.clear(edit);
+    await user.type(edit, 'gewoon tekst');
+    await user.click(within(timeline).getByRole('button', { name: 'Opslaan' }));
+    expect(await within(timeline).findByText('gewoon tekst')).toBeInTheDocument();
+    await user.click(await within(timeline).findByRole('button', { name: 'Verwijderen' }));
+    await user.click(within(timeline).getByRole('button', { name: 'Ja, verwijderen' }));
+    await waitFor(() => expect(within(timeline).queryByText('gewoon tekst')).toBeNull());
+    expect((await listNotes(session, client.id)).records).toHaveLength(0);
+  });
+
+  it('maps a full disk to the Dutch quota message', () => {
+    expect(saveErrorMessage(new StorageError('quota'), 'nl')).toBe(
+      'Onvoldoende opslagruimte op dit apparaat. Maak ruimte vrij of maak een back-up en verwijder oude gegevens.',
+    );
+  });
+
+  describe('on an iPhone outside the installed app (R11)', () => {
+    const original = Object.getOwnPropertyDescriptor(window.navigator, 'userAgent');
+    beforeEach(() => {
+      Object.defineProperty(window.navigator, 'userAgent', { value: IPHONE, configurable: true });
+    });
+    afterEach(() => {
+      if (original) Object.defineProperty(window.navigator, 'userAgent', original);
+      else Reflect.deleteProperty(window.navigator, 'userAgent');
+    });
+
+    it('blocks creating a client and shows install instructions', async () => {
+      renderRoute('/clients/new');
+      expect(await screen.findByRole('heading', { name: 'Installeer Stapwijzer eerst op je beginscherm' })).toBeInTheDocument();
+      expect(screen.getByText(/Zet op beginscherm/)).toBeInTheDocument();
+      expect(screen.queryByRole('textbox', { name: 'Schuilnaam of code' })).toBeNull();
+      expect(screen.queryByRole('button', { name: 'Opslaan' })).toBeNull();
+    });
+  });
+});

@@ -1,0 +1,45 @@
+// Adds a note. The text stays in state until the save resolved; on failure (e.g. storage full) the
+// Dutch message shows and the text is still in the field.
+import { useId, useState } from 'react';
+import { createNote } from '../../db';
+import { currentSession } from '../../app/vault/vault-runtime';
+import { useLanguage, useMessages } from '../../i18n/define-messages';
+import { messages } from './messages';
+import { SaveStatus, useSaveState } from './save-status';
+
+export function NoteForm({ clientId }: { clientId: string }) {
+  const t = useMessages(messages);
+  const language = useLanguage();
+  const id = useId();
+  const [text, setText] = useState('');
+  const save = useSaveState();
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    if (text.trim() === '') return save.fail(t('noteEmpty'));
+    const ok = await save.run(() => createNote(currentSession(), clientId, { text }), language);
+    if (ok) setText('');
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <div className="text-field">
+        <label htmlFor={`${id}-note`}>{t('noteLabel')}</label>
+        <textarea
+          id={`${id}-note`}
+          rows={4}
+          autoComplete="off"
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            if (save.saved) save.reset();
+          }}
+        />
+      </div>
+      <button type="submit" className="button" disabled={save.busy}>
+        {t('noteSave')}
+      </button>
+      <SaveStatus state={save} />
+    </form>
+  );
+}

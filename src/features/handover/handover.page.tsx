@@ -1,0 +1,181 @@
+// Handover summary (PRODUCT 8): latest screening (score, band, red flags and action taken), step
+// and reasons, plan, follow-up and the professional's note — nothing more. Print (A4, black and
+// white), Web Share (text only) where available, copy as text; each is logged as an export (R38).
+import './handover.css';
+import { useEffect, useRef, useState } from 'react';
+import { useParams } from 'react-router';
+import { useLanguage, useMessages } from '../../i18n/define-messages';
+import { PageHeading } from '../../ui/page-heading';
+import { logExport, logView } from '../audit/log-events';
+import { handoverText, stepLabel, stepReasons } from './handover-text';
+import { handoverMessages } from './messages';
+import { type HandoverSummary, useHandover } from './use-handover';
+
+function List({ label, items }: { label: string; items: string[] }) {
+  if (items.length === 0) return null;
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>
+        <ul>
+          {items.map((item, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: plan lines are plain text without ids; order is fixed
+            <li key={i}>{item}</li>
+          ))}
+        </ul>
+      </dd>
+    </>
+  );
+}
+
+export function HandoverPage() {
+  const { clientId = '' } = useParams();
+  const t = useMessages(handoverMessages);
+  const language = useLanguage();
+  const summary = useHandover(clientId);
+  const [status, setStatus] = useState<string>('');
+  const logged = useRef<string | null>(null);
+
+  useEffect(() => {
+    if (!summary || logged.current === clientId) return;
+    logged.current = clientId;
+    void logView(clientId);
+  }, [summary, clientId]);
+
+  if (summary === undefined) return <p role="status">{t('loading')}</p>;
+  if (summary === null) {
+    return (
+      <section>
+        <PageHeading>{t('title')}</PageHeading>
+        <p>{t('notFound')}</p>
+      </section>
+    );
+  }
+
+  const text = () => handoverText(summary, t as (k: string, v?: Record<string, string | number>) => string, language);
+
+  async function print() {
+    await logExport('print', clientId);
+    window.print();
+  }
+  async function share() {
+    try {
+      await navigator.share({ title: t('title'), text: text() });
+      await logExport('share', clientId);
+    } catch (e) {
+      if (!(e instanceof DOMException && e.name === 'AbortError')) setStatus(t('shareFailed'));
+    }
+  }
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(text());
+      await logExport('copy', clientId);
+      setStatus(t('copied'));
+    } catch {
+      setStatus(t('copyFailed'));
+    }
+  }
+
+  return (
+    <section className="handover narrow">
+      <PageHeading>
+        {t('title')}: {summary.client.data.alias}
+      </PageHeading>
+      <p className="lead">{t('intro')}</p>
+      <div className="button-row no-print">
+        <button type="button" className="button" onClick={print}>
+          {t('print')}
+        </button>
+        {typeof navigator.share === 'function' && (
+          <button type="button" className="button secondary" onClick={share}>
+            {t('share')}
+          </button>
+        )}
+        <button type="button" className="button secondary" onClick={copy}>
+          {t('copy')}
+        </button>
+      </div>
+      <p className="form-message no-print" role="status">
+        {status}
+      </p>
+      <Body summary={summary} />
+    </section>
+  );
+}
+
+function Body({ summary: s }: { summary: HandoverSummary }) {
+  const t = useMessages(handoverMessages);
+  const language = useLanguage();
+  const score = s.screening?.data.outcome.score;
+  const safety = s.decision?.data.safetyAction;
+  const plan = s.plan?.data;
+  return (
+    <>
+      <section aria-labelledby="ho-screening">
+        <h2 id="ho-screening">{t('screening')}</h2>
+        {s.screening && score ? (
+          <>
+            <p>{t('date', { date: s.screening.data.outcome.evaluatedAt.slice(0, 10) })}</p>
+            <p>{t('score', { instrument: score.instrumentId.toUpperCase(), total: score.total })}</p>
+            <p>{t('band', { band: score.band.label[language] })}</p>
+            <h3>{t('redFlags')}</h3>
+            {score.redFlags.length === 0 ? (
+              <p>{t('noRedFlags')}</p>
+            ) : (
+              <ul>
+                {score.redFlags.map((f) => (
+                  <li key={f.ruleId}>{f.label[language]}</li>
+                ))}
+              </ul>
+            )}
+            {safety && <p>{t('actionTaken', { action: t(`safety.${safety.action}`) })}</p>}
+          </>
+        ) : (
+          <p>{t('noScreening')}</p>
+        )}
+      </section>
+      {s.decision && (
+        <section aria-labelledby="ho-step">
+          <h2 id="ho-step">{t('step')}</h2>
+          <p>
+            <strong>{stepLabel(s.decision.data.chosen, t as (k: string) => string)}</strong>
+          </p>
+          {s.decision.data.overrideReason && <p>{t('override', { reason: s.decision.data.overrideReason })}</p>}
+          <h3>{t('reasons')}</h3>
+          <ul>
+            {stepReasons(s).map((r) => (
+              <li key={r.ruleId}>{r.label[language]}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <section aria-labelledby="ho-plan">
+        <h2 id="ho-plan">{t('plan')}</h2>
+        {plan ? (
+          <dl>
+            <List label={t('warningSigns')} items={plan.warningSigns.map((w) => w.text)} />
+            <List label={t('triggers')} items={plan.triggers} />
+            <List label={t('whatIDo')} items={plan.whatIDo} />
+            <List label={t('whatOthersDo')} items={plan.whatOthersDo} />
+            <List
+              label={t('whomToCall')}
+              items={plan.whomToCall.map((w) => (w.phone ? `${w.name} (${w.phone})` : w.name))}
+            />
+          </dl>
+        ) : (
+          <p>{t('noPlan')}</p>
+        )}
+      </section>
+      <section aria-labelledby="ho-follow">
+        <h2 id="ho-follow">{t('followUp')}</h2>
+        <p>{s.followUp ? t('followUpOn', { date: s.followUp.dueDate }) : t('noFollowUp')}</p>
+      </section>
+      {s.note && (
+        <section aria-labelledby="ho-note">
+          <h2 id="ho-note">{t('note')}</h2>
+          <p style={{ whiteSpace: 'pre-wrap' }}>{s.note.data.text}</p>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+// Loads the handover summary of one client: the latest completed screening with its decision, the
+// active plan, the next open follow-up and the latest note — and nothing more.
+import { useLiveQuery } from 'dexie-react-hooks';
+import {
+  type ClientRecord,
+  type DecisionRecord,
+  type FollowUpRecord,
+  getClient,
+  listDecisions,
+  listFollowUps,
+  listNotes,
+  listPlans,
+  listScreenings,
+  type NoteRecord,
+  type PlanRecord,
+  type ScreeningRecord,
+} from '../../db';
+import { currentSession } from '../../app/vault/vault-runtime';
+
+export interface HandoverSummary {
+  client: ClientRecord;
+  screening: ScreeningRecord | null;
+  decision: DecisionRecord | null;
+  plan: PlanRecord | null;
+  followUp: FollowUpRecord | null;
+  note: NoteRecord | null;
+}
+
+const newest = <T extends { createdAt: number }>(items: T[]): T | null =>
+  items.reduce<T | null>((a, b) => (a === null || b.createdAt >= a.createdAt ? b : a), null);
+
+export async function loadHandover(clientId: string): Promise<HandoverSummary | null> {
+  const session = currentSession();
+  const client = await getClient(session, clientId);
+  if (!client) return null;
+  const [screenings, decisions, plans, followUps, notes] = await Promise.all([
+    listScreenings(session, clientId),
+    listDecisions(session, clientId),
+    listPlans(session, clientId),
+    listFollowUps(session, clientId),
+    listNotes(session, clientId),
+  ]);
+  const screening = newest(screenings.records.filter((s) => s.status === 'completed'));
+  return {
+    client,
+    screening,
+    decision: screening ? (decisions.records.find((d) => d.screeningId === screening.id) ?? null) : null,
+    plan: newest(plans.records.filter((p) => p.status === 'active')),
+    followUp: followUps.records.find((f) => f.status === 'open') ?? null,
+    note: newest(notes.records),
+  };
+}
+
+/** undefined while loading, null when the client does not exist. */
+export function useHandover(clientId: string): HandoverSummary | null | undefined {
+  return useLiveQuery(() => loadHandover(clientId), [clientId]);
+}

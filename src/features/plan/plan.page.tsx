@@ -1,0 +1,249 @@
+// The relapse-prevention plan builder (signaleringsplan). Warning-sign categories and section labels
+// come from the relapse-prevention pack's plan template. Every save is a new dated version; earlier
+// versions stay in `history`.
+import { useId, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { createPlan, type PlanRecord, updatePlan } from '../../db';
+import { useActivePack } from '../../app/content/use-content';
+import { currentSession } from '../../app/vault/vault-runtime';
+import type { PlanTemplate } from '../../domain';
+import { useLanguage, useMessages } from '../../i18n/define-messages';
+import { PageHeading } from '../../ui/page-heading';
+import { formatDate } from '../clients/dates';
+import { SaveStatus, useSaveState } from '../clients/save-status';
+import { useClient } from '../clients/use-clients';
+import '../clients/clients.css';
+import './plan.css';
+import { messages } from './messages';
+import { type PlanContent, revisePlan, toLines } from './plan-model';
+import { PlanView } from './plan-view';
+import { PLAN_PATHWAY, useCurrentPlan, usePlanTemplate } from './use-plan';
+
+export function PlanPage() {
+  const { clientId = '' } = useParams();
+  const t = useMessages(messages);
+  const language = useLanguage();
+  const client = useClient(clientId);
+  const plan = useCurrentPlan(clientId);
+  const template = usePlanTemplate();
+  const pack = useActivePack(PLAN_PATHWAY);
+
+  if (client === undefined || plan === undefined || template === undefined) {
+    return <p className="screen-loading">{t('loading')}</p>;
+  }
+  if (client === null) {
+    return (
+      <section>
+        <PageHeading>{t('clientNotFound')}</PageHeading>
+        <Link to="/clients">{t('back')}</Link>
+      </section>
+    );
+  }
+  const base = `/clients/${encodeURIComponent(clientId)}`;
+  return (
+    <section className="plan-page">
+      <PageHeading>{template?.title[language] ?? t('title')}</PageHeading>
+      <p className="lead">
+        {t('forClient', { alias: client.data.alias })} ·{' '}
+        {plan ? t('version', { date: formatDate(plan.data.revisedAt, language) }) : t('noVersion')}
+      </p>
+      <p className="button-row">
+        <Link className="button secondary" to={base}>
+          {t('back')}
+        </Link>
+        {plan && (
+          <Link className="button secondary" to={`${base}/plan/print`}>
+            {t('print')}
+          </Link>
+        )}
+      </p>
+      {template === null ? (
+        <p className="warning-box">{t('noTemplate')}</p>
+      ) : (
+        <>
+          <PlanEditor clientId={clientId} plan={plan} template={template} />
+          {pack && <p className="hint">{t('source', { pack: pack.title[language], version: pack.contentVersion })}</p>}
+          {plan?.data.history && plan.data.history.length > 0 && (
+            <section aria-labelledby="plan-history">
+              <h2 id="plan-history">{t('history')}</h2>
+              {[...plan.data.history].reverse().map((v) => (
+                <details key={v.revisedAt} className="plan-version">
+                  <summary>{t('historyItem', { date: formatDate(v.revisedAt, language) })}</summary>
+                  <PlanView plan={v.snapshot} template={template} level={3} />
+                </details>
+              ))}
+            </section>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+interface CallRow {
+  key: string;
+  name: string;
+  phone: string;
+}
+
+function PlanEditor({ clientId, plan, template }: { clientId: string; plan: PlanRecord | null; template: PlanTemplate }) {
+  const t = useMessages(messages);
+  const language = useLanguage();
+  const id = useId();
+  const save = useSaveState();
+  const initial = plan?.data;
+  const [signs, setSigns] = useState<Record<string, { checked: boolean; text: string }>>(() =>
+    Object.fromEntries(
+      template.warningSignCategories.map((c) => {
+        const found = initial?.warningSigns.find((s) => s.category === c.id);
+        return [c.id, { checked: found !== undefined, text: found?.text ?? '' }];
+      }),
+    ),
+  );
+  const [triggers, setTriggers] = useState((initial?.triggers ?? []).join('\n'));
+  const [whatIDo, setWhatIDo] = useState((initial?.whatIDo ?? []).join('\n'));
+  const [whatOthersDo, setWhatOthersDo] = useState((initial?.whatOthersDo ?? []).join('\n'));
+  const [calls, setCalls] = useState<CallRow[]>(() =>
+    (initial?.whomToCall ?? []).map((c) => ({ key: crypto.randomUUID(), name: c.name, phone: c.phone ?? '' })),
+  );
+  const section = (sid: string) => template.sections.find((s) => s.id === sid);
+
+  const content = (): PlanContent => ({
+    warningSigns: [
+      ...template.warningSignCategories
+        .filter((c) => signs[c.id]?.checked)
+        .map((c) => ({ category: c.id, text: signs[c.id]?.text.trim() ?? '' })),
+      // Signs of an earlier version whose category the current template no longer has are kept.
+      ...(initial?.warningSigns ?? []).filter(
+        (s) => s.category === null || !template.warningSignCategories.some((c) => c.id === s.category),
+      ),
+    ],
+    triggers: toLines(triggers),
+    whatIDo: toLines(whatIDo),
+    whatOthersDo: toLines(whatOthersDo),
+    whomToCall: calls
+      .filter((c) => c.name.trim() !== '')
+      .map((c) => (c.phone.trim() ? { name: c.name.trim(), phone: c.phone.trim() } : { name: c.name.trim() })),
+  });
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    const now = new Date().toISOString();
+    await save.run(async () => {
+      const session = currentSession();
+      if (plan) await updatePlan(session, plan, revisePlan(plan.data, content(), now));
+      else await createPlan(session, { clientId, pathwayId: PLAN_PATHWAY }, revisePlan(null, content(), now));
+    }, language);
+  };
+
+  const lines = (sid: string, value: string, set: (v: string) => void) => {
+    const s = section(sid);
+    return (
+      <div className="text-field">
+        <label htmlFor={`${id}-${sid}`}>{s?.label[language] ?? sid}</label>
+        <p className="hint" id={`${id}-${sid}-hint`}>
+          {s?.hint[language]} {t('linesHint')}
+        </p>
+        <textarea
+          id={`${id}-${sid}`}
+          rows={4}
+          autoComplete="off"
+          aria-describedby={`${id}-${sid}-hint`}
+          value={value}
+          onChange={(e) => set(e.target.value)}
+        />
+      </div>
+    );
+  };
+
+  const signsSection = section('warning-signs');
+  const callSection = section('whom-to-call');
+  return (
+    <form onSubmit={submit} noValidate className="plan-form">
+      <fieldset className="field">
+        <legend>{signsSection?.label[language]}</legend>
+        <p className="hint">{signsSection?.hint[language]}</p>
+        <div className="choice-column">
+          {template.warningSignCategories.map((c) => {
+            const value = signs[c.id] ?? { checked: false, text: '' };
+            const set = (patch: Partial<typeof value>) => setSigns((all) => ({ ...all, [c.id]: { ...value, ...patch } }));
+            return (
+              <div key={c.id} className="plan-sign">
+                <label className="choice">
+                  <input type="checkbox" checked={value.checked} onChange={(e) => set({ checked: e.target.checked })} />
+                  {c.label[language]}
+                </label>
+                {value.checked && (
+                  <div className="text-field plan-sign-text">
+                    <label htmlFor={`${id}-sign-${c.id}`}>
+                      {t('signText')} <span className="visually-hidden">({c.label[language]})</span>
+                    </label>
+                    <input
+                      id={`${id}-sign-${c.id}`}
+                      autoComplete="off"
+                      value={value.text}
+                      onChange={(e) => set({ text: e.target.value })}
+                    />
+                  </div>
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+      {lines('triggers', triggers, setTriggers)}
+      {lines('what-i-do', whatIDo, setWhatIDo)}
+      {lines('what-others-do', whatOthersDo, setWhatOthersDo)}
+      <fieldset className="field">
+        <legend>{callSection?.label[language]}</legend>
+        <p className="hint">{callSection?.hint[language]}</p>
+        {calls.map((row, i) => {
+          const update = (patch: Partial<CallRow>) =>
+            setCalls((all) => all.map((r) => (r.key === row.key ? { ...r, ...patch } : r)));
+          return (
+            <fieldset key={row.key} className="plan-call">
+              <legend className="visually-hidden">{t('callPerson', { n: i + 1 })}</legend>
+              <div className="text-field">
+                <label htmlFor={`${id}-${row.key}-name`}>{t('callName')}</label>
+                <input
+                  id={`${id}-${row.key}-name`}
+                  autoComplete="off"
+                  value={row.name}
+                  onChange={(e) => update({ name: e.target.value })}
+                />
+              </div>
+              <div className="text-field">
+                <label htmlFor={`${id}-${row.key}-phone`}>{t('callPhone')}</label>
+                <input
+                  id={`${id}-${row.key}-phone`}
+                  type="tel"
+                  autoComplete="off"
+                  value={row.phone}
+                  onChange={(e) => update({ phone: e.target.value })}
+                />
+              </div>
+              <button
+                type="button"
+                className="button secondary small"
+                onClick={() => setCalls((all) => all.filter((r) => r.key !== row.key))}
+              >
+                {t('removeCall', { n: i + 1 })}
+              </button>
+            </fieldset>
+          );
+        })}
+        <button
+          type="button"
+          className="button secondary"
+          onClick={() => setCalls((all) => [...all, { key: crypto.randomUUID(), name: '', phone: '' }])}
+        >
+          {t('addCall')}
+        </button>
+      </fieldset>
+      <button type="submit" className="button" disabled={save.busy}>
+        {t('save')}
+      </button>
+      <SaveStatus state={save} />
+    </form>
+  );
+}

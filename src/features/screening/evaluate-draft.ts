@@ -1,0 +1,73 @@
+/**
+ * Turns a draft into the engine's outcome: a screening, a follow-up comparison when the draft
+ * answers a follow-up, and the relapse decision aid when an intake was given. No clinical rule
+ * lives here; this only wires the draft's fields into src/domain.
+ */
+import type { DraftPayload } from '../../db';
+import {
+  type ContentPack,
+  type DecisionAidOutcome,
+  evaluateFollowUp,
+  evaluateScreening,
+  type FollowUpOutcome,
+  type Instrument,
+  PHQ9_ID,
+  type PreviousResult,
+  relapseDecisionAid,
+  type Result,
+  type ScreeningContext,
+  type ScreeningOutcome,
+} from '../../domain';
+
+export interface Evaluation {
+  readonly outcome: ScreeningOutcome;
+  readonly followUp: FollowUpOutcome | null;
+  readonly aid: DecisionAidOutcome | null;
+}
+
+const NO_CONTEXT: ScreeningContext = { phase: 'none' };
+
+export function findInstrument(pack: ContentPack, id: string | undefined): Instrument | undefined {
+  return pack.instruments.find((i) => i.id === id);
+}
+
+/** True when every scored item of the instrument has an answer. */
+export function isComplete(instrument: Instrument, answers: Readonly<Record<string, number>>): boolean {
+  return instrument.items.every((item) => !item.scored || answers[item.id] !== undefined);
+}
+
+export function evaluateDraft(
+  pack: ContentPack,
+  data: DraftPayload,
+  previous: PreviousResult | null,
+  now: number,
+): Result<Evaluation> {
+  const instrumentId = data.instrumentId ?? '';
+  const answers = data.answers ?? {};
+  const context = data.context ?? NO_CONTEXT;
+  const flags = data.flags ?? {};
+  let outcome: ScreeningOutcome;
+  let followUp: FollowUpOutcome | null = null;
+  if (previous !== null && previous.versions.instrumentId === instrumentId) {
+    const compared = evaluateFollowUp({ pack, previous, current: { instrumentId, answers, context, flags }, now });
+    if (!compared.ok) return compared;
+    followUp = compared.value;
+    outcome = compared.value.current;
+  } else {
+    const evaluated = evaluateScreening({ pack, instrumentId, answers, context, flags, now });
+    if (!evaluated.ok) return evaluated;
+    outcome = evaluated.value;
+  }
+  let aid: DecisionAidOutcome | null = null;
+  if (data.intake !== undefined) {
+    const intake = instrumentId === PHQ9_ID ? { ...data.intake, phq9: answers } : data.intake;
+    const result = relapseDecisionAid({ pack, intake, now });
+    if (result.ok) aid = result.value;
+  }
+  return { ok: true, value: { outcome, followUp, aid } };
+}
+
+/** The instrument the engine asks for next (e.g. Whooley positive → EPDS), if any. */
+export function nextInstrument(outcome: ScreeningOutcome): string | null {
+  return outcome.recommendation.kind === 'administer' ? (outcome.recommendation.instruments[0] ?? null) : null;
+}

@@ -1,0 +1,47 @@
+// The pathway's yes/no questions for the professional. Safety questions come first, with their
+// reminder (e.g. the signs of a postpartum psychosis); a yes opens the safety path in the engine.
+import type { Pathway } from '../../domain';
+import { useLanguage, useMessages } from '../../i18n/define-messages';
+import { screeningMessages } from './messages';
+import { YesNo } from './yes-no';
+
+export function PathwayQuestions(props: { pathway: Pathway; flags: Record<string, boolean>; onChange: (f: Record<string, boolean>) => void }) {
+  const t = useMessages(screeningMessages);
+  const language = useLanguage();
+  const safety = props.pathway.questions.filter((q) => q.effect.kind === 'safety');
+  const routing = props.pathway.questions.filter((q) => q.effect.kind !== 'safety');
+  const set = (id: string, v: boolean) => props.onChange({ ...props.flags, [id]: v });
+  return (
+    <>
+      {safety.length > 0 && (
+        <section aria-labelledby="safety-questions-heading" className="safety-questions">
+          <h2 id="safety-questions-heading">{t('safetyQuestionsHeading')}</h2>
+          {safety.map((q) => (
+            <YesNo
+              key={q.id}
+              name={`q-${q.id}`}
+              legend={q.question[language]}
+              hint={q.reminder?.[language]}
+              value={props.flags[q.id] ?? false}
+              onChange={(v) => set(q.id, v)}
+            />
+          ))}
+        </section>
+      )}
+      {routing.length > 0 && (
+        <details className="field extra-questions">
+          <summary>{t('routingQuestionsHeading')}</summary>
+          {routing.map((q) => (
+            <YesNo
+              key={q.id}
+              name={`q-${q.id}`}
+              legend={q.question[language]}
+              value={props.flags[q.id] ?? false}
+              onChange={(v) => set(q.id, v)}
+            />
+          ))}
+        </details>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,171 @@
+// The screening runner: the instrument in its own presentation (full text or score entry), every
+// answer autosaved, resumed at the same question after a reload or crash. The engine decides what
+// comes next (e.g. Whooley positive → EPDS); this screen only follows it.
+import { useState } from 'react';
+import { useLocation, useNavigate, useParams } from 'react-router';
+import { useActivePack } from '../../app/content/use-content';
+import { useLanguage, useMessages } from '../../i18n/define-messages';
+import { PageHeading } from '../../ui/page-heading';
+import { ClientMode } from './client-mode';
+import { evaluateDraft, findInstrument, nextInstrument } from './evaluate-draft';
+import { FullTextForm } from './full-text-form';
+import { screeningMessages } from './messages';
+import { SaveStatusLine } from './save-status';
+import { ScoreEntryForm } from './score-entry-form';
+import { useDraft } from './use-draft';
+import './screening.css';
+
+export function RunnerPage() {
+  const t = useMessages(screeningMessages);
+  const language = useLanguage();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const { draftId = '' } = useParams();
+  const { state, status, update, flush } = useDraft(draftId);
+  const data = state.kind === 'ready' ? state.draft.data : null;
+  const pack = useActivePack(data?.pathwayId);
+  const [mode, setMode] = useState<'one' | 'all'>('one');
+  const [handedOver, setHandedOver] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  if (state.kind === 'missing') {
+    return (
+      <section>
+        <PageHeading>{t('draftMissingTitle')}</PageHeading>
+        <p>{t('draftMissing')}</p>
+        <button type="button" className="button" onClick={() => navigate('/screening')}>
+          {t('startNew')}
+        </button>
+      </section>
+    );
+  }
+  if (state.kind === 'loading' || data === null || pack === undefined) {
+    return (
+      <section>
+        <PageHeading>{t('runnerLoading')}</PageHeading>
+      </section>
+    );
+  }
+  const instrument = pack ? findInstrument(pack, data.instrumentId) : undefined;
+  if (pack === null || instrument === undefined) {
+    return (
+      <section>
+        <PageHeading>{t('draftMissingTitle')}</PageHeading>
+        <p>{t('contentMissing')}</p>
+      </section>
+    );
+  }
+  const answers = data.answers ?? {};
+  const position = data.position ?? 0;
+  const onAnswer = (itemId: string, p: number) => update((d) => ({ ...d, answers: { ...(d.answers ?? {}), [itemId]: p } }));
+  const onPosition = (p: number) => update((d) => ({ ...d, position: p }));
+
+  async function done() {
+    if (pack === null || pack === undefined || data === null || instrument === undefined) return;
+    const evaluated = evaluateDraft(pack, data, null, Date.now());
+    if (!evaluated.ok) {
+      setProblem(t('evaluationFailed'));
+      return;
+    }
+    const next = nextInstrument(evaluated.value.outcome);
+    if (next !== null) {
+      update((d) => ({
+        ...d,
+        preScreens: [...(d.preScreens ?? []), { instrumentId: instrument.id, answers: d.answers ?? {} }],
+        instrumentId: next,
+        answers: {},
+        position: 0,
+      }));
+      return;
+    }
+    await flush();
+    navigate(`/screening/${draftId}/result`);
+  }
+
+  if (handedOver) {
+    return (
+      <ClientMode
+        instrument={instrument}
+        answers={answers}
+        position={position}
+        onAnswer={onAnswer}
+        onPosition={onPosition}
+        onExit={() => setHandedOver(false)}
+      />
+    );
+  }
+
+  const previous = data.preScreens?.at(-1);
+  const previousName = previous ? findInstrument(pack, previous.instrumentId)?.name[language] : undefined;
+  const fullText = instrument.presentation === 'full-text';
+  return (
+    <section className="runner narrow">
+      <PageHeading key={instrument.id}>{instrument.name[language]}</PageHeading>
+      {state.draft.restored && (
+        <p className="notice" role="status">
+          {t('draftRestored', { n: Object.keys(answers).length })}
+        </p>
+      )}
+      {previousName !== undefined && (
+        <p className="notice" role="status">
+          {t('nextInstrument', { previous: previousName, next: instrument.name[language] })}
+        </p>
+      )}
+      <SaveStatusLine status={status} anonymous={state.draft.anonymous} />
+      {!fullText && (
+        <>
+          <p className="hint">{instrument.licence.note[language]}</p>
+          {!instrument.scoring.keyVerified && (
+            <p className="warning-box" role="note">
+              {t('keyNotVerified')}
+            </p>
+          )}
+          <ScoreEntryForm instrument={instrument} answers={answers} onAnswer={onAnswer} onDone={done} />
+        </>
+      )}
+      {fullText && (
+        <>
+          <fieldset className="mode-toggle">
+            <legend className="visually-hidden">{t('modeLabel')}</legend>
+            <button type="button" className={`button secondary${mode === 'one' ? ' pressed' : ''}`} aria-pressed={mode === 'one'} onClick={() => setMode('one')}>
+              {t('modeOne')}
+            </button>
+            <button type="button" className={`button secondary${mode === 'all' ? ' pressed' : ''}`} aria-pressed={mode === 'all'} onClick={() => setMode('all')}>
+              {t('modeAll')}
+            </button>
+          </fieldset>
+          <FullTextForm
+            instrument={instrument}
+            answers={answers}
+            position={position}
+            mode={mode}
+            onAnswer={onAnswer}
+            onPosition={onPosition}
+            onDone={done}
+          />
+          <section className="hand-over" aria-labelledby="hand-over-heading">
+            <h2 id="hand-over-heading">{t('handOverHeading')}</h2>
+            <p className="hint">{t('handOverHelp')}</p>
+            <button
+              type="button"
+              className="button secondary"
+              onClick={() => {
+                update((d) => ({ ...d, handedToClient: true }));
+                // An extra history entry: the back button then stays inside the app, where the blocker holds it.
+                navigate(location.pathname, { state: { handedOver: true } });
+                setHandedOver(true);
+              }}
+            >
+              {t('handOverButton')}
+            </button>
+          </section>
+        </>
+      )}
+      {problem !== null && (
+        <p className="form-errors" role="alert">
+          {problem}
+        </p>
+      )}
+    </section>
+  );
+}

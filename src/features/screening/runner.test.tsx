@@ -1,0 +1,83 @@
+import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { renderRoute } from '../../app/testing/render-route';
+import { unlockedVault } from '../../app/testing/unlocked';
+import { getDraft } from '../../db';
+import { clientWithDraft, EPDS_DRAFT, PHQ9_DRAFT } from './screening-test-helpers';
+
+afterEach(cleanup);
+
+describe('screening runner, full text (PHQ-9)', () => {
+  it('shows one question per screen with its progress, and the arrow keys and Enter answer and go on', async () => {
+    const session = await unlockedVault();
+    const { draft } = await clientWithDraft(session, PHQ9_DRAFT);
+    const user = userEvent.setup();
+    renderRoute(`/screening/${draft.id}`);
+    expect(await screen.findByText('Vraag 1 van 10')).toBeInTheDocument();
+    const group = screen.getByRole('group', { name: /1\. .*weinig interesse/i });
+    const first = within(group).getByRole('radio', { name: 'Helemaal niet' });
+    await user.click(first);
+    await user.keyboard('{ArrowDown}');
+    expect(within(group).getByRole('radio', { name: 'Meerdere dagen' })).toBeChecked();
+    await user.keyboard('{Enter}');
+    expect(await screen.findByText('Vraag 2 van 10')).toBeInTheDocument();
+    expect(screen.getAllByRole('group').filter((g) => g.tagName === 'FIELDSET' && /^2\./.test(g.querySelector('legend')?.textContent ?? ''))).toHaveLength(1);
+  });
+
+  it('shows the whole form when asked, every question its own fieldset', async () => {
+    const session = await unlockedVault();
+    const { draft } = await clientWithDraft(session, PHQ9_DRAFT);
+    const user = userEvent.setup();
+    renderRoute(`/screening/${draft.id}`);
+    await user.click(await screen.findByRole('button', { name: 'Hele lijst' }));
+    for (let n = 1; n <= 10; n++) expect(screen.getByRole('group', { name: new RegExp(`^${n}\\. `) })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Klaar' }));
+    expect(screen.getByRole('alert')).toHaveTextContent('Nog niet beantwoord: vraag 1, 2, 3, 4, 5, 6, 7, 8, 9');
+  });
+});
+
+describe('screening runner, score entry (EPDS)', () => {
+  it('turns taps on printed positions into the engine total, reversed items included', async () => {
+    const session = await unlockedVault();
+    const { draft } = await clientWithDraft(session, EPDS_DRAFT);
+    const user = userEvent.setup();
+    const { router } = renderRoute(`/screening/${draft.id}`);
+    expect(await screen.findByText(/Sleutel nog niet bevestigd/)).toBeInTheDocument();
+    // Items 1, 2, 4 count 0–3 in printed order; 3 and 5–10 are reversed (1st printed = 3, 4th = 0).
+    for (let n = 1; n <= 10; n++) {
+      const group = screen.getByRole('group', { name: new RegExp(`^${n}\\. `) });
+      await user.click(within(group).getByRole('radio', { name: n <= 2 ? '2e' : n === 3 || n === 4 ? '1e' : '4e' }));
+    }
+    await user.click(screen.getByRole('button', { name: 'Klaar' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/screening/${draft.id}/result`));
+    // 1 + 1 + 3 (item 3, 1st printed) + 0 (item 4, 1st printed) + 0 × 6 = 5
+    expect(await screen.findByText('totaal 5 van 30')).toBeInTheDocument();
+    const table = screen.getByRole('table', { name: /Score per vraag/ });
+    expect(within(table).getAllByRole('row')).toHaveLength(11);
+  });
+
+  it('resumes after unmount and remount with every answer', async () => {
+    const session = await unlockedVault();
+    const { draft } = await clientWithDraft(session, EPDS_DRAFT);
+    const user = userEvent.setup();
+    const first = renderRoute(`/screening/${draft.id}`);
+    for (let n = 1; n <= 7; n++) {
+      const group = await screen.findByRole('group', { name: new RegExp(`^${n}\\. `) });
+      await user.click(within(group).getByRole('radio', { name: `${(n % 4) + 1}e` }));
+    }
+    expect(await screen.findByText('Opgeslagen')).toBeInTheDocument();
+    first.unmount();
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 50));
+    });
+    const stored = await getDraft(session, draft.id);
+    expect(Object.keys(stored?.data.answers ?? {})).toHaveLength(7);
+    renderRoute(`/screening/${draft.id}`);
+    for (let n = 1; n <= 7; n++) {
+      const group = await screen.findByRole('group', { name: new RegExp(`^${n}\\. `) });
+      expect(within(group).getByRole('radio', { name: `${(n % 4) + 1}e` })).toBeChecked();
+    }
+    expect(within(screen.getByRole('group', { name: /^8\. / })).queryAllByRole('radio', { checked: true })).toHaveLength(0);
+  });
+});

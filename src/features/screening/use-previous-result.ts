@@ -1,0 +1,31 @@
+// The earlier result a follow-up screening is compared with: the stored outcome's versions and total,
+// and the step the person is in (what the professional chose, as recorded on the follow-up).
+import { useLiveQuery } from 'dexie-react-hooks';
+import { currentSession } from '../../app/vault/vault-runtime';
+import { type DraftPayload, type FollowUpRecord, getFollowUp, getScreening } from '../../db';
+import { type PreviousResult, toPrevious } from '../../domain';
+
+export interface PreviousState {
+  previous: PreviousResult | null;
+  followUp: FollowUpRecord | null;
+}
+
+export function usePreviousResult(data: DraftPayload | null): PreviousState | undefined {
+  const screeningId = data?.previousScreeningId ?? null;
+  const followUpId = data?.followUpId ?? null;
+  const key = `${screeningId}|${followUpId}`;
+  const loaded = useLiveQuery(async (): Promise<PreviousState & { key: string }> => ({ key, ...(await load()) }), [key]);
+  // useLiveQuery keeps the last value while a new query runs: never show a result for another draft.
+  return loaded?.key === key ? loaded : undefined;
+
+  async function load(): Promise<PreviousState> {
+    const session = currentSession();
+    const followUp = followUpId === null ? null : ((await getFollowUp(session, followUpId)) ?? null);
+    if (screeningId === null) return { previous: null, followUp };
+    const screening = await getScreening(session, screeningId);
+    const base = screening ? toPrevious(screening.data.outcome) : null;
+    if (base === null) return { previous: null, followUp };
+    const step = followUp && typeof followUp.data.step === 'number' ? followUp.data.step : base.step;
+    return { previous: { ...base, step }, followUp };
+  }
+}

@@ -1,0 +1,35 @@
+// What the start screen reads: clients (pseudonymous aliases) and, for ?followUp=<id>, the follow-up
+// with the screening it follows.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { currentSession } from '../../app/vault/vault-runtime';
+import { type ClientRecord, type FollowUpRecord, getFollowUp, getScreening, listClients, listFollowUps, type ScreeningRecord } from '../../db';
+
+export function useClients(): readonly ClientRecord[] | undefined {
+  return useLiveQuery(async () => (await listClients(currentSession())).records, []);
+}
+
+/** Open follow-ups of one client (for "this is the follow-up of …"). */
+export function useOpenFollowUps(clientId: string | null): readonly FollowUpRecord[] {
+  return (
+    useLiveQuery(async () => {
+      if (clientId === null) return [];
+      const { records } = await listFollowUps(currentSession(), clientId);
+      return records.filter((f) => f.status === 'open');
+    }, [clientId]) ?? []
+  );
+}
+
+export interface FollowUpStart {
+  followUp: FollowUpRecord;
+  screening: ScreeningRecord | undefined;
+}
+
+/** The follow-up named in the URL; null when there is none or it cannot be found. */
+export function useFollowUpStart(id: string | null): FollowUpStart | null | undefined {
+  return useLiveQuery(async () => {
+    if (id === null) return null;
+    const followUp = await getFollowUp(currentSession(), id);
+    if (followUp === undefined) return null;
+    return { followUp, screening: await getScreening(currentSession(), followUp.data.screeningId) };
+  }, [id]);
+}

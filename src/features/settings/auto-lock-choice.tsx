@@ -1,0 +1,42 @@
+import { useState } from 'react';
+import { currentSession } from '../../app/vault/vault-runtime';
+import { useMessages } from '../../i18n/define-messages';
+import { AUTO_LOCK_OPTIONS, AUTO_LOCK_SETTING, AutoLockSchema, useAutoLockMinutes } from './auto-lock-setting';
+import { settingsMessages } from './messages';
+import { saveErrorKey } from './save-message';
+import { writeSetting } from './use-setting';
+
+/** Auto-lock after 1, 2, 5, 10 or 15 idle minutes; saved as soon as it is chosen. */
+export function AutoLockChoice() {
+  const t = useMessages(settingsMessages);
+  const minutes = useAutoLockMinutes();
+  const [status, setStatus] = useState<'saved' | 'quota' | 'saveFailed' | null>(null);
+
+  async function choose(value: (typeof AUTO_LOCK_OPTIONS)[number]) {
+    setStatus(null);
+    try {
+      await writeSetting(currentSession(), AUTO_LOCK_SETTING, AutoLockSchema, value);
+      setStatus('saved');
+    } catch (e) {
+      setStatus(saveErrorKey(e));
+    }
+  }
+
+  return (
+    <fieldset className="field">
+      <legend>{t('autoLock')}</legend>
+      <p className="hint">{t('autoLockHint')}</p>
+      <div className="choice-row">
+        {AUTO_LOCK_OPTIONS.map((n) => (
+          <label key={n} className="choice">
+            <input type="radio" name="auto-lock" checked={minutes === n} onChange={() => void choose(n)} />
+            <span>{n === 1 ? t('minute') : t('minutes', { n })}</span>
+          </label>
+        ))}
+      </div>
+      <p className={status === 'saved' ? 'form-message ok' : 'form-message'} role="status">
+        {status && t(status)}
+      </p>
+    </fieldset>
+  );
+}

@@ -1,0 +1,90 @@
+import { type FormEvent, useState } from 'react';
+import { appDb } from '../../app/vault/vault-runtime';
+import { changePassphrase, isStorageError, MIN_PASSPHRASE_LENGTH } from '../../db';
+import { useMessages } from '../../i18n/define-messages';
+import { settingsMessages } from './messages';
+
+type Problem = 'tooShort' | 'noMatch' | 'wrongOld' | 'waitOld' | 'saveFailed';
+
+/**
+ * Change the passphrase: the old one unwraps the data key (with the same backoff as the lock screen),
+ * the new one re-wraps it. Client records are not re-encrypted: they stay under the same data key.
+ */
+export function PassphraseSetting() {
+  const t = useMessages(settingsMessages);
+  const [old, setOld] = useState('');
+  const [next, setNext] = useState('');
+  const [again, setAgain] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState(false);
+  const [problem, setProblem] = useState<{ key: Problem; seconds?: number } | null>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (busy) return;
+    setDone(false);
+    if ([...next].length < MIN_PASSPHRASE_LENGTH) return setProblem({ key: 'tooShort' });
+    if (next !== again) return setProblem({ key: 'noMatch' });
+    setProblem(null);
+    setBusy(true);
+    try {
+      await changePassphrase(appDb(), old, next);
+      setOld('');
+      setNext('');
+      setAgain('');
+      setDone(true);
+    } catch (err) {
+      setOld('');
+      if (isStorageError(err) && err.code === 'wrong-passphrase') setProblem({ key: 'wrongOld' });
+      else if (isStorageError(err) && err.code === 'backoff') {
+        setProblem({ key: 'waitOld', seconds: Math.max(1, Math.ceil(((err.retryAt ?? 0) - Date.now()) / 1000)) });
+      } else setProblem({ key: 'saveFailed' });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const field = (id: string, label: string, value: string, set: (v: string) => void, hint?: string) => (
+    <div className="text-field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="password"
+        autoComplete="off"
+        value={value}
+        onChange={(e) => set(e.target.value)}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+      />
+      {hint && (
+        <span id={`${id}-hint`} className="hint">
+          {hint}
+        </span>
+      )}
+    </div>
+  );
+
+  return (
+    <section className="settings-section" aria-labelledby="settings-passphrase">
+      <h2 id="settings-passphrase">{t('passphrase')}</h2>
+      <p className="warning-box">{t('passphraseWarning')}</p>
+      <form onSubmit={submit} noValidate>
+        {field('settings-old-passphrase', t('oldPassphrase'), old, setOld)}
+        {field(
+          'settings-new-passphrase',
+          t('newPassphrase'),
+          next,
+          setNext,
+          t('newPassphraseHint', { min: MIN_PASSPHRASE_LENGTH }),
+        )}
+        {field('settings-repeat-passphrase', t('repeatPassphrase'), again, setAgain)}
+        <p className={done ? 'form-message ok' : 'form-message'} role="status">
+          {done && t('passphraseChanged')}
+          {problem && t(problem.key, { min: MIN_PASSPHRASE_LENGTH, seconds: problem.seconds ?? 1 })}
+        </p>
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? t('changing') : t('changePassphrase')}
+        </button>
+      </form>
+    </section>
+  );
+}

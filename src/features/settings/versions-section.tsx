@@ -1,0 +1,51 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { version as appVersion } from '../../../package.json';
+import { appDb } from '../../app/vault/vault-runtime';
+import { getActivePack, type PackRow } from '../../db';
+import type { PathwayId } from '../../domain';
+import { useMessages } from '../../i18n/define-messages';
+import { settingsMessages } from './messages';
+
+const PACK_IDS: readonly PathwayId[] = ['postpartum', 'relapse-prevention', 'caregivers'];
+
+async function activeRows(): Promise<PackRow[]> {
+  const rows = await Promise.all(PACK_IDS.map((id) => getActivePack(appDb(), id)));
+  return rows.filter((r): r is PackRow => r !== undefined);
+}
+
+/**
+ * App version (from package.json, inlined at build time) and each active content pack's version.
+ * The packs carry no changelog field yet, so this shows version and import date and says so.
+ */
+export function VersionsSection({ language }: { language: 'nl' | 'en' }) {
+  const t = useMessages(settingsMessages);
+  const rows = useLiveQuery(activeRows, []);
+  const date = (ms: number) =>
+    new Date(ms).toLocaleDateString(language === 'nl' ? 'nl-NL' : 'en-GB', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    });
+  return (
+    <section className="settings-section" aria-labelledby="settings-versions">
+      <h2 id="settings-versions">{t('versions')}</h2>
+      <dl className="settings-facts">
+        <dt>{t('appVersion')}</dt>
+        <dd>{appVersion}</dd>
+      </dl>
+      <ul className="plain-list">
+        {(rows ?? []).map((row) => {
+          const licensed = row.pack.instruments.find((i) => i.licence.licensedBy !== undefined);
+          return (
+            <li key={row.key}>
+              {t('contentVersion', { pack: row.pack.title[language], version: row.contentVersion })},{' '}
+              {t('importedAt', { date: date(row.importedAt) })}
+              {licensed && `, ${t('licensed', { holder: licensed.licence.licensedBy ?? '' })}`}
+            </li>
+          );
+        })}
+      </ul>
+      <p className="hint">{t('noChangelog')}</p>
+    </section>
+  );
+}

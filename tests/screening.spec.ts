@@ -1,0 +1,172 @@
+// The screening flow in the browser: safety path, hand-to-client mode, resume after reload and crash,
+// save on hide (R3), axe at phone width and the phone screenshots.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { launchProfile } from './support/chromium';
+import { expect, test, watch } from './support/fixtures';
+import { onboard, openUnlocked, unlock } from './support/onboard';
+import { enterPositions, startScreening } from './support/screening-page';
+
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+const PHONE = { width: 390, height: 844 };
+
+async function axe(page: Page, label: string) {
+  const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  expect(result.violations.map((v) => `${label}: ${v.id} (${v.nodes.length})`)).toEqual([]);
+}
+
+test('EPDS item 10 opens the safety path first; saving waits for the action (axe + screenshots at phone width)', async ({ page, server }) => {
+  await page.setViewportSize(PHONE);
+  await page.goto(server.url);
+  await onboard(page, { roles: [/verloskundige/i] });
+  await test.step('When I start an EPDS for a new client', async () => {
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Screening', exact: true }).click();
+    await axe(page, 'start');
+    await startScreening(page, { client: { alias: 'V-1' }, weeks: 4, instrument: /EPDS/ });
+    await expect(page.getByText(/Sleutel nog niet bevestigd/)).toBeVisible();
+  });
+  await test.step('And the mother marked the 3rd option on item 10 (thoughts of self-harm)', async () => {
+    await enterPositions(page, [0, 0, 3, 0, 3, 3, 3, 3, 3, 2]);
+    await expect(page.getByText('Opgeslagen')).toBeVisible();
+    await axe(page, 'runner score entry');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: 'tests/screenshots/runner.png' });
+    await page.getByRole('button', { name: 'Klaar' }).click();
+  });
+  await test.step('Then the safety path comes first, with 113 as the pack gives it', async () => {
+    await expect(page.getByRole('heading', { level: 2 }).first()).toHaveText(/Veiligheid eerst/);
+    await expect(page.getByRole('link', { name: /^0800-0113/ })).toBeVisible();
+    await axe(page, 'result with safety');
+    await page.screenshot({ path: 'tests/screenshots/result.png' });
+  });
+  await test.step('And saving is refused until I record what I did', async () => {
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await expect(page.getByText('Leg eerst vast wat je hebt gedaan voor de veiligheid.')).toBeVisible();
+    await page.getByRole('radio', { name: 'Huisarts geïnformeerd' }).check();
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await expect(page).toHaveURL(/\/clients\/[^/]+$/);
+  });
+});
+
+test('hand-to-client mode: back button, links and reload do not leave it without the passphrase', async ({ page, server }) => {
+  await page.setViewportSize(PHONE);
+  await page.goto(server.url);
+  await onboard(page, { roles: [/POH-GGZ/i] });
+  await startScreening(page, { pathway: /Terugvalpreventie/i, client: { alias: 'H-2' } });
+  await axe(page, 'runner full text');
+  await page.getByRole('button', { name: 'Hele lijst' }).click();
+  await axe(page, 'runner whole form');
+  await page.getByRole('button', { name: 'Eén vraag per scherm' }).click();
+  await test.step('When I hand the device to the client', async () => {
+    await page.getByRole('button', { name: 'Apparaat aan de cliënt geven' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Vragenlijst' })).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Hoofdmenu' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Vergrendelen' })).toHaveCount(0);
+    await axe(page, 'client mode');
+  });
+  await test.step('Then the back button keeps the questionnaire and asks for the passphrase', async () => {
+    await page.goBack();
+    await expect(page.getByRole('heading', { level: 1, name: 'Vragenlijst' })).toBeVisible();
+    await expect(page.getByLabel('Wachtzin van de zorgverlener')).toBeVisible();
+  });
+  await test.step('And a wrong passphrase keeps it locked', async () => {
+    await page.getByLabel('Wachtzin van de zorgverlener').fill('fout fout fout fout');
+    await page.getByRole('button', { name: 'Terug naar Stapwijzer' }).click();
+    await expect(page.getByText('Deze wachtzin klopt niet.')).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Vragenlijst' })).toBeVisible();
+  });
+  await test.step('And the forward/back buttons and the skip link keep the questionnaire', async () => {
+    await page.goForward();
+    await page.goBack();
+    await page.getByRole('link', { name: 'Naar de inhoud' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: 'Vragenlijst' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Cliënten' })).toHaveCount(0);
+  });
+  await test.step('And a reload ends on the lock screen', async () => {
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: 'Stapwijzer is vergrendeld' })).toBeVisible();
+  });
+});
+
+test('a screening interrupted by a reload resumes with every answer; hidden saves within 200 ms (R3)', async ({ page, server }) => {
+  await page.goto(server.url);
+  await onboard(page, { roles: [/verloskundige/i] });
+  await startScreening(page, { client: { alias: 'R-1' }, weeks: 3, instrument: /EPDS/ });
+  const url = page.url();
+  await enterPositions(page, [1, 2, 0, 3, 1]);
+  await expect(page.getByText('Opgeslagen')).toBeVisible();
+  await test.step('When the page is hidden right after an answer, the draft row is updated within 200 ms', async () => {
+    const group = page.getByRole('group', { name: /^6\. / });
+    await group.getByRole('radio').nth(2).check();
+    const elapsed = await page.evaluate(async () => {
+      const start = Date.now();
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+      document.dispatchEvent(new Event('visibilitychange'));
+      const read = () =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('stapwijzer');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction('drafts', 'readonly');
+            const all = tx.objectStore('drafts').getAll();
+            all.onsuccess = () => {
+              const rows = all.result as { updatedAt: number }[];
+              open.result.close();
+              resolve(Math.max(...rows.map((r) => r.updatedAt)));
+            };
+          };
+        });
+      while (Date.now() - start < 1000) {
+        if ((await read()) >= start) return Date.now() - start;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      return Number.POSITIVE_INFINITY;
+    });
+    expect(elapsed).toBeLessThan(200);
+  });
+  await test.step('Then after a reload and unlock all six answers are back', async () => {
+    await page.reload();
+    await unlock(page);
+    await expect(page).toHaveURL(url);
+    await expect(page.getByText(/Concept hersteld: 6 antwoorden/)).toBeVisible();
+    for (const [i, p] of [1, 2, 0, 3, 1, 2].entries()) {
+      await expect(page.getByRole('group', { name: new RegExp(`^${i + 1}\\. `) }).getByRole('radio').nth(p)).toBeChecked();
+    }
+  });
+});
+
+test('a renderer crash mid-EPDS (CDP Page.crash) loses at most the last answer', async ({ page, context, server, guard, profileDir }) => {
+  guard.allowPageErrors();
+  await page.goto(server.url);
+  await onboard(page, { roles: [/verloskundige/i] });
+  await startScreening(page, { client: { alias: 'K-4' }, weeks: 10, instrument: /EPDS/ });
+  const url = page.url();
+  const positions = [1, 2, 0, 3, 1, 2, 3, 0, 1, 3];
+
+  await test.step('When I answer all ten items and the tab crashes', async () => {
+    await enterPositions(page, positions.slice(0, 9));
+    // "Opgeslagen" may still show from the 8th answer: give the 9th its autosave window (≤ 300 ms) first.
+    await page.waitForTimeout(600);
+    await expect(page.getByText('Opgeslagen')).toBeVisible();
+    await enterPositions(page, positions);
+    const cdp = await context.newCDPSession(page);
+    const crashed = page.waitForEvent('crash');
+    void cdp.send('Page.crash').catch(() => {});
+    await crashed;
+  });
+  await test.step('Then after reopening and unlocking at least nine answers are restored', async () => {
+    // Same-origin tabs share the crashed renderer: reopen the browser on the same profile, as a user would.
+    await Promise.race([context.close().catch(() => {}), new Promise((r) => setTimeout(r, 5000))]);
+    const reopened = await launchProfile(profileDir);
+    await watch(reopened, guard);
+    const fresh = reopened.pages()[0] ?? (await reopened.newPage());
+    await openUnlocked(fresh, url);
+    await expect(fresh.getByText(/Concept hersteld: (9|10) antwoorden/)).toBeVisible();
+    let restored = 0;
+    for (const [i, p] of positions.entries()) {
+      if (await fresh.getByRole('group', { name: new RegExp(`^${i + 1}\\. `) }).getByRole('radio').nth(p).isChecked()) restored += 1;
+    }
+    expect(restored).toBeGreaterThanOrEqual(9);
+  });
+});

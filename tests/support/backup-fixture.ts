@@ -1,0 +1,70 @@
+// Builds a real backup file in Node (fake-indexeddb, the app's own export code) holding one client
+// with canaries in its alias, note and plan, a completed screening with a decision and a follow-up.
+// Restoring it through the UI is how browser tests get client data without depending on other
+// screens. The KDF is fast; the passphrase is the one onboarding uses.
+import 'fake-indexeddb/auto';
+import { exportBackup } from '../../src/db/backup';
+import { createDatabase } from '../../src/db/database';
+import { TEST_KDF } from '../../src/db/crypto/kdf';
+import { createClient } from '../../src/db/repositories/clients.repository';
+import { createNote } from '../../src/db/repositories/notes.repository';
+import { createPlan } from '../../src/db/repositories/plans.repository';
+import { completeScreening } from '../../src/db/repositories/screenings.repository';
+import { putSetting } from '../../src/db/repositories/settings.repository';
+import { decisionData, followUpData, screeningData } from '../../src/db/testing/payloads';
+import { createVault } from '../../src/db/vault';
+import { PASSPHRASE } from './onboard';
+
+export const CANARY = 'CANARY-7F3A';
+
+export interface BackupFixture {
+  clientId: string;
+  fileName: string;
+  text: string;
+}
+
+export async function makeBackupFixture(): Promise<BackupFixture> {
+  const db = createDatabase({ name: `fixture-${crypto.randomUUID()}` });
+  const session = await createVault(db, PASSPHRASE, TEST_KDF);
+  await putSetting(session, 'profile', {
+    roles: ['verloskundige-kraamzorg-jgz', 'poh-ggz', 'mantelzorgondersteuner'],
+    initials: 'TV',
+  });
+  const client = await createClient(session, { alias: CANARY, code: 'JGZ-0412' });
+  const screening = screeningData({ q1: 2, q2: 1 });
+  const reason = {
+    ruleId: 'epds-band-raised',
+    kind: 'band',
+    label: { nl: 'EPDS-score 11: verhoogd', en: 'EPDS score 11: raised' },
+    sources: ['NVOG'],
+    certainty: 'verified',
+  } as const;
+  await completeScreening(session, {
+    screening: {
+      clientId: client.id,
+      packId: 'postpartum',
+      packVersion: '1.0.0',
+      instrumentId: 'epds',
+      instrumentVersion: '1987',
+      data: { ...screening, outcome: { ...screening.outcome, reasons: [reason] } },
+    },
+    decision: { pathwayId: 'postpartum', data: { ...decisionData(), reasons: [reason] } },
+    followUp: { pathwayId: 'postpartum', dueDate: '2025-06-15', data: followUpData('herhaal EPDS') },
+  });
+  await createPlan(
+    session,
+    { clientId: client.id, pathwayId: 'postpartum' },
+    {
+      warningSigns: [{ category: 'sleep', text: `Slaapt slecht (${CANARY})` }],
+      triggers: ['Weinig steun thuis'],
+      whatIDo: ['Elke dag naar buiten'],
+      whatOthersDo: ['Partner neemt de nachtvoeding'],
+      whomToCall: [{ name: 'Huisarts', phone: '010-1234567' }],
+      revisedAt: '2025-05-18',
+    },
+  );
+  await createNote(session, client.id, { text: `Notitie ${CANARY}: rustig gesprek.` });
+  const backup = await exportBackup(session, { now: new Date('2025-05-18T10:00:00Z') });
+  db.close();
+  return { clientId: client.id, fileName: backup.fileName, text: backup.text };
+}
