@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { TEST_KDF } from './crypto/kdf';
+import { PRODUCTION_KDF, TEST_KDF } from './crypto/kdf';
 import { createClient, getClient } from './repositories/clients.repository';
 import { TEST_PASSPHRASE, testDb, testVault, uniqueDbName } from './testing/fixture-db';
 import { backoffStatus, changePassphrase, createVault, isInitialised, lock, unlock, vaultKdfParams } from './vault';
@@ -94,5 +94,20 @@ describe('wrong-passphrase backoff (persisted)', () => {
     await expect(unlock(reloaded, 'fout fout 3', { now: T0 + 3000 })).rejects.toMatchObject({ retryAt: T0 + 7000 });
     await unlock(reloaded, TEST_PASSPHRASE, { now: T0 + 7000 });
     expect(await backoffStatus(reloaded)).toMatchObject({ failures: 0, retryAt: 0 });
+  });
+});
+
+describe('wrong-passphrase backoff under a slow key derivation', () => {
+  it('counts the wait from the failed guess, so a slow derivation does not swallow the 1 s wait', async () => {
+    const db = testDb();
+    await createVault(db, TEST_PASSPHRASE, PRODUCTION_KDF); // 600,000 iterations: a few hundred ms here
+    const started = Date.now();
+    const error: unknown = await unlock(db, 'niet de goede zin').catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'wrong-passphrase' });
+    const retryAt = (error as { retryAt: number }).retryAt;
+    // Counted from the start of the attempt, the wait would end at about started + 1000; counted from the
+    // failure it ends 1 s after the derivation (≥ 100 ms even on a fast machine) has finished.
+    expect(retryAt - started).toBeGreaterThanOrEqual(1_100);
+    expect(retryAt).toBeLessThanOrEqual(Date.now() + 1_000);
   });
 });

@@ -102,6 +102,9 @@ export async function backoffStatus(db: StapwijzerDb): Promise<BackoffState & { 
   return { ...state, retryAt: nextAllowedAt(state) };
 }
 
+/** A clock: the real one, or a fixed instant when a test injects `now`. */
+const clockFrom = (now: number | undefined): (() => number) => (now === undefined ? () => Date.now() : () => now);
+
 /**
  * Derives the KEK and unwraps the data key, enforcing and updating the persisted backoff.
  * Throws 'backoff' (with retryAt) when called too early, 'wrong-passphrase' on a bad guess.
@@ -109,13 +112,13 @@ export async function backoffStatus(db: StapwijzerDb): Promise<BackoffState & { 
 async function unwrapWithBackoff(
   db: StapwijzerDb,
   passphrase: string,
-  now: number,
+  clock: () => number,
   extractable: boolean,
 ): Promise<{ dek: CryptoKey; vault: VaultMeta }> {
   const vault = await readVault(db);
   const state = await readBackoff(db);
   const allowedAt = nextAllowedAt(state);
-  if (now < allowedAt) throw new StorageError('backoff', { retryAt: allowedAt });
+  if (clock() < allowedAt) throw new StorageError('backoff', { retryAt: allowedAt });
   const { salt, ...params } = vault.kdf;
   const kek = await deriveKek(passphrase, copyBytes(salt), params);
   try {
@@ -123,7 +126,10 @@ async function unwrapWithBackoff(
     if (state.failures > 0) await writeBackoff(db, recordSuccess());
     return { dek, vault };
   } catch (e) {
-    const next = recordFailure(state, now);
+    // The wait runs from the moment the guess is known to be wrong, not from the start of the attempt:
+    // otherwise a slow key derivation (over a second on a low-end phone) would swallow the short waits.
+    // Tests that inject `now` keep their own clock.
+    const next = recordFailure(state, clock());
     await writeBackoff(db, next);
     // Logged while locked: the actor is the last known initials kept in clear meta.
     await appendAuditQuietly(db, [{ action: 'unlock-failed', recordId: null }]);
@@ -137,7 +143,7 @@ export async function unlock(
   passphrase: string,
   options: { now?: number } = {},
 ): Promise<VaultSession> {
-  const { dek } = await unwrapWithBackoff(db, passphrase, options.now ?? Date.now(), false);
+  const { dek } = await unwrapWithBackoff(db, passphrase, clockFrom(options.now), false);
   const session = new VaultSession(db, dek);
   await attachAuditSession(session);
   await appendAuditQuietly(db, [{ action: 'unlock', recordId: null }]);
@@ -161,7 +167,7 @@ export async function changePassphrase(
 ): Promise<void> {
   assertPassphrase(newPassphrase);
   const now = options.now ?? Date.now();
-  const { dek, vault } = await unwrapWithBackoff(db, oldPassphrase, now, true);
+  const { dek, vault } = await unwrapWithBackoff(db, oldPassphrase, clockFrom(options.now), true);
   const { salt: _salt, ...current } = vault.kdf;
   const wrapped = await wrapWithPassphrase(dek, newPassphrase, options.kdf ?? current);
   const next: VaultMeta = { ...vault, ...wrapped, updatedAt: now };
