@@ -41,7 +41,6 @@ export function Layout() {
           </button>
         )}
       </header>
-      <StorageHealth />
       {unlocked && !clientMode && (
         <nav className="shell-nav" aria-label={t('nav.label')}>
           <ul>
@@ -55,7 +54,6 @@ export function Layout() {
           </ul>
         </nav>
       )}
-      <UpdatePrompt />
       {navigation.state === 'loading' && (
         <div className="route-progress" role="progressbar" aria-label={t('loading.screen')} />
       )}
@@ -64,6 +62,12 @@ export function Layout() {
           <Outlet />
         </VaultGate>
       </main>
+      {/* Notices come after the content and stick to the bottom of the screen: appearing, they push
+          nothing down (no layout shift), and at the end of a page they never cover its last button. */}
+      <div className="notices">
+        <StorageHealth />
+        <UpdatePrompt />
+      </div>
     </div>
   );
 }

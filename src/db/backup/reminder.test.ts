@@ -59,4 +59,16 @@ describe('R12: backup reminder (controlled clock)', () => {
     expect(backupReminder(input)).toBe('changes');
     expect(backupReminder({ ...input, changesSince: 0, now: (input.lastBackupAt ?? 0) + 7 * DAY })).toBe('age');
   });
+
+  it('reads no more events than the threshold needs, and takes the oldest change as the first', async () => {
+    const db = testDb();
+    const session = await testVault(db);
+    for (let i = 0; i < 30; i++) await createClient(session, { alias: `c${i}` });
+    await auditSettled(db);
+    const oldest = (await db.auditLog.orderBy('ts').filter((e) => e.action === 'create').first())?.ts;
+    const input = await loadReminderInput(session, Date.now());
+    expect(input.changesSince).toBe(20); // capped at minChanges: the rule needs no more
+    expect(input.firstChangeAt).toBe(Date.parse(oldest ?? ''));
+    expect(backupReminder(input)).toBe('changes');
+  });
 });

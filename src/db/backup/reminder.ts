@@ -26,7 +26,7 @@ export interface ReminderInput {
   now: number;
   /** Epoch ms of the last export, null if never. */
   lastBackupAt: number | null;
-  /** Records created, changed or deleted since the last export (or ever). */
+  /** Records created, changed or deleted since the last export (or ever); counted up to minChanges. */
   changesSince: number;
   /** Epoch ms of the first such change, null if none. */
   firstChangeAt: number | null;
@@ -58,18 +58,21 @@ export async function loadReminderInput(session: VaultSession, now: number): Pro
   const lastBackupAt = lastIso ? Date.parse(lastIso) : null;
   const thresholdsRaw = (await getSetting(session, REMINDER_SETTING))?.data;
   const parsed = v.safeParse(ThresholdsSchema, thresholdsRaw);
-  const changes = (
-    await db.auditLog
-      .where('ts')
-      .above(lastIso ?? '')
-      .toArray()
-  ).filter((e) => RECORD_ACTIONS.has(e.action));
-  const first = changes.reduce<string | null>((min, e) => (min === null || e.ts < min ? e.ts : min), null);
+  const thresholds = parsed.success ? parsed.output : DEFAULT_THRESHOLDS;
+  // The rule only asks "at least minChanges?" and "when was the first one?": read in time order and stop
+  // at minChanges, so a large caseload (tens of thousands of events) costs a few rows, not all of them.
+  const changes = await db.auditLog
+    .where('ts')
+    .above(lastIso ?? '')
+    .filter((e) => RECORD_ACTIONS.has(e.action))
+    .limit(thresholds.minChanges)
+    .toArray();
+  const first = changes[0]?.ts ?? null;
   return {
     now,
     lastBackupAt,
     changesSince: changes.length,
     firstChangeAt: first ? Date.parse(first) : null,
-    thresholds: parsed.success ? parsed.output : DEFAULT_THRESHOLDS,
+    thresholds,
   };
 }

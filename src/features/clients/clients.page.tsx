@@ -1,12 +1,12 @@
 // The client list with search. Alias and code are encrypted at rest, so IndexedDB cannot index or
 // search them: the (small) list is decrypted and filtered in memory, ignoring case and diacritics.
-import { useDeferredValue, useId, useState } from 'react';
+import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useMessages } from '../../i18n/define-messages';
 import { PageHeading } from '../../ui/page-heading';
 import './clients.css';
 import { messages } from './messages';
-import { matchesClient } from './search';
+import { filterIndexed, indexClients } from './search';
 import { useClients } from './use-clients';
 
 export function ClientsPage() {
@@ -16,9 +16,9 @@ export function ClientsPage() {
   const [archived, setArchived] = useState(false);
   const deferred = useDeferredValue(query);
   const list = useClients(archived ? 'archived' : 'active');
-  const visible = (list?.records ?? [])
-    .filter((c) => matchesClient(c.data, deferred))
-    .sort((a, b) => a.data.alias.localeCompare(b.data.alias, 'nl', { sensitivity: 'base' }));
+  // Fold and sort once per list; each keystroke then only filters the prepared index.
+  const index = useMemo(() => indexClients(list?.records ?? []), [list]);
+  const visible = useMemo(() => filterIndexed(index, deferred), [index, deferred]);
 
   return (
     <section>

@@ -17,3 +17,24 @@ export function matchesClient(client: Searchable, query: string): boolean {
   if (q === '') return true;
   return foldForSearch(client.alias).includes(q) || (client.code !== undefined && foldForSearch(client.code).includes(q));
 }
+
+/** One collator for the whole list: creating it per comparison made sorting 2,000 clients take ~200 ms. */
+const collator = new Intl.Collator('nl', { sensitivity: 'base' });
+
+export interface IndexedClient<T> {
+  record: T;
+  folded: string;
+}
+
+/** Sorts by alias once and folds each alias and code once, so a keystroke only runs the filter. */
+export function indexClients<T extends { data: Searchable }>(records: readonly T[]): IndexedClient<T>[] {
+  return [...records]
+    .sort((a, b) => collator.compare(a.data.alias, b.data.alias))
+    .map((record) => ({ record, folded: `${foldForSearch(record.data.alias)}\n${foldForSearch(record.data.code ?? '')}` }));
+}
+
+/** The records whose alias or code contains the query (case and diacritics ignored), in list order. */
+export function filterIndexed<T>(index: readonly IndexedClient<T>[], query: string): T[] {
+  const q = foldForSearch(query);
+  return (q === '' ? index : index.filter((c) => c.folded.includes(q))).map((c) => c.record);
+}

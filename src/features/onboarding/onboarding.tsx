@@ -1,7 +1,8 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { MIN_PASSPHRASE_LENGTH, requestPersistence, type VaultSession } from '../../db';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { PageHeading } from '../../ui/page-heading';
+import { useRoles } from '../../app/content/use-roles';
 import { adopt, createAppVault } from '../../app/vault/vault-runtime';
 import { onboardingMessages } from './messages';
 import { type Profile, ROLE_IDS, saveProfile } from './profile';
@@ -11,22 +12,6 @@ export interface RoleOption {
   label: { nl: string; en: string };
 }
 
-/** The roles come from the bundled, digest-checked roles content file. */
-function useRoles(): readonly RoleOption[] | null {
-  const [roles, setRoles] = useState<readonly RoleOption[] | null>(null);
-  useEffect(() => {
-    let live = true;
-    import('../../content/bundled')
-      .then((m) => m.loadBundledRoles())
-      .then((result) => {
-        if (live) setRoles(result.ok ? result.pack.roles : []);
-      });
-    return () => {
-      live = false;
-    };
-  }, []);
-  return roles;
-}
 
 type Step = 1 | 2 | 3;
 
@@ -106,7 +91,8 @@ export function Onboarding() {
           <fieldset className="field">
             <legend>{t('rolesLegend')}</legend>
             <p className="hint">{t('rolesHint')}</p>
-            <div className="choice-column">
+            {/* Space for the three roles is kept while they load, so nothing below jumps (CLS). */}
+            <div className="choice-column roles-list">
               {roles === null && <p role="status">…</p>}
               {roles?.map((role) => (
                 <label key={role.id} className="choice">

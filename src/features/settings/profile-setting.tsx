@@ -5,7 +5,7 @@ import { type Profile, ROLE_IDS, saveProfile } from '../onboarding/profile';
 import { useProfile } from '../onboarding/use-profile';
 import { settingsMessages } from './messages';
 import { saveErrorKey } from './save-message';
-import { useRoles } from './use-roles';
+import { useRoles } from '../../app/content/use-roles';
 
 type Status = { kind: 'saved' } | { kind: 'error'; key: 'needRole' | 'needInitials' | 'quota' | 'saveFailed' } | null;
 
