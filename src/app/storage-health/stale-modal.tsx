@@ -1,3 +1,4 @@
+import { reloadIntoNewestBuild } from '../update/reload-into-newest-build';
 import { useEffect, useRef, useState } from 'react';
 import { useMessages } from '../../i18n/define-messages';
 import { appDb } from '../vault/vault-runtime';
@@ -35,7 +36,7 @@ export function StaleModal() {
       <p id="stale-text">
         {t('stale')} {t('staleSaved')}
       </p>
-      <button type="button" className="button" onClick={() => window.location.reload()}>
+      <button type="button" className="button" onClick={() => void reloadIntoNewestBuild()}>
         {t('reload')}
       </button>
     </dialog>

@@ -5,6 +5,12 @@ import { markOfflineReadyAnnounced, shouldAnnounceOfflineReady } from './offline
 import { scheduleUpdateChecks } from './update-checks';
 import { flushBeforeReload, isUpdateBlocked } from './update-guards';
 
+/** Flushes open work, then reloads; a failed flush still reloads (the last autosave stands). */
+export async function reloadAfterFlush(reload: () => void = () => window.location.reload()): Promise<void> {
+  await flushBeforeReload().catch(() => {});
+  reload();
+}
+
 /**
  * Says "ready to work offline" once, and offers a waiting update. Nothing reloads on its own: the
  * update is applied only when the user clicks "Bijwerken", after open drafts are flushed, and never
@@ -21,6 +27,9 @@ export function UpdatePrompt() {
     onRegisteredSW(_url, registration) {
       if (registration) scheduleUpdateChecks(registration);
     },
+    // The new worker took control (this tab's "Bijwerken", or another tab's). Without this hook the
+    // plugin calls location.reload() at once, so a second tab would lose its unsaved answers (R27).
+    onNeedReload: reloadAfterFlush,
   });
 
   const announceOffline = offlineReady && shouldAnnounceOfflineReady();

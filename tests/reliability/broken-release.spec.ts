@@ -1,0 +1,63 @@
+// R30: a release with one precached file missing never installs, and v1 keeps working offline.
+import { readPrecacheUrls } from '../support/build-output';
+import { expect, openAndWaitForServiceWorker, test } from '../support/fixtures';
+import { onboard, openUnlocked } from '../support/onboard';
+import { ROUTES } from '../routes';
+import { expectControlled, navigateInApp, releaseDir, runningRelease, UPDATE_PROMPT } from './support/releases';
+
+test('R30 a v2 with a missing precache entry never installs; v1 keeps working offline', async ({
+  page,
+  context,
+  server,
+}) => {
+  await test.step('Given v1 is installed and I use it', async () => {
+    await openAndWaitForServiceWorker(page, server.url);
+    await page.reload(); // controlled from now on; the one-time "ready offline" toast is gone too
+    await expectControlled(page);
+    await onboard(page);
+  });
+
+  const missing = readPrecacheUrls(releaseDir('v2')).find((u) => /settings\.page-v2-.*\.js$/.test(u));
+  if (!missing) throw new Error('v2 has no settings route chunk in its precache list');
+
+  await test.step(`When a broken v2 is deployed: /${missing} answers 404`, async () => {
+    server.setRoot(releaseDir('v2'));
+    server.failPaths.add(`/${missing}`);
+    const outcome = await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      if (!registration) throw new Error('no registration');
+      const settled = new Promise<string>((resolve) => {
+        registration.addEventListener('updatefound', () => {
+          const worker = registration.installing;
+          if (!worker) return resolve('no installing worker');
+          const settle = () => {
+            if (worker.state !== 'installing') resolve(worker.state); // redundant, or installed (and on)
+          };
+          worker.addEventListener('statechange', settle);
+          settle();
+        });
+      });
+      await registration.update();
+      return settled;
+    });
+    expect(outcome, 'the broken v2 worker').toBe('redundant');
+  });
+
+  await test.step('Then no update waits and none is offered', async () => {
+    const waiting = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting ?? null);
+    expect(waiting).toBeNull();
+    expect(server.requests).toContain(`/${missing}`);
+    await expect(page.getByText(UPDATE_PROMPT)).toHaveCount(0);
+  });
+
+  await test.step('And offline, v1 still opens every route', async () => {
+    await server.close();
+    await context.setOffline(true);
+    await openUnlocked(page, server.url);
+    expect(await runningRelease(page)).toBe('v1');
+    for (const route of ROUTES) {
+      await navigateInApp(page, route.path);
+      await expect(page.getByRole('heading', { level: 1, name: route.heading })).toBeVisible();
+    }
+  });
+});
