@@ -3,6 +3,10 @@ import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './scripts/security-headers.ts';
 
+// `npm run bench` only (STAPWIJZER_BENCH=1): adds the bench seeding page as a second entry and builds into
+// .tmp/dist-bench. The production build (dist/) never contains it; the bench asserts that.
+const BENCH = process.env.STAPWIJZER_BENCH === '1';
+
 // Why these choices:
 // - registerType 'prompt': an update never reloads on its own during clinical work; the user applies it.
 // - injectRegister false: registration runs through useRegisterSW (workbox-window) in src/app/update.
@@ -46,6 +50,9 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     assetsInlineLimit: 0, // content packs stay separate files (precached, fetched and digest-checked)
+    ...(BENCH
+      ? { outDir: '.tmp/dist-bench', rollupOptions: { input: { index: 'index.html', bench: 'scripts/bench/seed/bench-seed.html' } } }
+      : {}),
   },
   server: { headers: SECURITY_HEADERS },
   preview: { port: 4173, strictPort: true, headers: { ...SECURITY_HEADERS, 'Content-Security-Policy': CONTENT_SECURITY_POLICY } },

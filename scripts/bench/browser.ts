@@ -1,0 +1,303 @@
+/**
+ * The browser half of `npm run bench` (run by scripts/bench.mjs through tsx): headless Debian Chromium
+ * with the test flags, the tests' static server, the production build. Measures
+ *   1. first-screen JS+CSS (gzip) of the app (first use, locked) and of the floor app;
+ *   3. offline cold start → lock screen → unlock → home with today's follow-ups, caseload vs empty;
+ *   4. client search and timeline open with the caseload (in-page timing);
+ *   5. PBKDF2 / unlock() / completeScreening in the page (from the bench-only seeding page).
+ * Writes JSON to the path given as --out.
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
+import { matchesClient } from '../../src/features/clients/search';
+import { freshProfileDir, launchProfile } from '../../tests/support/chromium';
+import { type StaticServer, startStaticServer } from '../../tests/support/static-server';
+import { type FirstScreen, recordFirstScreen } from './first-screen';
+import { coldStartProbe, LAYOUT_SHIFT_PROBE, listProbe, SELECTORS, searchProbe, timelineProbe } from './probes';
+import { aliasOf, CLIENTS, codeOf, PASSPHRASE, SEARCH_QUERIES, TIMELINE_ENTRIES } from './seed/caseload';
+
+const arg = (name: string, fallback: string) =>
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
+const DIST = arg('dist', '.tmp/bench-prod');
+const BENCH_DIST = arg('bench-dist', '.tmp/dist-bench');
+const FLOOR_DIST = arg('floor-dist', '.tmp/floor-dist');
+const OUT = arg('out', '.tmp/bench/browser.json');
+const REPS = Number(arg('reps', '3'));
+const RUNS = Number(arg('runs', '5'));
+// --reuse (for working on the bench itself): keep the seeded profiles in .tmp/bench/profiles on a fixed
+// port (IndexedDB and the service worker belong to the origin) and skip seeding when they exist.
+const REUSE = process.argv.includes('--reuse');
+const REUSE_DIR = '.tmp/bench/profiles';
+const VIEWPORT = { width: 390, height: 844 };
+const SEED_PAGE = '/scripts/bench/seed/bench-seed.html';
+
+const log = (text: string) => console.log(`  [browser] ${text}`);
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
+};
+const round = (x: number) => Math.round(x * 10) / 10;
+
+async function open(dir: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await launchProfile(dir, { viewport: VIEWPORT });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('pageerror', (e) => log(`page error: ${e.message}`));
+  return { context, page };
+}
+
+interface SeedResult {
+  ok: boolean;
+  error?: string;
+  ms: number;
+  expectedDue?: number;
+  timelineClientIds?: string[];
+  deriveKekMs?: number;
+  unlockMs?: number;
+  completeScreeningMs?: number;
+  samples?: Record<string, number[]>;
+}
+
+async function seed(page: Page, server: StaticServer, query: string): Promise<SeedResult> {
+  await page.goto(`${server.url}${SEED_PAGE}?${query}`);
+  const done = page.locator('#done');
+  await done.waitFor({ state: 'visible', timeout: 600_000 });
+  const result = JSON.parse((await done.textContent()) ?? '{}') as SeedResult;
+  if (!result.ok) throw new Error(`seeding (${query}) failed: ${result.error}`);
+  return result;
+}
+
+/** Loads `/` of the production build, waits for the service worker to hold the whole precache. */
+async function installApp(page: Page, server: StaticServer): Promise<void> {
+  await page.goto(`${server.url}/`);
+  await page.evaluate('navigator.serviceWorker.ready.then((r) => r.active && r.active.state)');
+}
+
+async function firstScreen(page: Page, url: string, root: string, heading: string): Promise<FirstScreen> {
+  const finish = recordFirstScreen(page, root);
+  await page.addInitScript({ content: LAYOUT_SHIFT_PROBE });
+  await page.goto(url);
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor({ timeout: 60_000 });
+  await page.waitForLoadState('networkidle');
+  const screen = finish();
+  // Notices that appear once the service worker is installed (offline ready) may still push the screen.
+  await page.evaluate('navigator.serviceWorker.ready.then(() => new Promise((r) => setTimeout(r, 500)))');
+  const shifts = (await page.evaluate('window.__shifts')) as { at: number; value: number; node: string }[];
+  return { ...screen, cls: Math.round(shifts.reduce((n, x) => n + x.value, 0) * 1000) / 1000, shifts };
+}
+
+/** Polls an in-page expression (page.waitForFunction with a string would need 'unsafe-eval', which the CSP forbids). */
+async function until(page: Page, expression: string, timeoutMs: number): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await page.evaluate(expression))) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${expression}`);
+    await page.waitForTimeout(50);
+  }
+}
+
+interface ColdStart {
+  lockVisibleMs: number;
+  unlockToHomeMs: number;
+  totalMs: number;
+  homeBy: string;
+}
+
+async function coldStart(dir: string, url: string, expectedDue: number): Promise<ColdStart> {
+  const { context, page } = await open(dir);
+  try {
+    await context.setOffline(true);
+    await context.addInitScript({ content: coldStartProbe(expectedDue) });
+    await page.goto(url);
+    await until(page, 'Boolean(window.__bench && window.__bench.lockVisible !== null)', 60_000);
+    await page.getByLabel('Wachtzin').fill(PASSPHRASE);
+    await page.getByRole('button', { name: 'Ontgrendelen' }).click();
+    await until(page, 'window.__bench.home !== null', 120_000);
+    const b = (await page.evaluate('window.__bench')) as {
+      lockVisible: number;
+      submit: number;
+      home: number;
+      homeBy: string;
+    };
+    const unlockToHome = b.home - b.submit;
+    return {
+      lockVisibleMs: round(b.lockVisible),
+      unlockToHomeMs: round(unlockToHome),
+      totalMs: round(b.lockVisible + unlockToHome),
+      homeBy: b.homeBy,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+async function unlockInPlace(page: Page): Promise<void> {
+  await page.getByRole('heading', { level: 1, name: SELECTORS.lockTitle }).waitFor({ timeout: 60_000 });
+  await page.getByLabel('Wachtzin').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Ontgrendelen' }).click();
+  await page.getByRole('heading', { level: 1, name: SELECTORS.homeTitle }).waitFor({ timeout: 120_000 });
+}
+
+async function clientScreens(dir: string, url: string, timelineIds: string[]) {
+  const { context, page } = await open(dir);
+  try {
+    await context.setOffline(true);
+    await page.goto(url);
+    await unlockInPlace(page);
+    // In-app navigation (a reload would lock the app again).
+    const clientsHref = `document.querySelector('a[href="/clients"]').click()`;
+    const listOpenMs = (await page.evaluate(listProbe(clientsHref, CLIENTS))) as number;
+    const search: { query: string; expected: number; ms: number }[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const query = SEARCH_QUERIES[run % SEARCH_QUERIES.length] ?? '';
+      const expected = Array.from({ length: CLIENTS }, (_, i) => ({ alias: aliasOf(i), code: codeOf(i) })).filter((c) =>
+        matchesClient(c, query),
+      ).length;
+      const ms = (await page.evaluate(searchProbe(query, expected))) as number;
+      search.push({ query, expected, ms: round(ms) });
+      await page.evaluate(searchProbe('', CLIENTS)); // back to the full list (not measured)
+    }
+    const timeline: { ms: number }[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const id = timelineIds[run % timelineIds.length] ?? '';
+      const ms = (await page.evaluate(timelineProbe(id, TIMELINE_ENTRIES))) as number;
+      timeline.push({ ms: round(ms) });
+      await page.evaluate(listProbe('history.back()', CLIENTS)); // back to the list (not measured)
+    }
+    return {
+      listOpenMs: round(listOpenMs),
+      search,
+      searchMedianMs: round(median(search.map((s) => s.ms))),
+      timeline,
+      timelineMedianMs: round(median(timeline.map((t) => t.ms))),
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const t0 = Date.now();
+  const profileDir = (name: string) => {
+    if (!REUSE) return freshProfileDir();
+    mkdirSync(`${REUSE_DIR}/${name}`, { recursive: true });
+    return `${REUSE_DIR}/${name}`;
+  };
+  const profiles = {
+    caseload: profileDir('caseload'),
+    empty: profileDir('empty'),
+    firstUse: freshProfileDir(),
+    floor: freshProfileDir(),
+  };
+  const server = await startStaticServer(BENCH_DIST, REUSE ? 4399 : 0);
+  const url = `${server.url}/`;
+  const stateFile = `${REUSE_DIR}/state.json`;
+  let caseloadSeed: SeedResult;
+  let micro: SeedResult;
+  let dataReads: SeedResult | null = null;
+  let locked: FirstScreen;
+  if (REUSE && existsSync(stateFile)) {
+    ({ caseloadSeed, micro, locked, dataReads } = JSON.parse(readFileSync(stateFile, 'utf8')) as {
+      caseloadSeed: SeedResult;
+      micro: SeedResult;
+      locked: FirstScreen;
+      dataReads: SeedResult | null;
+    });
+    log('reusing the seeded profiles');
+  } else {
+    try {
+      // Empty vault (vault + profile only): its first load of `/` is the "locked" first screen.
+      {
+        const { context, page } = await open(profiles.empty);
+        server.setRoot(BENCH_DIST);
+        const r = await seed(page, server, 'mode=empty');
+        log(`empty vault seeded in ${r.ms} ms`);
+        server.setRoot(DIST);
+        locked = await firstScreen(page, url, DIST, SELECTORS.lockTitle);
+        await installApp(page, server);
+        await context.close();
+      }
+      // The caseload, then (still before the service worker exists) the in-page micro figures.
+      {
+        const { context, page } = await open(profiles.caseload);
+        server.setRoot(BENCH_DIST);
+        caseloadSeed = await seed(page, server, 'mode=caseload');
+        log(`caseload seeded in ${(caseloadSeed.ms / 1000).toFixed(1)} s`);
+        micro = await seed(page, server, `mode=micro&runs=${RUNS}`);
+        dataReads = await seed(page, server, `mode=reads&runs=${RUNS}`);
+        log(
+          `micro: unlock ${micro.unlockMs?.toFixed(0)} ms, completeScreening ${micro.completeScreeningMs?.toFixed(1)} ms`,
+        );
+        server.setRoot(DIST);
+        await installApp(page, server);
+        await context.close();
+      }
+    } catch (e) {
+      await server.close();
+      throw e;
+    }
+    if (REUSE) writeFileSync(stateFile, JSON.stringify({ caseloadSeed, micro, locked, dataReads }));
+  }
+  // First use: a fresh profile, onboarding.
+  let firstUse: FirstScreen;
+  {
+    server.setRoot(DIST);
+    const { context, page } = await open(profiles.firstUse);
+    firstUse = await firstScreen(page, url, DIST, 'Welkom bij Stapwijzer');
+    await context.close();
+  }
+  await server.close(); // from here on the app runs offline, from its service worker
+  let floor: FirstScreen;
+  {
+    const floorServer = await startStaticServer(FLOOR_DIST);
+    const { context, page } = await open(profiles.floor);
+    floor = await firstScreen(page, `${floorServer.url}/`, FLOOR_DIST, 'Floor');
+    await context.close();
+    await floorServer.close();
+  }
+  log(`first screen gzip: first use ${firstUse.gzip} B, locked ${locked.gzip} B, floor ${floor.gzip} B`);
+
+  const cold: { caseload: ColdStart[]; empty: ColdStart[] } = { caseload: [], empty: [] };
+  for (let rep = 0; rep < REPS; rep++) {
+    cold.caseload.push(await coldStart(profiles.caseload, url, caseloadSeed.expectedDue ?? 0));
+    cold.empty.push(await coldStart(profiles.empty, url, 0));
+    log(
+      `cold start rep ${rep + 1}: caseload ${cold.caseload.at(-1)?.totalMs} ms, empty ${cold.empty.at(-1)?.totalMs} ms`,
+    );
+  }
+  const summary = (xs: ColdStart[]) => ({
+    runs: xs,
+    lockVisibleMs: round(median(xs.map((x) => x.lockVisibleMs))),
+    unlockToHomeMs: round(median(xs.map((x) => x.unlockToHomeMs))),
+    totalMs: round(median(xs.map((x) => x.totalMs))),
+    homeBy: xs[0]?.homeBy ?? '',
+  });
+  const clients = await clientScreens(profiles.caseload, url, caseloadSeed.timelineClientIds ?? []);
+  log(`search median ${clients.searchMedianMs} ms, timeline median ${clients.timelineMedianMs} ms`);
+
+  const result = {
+    viewport: VIEWPORT,
+    firstScreen: { firstUse, locked, floor },
+    seed: { caseloadMs: caseloadSeed.ms, expectedDue: caseloadSeed.expectedDue },
+    coldStart: { caseload: summary(cold.caseload), empty: summary(cold.empty) },
+    clients,
+    dataReads,
+    micro: {
+      deriveKekMs: micro.deriveKekMs,
+      unlockMs: micro.unlockMs,
+      completeScreeningMs: micro.completeScreeningMs,
+      samples: micro.samples,
+    },
+    wallMs: Date.now() - t0,
+  };
+  mkdirSync(dirname(OUT), { recursive: true });
+  writeFileSync(OUT, JSON.stringify(result, null, 2));
+  for (const dir of [profiles.firstUse, profiles.floor, ...(REUSE ? [] : [profiles.caseload, profiles.empty])]) {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,54 @@
+// The bench caseload, deterministic so the seeding page (in the browser) and the bench runner (Node)
+// agree on what the screens must show: aliases and codes, which follow-ups are due, search answers.
+
+export const PASSPHRASE = 'stapwijzer test wachtzin';
+export const CLIENTS = 2_000;
+export const SCREENINGS_PER_CLIENT = 10;
+export const DUE_TODAY = 25;
+export const OVERDUE = 15;
+export const DRAFTS = 20;
+
+const NAMES = [
+  'Anna',
+  'Ëlla',
+  'Sanne',
+  'Noël',
+  'Zoë',
+  'Fatima',
+  'Jan',
+  'Mila',
+  'Daan',
+  'Sophie',
+  'Yara',
+  'Lotte',
+  'Iris',
+  'Sem',
+  'Eva',
+  'Roos',
+];
+
+export function aliasOf(i: number): string {
+  return `${NAMES[i % NAMES.length] ?? 'Cliënt'} ${String(i).padStart(4, '0')}`;
+}
+
+export function codeOf(i: number): string {
+  return `BV-${(i * 7919).toString(36).toUpperCase()}`;
+}
+
+/** Open follow-ups are due today for the first DUE_TODAY clients, overdue for the next OVERDUE, later for the rest. */
+export function dueOffsetDays(i: number): number {
+  if (i < DUE_TODAY) return 0;
+  if (i < DUE_TODAY + OVERDUE) return -(1 + (i % 20));
+  return 1 + (i % 180);
+}
+
+export const EXPECTED_DUE = DUE_TODAY + OVERDUE;
+
+/** Search queries typed in /clients (one input event each). */
+export const SEARCH_QUERIES = ['0123', 'zoe 01', 'ella 19', 'bv-1', 'sanne 00', 'noel'];
+
+/** Clients whose timeline is opened (indexes into the caseload; none is due, so home counts stay fixed). */
+export const TIMELINE_CLIENTS = [100, 501, 999, 1500, 1999];
+
+/** Timeline entries per client: screenings + the one follow-up + the one note. */
+export const TIMELINE_ENTRIES = SCREENINGS_PER_CLIENT + 2;
