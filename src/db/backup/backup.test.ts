@@ -11,7 +11,7 @@ import { listDrafts } from '../repositories/screenings.repository';
 import { countRows, seedFixture, TEST_PASSPHRASE, testDb, testVault } from '../testing/fixture-db';
 import { fromBase64, toBase64 } from './base64';
 import { type BackupErrorCode, isBackupError } from './backup-error';
-import { backupFileName } from './backup-format';
+import { backupFileName, MAX_BACKUP_BYTES } from './backup-format';
 import { exportBackup } from './export-backup';
 import { applyRestore, parseBackup, readBackupFile, verifyBackup } from './restore-backup';
 import { snapshotDb } from './testing';
@@ -91,7 +91,11 @@ describe('R31: a bad backup file is rejected with a specific Dutch message and t
       'forbidden-key',
     ],
     ['a record failing the schema', () => mutate(good, (f) => setField(f, 'status', 'deleted')), 'invalid-record'],
-    ['a 60 MB file', () => `{"format":"stapwijzer-backup","pad":"${'x'.repeat(60 * 1024 * 1024)}"}`, 'too-large'],
+    [
+      'a file one byte over the size limit',
+      () => `{"format":"stapwijzer-backup","pad":"${'x'.repeat(MAX_BACKUP_BYTES - 38)}"}`,
+      'too-large',
+    ],
     ['10^5-deep nesting', () => `${'['.repeat(100_000)}${']'.repeat(100_000)}`, 'too-deep'],
     ['a foreign JSON file', () => JSON.stringify({ name: 'iets anders', items: [1, 2] }), 'not-backup'],
     ['a foreign non-JSON file', () => 'BEGIN:VCALENDAR\nEND:VCALENDAR', 'not-backup'],
@@ -112,7 +116,7 @@ describe('R31: a bad backup file is rejected with a specific Dutch message and t
   });
 
   it('checks the size of a chosen file before reading it', async () => {
-    const big = new Blob([new Uint8Array(60 * 1024 * 1024)]);
+    const big = new Blob([new Uint8Array(MAX_BACKUP_BYTES + 1)]);
     await expect(readBackupFile(big)).rejects.toMatchObject({ code: 'too-large' });
   });
 });
@@ -229,5 +233,13 @@ describe('R34/R37: exports and logs hold no client data', () => {
     await restore(await targetDb(), backup.text);
     const logged = spies.flatMap((s) => s.mock.calls.flat().map((a) => String(a)));
     expect(logged.filter((line) => line.includes('CANARY'))).toEqual([]);
+  });
+});
+
+describe('backup size limit', () => {
+  it('a file exactly at the limit is read, one byte more is refused', async () => {
+    const { assertSize } = await import('./guard-text');
+    expect(() => assertSize(MAX_BACKUP_BYTES)).not.toThrow();
+    expect(() => assertSize(MAX_BACKUP_BYTES + 1)).toThrow(expect.objectContaining({ code: 'too-large' }));
   });
 });

@@ -5,7 +5,7 @@ import { defineMessages } from '../../i18n/define-messages';
 
 export const backupErrorMessages = defineMessages(
   {
-    'too-large': 'Dit bestand is te groot (meer dan 50 MB). Er is niets veranderd.',
+    'too-large': 'Dit bestand is te groot (meer dan 256 MB) voor een back-up van Stapwijzer. Er is niets veranderd.',
     truncated: 'Dit back-upbestand is onvolledig: het is afgebroken. Er is niets veranderd.',
     'not-backup': 'Dit is geen back-up van Stapwijzer. Kies het juiste bestand. Er is niets veranderd.',
     'too-deep': 'Dit bestand is ongeldig: het is veel te diep genest. Er is niets veranderd.',
@@ -19,7 +19,7 @@ export const backupErrorMessages = defineMessages(
     'write-failed': 'Terugzetten is mislukt tijdens het opslaan. Je gegevens zijn niet veranderd.',
   } satisfies Record<BackupErrorCode, string>,
   {
-    'too-large': 'This file is too large (over 50 MB). Nothing was changed.',
+    'too-large': 'This file is too large (over 256 MB) for a Stapwijzer backup. Nothing was changed.',
     truncated: 'This backup file is incomplete: it was cut off. Nothing was changed.',
     'not-backup': 'This is not a Stapwijzer backup. Choose the right file. Nothing was changed.',
     'too-deep': 'This file is invalid: it is nested far too deeply. Nothing was changed.',
