@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { MIN_PASSPHRASE_LENGTH, requestPersistence, type VaultSession } from '../../db';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
+import { FormErrors } from '../../ui/form-errors';
 import { PageHeading } from '../../ui/page-heading';
 import { useRoles } from '../../app/content/use-roles';
 import { adopt, createAppVault } from '../../app/vault/vault-runtime';
@@ -76,15 +77,7 @@ export function Onboarding() {
       <PageHeading>{t('title')}</PageHeading>
       <p className="lead">{t('intro')}</p>
       <p className="step-indicator">{t('stepOf', { step })}</p>
-      {errors.length > 0 && (
-        <div className="form-errors" role="alert">
-          <ul>
-            {errors.map((e) => (
-              <li key={e}>{e}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <FormErrors errors={errors} />
 
       {step === 1 && (
         <form onSubmit={submitProfile} noValidate>

@@ -8,6 +8,7 @@ import { currentSession } from '../../app/vault/vault-runtime';
 import { createClient, toStorageError } from '../../db';
 import { dueDate as dueDateFor, type Step } from '../../domain';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
+import { FormErrors } from '../../ui/form-errors';
 import { PageHeading } from '../../ui/page-heading';
 import { writeAnonymous } from './anonymous-draft';
 import { CardsSection } from './cards-section';
@@ -222,15 +223,7 @@ export function ResultPage() {
               </div>
             </div>
           )}
-          {errors.length > 0 && (
-            <div className="form-errors" role="alert">
-              <ul>
-                {errors.map((e) => (
-                  <li key={e}>{e}</li>
-                ))}
-              </ul>
-            </div>
-          )}
+          <FormErrors errors={errors} />
           <div className="button-row">
             <button type="submit" className="button" disabled={busy}>
               {anonymous ? t('createClientAndSave') : t('save')}

@@ -7,6 +7,7 @@ import { currentSession } from '../../app/vault/vault-runtime';
 import { createClient, type DraftPayload, saveDraft, toStorageError } from '../../db';
 import type { ContentPack, PathwayId, RelapseIntake } from '../../domain';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
+import { FormErrors } from '../../ui/form-errors';
 import { PageHeading } from '../../ui/page-heading';
 import { ANONYMOUS_ID, writeAnonymous } from './anonymous-draft';
 import { localDate, showDate } from './dates';
@@ -133,15 +134,7 @@ export function ScreeningPage() {
       )}
       {followUpId !== null && followUpStart === null && <p className="form-errors">{t('followUpMissing')}</p>}
       <form onSubmit={start} noValidate>
-        {errors.length > 0 && (
-          <div className="form-errors" role="alert">
-            <ul>
-              {errors.map((e) => (
-                <li key={e}>{e}</li>
-              ))}
-            </ul>
-          </div>
-        )}
+        <FormErrors errors={errors} />
         {!fromFollowUp && (
           <fieldset className="field">
             <legend>{t('pathwayLegend')}</legend>
