@@ -3,6 +3,10 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
 // Separate from vite.config.ts so the PWA plugin (and its virtual modules) stay out of unit tests.
+// Two projects: the pure layers (domain, content, db) run in Node — no DOM to build per file, and
+// WebCrypto is Node's own — and everything that renders runs in jsdom.
+const NODE_ONLY = ['src/domain/**/*.test.ts', 'src/content/**/*.test.ts', 'src/db/**/*.test.ts'];
+
 export default defineConfig({
   plugins: [react()],
   resolve: {
@@ -11,10 +15,19 @@ export default defineConfig({
     },
   },
   test: {
-    environment: 'jsdom',
     setupFiles: ['./tests/setup.ts'],
-    include: ['src/**/*.test.{ts,tsx}'],
-    exclude: ['tests/**', 'node_modules/**', 'dist/**'],
     testTimeout: 20_000,
+    projects: [
+      { extends: true, test: { name: 'node', environment: 'node', include: NODE_ONLY } },
+      {
+        extends: true,
+        test: {
+          name: 'dom',
+          environment: 'jsdom',
+          include: ['src/**/*.test.{ts,tsx}'],
+          exclude: [...NODE_ONLY, 'tests/**', 'node_modules/**', 'dist/**'],
+        },
+      },
+    ],
   },
 });

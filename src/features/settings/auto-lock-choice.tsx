@@ -9,15 +9,20 @@ import { writeSetting } from './use-setting';
 /** Auto-lock after 1, 2, 5, 10 or 15 idle minutes; saved as soon as it is chosen. */
 export function AutoLockChoice() {
   const t = useMessages(settingsMessages);
-  const minutes = useAutoLockMinutes();
+  const stored = useAutoLockMinutes();
+  // The choice shows at once; "Opgeslagen" follows the write. A failed write falls back to what is stored.
+  const [pending, setPending] = useState<number | null>(null);
+  const minutes = pending ?? stored;
   const [status, setStatus] = useState<'saved' | 'quota' | 'saveFailed' | null>(null);
 
   async function choose(value: (typeof AUTO_LOCK_OPTIONS)[number]) {
     setStatus(null);
+    setPending(value);
     try {
       await writeSetting(currentSession(), AUTO_LOCK_SETTING, AutoLockSchema, value);
       setStatus('saved');
     } catch (e) {
+      setPending(null);
       setStatus(saveErrorKey(e));
     }
   }
