@@ -4,7 +4,8 @@
  * the three content packs into their chunk.
  */
 import type { RolesFile } from '../domain';
-import { type LoadResult, loadRoles } from './loader';
+import type { LoadResult } from './load-result';
+import { loadRoles } from './load-roles';
 import { EXPECTED_DIGESTS } from './packs/expected-digests';
 import roles from './packs/roles.json';
 

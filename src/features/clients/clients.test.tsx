@@ -18,6 +18,17 @@ describe('Clients', () => {
     session = await unlockedVault();
   });
 
+  it('a large caseload shows the first 100 matches and the rest on request', async () => {
+    for (let i = 0; i < 130; i++) await createClient(session, { alias: `Cliënt ${String(i).padStart(3, '0')}` });
+    const user = userEvent.setup();
+    renderRoute('/clients');
+    await screen.findByRole('link', { name: 'Cliënt 000' });
+    const list = within(screen.getByRole('main')).getAllByRole('list').at(-1) ?? document.body;
+    expect(within(list).getAllByRole('link')).toHaveLength(100);
+    await user.click(screen.getByRole('button', { name: 'Toon alle 130 cliënten' }));
+    expect(within(list).getAllByRole('link')).toHaveLength(130);
+  });
+
   it('search ignores case and diacritics, on alias and code', async () => {
     await createClient(session, { alias: 'Zoë B' });
     await createClient(session, { alias: 'Anna', code: 'JGZ-0412' });
