@@ -29,7 +29,7 @@ export function Layout() {
   }, [language]);
 
   return (
-    <div className="shell">
+    <div className={unlocked && !clientMode ? 'shell with-tabs' : 'shell'}>
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
