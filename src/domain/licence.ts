@@ -1,7 +1,7 @@
 /**
  * Licence packs add licensed item text to a score-entry instrument (e.g. EPDS with RCPsych
- * permission), which then allows self-completion. They may add text only: any other field is
- * refused, so a licence pack can never change a scoring key, band, cut-off or routing rule.
+ * permission), which then allows self-completion. They may add text only; a change to
+ * anything else is refused, so a licence pack can never change a scoring key, band, cut-off or routing rule.
  */
 import type { ContentPack, Instrument, Item, PathwayId, Text } from './types';
 

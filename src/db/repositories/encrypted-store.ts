@@ -80,17 +80,28 @@ async function afterWrite(session: VaultSession, name: EncryptedTableName, id: s
   await auditSettled(session.db);
 }
 
-export async function insertRecord<C extends RowBase, P>(
+/** Seals one row and writes it (add or rev-checked update) in its own transaction, then audits it. */
+async function writeOne<C extends RowBase, P>(
+  session: VaultSession,
+  name: EncryptedTableName,
+  clear: C,
+  data: P,
+  write: typeof addInTx,
+): Promise<Decrypted<C, P>> {
+  const row = await session.seal(name, clear, data);
+  const { db } = session;
+  await withReopenRetry(db, () => db.transaction('rw', name, () => write(tableOf(db, name), row)));
+  await afterWrite(session, name, clear.id, data);
+  return { ...clear, data };
+}
+
+export function insertRecord<C extends RowBase, P>(
   session: VaultSession,
   name: EncryptedTableName,
   clear: C,
   data: P,
 ): Promise<Decrypted<C, P>> {
-  const row = await session.seal(name, clear, data);
-  const { db } = session;
-  await withReopenRetry(db, () => db.transaction('rw', name, () => addInTx(tableOf(db, name), row)));
-  await afterWrite(session, name, clear.id, data);
-  return { ...clear, data };
+  return writeOne(session, name, clear, data, addInTx);
 }
 
 /** Seals many new rows and adds them in one transaction (bulk seeding, imports). */
@@ -110,17 +121,13 @@ export async function insertMany<C extends RowBase, P>(
   await afterWrite(session, name, '');
 }
 
-export async function updateRecord<C extends RowBase, P>(
+export function updateRecord<C extends RowBase, P>(
   session: VaultSession,
   name: EncryptedTableName,
   clear: C,
   data: P,
 ): Promise<Decrypted<C, P>> {
-  const row = await session.seal(name, clear, data);
-  const { db } = session;
-  await withReopenRetry(db, () => db.transaction('rw', name, () => updateInTx(tableOf(db, name), row)));
-  await afterWrite(session, name, clear.id, data);
-  return { ...clear, data };
+  return writeOne(session, name, clear, data, updateInTx);
 }
 
 export async function deleteRecord(session: VaultSession, name: EncryptedTableName, id: string, rev: number) {
