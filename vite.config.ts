@@ -51,9 +51,16 @@ export default defineConfig({
     sourcemap: false,
     assetsInlineLimit: 0, // content packs stay separate files (precached, fetched and digest-checked)
     ...(BENCH
-      ? { outDir: '.tmp/dist-bench', rollupOptions: { input: { index: 'index.html', bench: 'scripts/bench/seed/bench-seed.html' } } }
+      ? {
+          outDir: '.tmp/dist-bench',
+          rollupOptions: { input: { index: 'index.html', bench: 'scripts/bench/seed/bench-seed.html' } },
+        }
       : {}),
   },
   server: { headers: SECURITY_HEADERS },
-  preview: { port: 4173, strictPort: true, headers: { ...SECURITY_HEADERS, 'Content-Security-Policy': CONTENT_SECURITY_POLICY } },
+  preview: {
+    port: 4173,
+    strictPort: true,
+    headers: { ...SECURITY_HEADERS, 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
+  },
 });

@@ -4,12 +4,12 @@
 import 'fake-indexeddb/auto';
 import { auditSettled } from '../src/db/audit';
 import { applyRestore, exportBackup, parseBackup, verifyBackup } from '../src/db/backup';
-import { createDatabase } from '../src/db/database';
 import { TEST_KDF } from '../src/db/crypto/kdf';
+import { createDatabase } from '../src/db/database';
 import { insertMany, newClear } from '../src/db/repositories/encrypted-store';
-import { decisionData, followUpData, noteText, planData, screeningData } from './bench-backup-data';
 import type { ClientClear, DecisionClear, FollowUpClear, NoteClear, PlanClear, ScreeningClear } from '../src/db/types';
 import { createVault } from '../src/db/vault';
+import { decisionData, followUpData, noteText, planData, screeningData } from './bench-backup-data';
 
 const CLIENTS = 2_000;
 const SCREENINGS_PER_CLIENT = 10;

@@ -4,7 +4,14 @@
  */
 import { performance } from 'node:perf_hooks';
 import * as v from 'valibot';
-import { BUNDLED_PACK_JSON, checkPackIntegrity, ContentPackSchema, EXPECTED_DIGESTS, loadPack, runGoldenVectors } from '../src/content';
+import {
+  BUNDLED_PACK_JSON,
+  ContentPackSchema,
+  checkPackIntegrity,
+  EXPECTED_DIGESTS,
+  loadPack,
+  runGoldenVectors,
+} from '../src/content';
 import { answersFor, bundledPack, epdsTotal } from '../src/content/testing';
 import { evaluateFollowUp, evaluateScreening, relapseDecisionAid, scoreInstrument, toPrevious } from '../src/domain';
 
@@ -15,7 +22,9 @@ function perCall(label: string, runs: number, fn: () => unknown, unit: 'µs' | '
   const start = performance.now();
   for (let i = 0; i < runs; i++) fn();
   const ms = (performance.now() - start) / runs;
-  console.log(`${label.padEnd(58)} ${(unit === 'µs' ? ms * 1000 : ms).toFixed(unit === 'µs' ? 2 : 3).padStart(9)} ${unit}`);
+  console.log(
+    `${label.padEnd(58)} ${(unit === 'µs' ? ms * 1000 : ms).toFixed(unit === 'µs' ? 2 : 3).padStart(9)} ${unit}`,
+  );
 }
 
 async function perCallAsync(label: string, runs: number, fn: () => Promise<unknown>): Promise<void> {
@@ -38,10 +47,50 @@ if (previous === null) throw new Error('no previous');
 
 console.log('engine (per evaluation)');
 perCall('scoreInstrument EPDS', 200_000, () => scoreInstrument(epds, answers), 'µs');
-perCall('evaluateScreening EPDS postpartum (score+route+due)', 100_000, () => evaluateScreening({ pack: postpartum, instrumentId: 'epds', answers, context: pp, now: NOW }), 'µs');
-perCall('evaluateScreening EDIZ-plus caregivers', 100_000, () => evaluateScreening({ pack: caregivers, instrumentId: 'ediz-plus', answers: answersFor('ediz', Array(15).fill(1)), context: { phase: 'none' }, now: NOW }), 'µs');
-perCall('evaluateFollowUp EPDS', 100_000, () => evaluateFollowUp({ pack: postpartum, previous, current: { answers, context: pp }, now: NOW }), 'µs');
-perCall('relapseDecisionAid with PHQ-9', 100_000, () => relapseDecisionAid({ pack: relapse, intake: { episodes: 3, fullRemission: true, onAntidepressant: true, wantsToTaper: true, residualSymptoms: false, warningSigns: false, phq9: answersFor('phq9', [1, 1, 1, 1, 1, 1, 1, 1, 0]) }, now: NOW }), 'µs');
+perCall(
+  'evaluateScreening EPDS postpartum (score+route+due)',
+  100_000,
+  () => evaluateScreening({ pack: postpartum, instrumentId: 'epds', answers, context: pp, now: NOW }),
+  'µs',
+);
+perCall(
+  'evaluateScreening EDIZ-plus caregivers',
+  100_000,
+  () =>
+    evaluateScreening({
+      pack: caregivers,
+      instrumentId: 'ediz-plus',
+      answers: answersFor('ediz', Array(15).fill(1)),
+      context: { phase: 'none' },
+      now: NOW,
+    }),
+  'µs',
+);
+perCall(
+  'evaluateFollowUp EPDS',
+  100_000,
+  () => evaluateFollowUp({ pack: postpartum, previous, current: { answers, context: pp }, now: NOW }),
+  'µs',
+);
+perCall(
+  'relapseDecisionAid with PHQ-9',
+  100_000,
+  () =>
+    relapseDecisionAid({
+      pack: relapse,
+      intake: {
+        episodes: 3,
+        fullRemission: true,
+        onAntidepressant: true,
+        wantsToTaper: true,
+        residualSymptoms: false,
+        warningSigns: false,
+        phq9: answersFor('phq9', [1, 1, 1, 1, 1, 1, 1, 1, 0]),
+      },
+      now: NOW,
+    }),
+  'µs',
+);
 
 console.log('packs (per pack)');
 for (const id of ['postpartum', 'relapse-prevention', 'caregivers'] as const) {
@@ -49,5 +98,7 @@ for (const id of ['postpartum', 'relapse-prevention', 'caregivers'] as const) {
   perCall(`${id}: schema validation (valibot)`, 200, () => v.safeParse(ContentPackSchema, json), 'ms');
   const pack = bundledPack(id);
   perCall(`${id}: integrity + golden vectors`, 200, () => [checkPackIntegrity(pack), runGoldenVectors(pack)], 'ms');
-  await perCallAsync(`${id}: full loadPack (schema+integrity+SHA-256+vectors)`, 100, () => loadPack(json, EXPECTED_DIGESTS[id]));
+  await perCallAsync(`${id}: full loadPack (schema+integrity+SHA-256+vectors)`, 100, () =>
+    loadPack(json, EXPECTED_DIGESTS[id]),
+  );
 }

@@ -32,7 +32,9 @@ export function ensureChromium() {
     process.exit(1);
   }
   console.log('» Installing Chromium from Debian (apt-get install chromium)…');
-  execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', { stdio: 'inherit' });
+  execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', {
+    stdio: 'inherit',
+  });
   return path;
 }
 

@@ -23,7 +23,8 @@ async function main(): Promise<void> {
     const json: unknown = JSON.parse(text);
     const digest = await packDigest(json);
     digests[name] = digest;
-    if (json === null || typeof json !== 'object' || Array.isArray(json)) throw new Error(`${name}.json is not an object`);
+    if (json === null || typeof json !== 'object' || Array.isArray(json))
+      throw new Error(`${name}.json is not an object`);
     const updated = `${JSON.stringify({ ...json, digest }, null, 2)}\n`;
     if (updated !== text) {
       stale = true;

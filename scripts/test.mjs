@@ -32,7 +32,7 @@ function finish() {
 const checks = [
   ['Typecheck (app, tests, scripts)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']],
   ['Typecheck (src/domain without DOM)', bin('tsc'), ['--noEmit', '-p', 'src/domain/tsconfig.json']],
-  ['Lint (Biome)', bin('biome'), ['lint', '.']],
+  ['Lint, format and imports (biome check)', bin('biome'), ['check', '.']],
 ];
 for (const [title, cmd, args] of checks) if (!step(title, cmd, args)) failed += 1;
 

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from './support/fixtures';
 import { ROUTES } from './routes';
+import { expect, test } from './support/fixtures';
 import { onboard, openUnlocked, PASSPHRASE } from './support/onboard';
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];

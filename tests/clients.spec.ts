@@ -1,8 +1,8 @@
 // Clients: the offline journey (create → note → timeline), the XSS corpus (R36), the iOS guard (R11),
 // axe and keyboard use of every clients and plan screen.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, openAndWaitForServiceWorker, test } from './support/fixtures';
 import { addNoteViaUi, createClientViaUi } from './support/clients';
+import { expect, openAndWaitForServiceWorker, test } from './support/fixtures';
 import { onboard } from './support/onboard';
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];

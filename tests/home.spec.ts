@@ -27,7 +27,12 @@ async function startCaregiverScreening(page: Page, client: { new: string } | { e
   await expect(page.getByRole('heading', { level: 1, name: /EDIZ-plus/ })).toBeVisible();
   const items = page.getByRole('main').getByRole('group');
   const count = await items.count();
-  for (let i = 0; i < count; i++) await items.nth(i).getByRole('radio').nth(i < points ? 1 : 0).check();
+  for (let i = 0; i < count; i++)
+    await items
+      .nth(i)
+      .getByRole('radio')
+      .nth(i < points ? 1 : 0)
+      .check();
 }
 
 async function completeCaregiverScreening(
@@ -93,7 +98,9 @@ test('home lists a due follow-up and an unfinished screening; the client page sh
   await test.step('And the follow-up exports as an .ics without client details', async () => {
     const timeline = page.getByRole('region', { name: 'Tijdlijn' });
     const download = page.waitForEvent('download');
-    const dutchToday = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date());
+    const dutchToday = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' }).format(
+      new Date(),
+    );
     await timeline
       .getByRole('article', { name: `Vervolgcontact gepland op ${dutchToday}` })
       .getByRole('button', { name: 'Zet in agenda (.ics)' })

@@ -24,7 +24,11 @@ async function afterDays(page: Page, days: number) {
   await unlock(page);
 }
 
-test('midwife: Whooley positive → EPDS 11 → step 1; after 14 days EPDS 12 did not improve → step 2', async ({ page, context, server }) => {
+test('midwife: Whooley positive → EPDS 11 → step 1; after 14 days EPDS 12 did not improve → step 2', async ({
+  page,
+  context,
+  server,
+}) => {
   await test.step('Given I start Stapwijzer for the first time as a midwife, then go offline', async () => {
     await firstUseOffline(page, context, server.url, /verloskundige/i);
   });
@@ -56,7 +60,11 @@ test('midwife: Whooley positive → EPDS 11 → step 1; after 14 days EPDS 12 di
   });
 });
 
-test('POH-GGZ: relapse-prevention intake + PHQ-9 7 → step 1; after 90 days PHQ-9 8 → step 2', async ({ page, context, server }) => {
+test('POH-GGZ: relapse-prevention intake + PHQ-9 7 → step 1; after 90 days PHQ-9 8 → step 2', async ({
+  page,
+  context,
+  server,
+}) => {
   await test.step('Given I start Stapwijzer as a POH-GGZ, then go offline', async () => {
     await firstUseOffline(page, context, server.url, /POH-GGZ/i);
   });
@@ -83,7 +91,11 @@ test('POH-GGZ: relapse-prevention intake + PHQ-9 7 → step 1; after 90 days PHQ
   });
 });
 
-test('caregiver supporter: EDIZ-plus 5 → step 1; after 42 days EDIZ-plus 5 → step 2', async ({ page, context, server }) => {
+test('caregiver supporter: EDIZ-plus 5 → step 1; after 42 days EDIZ-plus 5 → step 2', async ({
+  page,
+  context,
+  server,
+}) => {
   await test.step('Given I start Stapwijzer as a caregiver supporter, then go offline', async () => {
     await firstUseOffline(page, context, server.url, /mantelzorg/i);
   });

@@ -1,5 +1,5 @@
-import { expect, openAndWaitForServiceWorker, test } from './support/fixtures';
 import { ROUTES } from './routes';
+import { expect, openAndWaitForServiceWorker, test } from './support/fixtures';
 import { onboard, openUnlocked } from './support/onboard';
 
 test('after one online visit, every route opens offline with its own heading, deep links included', async ({

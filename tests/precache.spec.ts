@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { EXPECTED_DIGESTS } from '../src/content/packs/expected-digests';
-import { DIST } from './support/fixtures';
 import { readPrecacheUrls, readViteManifest } from './support/build-output';
+import { DIST } from './support/fixtures';
 
 test.describe('precache of the built service worker', () => {
   const precached = new Set(readPrecacheUrls(DIST));
@@ -29,8 +29,12 @@ test.describe('precache of the built service worker', () => {
   });
 
   test('lists every content pack (bundled as modules, found by the digest compiled into the build)', () => {
-    const chunks = [...precached].filter((url) => url.endsWith('.js')).map((url) => readFileSync(join(DIST, url), 'utf8'));
-    const missing = Object.entries(EXPECTED_DIGESTS).filter(([, digest]) => !chunks.some((code) => code.includes(digest)));
+    const chunks = [...precached]
+      .filter((url) => url.endsWith('.js'))
+      .map((url) => readFileSync(join(DIST, url), 'utf8'));
+    const missing = Object.entries(EXPECTED_DIGESTS).filter(
+      ([, digest]) => !chunks.some((code) => code.includes(digest)),
+    );
     expect(Object.keys(EXPECTED_DIGESTS).length).toBeGreaterThanOrEqual(4); // three pathway packs + roles
     expect(missing).toEqual([]);
   });

@@ -15,12 +15,18 @@ async function axe(page: Page, label: string) {
   expect(result.violations.map((v) => `${label}: ${v.id} (${v.nodes.length})`)).toEqual([]);
 }
 
-test('EPDS item 10 opens the safety path first; saving waits for the action (axe + screenshots at phone width)', async ({ page, server }) => {
+test('EPDS item 10 opens the safety path first; saving waits for the action (axe + screenshots at phone width)', async ({
+  page,
+  server,
+}) => {
   await page.setViewportSize(PHONE);
   await page.goto(server.url);
   await onboard(page, { roles: [/verloskundige/i] });
   await test.step('When I start an EPDS for a new client', async () => {
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Screening', exact: true }).click();
+    await page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('link', { name: 'Screening', exact: true })
+      .click();
     await axe(page, 'start');
     await startScreening(page, { client: { alias: 'V-1' }, weeks: 4, instrument: /EPDS/ });
     await expect(page.getByText(/Sleutel nog niet bevestigd/)).toBeVisible();
@@ -48,7 +54,10 @@ test('EPDS item 10 opens the safety path first; saving waits for the action (axe
   });
 });
 
-test('hand-to-client mode: back button, links and reload do not leave it without the passphrase', async ({ page, server }) => {
+test('hand-to-client mode: back button, links and reload do not leave it without the passphrase', async ({
+  page,
+  server,
+}) => {
   await page.setViewportSize(PHONE);
   await page.goto(server.url);
   await onboard(page, { roles: [/POH-GGZ/i] });
@@ -89,7 +98,10 @@ test('hand-to-client mode: back button, links and reload do not leave it without
   });
 });
 
-test('a screening interrupted by a reload resumes with every answer; hidden saves within 200 ms (R3)', async ({ page, server }) => {
+test('a screening interrupted by a reload resumes with every answer; hidden saves within 200 ms (R3)', async ({
+  page,
+  server,
+}) => {
   await page.goto(server.url);
   await onboard(page, { roles: [/verloskundige/i] });
   await startScreening(page, { client: { alias: 'R-1' }, weeks: 3, instrument: /EPDS/ });
@@ -131,12 +143,23 @@ test('a screening interrupted by a reload resumes with every answer; hidden save
     await expect(page).toHaveURL(url);
     await expect(page.getByText(/Concept hersteld: 6 antwoorden/)).toBeVisible();
     for (const [i, p] of [1, 2, 0, 3, 1, 2].entries()) {
-      await expect(page.getByRole('group', { name: new RegExp(`^${i + 1}\\. `) }).getByRole('radio').nth(p)).toBeChecked();
+      await expect(
+        page
+          .getByRole('group', { name: new RegExp(`^${i + 1}\\. `) })
+          .getByRole('radio')
+          .nth(p),
+      ).toBeChecked();
     }
   });
 });
 
-test('a renderer crash mid-EPDS (CDP Page.crash) loses at most the last answer', async ({ page, context, server, guard, profileDir }) => {
+test('a renderer crash mid-EPDS (CDP Page.crash) loses at most the last answer', async ({
+  page,
+  context,
+  server,
+  guard,
+  profileDir,
+}) => {
   guard.allowPageErrors();
   await page.goto(server.url);
   await onboard(page, { roles: [/verloskundige/i] });
@@ -165,7 +188,14 @@ test('a renderer crash mid-EPDS (CDP Page.crash) loses at most the last answer',
     await expect(fresh.getByText(/Concept hersteld: (9|10) antwoorden/)).toBeVisible();
     let restored = 0;
     for (const [i, p] of positions.entries()) {
-      if (await fresh.getByRole('group', { name: new RegExp(`^${i + 1}\\. `) }).getByRole('radio').nth(p).isChecked()) restored += 1;
+      if (
+        await fresh
+          .getByRole('group', { name: new RegExp(`^${i + 1}\\. `) })
+          .getByRole('radio')
+          .nth(p)
+          .isChecked()
+      )
+        restored += 1;
     }
     expect(restored).toBeGreaterThanOrEqual(9);
   });

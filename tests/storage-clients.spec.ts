@@ -3,8 +3,8 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { expect, test } from './support/fixtures';
 import { addNoteViaUi, createClientViaUi, dumpIndexedDb } from './support/clients';
+import { expect, test } from './support/fixtures';
 import { onboard } from './support/onboard';
 
 const ALIAS = 'CANARY-7F3A';

@@ -10,13 +10,20 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import { matchesClient } from '../../src/features/clients/search';
+import { FIRST_MATCHES, matchesClient } from '../../src/features/clients/search';
 import { freshProfileDir, launchProfile } from '../../tests/support/chromium';
 import { type StaticServer, startStaticServer } from '../../tests/support/static-server';
 import { type FirstScreen, recordFirstScreen } from './first-screen';
 import { coldStartProbe, LAYOUT_SHIFT_PROBE, listProbe, SELECTORS, searchProbe, timelineProbe } from './probes';
-import { FIRST_MATCHES } from '../../src/features/clients/search';
-import { aliasOf, CLIENTS, codeOf, PASSPHRASE, SEARCH_QUERIES, TIMELINE_CLIENTS, TIMELINE_ENTRIES } from './seed/caseload';
+import {
+  aliasOf,
+  CLIENTS,
+  codeOf,
+  PASSPHRASE,
+  SEARCH_QUERIES,
+  TIMELINE_CLIENTS,
+  TIMELINE_ENTRIES,
+} from './seed/caseload';
 
 /** The list shows at most FIRST_MATCHES rows (the rest on request): the probes wait for what is shown. */
 const shownOf = (matches: number) => Math.min(matches, FIRST_MATCHES);

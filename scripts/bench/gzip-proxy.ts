@@ -1,7 +1,7 @@
 // A gzip-compressing reverse proxy in front of the tests' static server (which sends files uncompressed),
 // so Lighthouse can also be run as on a real static host that compresses text. Everything else —
 // headers, SPA fallback, caching — is the static server's own.
-import { request as httpRequest, createServer, type Server } from 'node:http';
+import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createGzip } from 'node:zlib';
 

@@ -4,7 +4,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../scripts/security-headers.ts';
 
-const directives = (policy: string) => policy.split(';').map((d) => d.trim()).filter(Boolean);
+const directives = (policy: string) =>
+  policy
+    .split(';')
+    .map((d) => d.trim())
+    .filter(Boolean);
 
 describe('Content-Security-Policy', () => {
   it('is strict: no inline or eval script, no plugins, no base tag, no framing', () => {

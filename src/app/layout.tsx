@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { NavLink, Outlet, useNavigation } from 'react-router';
-import { useT } from '../i18n/use-t';
 import type { MessageKey } from '../i18n/nl';
+import { useT } from '../i18n/use-t';
 import { useSession } from './session-store';
 import { StorageHealth } from './storage-health/storage-health';
 import { UpdatePrompt } from './update/update-prompt';

@@ -29,7 +29,9 @@ describe('guarded reload after a failed lazy import', () => {
   it('never reloads while the device is handed to a client', async () => {
     const reload = vi.fn();
     const unregister = registerUpdateGuard({ blocks: () => true });
-    expect(await handlePreloadError({ preventDefault: vi.fn() }, { storage: memoryStorage(), now: () => 5, reload })).toBe(false);
+    expect(
+      await handlePreloadError({ preventDefault: vi.fn() }, { storage: memoryStorage(), now: () => 5, reload }),
+    ).toBe(false);
     expect(reload).not.toHaveBeenCalled();
     unregister();
   });

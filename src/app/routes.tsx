@@ -54,7 +54,10 @@ export const routes: RouteObject[] = [
             path: 'clients/:clientId/plan/print',
             lazy: () => import('../features/plan/plan-print.page').then((m) => ({ Component: m.PlanPrintPage })),
           },
-          { path: 'cards', lazy: () => import('../features/cards/cards.page').then((m) => ({ Component: m.CardsPage })) },
+          {
+            path: 'cards',
+            lazy: () => import('../features/cards/cards.page').then((m) => ({ Component: m.CardsPage })),
+          },
           {
             path: 'cards/:cardId',
             lazy: () => import('../features/cards/card.page').then((m) => ({ Component: m.CardPage })),

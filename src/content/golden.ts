@@ -1,5 +1,13 @@
 /** Runs a pack's golden vectors through the engine; a pack whose vectors fail is refused. */
-import { type ContentPack, evaluateFollowUp, evaluateScreening, type GoldenVector, type Recommendation, relapseDecisionAid, toPrevious } from '../domain';
+import {
+  type ContentPack,
+  evaluateFollowUp,
+  evaluateScreening,
+  type GoldenVector,
+  type Recommendation,
+  relapseDecisionAid,
+  toPrevious,
+} from '../domain';
 
 export interface VectorFailure {
   readonly vectorId: string;
@@ -22,7 +30,8 @@ export function recommendationKey(r: Recommendation): string {
   }
 }
 
-const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().join('|') === [...b].sort().join('|');
+const sameSet = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && [...a].sort().join('|') === [...b].sort().join('|');
 
 function runVector(pack: ContentPack, vector: GoldenVector): string[] {
   switch (vector.kind) {
@@ -37,24 +46,40 @@ function runVector(pack: ContentPack, vector: GoldenVector): string[] {
       const rec = recommendationKey(o.recommendation);
       if (rec !== expect.recommendation) problems.push(`recommendation: expected ${expect.recommendation}, got ${rec}`);
       const due = o.followUp?.date ?? null;
-      if (due !== expect.followUpDue) problems.push(`follow-up: expected ${String(expect.followUpDue)}, got ${String(due)}`);
-      const ruleIds = o.reasons.filter((r) => r.kind === 'routing' || r.kind === 'red-flag' || r.kind === 'safety-question').map((r) => r.ruleId);
-      if (!sameSet(ruleIds, expect.ruleIds)) problems.push(`rules: expected [${expect.ruleIds.join(', ')}], got [${ruleIds.join(', ')}]`);
+      if (due !== expect.followUpDue)
+        problems.push(`follow-up: expected ${String(expect.followUpDue)}, got ${String(due)}`);
+      const ruleIds = o.reasons
+        .filter((r) => r.kind === 'routing' || r.kind === 'red-flag' || r.kind === 'safety-question')
+        .map((r) => r.ruleId);
+      if (!sameSet(ruleIds, expect.ruleIds))
+        problems.push(`rules: expected [${expect.ruleIds.join(', ')}], got [${ruleIds.join(', ')}]`);
       return problems;
     }
     case 'follow-up': {
       const { input, expect } = vector;
-      const first = evaluateScreening({ pack, instrumentId: input.instrumentId, answers: input.previousAnswers, context: input.context, now: input.now });
+      const first = evaluateScreening({
+        pack,
+        instrumentId: input.instrumentId,
+        answers: input.previousAnswers,
+        context: input.context,
+        now: input.now,
+      });
       if (!first.ok) return [`engine error on the earlier screening ${first.error.code}: ${first.error.message}`];
       const previous = toPrevious(first.value);
       if (previous === null) return ['the earlier screening gives no step'];
-      const result = evaluateFollowUp({ pack, previous, current: { answers: input.answers, context: input.context }, now: input.now });
+      const result = evaluateFollowUp({
+        pack,
+        previous,
+        current: { answers: input.answers, context: input.context },
+        now: input.now,
+      });
       if (!result.ok) return [`engine error ${result.error.code}: ${result.error.message}`];
       const o = result.value;
       const problems: string[] = [];
       if (o.improved !== expect.improved) problems.push(`improved: expected ${expect.improved}, got ${o.improved}`);
       if (o.decision !== expect.decision) problems.push(`decision: expected ${expect.decision}, got ${o.decision}`);
-      if (o.proposedStep !== expect.proposedStep) problems.push(`proposed step: expected ${expect.proposedStep}, got ${o.proposedStep}`);
+      if (o.proposedStep !== expect.proposedStep)
+        problems.push(`proposed step: expected ${expect.proposedStep}, got ${o.proposedStep}`);
       return problems;
     }
     case 'decision-aid': {
@@ -62,8 +87,10 @@ function runVector(pack: ContentPack, vector: GoldenVector): string[] {
       if (!result.ok) return [`engine error ${result.error.code}: ${result.error.message}`];
       const rowIds = result.value.rows.map((r) => r.rowId);
       const problems: string[] = [];
-      if (!sameSet(rowIds, vector.expect.rowIds)) problems.push(`rows: expected [${vector.expect.rowIds.join(', ')}], got [${rowIds.join(', ')}]`);
-      if (result.value.safety !== vector.expect.safety) problems.push(`safety: expected ${vector.expect.safety}, got ${result.value.safety}`);
+      if (!sameSet(rowIds, vector.expect.rowIds))
+        problems.push(`rows: expected [${vector.expect.rowIds.join(', ')}], got [${rowIds.join(', ')}]`);
+      if (result.value.safety !== vector.expect.safety)
+        problems.push(`safety: expected ${vector.expect.safety}, got ${result.value.safety}`);
       return problems;
     }
     default: {
@@ -74,5 +101,7 @@ function runVector(pack: ContentPack, vector: GoldenVector): string[] {
 }
 
 export function runGoldenVectors(pack: ContentPack): VectorFailure[] {
-  return pack.goldenVectors.flatMap((vector) => runVector(pack, vector).map((message) => ({ vectorId: vector.id, message })));
+  return pack.goldenVectors.flatMap((vector) =>
+    runVector(pack, vector).map((message) => ({ vectorId: vector.id, message })),
+  );
 }

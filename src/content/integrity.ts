@@ -35,26 +35,35 @@ function checkInstrument(ins: Instrument, issues: string[]): void {
   ins.items.forEach((item, i) => {
     if (item.number !== i + 1) issues.push(`${at}: item ${item.id} has number ${item.number}, expected ${i + 1}`);
     const labels = item.optionLabels ?? ins.optionLabels;
-    if (ins.presentation === 'score-entry' && item.text !== undefined) issues.push(`${at}: score-entry item ${item.id} must not carry item text`);
-    if (ins.presentation === 'full-text' && (item.text === undefined || labels === undefined)) issues.push(`${at}: full-text item ${item.id} needs text and option labels`);
+    if (ins.presentation === 'score-entry' && item.text !== undefined)
+      issues.push(`${at}: score-entry item ${item.id} must not carry item text`);
+    if (ins.presentation === 'full-text' && (item.text === undefined || labels === undefined))
+      issues.push(`${at}: full-text item ${item.id} needs text and option labels`);
     if (item.scored && labels !== undefined && labels.length !== ins.scoring.optionScores.length) {
-      issues.push(`${at}: item ${item.id} has ${labels.length} option labels, the key has ${ins.scoring.optionScores.length}`);
+      issues.push(
+        `${at}: item ${item.id} has ${labels.length} option labels, the key has ${ins.scoring.optionScores.length}`,
+      );
     }
   });
-  for (const id of ins.scoring.reversedItems) if (!itemIds.includes(id)) issues.push(`${at}: reversed item ${id} does not exist`);
-  for (const rf of ins.redFlags) if (!itemIds.includes(rf.itemId)) issues.push(`${at}: red flag ${rf.id} names unknown item ${rf.itemId}`);
+  for (const id of ins.scoring.reversedItems)
+    if (!itemIds.includes(id)) issues.push(`${at}: reversed item ${id} does not exist`);
+  for (const rf of ins.redFlags)
+    if (!itemIds.includes(rf.itemId)) issues.push(`${at}: red flag ${rf.id} names unknown item ${rf.itemId}`);
   const checkBands = (bands: Instrument['bands'], max: number, where: string) => {
     let expected = 0;
     for (const band of bands) {
-      if (band.min !== expected || band.max < band.min) issues.push(`${where}: band ${band.id} should start at ${expected}`);
+      if (band.min !== expected || band.max < band.min)
+        issues.push(`${where}: band ${band.id} should start at ${expected}`);
       expected = band.max + 1;
     }
     if (expected !== max + 1) issues.push(`${where}: bands end at ${expected - 1}, the maximum score is ${max}`);
   };
   checkBands(ins.bands, maxTotal(ins), at);
   for (const sub of ins.subscales) {
-    for (const id of sub.itemIds) if (!itemIds.includes(id)) issues.push(`${at}: subscale ${sub.id} names unknown item ${id}`);
-    if (sub.bands.length > 0) checkBands(sub.bands, sub.itemIds.length * Math.max(...ins.scoring.optionScores), `${at} subscale ${sub.id}`);
+    for (const id of sub.itemIds)
+      if (!itemIds.includes(id)) issues.push(`${at}: subscale ${sub.id} names unknown item ${id}`);
+    if (sub.bands.length > 0)
+      checkBands(sub.bands, sub.itemIds.length * Math.max(...ins.scoring.optionScores), `${at} subscale ${sub.id}`);
   }
 }
 
@@ -66,7 +75,8 @@ function checkCondition(c: Condition, pack: ContentPack, where: string, issues: 
     return found;
   };
   const threshold = (t: number | { cutoff: string } | undefined) => {
-    if (t !== undefined && typeof t !== 'number' && !pathway.cutoffs.some((x) => x.id === t.cutoff)) issues.push(`${where}: unknown cut-off ${t.cutoff}`);
+    if (t !== undefined && typeof t !== 'number' && !pathway.cutoffs.some((x) => x.id === t.cutoff))
+      issues.push(`${where}: unknown cut-off ${t.cutoff}`);
   };
   switch (c.kind) {
     case 'total':
@@ -75,10 +85,12 @@ function checkCondition(c: Condition, pack: ContentPack, where: string, issues: 
       threshold(c.below);
       return;
     case 'item':
-      if (instrument(c.instrument)?.items.some((i) => i.id === c.item) === false) issues.push(`${where}: unknown item ${c.item}`);
+      if (instrument(c.instrument)?.items.some((i) => i.id === c.item) === false)
+        issues.push(`${where}: unknown item ${c.item}`);
       return;
     case 'band':
-      if (instrument(c.instrument)?.bands.some((b) => b.id === c.band) === false) issues.push(`${where}: unknown band ${c.band}`);
+      if (instrument(c.instrument)?.bands.some((b) => b.id === c.band) === false)
+        issues.push(`${where}: unknown band ${c.band}`);
       return;
     case 'flag':
       if (!pathway.questions.some((q) => q.id === c.flag)) issues.push(`${where}: unknown question ${c.flag}`);
@@ -103,18 +115,23 @@ function checkCondition(c: Condition, pack: ContentPack, where: string, issues: 
 
 function checkPathway(pack: ContentPack, pathway: Pathway, issues: string[]): void {
   if (pathway.id !== pack.id) issues.push(`pathway id ${pathway.id} differs from pack id ${pack.id}`);
-  for (const id of pathway.instruments) if (!pack.instruments.some((i) => i.id === id)) issues.push(`pathway: unknown instrument ${id}`);
+  for (const id of pathway.instruments)
+    if (!pack.instruments.some((i) => i.id === id)) issues.push(`pathway: unknown instrument ${id}`);
   for (const d of duplicates(pathway.rules.map((r) => r.id))) issues.push(`pathway: duplicate rule id ${d}`);
   for (const rule of pathway.rules) {
     checkCondition(rule.when, pack, `rule ${rule.id}`, issues);
-    if (rule.outcome.kind === 'administer' && !pathway.instruments.includes(rule.outcome.instrument)) issues.push(`rule ${rule.id}: unknown instrument ${rule.outcome.instrument}`);
+    if (rule.outcome.kind === 'administer' && !pathway.instruments.includes(rule.outcome.instrument))
+      issues.push(`rule ${rule.id}: unknown instrument ${rule.outcome.instrument}`);
   }
-  for (const cutoff of pathway.cutoffs) for (const o of cutoff.overrides) checkCondition(o.when, pack, `cut-off ${cutoff.id}`, issues);
+  for (const cutoff of pathway.cutoffs)
+    for (const o of cutoff.overrides) checkCondition(o.when, pack, `cut-off ${cutoff.id}`, issues);
   for (const row of pack.decisionAid ?? []) checkCondition(row.when, pack, `decision-aid row ${row.id}`, issues);
   for (const [i, interval] of [...pathway.followUp.steps, pathway.followUp.safety].entries()) {
-    if (!(interval.minDays <= interval.defaultDays && interval.defaultDays <= interval.maxDays)) issues.push(`follow-up interval ${i}: needs min ≤ default ≤ max`);
+    if (!(interval.minDays <= interval.defaultDays && interval.defaultDays <= interval.maxDays))
+      issues.push(`follow-up interval ${i}: needs min ≤ default ≤ max`);
   }
-  for (const id of pathway.safety.helpRoutes) if (!pack.helpRoutes.some((h) => h.id === id)) issues.push(`safety path: unknown help route ${id}`);
+  for (const id of pathway.safety.helpRoutes)
+    if (!pack.helpRoutes.some((h) => h.id === id)) issues.push(`safety path: unknown help route ${id}`);
 }
 
 /** All integrity problems of a schema-valid pack, each naming where it is; empty when sound. */
@@ -126,12 +143,14 @@ export function checkPackIntegrity(pack: ContentPack): string[] {
   for (const d of duplicates(pack.cards.map((c) => c.id))) issues.push(`duplicate card id ${d}`);
   for (const card of pack.cards) {
     if (card.pathway !== pack.id) issues.push(`card ${card.id}: pathway ${card.pathway} differs from pack ${pack.id}`);
-    for (const id of card.helpRoutes) if (!pack.helpRoutes.some((h) => h.id === id)) issues.push(`card ${card.id}: unknown help route ${id}`);
+    for (const id of card.helpRoutes)
+      if (!pack.helpRoutes.some((h) => h.id === id)) issues.push(`card ${card.id}: unknown help route ${id}`);
   }
   for (const d of duplicates(pack.goldenVectors.map((g) => g.id))) issues.push(`duplicate golden vector id ${d}`);
   const known = new Set(pack.sources.map((s) => s.id));
   const refs: { path: string; id: string }[] = [];
   collectSourceRefs(pack, '', refs);
-  for (const ref of refs) if (!known.has(ref.id)) issues.push(`${ref.path}: source ${ref.id} is not listed in the pack's sources`);
+  for (const ref of refs)
+    if (!known.has(ref.id)) issues.push(`${ref.path}: source ${ref.id} is not listed in the pack's sources`);
   return issues;
 }

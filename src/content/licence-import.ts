@@ -10,8 +10,15 @@ import { LicencePackSchema } from './schema';
 
 export function importLicencePack(pack: ContentPack, json: unknown): LoadResult<ContentPack> {
   const parsed = v.safeParse(LicencePackSchema, json);
-  if (!parsed.success) return refuse('schema', pack.id, 'licence pack does not match the licence-pack schema', schemaIssues(parsed.issues));
+  if (!parsed.success)
+    return refuse(
+      'schema',
+      pack.id,
+      'licence pack does not match the licence-pack schema',
+      schemaIssues(parsed.issues),
+    );
   const applied = applyLicencePack(pack, parsed.output);
-  if (!applied.ok) return refuse('licence', pack.id, applied.error.message, [`${applied.error.code}: ${applied.error.message}`]);
+  if (!applied.ok)
+    return refuse('licence', pack.id, applied.error.message, [`${applied.error.code}: ${applied.error.message}`]);
   return verifyPack(applied.pack);
 }

@@ -29,36 +29,59 @@ describe('licence pack', () => {
     expect(epds?.presentation).toBe('full-text');
     expect(epds?.items[0]?.text?.en).toBe('[EPDS item 1 — licensed text]');
     expect(epds?.licence.licensedBy).toBe('fixture-epds-licence');
-    expect([epds?.scoring, epds?.bands, epds?.redFlags]).toEqual([original?.scoring, original?.bands, original?.redFlags]);
+    expect([epds?.scoring, epds?.bands, epds?.redFlags]).toEqual([
+      original?.scoring,
+      original?.bands,
+      original?.redFlags,
+    ]);
     expect(r.pack.pathway).toBe(pack.pathway);
   });
 
   it('refuses an attempt to change the scoring key', () => {
-    expect(errorOf(withPatch({ ...epdsPatch(), scoring: { reversedItems: [] } }))).toMatchObject({ code: 'changes-more-than-text', field: 'scoring' });
+    expect(errorOf(withPatch({ ...epdsPatch(), scoring: { reversedItems: [] } }))).toMatchObject({
+      code: 'changes-more-than-text',
+      field: 'scoring',
+    });
   });
 
   it('refuses an attempt to change bands', () => {
-    expect(errorOf(withPatch({ ...epdsPatch(), bands: [] }))).toMatchObject({ code: 'changes-more-than-text', field: 'bands' });
+    expect(errorOf(withPatch({ ...epdsPatch(), bands: [] }))).toMatchObject({
+      code: 'changes-more-than-text',
+      field: 'bands',
+    });
   });
 
   it('refuses an attempt to change an item score', () => {
     const [first, ...rest] = epdsPatch().items;
     if (first === undefined) throw new Error('no items');
-    expect(errorOf(withPatch({ ...epdsPatch(), items: [{ ...first, scores: [3, 2, 1, 0] }, ...rest] }))).toMatchObject({ code: 'changes-more-than-text', field: 'items[0].scores' });
+    expect(errorOf(withPatch({ ...epdsPatch(), items: [{ ...first, scores: [3, 2, 1, 0] }, ...rest] }))).toMatchObject({
+      code: 'changes-more-than-text',
+      field: 'items[0].scores',
+    });
   });
 
   it('refuses an unknown instrument and a different instrument version', () => {
     expect(errorOf(withPatch({ ...epdsPatch(), instrumentId: 'zarit' }))).toMatchObject({ code: 'unknown-instrument' });
-    expect(errorOf(withPatch({ ...epdsPatch(), instrumentVersion: '2.0.0' }))).toMatchObject({ code: 'version-mismatch' });
+    expect(errorOf(withPatch({ ...epdsPatch(), instrumentVersion: '2.0.0' }))).toMatchObject({
+      code: 'version-mismatch',
+    });
   });
 
   it('refuses a licence pack for another pack, and one that leaves items without text', () => {
     expect(errorOf({ ...licence, packId: 'caregivers' })).toMatchObject({ code: 'wrong-pack' });
-    expect(errorOf(withPatch({ ...epdsPatch(), items: epdsPatch().items.slice(1) }))).toMatchObject({ code: 'incomplete-text', field: 'items.epds-1.text' });
+    expect(errorOf(withPatch({ ...epdsPatch(), items: epdsPatch().items.slice(1) }))).toMatchObject({
+      code: 'incomplete-text',
+      field: 'items.epds-1.text',
+    });
   });
 
   it('an imported licence pack that changes more than text is refused by the loader with a clear message', () => {
-    const r = importLicencePack(pack, { ...structuredClone(fixture), instruments: [{ ...structuredClone(fixture.instruments[0]), cutoffs: [] }] });
-    expect(r.ok ? null : r.error.message).toBe('postpartum: licence pack may only add text; "cutoffs" of epds cannot be changed');
+    const r = importLicencePack(pack, {
+      ...structuredClone(fixture),
+      instruments: [{ ...structuredClone(fixture.instruments[0]), cutoffs: [] }],
+    });
+    expect(r.ok ? null : r.error.message).toBe(
+      'postpartum: licence pack may only add text; "cutoffs" of epds cannot be changed',
+    );
   });
 });

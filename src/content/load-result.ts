@@ -19,11 +19,15 @@ export function packIdOf(json: unknown): string {
   return 'unknown pack';
 }
 
-export function refuse<T>(code: LoadErrorCode, packId: string, message: string, details: readonly string[]): LoadResult<T> {
+export function refuse<T>(
+  code: LoadErrorCode,
+  packId: string,
+  message: string,
+  details: readonly string[],
+): LoadResult<T> {
   return { ok: false, error: { code, packId, message: `${packId}: ${message}`, details } };
 }
 
 export function schemaIssues(issues: readonly BaseIssue<unknown>[]): string[] {
   return issues.map((issue) => `${getDotPath(issue) ?? '(root)'}: ${issue.message}`);
 }
-

@@ -13,7 +13,10 @@ export async function loadRoles(json: unknown, expectedDigest: string): Promise<
   if (!parsed.success) return refuse('schema', 'roles', 'does not match the roles schema', schemaIssues(parsed.issues));
   const actual = await packDigest(json);
   if (actual !== expectedDigest || parsed.output.digest !== actual) {
-    return refuse('digest-mismatch', 'roles', 'digest does not match the one built into the app', [`expected ${expectedDigest}`, `computed ${actual}`]);
+    return refuse('digest-mismatch', 'roles', 'digest does not match the one built into the app', [
+      `expected ${expectedDigest}`,
+      `computed ${actual}`,
+    ]);
   }
   return { ok: true, pack: parsed.output };
 }

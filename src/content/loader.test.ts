@@ -71,7 +71,9 @@ describe('refused packs', () => {
     const digest = await packDigest(json);
     const r = await loadPack({ ...json, digest }, digest);
     expect(r.ok ? null : r.error.code).toBe('golden-vector-failed');
-    expect(r.ok ? '' : r.error.message).toContain('caregivers: golden vector(s) failed: vector ediz-4: total: expected 5, got 4');
+    expect(r.ok ? '' : r.error.message).toContain(
+      'caregivers: golden vector(s) failed: vector ediz-4: total: expected 5, got 4',
+    );
   });
 
   it('a pack that breaks the schema is refused with the field path', async () => {
@@ -92,7 +94,12 @@ describe('refused packs', () => {
     const digest = await packDigest(json);
     const r = await loadPack({ ...json, digest }, digest);
     expect(r.ok ? null : r.error.code).toBe('integrity');
-    expect(r.ok ? [] : r.error.details).toEqual(expect.arrayContaining([expect.stringContaining('source S999 is not listed'), expect.stringContaining('unknown help route nowhere')]));
+    expect(r.ok ? [] : r.error.details).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('source S999 is not listed'),
+        expect.stringContaining('unknown help route nowhere'),
+      ]),
+    );
   });
 
   it('a score-entry instrument that ships item text is refused', async () => {

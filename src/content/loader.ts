@@ -29,17 +29,19 @@ export function verifyPack(pack: ContentPack): LoadResult<ContentPack> {
 export async function loadPack(json: unknown, expectedDigest: string): Promise<LoadResult<ContentPack>> {
   const id = packIdOf(json);
   const parsed = v.safeParse(ContentPackSchema, json);
-  if (!parsed.success) return refuse('schema', id, 'does not match the content-pack schema', schemaIssues(parsed.issues));
+  if (!parsed.success)
+    return refuse('schema', id, 'does not match the content-pack schema', schemaIssues(parsed.issues));
   const pack: ContentPack = parsed.output;
   const integrity = checkPackIntegrity(pack);
   if (integrity.length > 0) return refuse('integrity', id, `${integrity.length} integrity problem(s)`, integrity);
   const actual = await packDigest(json);
   if (actual !== expectedDigest || pack.digest !== actual) {
-    return refuse('digest-mismatch', id, 'digest does not match the one built into the app (tampered or out-of-date pack)', [
-      `expected ${expectedDigest}`,
-      `computed ${actual}`,
-      `declared in pack ${pack.digest}`,
-    ]);
+    return refuse(
+      'digest-mismatch',
+      id,
+      'digest does not match the one built into the app (tampered or out-of-date pack)',
+      [`expected ${expectedDigest}`, `computed ${actual}`, `declared in pack ${pack.digest}`],
+    );
   }
   return verifyPack(pack);
 }

@@ -24,8 +24,19 @@ const provenance = { sources: Sources, certainty: Certainty };
 
 export const ConditionSchema: v.GenericSchema<Condition> = v.lazy(() =>
   v.variant('kind', [
-    v.strictObject({ kind: v.literal('total'), instrument: Id, min: v.optional(Threshold), below: v.optional(Threshold) }),
-    v.strictObject({ kind: v.literal('item'), instrument: Id, item: Id, min: v.optional(v.number()), below: v.optional(v.number()) }),
+    v.strictObject({
+      kind: v.literal('total'),
+      instrument: Id,
+      min: v.optional(Threshold),
+      below: v.optional(Threshold),
+    }),
+    v.strictObject({
+      kind: v.literal('item'),
+      instrument: Id,
+      item: Id,
+      min: v.optional(v.number()),
+      below: v.optional(v.number()),
+    }),
     v.strictObject({ kind: v.literal('band'), instrument: Id, band: Id }),
     v.strictObject({ kind: v.literal('flag'), flag: Id }),
     v.strictObject({ kind: v.literal('context'), phase: Phase, trimesters: v.optional(v.array(Trimester)) }),
@@ -71,13 +82,20 @@ export const InstrumentSchema = v.strictObject({
   }),
   bands: v.pipe(v.array(BandSchema), v.minLength(1)),
   subscales: v.array(v.strictObject({ id: Id, label: TextSchema, itemIds: v.array(Id), bands: v.array(BandSchema) })),
-  redFlags: v.array(v.strictObject({ id: Id, itemId: Id, minScore: NonNegInt, level: Safety, label: TextSchema, ...provenance })),
+  redFlags: v.array(
+    v.strictObject({ id: Id, itemId: Id, minScore: NonNegInt, level: Safety, label: TextSchema, ...provenance }),
+  ),
   minimalChange: v.strictObject({ value: v.pipe(v.number(), v.integer(), v.minValue(1)), ...provenance }),
   notes: v.optional(v.array(TextSchema)),
   sources: Sources,
 });
 
-const IntervalSchema = v.strictObject({ defaultDays: NonNegInt, minDays: NonNegInt, maxDays: NonNegInt, ...provenance });
+const IntervalSchema = v.strictObject({
+  defaultDays: NonNegInt,
+  minDays: NonNegInt,
+  maxDays: NonNegInt,
+  ...provenance,
+});
 
 const PathwaySchema = v.strictObject({
   id: PathwayIdSchema,
@@ -86,14 +104,23 @@ const PathwaySchema = v.strictObject({
   stepLabels: v.tuple([TextSchema, TextSchema, TextSchema, TextSchema]),
   instruments: v.array(Id),
   cutoffs: v.array(
-    v.strictObject({ id: Id, label: TextSchema, value: NonNegInt, overrides: v.array(v.strictObject({ when: ConditionSchema, value: NonNegInt })), ...provenance }),
+    v.strictObject({
+      id: Id,
+      label: TextSchema,
+      value: NonNegInt,
+      overrides: v.array(v.strictObject({ when: ConditionSchema, value: NonNegInt })),
+      ...provenance,
+    }),
   ),
   questions: v.array(
     v.strictObject({
       id: Id,
       question: TextSchema,
       reminder: v.optional(TextSchema),
-      effect: v.variant('kind', [v.strictObject({ kind: v.literal('routing') }), v.strictObject({ kind: v.literal('safety'), level: Safety })]),
+      effect: v.variant('kind', [
+        v.strictObject({ kind: v.literal('routing') }),
+        v.strictObject({ kind: v.literal('safety'), level: Safety }),
+      ]),
       ...provenance,
     }),
   ),
@@ -101,13 +128,19 @@ const PathwaySchema = v.strictObject({
     v.strictObject({
       id: Id,
       when: ConditionSchema,
-      outcome: v.variant('kind', [v.strictObject({ kind: v.literal('step'), step: Step }), v.strictObject({ kind: v.literal('administer'), instrument: Id })]),
+      outcome: v.variant('kind', [
+        v.strictObject({ kind: v.literal('step'), step: Step }),
+        v.strictObject({ kind: v.literal('administer'), instrument: Id }),
+      ]),
       label: TextSchema,
       actions: v.array(TextSchema),
       ...provenance,
     }),
   ),
-  followUp: v.strictObject({ steps: v.tuple([IntervalSchema, IntervalSchema, IntervalSchema, IntervalSchema]), safety: IntervalSchema }),
+  followUp: v.strictObject({
+    steps: v.tuple([IntervalSchema, IntervalSchema, IntervalSchema, IntervalSchema]),
+    safety: IntervalSchema,
+  }),
   improvement: v.strictObject({ label: TextSchema, ...provenance }),
   safety: v.strictObject({
     helpRoutes: v.array(Id),
@@ -133,7 +166,9 @@ const IntakeSchema = v.strictObject({
   warningSigns: v.boolean(),
   phq9: v.optional(AnswersRecord),
 });
-const Expected = v.custom<`administer:${string}` | 'step-0' | 'step-1' | 'step-2' | 'step-3' | 'safety-urgent' | 'safety-emergency'>(
+const Expected = v.custom<
+  `administer:${string}` | 'step-0' | 'step-1' | 'step-2' | 'step-3' | 'safety-urgent' | 'safety-emergency'
+>(
   (x) => typeof x === 'string' && /^(step-[0-3]|safety-urgent|safety-emergency|administer:[a-z0-9-]+)$/.test(x),
   'expected recommendation looks like step-2, safety-urgent or administer:epds',
 );
@@ -142,13 +177,31 @@ const GoldenVectorSchema = v.variant('kind', [
   v.strictObject({
     id: Id,
     kind: v.literal('screening'),
-    input: v.strictObject({ instrumentId: Id, answers: AnswersRecord, context: ContextSchema, flags: v.record(Id, v.boolean()), now: IsoDate }),
-    expect: v.strictObject({ total: NonNegInt, band: Id, recommendation: Expected, followUpDue: v.nullable(v.pipe(v.string(), v.isoDate())), ruleIds: v.array(NonEmpty) }),
+    input: v.strictObject({
+      instrumentId: Id,
+      answers: AnswersRecord,
+      context: ContextSchema,
+      flags: v.record(Id, v.boolean()),
+      now: IsoDate,
+    }),
+    expect: v.strictObject({
+      total: NonNegInt,
+      band: Id,
+      recommendation: Expected,
+      followUpDue: v.nullable(v.pipe(v.string(), v.isoDate())),
+      ruleIds: v.array(NonEmpty),
+    }),
   }),
   v.strictObject({
     id: Id,
     kind: v.literal('follow-up'),
-    input: v.strictObject({ instrumentId: Id, previousAnswers: AnswersRecord, answers: AnswersRecord, context: ContextSchema, now: IsoDate }),
+    input: v.strictObject({
+      instrumentId: Id,
+      previousAnswers: AnswersRecord,
+      answers: AnswersRecord,
+      context: ContextSchema,
+      now: IsoDate,
+    }),
     expect: v.strictObject({
       improved: v.boolean(),
       decision: v.picklist(['step-up', 'stay', 'step-down', 'close', 'safety']),
@@ -168,7 +221,9 @@ const CardSchema = v.strictObject({
   kind: v.picklist(['signalling', 'tip', 'safety', 'emergency']),
   audience: v.picklist(['professional', 'person', 'relative']),
   pathway: PathwayIdSchema,
-  specialGroup: v.optional(v.picklist(['young-caregivers', 'working-caregivers', 'migration-background', 'caregivers-psychological-problems'])),
+  specialGroup: v.optional(
+    v.picklist(['young-caregivers', 'working-caregivers', 'migration-background', 'caregivers-psychological-problems']),
+  ),
   title: TextSchema,
   body: TextSchema,
   points: v.optional(v.array(TextSchema)),
@@ -203,7 +258,16 @@ export const ContentPackSchema = v.strictObject({
   instruments: v.array(InstrumentSchema),
   pathway: PathwaySchema,
   decisionAid: v.optional(
-    v.array(v.strictObject({ id: Id, situation: TextSchema, when: ConditionSchema, options: v.array(TextSchema), safety: v.boolean(), ...provenance })),
+    v.array(
+      v.strictObject({
+        id: Id,
+        situation: TextSchema,
+        when: ConditionSchema,
+        options: v.array(TextSchema),
+        safety: v.boolean(),
+        ...provenance,
+      }),
+    ),
   ),
   planTemplate: v.optional(
     v.strictObject({
@@ -233,13 +297,21 @@ export const RolesFileSchema = v.strictObject({
   contentVersion: Version,
   digest: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)),
   roles: v.array(
-    v.strictObject({ id: v.picklist(['verloskundige-kraamzorg-jgz', 'poh-ggz', 'mantelzorgondersteuner']), label: TextSchema, pathways: v.array(PathwayIdSchema) }),
+    v.strictObject({
+      id: v.picklist(['verloskundige-kraamzorg-jgz', 'poh-ggz', 'mantelzorgondersteuner']),
+      label: TextSchema,
+      pathways: v.array(PathwayIdSchema),
+    }),
   ),
 });
 
 // Licence patches are loose on purpose: unknown fields survive validation so applyLicencePack
 // can refuse them by name ("bands cannot be changed") instead of silently dropping them.
-const LicenceItemPatchSchema = v.looseObject({ itemId: Id, text: TextSchema, optionLabels: v.optional(v.array(TextSchema)) });
+const LicenceItemPatchSchema = v.looseObject({
+  itemId: Id,
+  text: TextSchema,
+  optionLabels: v.optional(v.array(TextSchema)),
+});
 export const LicencePackSchema = v.strictObject({
   kind: v.literal('licence'),
   schemaVersion: v.literal(1),

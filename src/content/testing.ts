@@ -36,7 +36,10 @@ export function answersFor(prefix: string, scores: readonly number[]): Record<st
 
 /** n yes-answers followed by no-answers. */
 export function yesCount(prefix: string, items: number, yes: number): Record<string, number> {
-  return answersFor(prefix, Array.from({ length: items }, (_, i) => (i < yes ? 1 : 0)));
+  return answersFor(
+    prefix,
+    Array.from({ length: items }, (_, i) => (i < yes ? 1 : 0)),
+  );
 }
 
 /** EPDS item scores with the given total spread over items 1–9 and item 10 set separately. */

@@ -7,8 +7,9 @@
  * settings, the vault) except those that touch only `drafts`, which stay `relaxed` because drafts
  * are written on every answer. Readonly transactions keep the browser default.
  */
-import type { Card, Instrument, Pathway } from '../domain/types';
+
 import Dexie, { type DBCore, type DbCoreTransactionOptions, type Middleware, type Table } from 'dexie';
+import type { Card, Instrument, Pathway } from '../domain/types';
 import { StorageError } from './errors';
 import { DbLifecycle } from './lifecycle';
 import { CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS, type SchemaVersion } from './schema-versions';

@@ -1,7 +1,10 @@
 /** Public API of the storage layer. Features import from here, never from Dexie directly. */
+
+export * from './audit';
 export * from './backoff';
+export * from './backup';
 export { importPack, packKey, pruneUnreferencedPacks, type SyncReport, syncBundledPacks } from './content-import';
-export { PRODUCTION_KDF, MIN_PASSPHRASE_LENGTH } from './crypto/kdf';
+export { MIN_PASSPHRASE_LENGTH, PRODUCTION_KDF } from './crypto/kdf';
 export { createDatabase, DB_NAME, durabilityFor, StapwijzerDb } from './database';
 export { isStorageError, StorageError, type StorageErrorCode, toStorageError } from './errors';
 export type { FlushCallback, StaleEvent, StaleListener, StaleReason } from './lifecycle';
@@ -18,5 +21,3 @@ export { VaultSession } from './session';
 export * from './storage-health';
 export type * from './types';
 export { backoffStatus, changePassphrase, createVault, isInitialised, lock, unlock, vaultKdfParams } from './vault';
-export * from './audit';
-export * from './backup';

@@ -1,11 +1,11 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import type { StaleEvent } from './lifecycle';
 import { createClient } from './repositories/clients.repository';
 import { saveDraft } from './repositories/screenings.repository';
 import { TEST_PASSPHRASE, testDb, testVault, uniqueDbName, versionsUpTo } from './testing/fixture-db';
-import type { StaleEvent } from './lifecycle';
-import { unlock } from './vault';
 import { draftData } from './testing/payloads';
+import { unlock } from './vault';
 
 describe('R13/R14: another tab upgrades the schema', () => {
   it('flushes the draft, closes, flags the old tab stale and refuses every later write', async () => {

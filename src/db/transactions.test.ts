@@ -4,8 +4,8 @@ import { createClient } from './repositories/clients.repository';
 import { completeScreening, saveDraft } from './repositories/screenings.repository';
 import { injectFaults } from './testing/chaos';
 import { countRows, testDb, testVault } from './testing/fixture-db';
-import { sampleCompletion } from './testing/sample';
 import { draftData } from './testing/payloads';
+import { sampleCompletion } from './testing/sample';
 
 afterEach(() => vi.restoreAllMocks());
 

@@ -34,7 +34,10 @@ function inRange(value: number, min: Threshold | undefined, below: Threshold | u
 export function matches(condition: Condition, facts: Facts): boolean {
   switch (condition.kind) {
     case 'total':
-      return facts.score?.instrumentId === condition.instrument && inRange(facts.score.total, condition.min, condition.below, facts);
+      return (
+        facts.score?.instrumentId === condition.instrument &&
+        inRange(facts.score.total, condition.min, condition.below, facts)
+      );
     case 'item': {
       if (facts.score?.instrumentId !== condition.instrument) return false;
       const item = facts.score.items.find((i) => i.itemId === condition.item);
@@ -73,7 +76,9 @@ export function matches(condition: Condition, facts: Facts): boolean {
 export function cutoffsUsed(condition: Condition): string[] {
   switch (condition.kind) {
     case 'total':
-      return [condition.min, condition.below].flatMap((t) => (t !== undefined && typeof t !== 'number' ? [t.cutoff] : []));
+      return [condition.min, condition.below].flatMap((t) =>
+        t !== undefined && typeof t !== 'number' ? [t.cutoff] : [],
+      );
     case 'all':
     case 'any':
       return condition.of.flatMap(cutoffsUsed);

@@ -5,7 +5,13 @@ import { evaluateScreening, type ScreeningInput } from './routing';
 import { scoreInstrument } from './score';
 
 const pack = bundledPack('postpartum');
-const base: ScreeningInput = { pack, instrumentId: 'epds', answers: epdsTotal(5), context: { phase: 'postpartum', weeks: 6 }, now: '2025-03-03T09:00:00Z' };
+const base: ScreeningInput = {
+  pack,
+  instrumentId: 'epds',
+  answers: epdsTotal(5),
+  context: { phase: 'postpartum', weeks: 6 },
+  now: '2025-03-03T09:00:00Z',
+};
 const code = (input: Partial<ScreeningInput>) => {
   const r = evaluateScreening({ ...base, ...input });
   return r.ok ? 'ok' : r.error.code;
@@ -18,11 +24,19 @@ describe('invalid input', () => {
     expect(r.ok ? null : [r.error.code, r.error.itemId]).toEqual(['missing-answer', 'epds-4']);
   });
   it('out-of-range, negative and fractional option positions are refused', () => {
-    for (const bad of [4, -1, 1.5, Number.NaN]) expect(code({ answers: { ...epdsTotal(5), 'epds-2': bad } })).toBe('out-of-range');
+    for (const bad of [4, -1, 1.5, Number.NaN])
+      expect(code({ answers: { ...epdsTotal(5), 'epds-2': bad } })).toBe('out-of-range');
   });
   it('an unknown item and a duplicate answer are refused', () => {
     expect(code({ answers: { ...epdsTotal(5), 'epds-11': 0 } })).toBe('unknown-item');
-    expect(code({ answers: [{ itemId: 'epds-1', position: 0 }, { itemId: 'epds-1', position: 1 }] })).toBe('duplicate-answer');
+    expect(
+      code({
+        answers: [
+          { itemId: 'epds-1', position: 0 },
+          { itemId: 'epds-1', position: 1 },
+        ],
+      }),
+    ).toBe('duplicate-answer');
   });
   it('an unknown instrument, or one from another pathway, is refused', () => {
     expect(code({ instrumentId: 'zarit' })).toBe('unknown-instrument');

@@ -6,9 +6,26 @@
  */
 import { type Facts, resolveCutoff } from './conditions';
 import { dueFromInterval, intervalFor } from './follow-up-due';
-import { fail, type FollowUpOutcome, ok, type Reason, type Result, type ScreeningOutcome, type Versions } from './result';
+import {
+  type FollowUpOutcome,
+  fail,
+  ok,
+  type Reason,
+  type Result,
+  type ScreeningOutcome,
+  type Versions,
+} from './result';
 import { evaluateScreening } from './routing';
-import type { Answers, ContentPack, FollowUpDecision, Instant, Pathway, ScreeningContext, Step, Threshold } from './types';
+import type {
+  Answers,
+  ContentPack,
+  FollowUpDecision,
+  Instant,
+  Pathway,
+  ScreeningContext,
+  Step,
+  Threshold,
+} from './types';
 
 /** What a follow-up needs from the earlier result; store it (both versions are kept). */
 export interface PreviousResult {
@@ -77,19 +94,40 @@ export function evaluateFollowUp(input: FollowUpInput): Result<FollowUpOutcome> 
       message: `a follow-up compares the same instrument: earlier ${instrumentId}, now ${current.instrumentId}`,
     });
   }
-  const evaluated = evaluateScreening({ pack, instrumentId, answers: current.answers, context: current.context, flags: current.flags ?? {}, now: input.now });
+  const evaluated = evaluateScreening({
+    pack,
+    instrumentId,
+    answers: current.answers,
+    context: current.context,
+    flags: current.flags ?? {},
+    now: input.now,
+  });
   if (!evaluated.ok) return evaluated;
   const outcome = evaluated.value;
   const r = outcome.recommendation;
   const newStep = r.kind === 'step' ? r.step : r.kind === 'safety' ? r.underlyingStep : null;
   if (newStep === null) {
-    return fail({ code: 'no-matching-rule', instrumentId, message: `${instrumentId} gives no step, so it cannot be used for a follow-up` });
+    return fail({
+      code: 'no-matching-rule',
+      instrumentId,
+      message: `${instrumentId} gives no step, so it cannot be used for a follow-up`,
+    });
   }
   const instrument = pack.instruments.find((i) => i.id === instrumentId);
-  const minimal = instrument?.minimalChange ?? { value: Number.POSITIVE_INFINITY, sources: [], certainty: 'inference' as const };
+  const minimal = instrument?.minimalChange ?? {
+    value: Number.POSITIVE_INFINITY,
+    sources: [],
+    certainty: 'inference' as const,
+  };
   const improvement = pack.pathway.improvement;
   const currentStep = previous.step;
-  const facts: Facts = { score: outcome.score, context: current.context, flags: current.flags ?? {}, intake: null, cutoffs: pack.pathway.cutoffs };
+  const facts: Facts = {
+    score: outcome.score,
+    context: current.context,
+    flags: current.flags ?? {},
+    intake: null,
+    cutoffs: pack.pathway.cutoffs,
+  };
   const entry = entryCutoff(pack.pathway, instrumentId, currentStep, facts);
   const belowEntry = entry !== null && outcome.score.total < entry;
   const drop = previous.total - outcome.score.total;
@@ -107,7 +145,8 @@ export function evaluateFollowUp(input: FollowUpInput): Result<FollowUpOutcome> 
   if (belowEntry) reasons.push(rule('follow-up.below-entry-cutoff'));
   if (enoughDrop) reasons.push(rule('follow-up.minimal-change', minimal.certainty));
   if (!improved) reasons.push(rule('follow-up.not-improved'));
-  if (previous.versions.instrumentVersion !== outcome.versions.instrumentVersion) reasons.push(rule('follow-up.instrument-version-changed'));
+  if (previous.versions.instrumentVersion !== outcome.versions.instrumentVersion)
+    reasons.push(rule('follow-up.instrument-version-changed'));
 
   const proposed: Step = improved ? newStep : clampStep(Math.max(newStep, currentStep + 1));
   if (!improved && currentStep + 1 > 3) reasons.push(rule('follow-up.capped-at-step-3'));

@@ -1,11 +1,11 @@
 /** Public API of the clinical engine: pure functions over content packs; `now` is always a parameter. */
 export type { Facts } from './conditions';
 export { matches, resolveCutoff } from './conditions';
-export { dueDate } from './follow-up-due';
 export type { FollowUpInput, PreviousResult } from './follow-up';
 export { evaluateFollowUp, toPrevious } from './follow-up';
-export { applyLicencePack } from './licence';
+export { dueDate } from './follow-up-due';
 export type { LicenceError, LicenceInstrumentPatch, LicenceItemPatch, LicencePack } from './licence';
+export { applyLicencePack } from './licence';
 export type { DecisionAidInput } from './relapse-aid';
 export { PHQ9_ID, relapseDecisionAid } from './relapse-aid';
 export type * from './result';

@@ -9,7 +9,12 @@ import type { ContentPack, Instrument, ScreeningContext } from './types';
 const NOW = '2025-03-03T09:00:00.000Z';
 const rank = (r: Recommendation): number => (r.kind === 'safety' ? 4 : r.kind === 'step' ? r.step : -1);
 const cases: { pack: ContentPack; instrumentId: string; context: ScreeningContext; redFlagItem: string | null }[] = [
-  { pack: bundledPack('postpartum'), instrumentId: 'epds', context: { phase: 'postpartum', weeks: 6 }, redFlagItem: 'epds-10' },
+  {
+    pack: bundledPack('postpartum'),
+    instrumentId: 'epds',
+    context: { phase: 'postpartum', weeks: 6 },
+    redFlagItem: 'epds-10',
+  },
   { pack: bundledPack('relapse-prevention'), instrumentId: 'phq-9', context: { phase: 'none' }, redFlagItem: 'phq9-9' },
   { pack: bundledPack('caregivers'), instrumentId: 'phq-9', context: { phase: 'none' }, redFlagItem: 'phq9-9' },
   { pack: bundledPack('caregivers'), instrumentId: 'ediz-plus', context: { phase: 'none' }, redFlagItem: null },
@@ -21,7 +26,10 @@ const instrumentOf = (c: (typeof cases)[number]): Instrument => {
   return i;
 };
 const contexts = fc.oneof(
-  fc.record({ phase: fc.constant('pregnant' as const), trimester: fc.constantFrom(1 as const, 2 as const, 3 as const) }),
+  fc.record({
+    phase: fc.constant('pregnant' as const),
+    trimester: fc.constantFrom(1 as const, 2 as const, 3 as const),
+  }),
   fc.record({ phase: fc.constant('postpartum' as const), weeks: fc.integer({ min: 0, max: 52 }) }),
 );
 
@@ -29,10 +37,18 @@ const contexts = fc.oneof(
 function answersFromScores(instrument: Instrument, scores: readonly number[]): Record<string, number> {
   const reversed = new Set(instrument.scoring.reversedItems);
   const top = instrument.scoring.optionScores.length - 1;
-  return Object.fromEntries(instrument.items.filter((i) => i.scored).map((item, k) => [item.id, reversed.has(item.id) ? top - (scores[k] ?? 0) : (scores[k] ?? 0)]));
+  return Object.fromEntries(
+    instrument.items
+      .filter((i) => i.scored)
+      .map((item, k) => [item.id, reversed.has(item.id) ? top - (scores[k] ?? 0) : (scores[k] ?? 0)]),
+  );
 }
 
-function rec(c: (typeof cases)[number], answers: Record<string, number> | readonly { itemId: string; position: number }[], context = c.context) {
+function rec(
+  c: (typeof cases)[number],
+  answers: Record<string, number> | readonly { itemId: string; position: number }[],
+  context = c.context,
+) {
   const r = evaluateScreening({ pack: c.pack, instrumentId: c.instrumentId, answers, context, now: NOW });
   if (!r.ok) throw new Error(r.error.message);
   return r.value;
@@ -51,7 +67,9 @@ describe('properties', () => {
           if ((s[k] ?? 0) >= top) return;
           const more = s.map((x, i) => (i === k ? x + 1 : x));
           const context = c.pack.pathway.context === 'perinatal' ? ctx : c.context;
-          expect(rank(rec(c, answersFromScores(instrument, more), context).recommendation)).toBeGreaterThanOrEqual(rank(rec(c, answersFromScores(instrument, s), context).recommendation));
+          expect(rank(rec(c, answersFromScores(instrument, more), context).recommendation)).toBeGreaterThanOrEqual(
+            rank(rec(c, answersFromScores(instrument, s), context).recommendation),
+          );
         }),
         { numRuns: 300 },
       );
@@ -60,11 +78,20 @@ describe('properties', () => {
     it(`${c.pack.id}/${c.instrumentId}: results do not depend on answer order`, () => {
       fc.assert(
         fc.property(
-          scores.chain((s) => fc.shuffledSubarray(Object.entries(answersFromScores(instrument, s)), { minLength: n, maxLength: n }).map((entries) => ({ s, entries }))),
+          scores.chain((s) =>
+            fc
+              .shuffledSubarray(Object.entries(answersFromScores(instrument, s)), { minLength: n, maxLength: n })
+              .map((entries) => ({ s, entries })),
+          ),
           ({ s, entries }) => {
             const reference = rec(c, answersFromScores(instrument, s));
             expect(rec(c, Object.fromEntries(entries))).toEqual(reference);
-            expect(rec(c, entries.map(([itemId, position]) => ({ itemId, position })))).toEqual(reference);
+            expect(
+              rec(
+                c,
+                entries.map(([itemId, position]) => ({ itemId, position })),
+              ),
+            ).toEqual(reference);
           },
         ),
         { numRuns: 200 },

@@ -7,7 +7,14 @@ import type { RelapseIntake } from './types';
 
 const NOW = '2025-03-03T09:00:00.000Z';
 const pack = bundledPack('relapse-prevention');
-const base: RelapseIntake = { episodes: 1, fullRemission: true, onAntidepressant: false, wantsToTaper: false, residualSymptoms: false, warningSigns: false };
+const base: RelapseIntake = {
+  episodes: 1,
+  fullRemission: true,
+  onAntidepressant: false,
+  wantsToTaper: false,
+  residualSymptoms: false,
+  warningSigns: false,
+};
 function rows(intake: Partial<RelapseIntake>) {
   const r = relapseDecisionAid({ pack, intake: { ...base, ...intake }, now: NOW });
   if (!r.ok) throw new Error(r.error.message);
@@ -31,10 +38,16 @@ describe('3b relapse prevention decision aid', () => {
     expect(ids({ episodes: 3 })).toEqual(['aid.recurrent', 'aid.three-or-more']);
   });
   it('residual symptoms after antidepressant response → CBT rather than prevention-only; consider basis-GGZ', () => {
-    expect(ids({ residualSymptoms: true, onAntidepressant: true, fullRemission: false })).toEqual(['aid.one-episode-on-ad', 'aid.residual-symptoms']);
+    expect(ids({ residualSymptoms: true, onAntidepressant: true, fullRemission: false })).toEqual([
+      'aid.one-episode-on-ad',
+      'aid.residual-symptoms',
+    ]);
   });
   it('wants to stop the antidepressant despite risk → PCT or MBCT during tapering; never stop abruptly', () => {
-    expect(ids({ episodes: 2, onAntidepressant: true, wantsToTaper: true })).toEqual(['aid.recurrent', 'aid.taper-despite-risk']);
+    expect(ids({ episodes: 2, onAntidepressant: true, wantsToTaper: true })).toEqual([
+      'aid.recurrent',
+      'aid.taper-despite-risk',
+    ]);
   });
   it('wanting to taper after a single episode without residual symptoms is not "despite risk"', () => {
     expect(ids({ onAntidepressant: true, wantsToTaper: true })).toEqual(['aid.one-episode-on-ad']);
@@ -57,13 +70,23 @@ describe('3b relapse prevention decision aid', () => {
   it('refuses an intake with 0 episodes or a remission date in the future', () => {
     const zero = relapseDecisionAid({ pack, intake: { ...base, episodes: 0 }, now: NOW });
     const future = relapseDecisionAid({ pack, intake: { ...base, remissionDate: '2026-01-01' }, now: NOW });
-    expect([zero.ok ? null : zero.error.code, future.ok ? null : future.error.code]).toEqual(['invalid-intake', 'invalid-intake']);
+    expect([zero.ok ? null : zero.error.code, future.ok ? null : future.error.code]).toEqual([
+      'invalid-intake',
+      'invalid-intake',
+    ]);
   });
 });
 
 describe('3b step from PHQ-9 monitoring only', () => {
   const step = (scores: number[], flags: Record<string, boolean> = {}) => {
-    const r = evaluateScreening({ pack, instrumentId: 'phq-9', answers: answersFor('phq9', scores), context: { phase: 'none' }, flags, now: NOW });
+    const r = evaluateScreening({
+      pack,
+      instrumentId: 'phq-9',
+      answers: answersFor('phq9', scores),
+      context: { phase: 'none' },
+      flags,
+      now: NOW,
+    });
     return r.ok ? r.value.recommendation : null;
   };
   it('PHQ-9 below 10 → stay on relapse prevention (step 1), check in 90 days', () => {
@@ -73,7 +96,11 @@ describe('3b step from PHQ-9 monitoring only', () => {
     expect(step([2, 2, 2, 2, 2, 0, 0, 0, 0])).toEqual({ kind: 'step', step: 2, administer: [] });
   });
   it('warning signs back with PHQ-9 below 10 → re-assess (step 2)', () => {
-    expect(step([1, 1, 0, 0, 0, 0, 0, 0, 0], { 'warning-signs-returned': true })).toEqual({ kind: 'step', step: 2, administer: [] });
+    expect(step([1, 1, 0, 0, 0, 0, 0, 0, 0], { 'warning-signs-returned': true })).toEqual({
+      kind: 'step',
+      step: 2,
+      administer: [],
+    });
   });
   it('PHQ-9 item 9 ≥ 1 → safety path', () => {
     expect(step([0, 0, 0, 0, 0, 0, 0, 0, 1])).toEqual({ kind: 'safety', level: 'urgent', underlyingStep: 1 });

@@ -23,31 +23,53 @@ export function relapseDecisionAid(input: DecisionAidInput): Result<DecisionAidO
   const rows = pack.decisionAid;
   if (rows === undefined) return fail({ code: 'no-decision-aid', message: `pack ${pack.id} has no decision aid` });
   if (!Number.isInteger(intake.episodes) || intake.episodes < 1) {
-    return fail({ code: 'invalid-intake', field: 'episodes', message: `episodes must be a whole number ≥ 1, got ${String(intake.episodes)}` });
+    return fail({
+      code: 'invalid-intake',
+      field: 'episodes',
+      message: `episodes must be a whole number ≥ 1, got ${String(intake.episodes)}`,
+    });
   }
   const nowMs = toEpochMs(input.now);
-  if (nowMs === null) return fail({ code: 'invalid-now', field: 'now', message: `now is not a valid time: ${String(input.now)}` });
+  if (nowMs === null)
+    return fail({ code: 'invalid-now', field: 'now', message: `now is not a valid time: ${String(input.now)}` });
   let monthsSinceRemission: number | null = null;
   if (intake.remissionDate !== undefined) {
     const remission = toEpochMs(intake.remissionDate);
     if (remission === null || remission > nowMs) {
-      return fail({ code: 'invalid-intake', field: 'remissionDate', message: `remission date must be a valid date not after now: ${intake.remissionDate}` });
+      return fail({
+        code: 'invalid-intake',
+        field: 'remissionDate',
+        message: `remission date must be a valid date not after now: ${intake.remissionDate}`,
+      });
     }
     monthsSinceRemission = wholeMonthsBetween(remission, nowMs);
   }
   let phq9: InstrumentScore | null = null;
   if (intake.phq9 !== undefined) {
     const instrument = pack.instruments.find((i) => i.id === PHQ9_ID);
-    if (instrument === undefined) return fail({ code: 'unknown-instrument', instrumentId: PHQ9_ID, message: `pack ${pack.id} has no ${PHQ9_ID}` });
+    if (instrument === undefined)
+      return fail({ code: 'unknown-instrument', instrumentId: PHQ9_ID, message: `pack ${pack.id} has no ${PHQ9_ID}` });
     const scored = scoreInstrument(instrument, intake.phq9);
     if (!scored.ok) return scored;
     phq9 = scored.value;
   }
   const facts: Facts = { score: phq9, context: { phase: 'none' }, flags: {}, intake, cutoffs: pack.pathway.cutoffs };
   const matched = rows.filter((row) => matches(row.when, facts));
-  const reasons: Reason[] = matched.map((row) => ({ ruleId: row.id, kind: 'decision-aid', label: row.situation, sources: row.sources, certainty: row.certainty }));
+  const reasons: Reason[] = matched.map((row) => ({
+    ruleId: row.id,
+    kind: 'decision-aid',
+    label: row.situation,
+    sources: row.sources,
+    certainty: row.certainty,
+  }));
   return ok({
-    rows: matched.map((row) => ({ rowId: row.id, situation: row.situation, options: row.options, sources: row.sources, certainty: row.certainty })),
+    rows: matched.map((row) => ({
+      rowId: row.id,
+      situation: row.situation,
+      options: row.options,
+      sources: row.sources,
+      certainty: row.certainty,
+    })),
     safety: matched.some((row) => row.safety) || (phq9?.redFlags.length ?? 0) > 0,
     phq9,
     monthsSinceRemission,

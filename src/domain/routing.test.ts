@@ -18,17 +18,26 @@ function run(input: Omit<ScreeningInput, 'now'>): ScreeningOutcome {
 }
 const epds = (total: number, context: ScreeningContext, item10 = 0, flags: Record<string, boolean> = {}) =>
   run({ pack: postpartum, instrumentId: 'epds', answers: epdsTotal(total, item10), context, flags });
-const ruleIds = (o: ScreeningOutcome) => o.reasons.filter((r) => r.kind !== 'band' && r.kind !== 'cutoff').map((r) => r.ruleId);
+const ruleIds = (o: ScreeningOutcome) =>
+  o.reasons.filter((r) => r.kind !== 'band' && r.kind !== 'cutoff').map((r) => r.ruleId);
 
 describe('3a pregnancy and postpartum', () => {
   it('Whooley negative (no to both core questions) → step 0, EPDS optional', () => {
-    const o = run({ pack: postpartum, instrumentId: 'whooley', answers: { 'whooley-1': 0, 'whooley-2': 0 }, context: pp(6) });
+    const o = run({
+      pack: postpartum,
+      instrumentId: 'whooley',
+      answers: { 'whooley-1': 0, 'whooley-2': 0 },
+      context: pp(6),
+    });
     expect(o.recommendation).toEqual({ kind: 'step', step: 0, administer: [] });
     expect(ruleIds(o)).toEqual(['pp.whooley-negative']);
   });
 
   it('Whooley positive (yes to either core question) → administer the EPDS now, no follow-up date', () => {
-    for (const answers of [{ 'whooley-1': 1, 'whooley-2': 0 }, { 'whooley-1': 0, 'whooley-2': 1 }]) {
+    for (const answers of [
+      { 'whooley-1': 1, 'whooley-2': 0 },
+      { 'whooley-1': 0, 'whooley-2': 1 },
+    ]) {
       const o = run({ pack: postpartum, instrumentId: 'whooley', answers, context: pp(6) });
       expect(o.recommendation).toEqual({ kind: 'administer', instruments: ['epds'] });
       expect(o.followUp).toBeNull();
@@ -36,7 +45,12 @@ describe('3a pregnancy and postpartum', () => {
   });
 
   it('Whooley help question steers the conversation, not the score', () => {
-    const o = run({ pack: postpartum, instrumentId: 'whooley', answers: { 'whooley-1': 0, 'whooley-2': 0, 'whooley-help': 1 }, context: pp(6) });
+    const o = run({
+      pack: postpartum,
+      instrumentId: 'whooley',
+      answers: { 'whooley-1': 0, 'whooley-2': 0, 'whooley-help': 1 },
+      context: pp(6),
+    });
     expect([o.score.total, o.recommendation.kind]).toEqual([0, 'step']);
   });
 
@@ -52,7 +66,12 @@ describe('3a pregnancy and postpartum', () => {
     for (const total of [10, 11, 12]) {
       const o = epds(total, pp(8));
       expect(o.recommendation).toEqual({ kind: 'step', step: 1, administer: [] });
-      expect(o.followUp).toEqual({ date: '2025-03-17', earliest: '2025-03-17', latest: '2025-03-31', certainty: 'inference' });
+      expect(o.followUp).toEqual({
+        date: '2025-03-17',
+        earliest: '2025-03-17',
+        latest: '2025-03-31',
+        certainty: 'inference',
+      });
       expect(o.containsInference).toBe(true);
     }
   });
@@ -107,18 +126,28 @@ describe('3a pregnancy and postpartum', () => {
   });
 
   it('psychosis emergency outranks an urgent item-10 red flag', () => {
-    expect(epds(20, pp(2), 2, { 'postpartum-psychosis': true }).recommendation).toEqual({ kind: 'safety', level: 'emergency', underlyingStep: 2 });
+    expect(epds(20, pp(2), 2, { 'postpartum-psychosis': true }).recommendation).toEqual({
+      kind: 'safety',
+      level: 'emergency',
+      underlyingStep: 2,
+    });
   });
 
   it('the outcome names the pack and instrument versions and the EPDS key is marked unverified', () => {
     const o = epds(11, pp(8));
-    expect(o.versions).toEqual({ packId: 'postpartum', packVersion: '1.0.0', instrumentId: 'epds', instrumentVersion: '1.0.0' });
+    expect(o.versions).toEqual({
+      packId: 'postpartum',
+      packVersion: '1.0.0',
+      instrumentId: 'epds',
+      instrumentVersion: '1.0.0',
+    });
     expect(o.score.keyVerified).toBe(false);
   });
 });
 
 describe('3c informal caregivers', () => {
-  const cg = (instrumentId: string, answers: Record<string, number>, flags: Record<string, boolean> = {}) => run({ pack: caregivers, instrumentId, answers, context: { phase: 'none' }, flags });
+  const cg = (instrumentId: string, answers: Record<string, number>, flags: Record<string, boolean> = {}) =>
+    run({ pack: caregivers, instrumentId, answers, context: { phase: 'none' }, flags });
 
   it('EDIZ-plus 0–3 → step 0, recognition and information, re-check in 3–6 months', () => {
     for (const n of [0, 1, 3]) {
@@ -133,19 +162,33 @@ describe('3c informal caregivers', () => {
   });
 
   it('EDIZ-plus 4–8 → step 1, conversation with mantelzorgconsulent / wijkteam', () => {
-    for (const n of [4, 8]) expect(cg('ediz-plus', yesCount('ediz', 15, n)).recommendation).toEqual({ kind: 'step', step: 1, administer: [] });
+    for (const n of [4, 8])
+      expect(cg('ediz-plus', yesCount('ediz', 15, n)).recommendation).toEqual({
+        kind: 'step',
+        step: 1,
+        administer: [],
+      });
   });
 
   it('EDIZ-plus ≥ 9 (overloaded) → step 2, individual support and Wmo conversation', () => {
-    for (const n of [9, 15]) expect(cg('ediz-plus', yesCount('ediz', 15, n)).recommendation).toEqual({ kind: 'step', step: 2, administer: [] });
+    for (const n of [9, 15])
+      expect(cg('ediz-plus', yesCount('ediz', 15, n)).recommendation).toEqual({
+        kind: 'step',
+        step: 2,
+        administer: [],
+      });
   });
 
   it('CSI ≥ 7 (high strain) → step 2', () => {
-    for (const n of [7, 13]) expect(cg('csi', yesCount('csi', 13, n)).recommendation).toEqual({ kind: 'step', step: 2, administer: [] });
+    for (const n of [7, 13])
+      expect(cg('csi', yesCount('csi', 13, n)).recommendation).toEqual({ kind: 'step', step: 2, administer: [] });
   });
 
   it('PHQ-2 ≥ 3 → administer the PHQ-9 now', () => {
-    expect(cg('phq-2', answersFor('phq2', [2, 1])).recommendation).toEqual({ kind: 'administer', instruments: ['phq-9'] });
+    expect(cg('phq-2', answersFor('phq2', [2, 1])).recommendation).toEqual({
+      kind: 'administer',
+      instruments: ['phq-9'],
+    });
   });
 
   it('PHQ-2 < 3 → stays at step 2 (support for the burden continues)', () => {
@@ -153,15 +196,27 @@ describe('3c informal caregivers', () => {
   });
 
   it('PHQ-9 ≥ 10 → step 3, huisarts → POH-GGZ / basis-GGZ / specialist GGZ', () => {
-    expect(cg('phq-9', answersFor('phq9', [2, 2, 2, 2, 2, 0, 0, 0, 0])).recommendation).toEqual({ kind: 'step', step: 3, administer: [] });
+    expect(cg('phq-9', answersFor('phq9', [2, 2, 2, 2, 2, 0, 0, 0, 0])).recommendation).toEqual({
+      kind: 'step',
+      step: 3,
+      administer: [],
+    });
   });
 
   it('PHQ-9 < 10 → step 2', () => {
-    expect(cg('phq-9', answersFor('phq9', [1, 1, 1, 1, 1, 1, 1, 1, 0])).recommendation).toEqual({ kind: 'step', step: 2, administer: [] });
+    expect(cg('phq-9', answersFor('phq9', [1, 1, 1, 1, 1, 1, 1, 1, 0])).recommendation).toEqual({
+      kind: 'step',
+      step: 2,
+      administer: [],
+    });
   });
 
   it('PHQ-9 item 9 ≥ 1 → safety path', () => {
-    expect(cg('phq-9', answersFor('phq9', [0, 0, 0, 0, 0, 0, 0, 0, 1])).recommendation).toEqual({ kind: 'safety', level: 'urgent', underlyingStep: 2 });
+    expect(cg('phq-9', answersFor('phq9', [0, 0, 0, 0, 0, 0, 0, 0, 1])).recommendation).toEqual({
+      kind: 'safety',
+      level: 'urgent',
+      underlyingStep: 2,
+    });
   });
 
   it('"acute crisis in the care situation?" answered yes → safety path, whatever the burden score', () => {
@@ -174,19 +229,27 @@ describe('§4 safety path', () => {
   it('schedules the follow-up for the next day and names 113, the 113 professional line, huisarts and 112', () => {
     const o = epds(5, pp(8), 1);
     expect(o.followUp?.date).toBe('2025-03-04');
-    expect(postpartum.pathway.safety.helpRoutes).toEqual(expect.arrayContaining(['113', '113-professionals', 'huisarts', 'huisartsenpost', '112']));
+    expect(postpartum.pathway.safety.helpRoutes).toEqual(
+      expect.arrayContaining(['113', '113-professionals', 'huisarts', 'huisartsenpost', '112']),
+    );
   });
 
   it('offers recorded actions including an honest "assessed: no acute danger" that requires a note', () => {
     for (const pack of [postpartum, caregivers, bundledPack('relapse-prevention')]) {
       const actions = pack.pathway.safety.actions;
       expect(actions.find((a) => a.id === 'assessed-no-acute-danger')?.requiresNote).toBe(true);
-      expect(actions.map((a) => a.id)).toEqual(expect.arrayContaining(['huisarts-informed', '113-called-with-client', 'crisis-service-contacted']));
+      expect(actions.map((a) => a.id)).toEqual(
+        expect.arrayContaining(['huisarts-informed', '113-called-with-client', 'crisis-service-contacted']),
+      );
     }
   });
 
   it('ships only verified phone numbers: 113, 0800-0113, 020-311 38888 and 112', () => {
-    const numbers = new Set((['postpartum', 'relapse-prevention', 'caregivers'] as const).flatMap((id) => bundledPack(id).helpRoutes.flatMap((h) => h.phones.map((p) => p.number))));
+    const numbers = new Set(
+      (['postpartum', 'relapse-prevention', 'caregivers'] as const).flatMap((id) =>
+        bundledPack(id).helpRoutes.flatMap((h) => h.phones.map((p) => p.number)),
+      ),
+    );
     expect([...numbers].sort()).toEqual(['020-311 38888', '0800-0113', '112', '113']);
   });
 });

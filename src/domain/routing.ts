@@ -33,7 +33,8 @@ export function evaluateScreening(input: ScreeningInput): Result<ScreeningOutcom
   const inputError = checkContext(pathway, context) ?? checkFlags(pathway, flags);
   if (inputError !== null) return fail(inputError);
   const nowMs = toEpochMs(input.now);
-  if (nowMs === null) return fail({ code: 'invalid-now', field: 'now', message: `now is not a valid time: ${String(input.now)}` });
+  if (nowMs === null)
+    return fail({ code: 'invalid-now', field: 'now', message: `now is not a valid time: ${String(input.now)}` });
   const scored = scoreInstrument(instrument, answers);
   if (!scored.ok) return scored;
   const score = scored.value;
@@ -42,7 +43,13 @@ export function evaluateScreening(input: ScreeningInput): Result<ScreeningOutcom
   const bandDef = instrument.bands.find((b) => b.id === score.band.id);
   const reasons: Reason[] = [];
   if (bandDef !== undefined) {
-    reasons.push({ ruleId: `${instrument.id}.band.${bandDef.id}`, kind: 'band', label: bandDef.label, sources: bandDef.sources, certainty: bandDef.certainty });
+    reasons.push({
+      ruleId: `${instrument.id}.band.${bandDef.id}`,
+      kind: 'band',
+      label: bandDef.label,
+      sources: bandDef.sources,
+      certainty: bandDef.certainty,
+    });
   }
 
   let step: Step | null = null;
@@ -50,7 +57,13 @@ export function evaluateScreening(input: ScreeningInput): Result<ScreeningOutcom
   const cutoffIds = new Set<string>();
   for (const rule of pathway.rules) {
     if (!matches(rule.when, facts)) continue;
-    reasons.push({ ruleId: rule.id, kind: 'routing', label: rule.label, sources: rule.sources, certainty: rule.certainty });
+    reasons.push({
+      ruleId: rule.id,
+      kind: 'routing',
+      label: rule.label,
+      sources: rule.sources,
+      certainty: rule.certainty,
+    });
     for (const id of cutoffsUsed(rule.when)) cutoffIds.add(id);
     if (rule.outcome.kind === 'step') step = maxStep(step, rule.outcome.step);
     else if (!administer.includes(rule.outcome.instrument)) administer.push(rule.outcome.instrument);
@@ -70,12 +83,24 @@ export function evaluateScreening(input: ScreeningInput): Result<ScreeningOutcom
   let safety: SafetyLevel | null = null;
   for (const hit of score.redFlags) {
     const rule = instrument.redFlags.find((r) => r.id === hit.ruleId);
-    reasons.push({ ruleId: hit.ruleId, kind: 'red-flag', label: hit.label, sources: rule?.sources ?? [], certainty: rule?.certainty ?? 'inference' });
+    reasons.push({
+      ruleId: hit.ruleId,
+      kind: 'red-flag',
+      label: hit.label,
+      sources: rule?.sources ?? [],
+      certainty: rule?.certainty ?? 'inference',
+    });
     safety = safety === 'emergency' ? safety : hit.level;
   }
   for (const question of pathway.questions) {
     if (question.effect.kind !== 'safety' || flags[question.id] !== true) continue;
-    reasons.push({ ruleId: question.id, kind: 'safety-question', label: question.question, sources: question.sources, certainty: question.certainty });
+    reasons.push({
+      ruleId: question.id,
+      kind: 'safety-question',
+      label: question.question,
+      sources: question.sources,
+      certainty: question.certainty,
+    });
     safety = safety === 'emergency' ? safety : question.effect.level;
   }
 
@@ -84,7 +109,11 @@ export function evaluateScreening(input: ScreeningInput): Result<ScreeningOutcom
   else if (step !== null) recommendation = { kind: 'step', step, administer };
   else if (administer.length > 0) recommendation = { kind: 'administer', instruments: administer };
   else {
-    return fail({ code: 'no-matching-rule', instrumentId, message: `pack ${pack.id}: no routing rule matches ${instrumentId} total ${score.total}` });
+    return fail({
+      code: 'no-matching-rule',
+      instrumentId,
+      message: `pack ${pack.id}: no routing rule matches ${instrumentId} total ${score.total}`,
+    });
   }
 
   return ok({
@@ -94,7 +123,12 @@ export function evaluateScreening(input: ScreeningInput): Result<ScreeningOutcom
     reasons,
     containsInference: reasons.some((r) => r.certainty === 'inference'),
     containsUnverified: reasons.some((r) => r.certainty === 'unverified'),
-    versions: { packId: pack.id, packVersion: pack.contentVersion, instrumentId, instrumentVersion: instrument.version },
+    versions: {
+      packId: pack.id,
+      packVersion: pack.contentVersion,
+      instrumentId,
+      instrumentVersion: instrument.version,
+    },
     evaluatedAt: isoInstant(nowMs),
   });
 }

@@ -11,7 +11,8 @@ import type { Instrument } from './types';
 const EPDS_REVERSED = new Set([3, 5, 6, 7, 8, 9, 10]);
 const epdsItemScore = (item: number, position: number) => (EPDS_REVERSED.has(item) ? 3 - position : position);
 const epdsBand = (t: number) => (t <= 9 ? 'low' : t <= 12 ? 'raised' : 'high');
-const phqBand = (t: number) => (t <= 4 ? 'minimal' : t <= 9 ? 'mild' : t <= 14 ? 'moderate' : t <= 19 ? 'moderately-severe' : 'severe');
+const phqBand = (t: number) =>
+  t <= 4 ? 'minimal' : t <= 9 ? 'mild' : t <= 14 ? 'moderate' : t <= 19 ? 'moderately-severe' : 'severe';
 const edizBand = (t: number) => (t === 0 ? 'none' : t <= 3 ? 'light' : t <= 8 ? 'moderate' : 'heavy');
 const csiBand = (t: number) => (t >= 7 ? 'high-strain' : 'below-threshold');
 
@@ -26,7 +27,10 @@ interface Reference {
 }
 
 /** Returns the number of combinations where the engine and the reference disagree. */
-function walk(instrument: Instrument, ref: Reference): { combinations: number; mismatches: number; firstMismatch: string | null } {
+function walk(
+  instrument: Instrument,
+  ref: Reference,
+): { combinations: number; mismatches: number; firstMismatch: string | null } {
   const combinations = ref.options ** ref.items;
   const answers: Record<string, number> = {};
   const positions = new Array<number>(ref.items).fill(0);
@@ -46,7 +50,11 @@ function walk(instrument: Instrument, ref: Reference): { combinations: number; m
       if (ref.redFlagItem === i + 1 && s >= 1) redFlag = true;
     }
     const result = scoreInstrument(instrument, answers);
-    const same = result.ok && result.value.total === total && result.value.band.id === ref.band(total) && result.value.redFlags.length > 0 === redFlag;
+    const same =
+      result.ok &&
+      result.value.total === total &&
+      result.value.band.id === ref.band(total) &&
+      result.value.redFlags.length > 0 === redFlag;
     if (!same) {
       mismatches++;
       firstMismatch ??= `positions ${positions.join(',')}: reference ${total}/${ref.band(total)}/${redFlag}`;
@@ -57,7 +65,14 @@ function walk(instrument: Instrument, ref: Reference): { combinations: number; m
 
 describe('exhaustive scoring against an independent reference', () => {
   it('EPDS: all 4^10 answer combinations give the reference total, band and item-10 red flag', () => {
-    const r = walk(bundledInstrument('postpartum', 'epds'), { prefix: 'epds', items: 10, options: 4, itemScore: epdsItemScore, band: epdsBand, redFlagItem: 10 });
+    const r = walk(bundledInstrument('postpartum', 'epds'), {
+      prefix: 'epds',
+      items: 10,
+      options: 4,
+      itemScore: epdsItemScore,
+      band: epdsBand,
+      redFlagItem: 10,
+    });
     expect(r.combinations).toBe(1_048_576);
     expect(r.firstMismatch).toBeNull();
     expect(r.mismatches).toBe(0);
@@ -65,20 +80,41 @@ describe('exhaustive scoring against an independent reference', () => {
 
   it('PHQ-9: all 4^9 combinations give the reference total, band and item-9 red flag', () => {
     for (const pack of ['relapse-prevention', 'caregivers'] as const) {
-      const r = walk(bundledInstrument(pack, 'phq-9'), { prefix: 'phq9', items: 9, options: 4, itemScore: (_i, p) => p, band: phqBand, redFlagItem: 9 });
+      const r = walk(bundledInstrument(pack, 'phq-9'), {
+        prefix: 'phq9',
+        items: 9,
+        options: 4,
+        itemScore: (_i, p) => p,
+        band: phqBand,
+        redFlagItem: 9,
+      });
       expect(r.combinations).toBe(262_144);
       expect(r.mismatches).toBe(0);
     }
   });
 
   it('EDIZ-plus: all 2^15 combinations give the reference total and band, never a red flag', () => {
-    const r = walk(bundledInstrument('caregivers', 'ediz-plus'), { prefix: 'ediz', items: 15, options: 2, itemScore: (_i, p) => p, band: edizBand, redFlagItem: null });
+    const r = walk(bundledInstrument('caregivers', 'ediz-plus'), {
+      prefix: 'ediz',
+      items: 15,
+      options: 2,
+      itemScore: (_i, p) => p,
+      band: edizBand,
+      redFlagItem: null,
+    });
     expect(r.combinations).toBe(32_768);
     expect(r.mismatches).toBe(0);
   });
 
   it('CSI: all 2^13 combinations give the reference total and band, never a red flag', () => {
-    const r = walk(bundledInstrument('caregivers', 'csi'), { prefix: 'csi', items: 13, options: 2, itemScore: (_i, p) => p, band: csiBand, redFlagItem: null });
+    const r = walk(bundledInstrument('caregivers', 'csi'), {
+      prefix: 'csi',
+      items: 13,
+      options: 2,
+      itemScore: (_i, p) => p,
+      band: csiBand,
+      redFlagItem: null,
+    });
     expect(r.combinations).toBe(8_192);
     expect(r.mismatches).toBe(0);
   });
@@ -86,7 +122,8 @@ describe('exhaustive scoring against an independent reference', () => {
 
 describe('EPDS named edge cases', () => {
   const epds = bundledInstrument('postpartum', 'epds');
-  const byScores = (scores: readonly number[]) => Object.fromEntries(scores.map((s, i) => [`epds-${i + 1}`, EPDS_REVERSED.has(i + 1) ? 3 - s : s]));
+  const byScores = (scores: readonly number[]) =>
+    Object.fromEntries(scores.map((s, i) => [`epds-${i + 1}`, EPDS_REVERSED.has(i + 1) ? 3 - s : s]));
   const score = (answers: Record<string, number>) => {
     const r = scoreInstrument(epds, answers);
     if (!r.ok) throw new Error(r.error.message);
@@ -117,7 +154,9 @@ describe('EPDS named edge cases', () => {
   });
 
   it('lists every item score so the professional can check it against the paper form', () => {
-    expect(score(byScores([1, 2, 3, 0, 1, 2, 3, 0, 1, 2])).items.map((i) => i.score)).toEqual([1, 2, 3, 0, 1, 2, 3, 0, 1, 2]);
+    expect(score(byScores([1, 2, 3, 0, 1, 2, 3, 0, 1, 2])).items.map((i) => i.score)).toEqual([
+      1, 2, 3, 0, 1, 2, 3, 0, 1, 2,
+    ]);
   });
 });
 
@@ -136,6 +175,8 @@ describe('PHQ-9 named edge cases', () => {
   });
   it('PHQ-2 subscale is items 1–2 with ≥ 3 positive', () => {
     const r = scoreInstrument(phq9, answers([2, 1, 0, 0, 0, 0, 0, 0, 0]));
-    expect(r.ok && r.value.subscales).toEqual([{ id: 'phq-2', score: 3, band: expect.objectContaining({ id: 'positive' }) }]);
+    expect(r.ok && r.value.subscales).toEqual([
+      { id: 'phq-2', score: 3, band: expect.objectContaining({ id: 'positive' }) },
+    ]);
   });
 });

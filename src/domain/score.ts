@@ -49,7 +49,12 @@ function toLookup(instrument: Instrument, ids: ReadonlySet<string>, answers: Ans
     for (const { itemId, position } of answers) {
       if (!ids.has(itemId)) return fail(unknownItem(instrument, itemId));
       if (map.has(itemId)) {
-        return fail({ code: 'duplicate-answer', message: `${instrument.id}: item ${itemId} answered twice`, instrumentId: instrument.id, itemId });
+        return fail({
+          code: 'duplicate-answer',
+          message: `${instrument.id}: item ${itemId} answered twice`,
+          instrumentId: instrument.id,
+          itemId,
+        });
       }
       map.set(itemId, position);
     }
@@ -63,7 +68,12 @@ function toLookup(instrument: Instrument, ids: ReadonlySet<string>, answers: Ans
 }
 
 function unknownItem(instrument: Instrument, itemId: string) {
-  return { code: 'unknown-item' as const, message: `${instrument.id} has no item "${itemId}"`, instrumentId: instrument.id, itemId };
+  return {
+    code: 'unknown-item' as const,
+    message: `${instrument.id} has no item "${itemId}"`,
+    instrumentId: instrument.id,
+    itemId,
+  };
 }
 
 /** Scores one instrument: total, band, subscales, red flags and every item's score. */
@@ -79,7 +89,12 @@ export function scoreInstrument(instrument: Instrument, answers: Answers): Resul
     const position = get(item.id);
     if (position === undefined) {
       if (scores === null) continue; // unscored questions are optional
-      return fail({ code: 'missing-answer', message: `${instrument.id}: item ${item.number} (${item.id}) is not answered`, instrumentId: instrument.id, itemId: item.id });
+      return fail({
+        code: 'missing-answer',
+        message: `${instrument.id}: item ${item.number} (${item.id}) is not answered`,
+        instrumentId: instrument.id,
+        itemId: item.id,
+      });
     }
     if (typeof position !== 'number' || !Number.isInteger(position) || position < 0 || position >= optionCount) {
       return fail({
@@ -99,7 +114,11 @@ export function scoreInstrument(instrument: Instrument, answers: Answers): Resul
   }
   const band = findBand(instrument.bands, total);
   if (band === null) {
-    return fail({ code: 'out-of-range', message: `${instrument.id}: total ${total} falls in no band`, instrumentId: instrument.id });
+    return fail({
+      code: 'out-of-range',
+      message: `${instrument.id}: total ${total} falls in no band`,
+      instrumentId: instrument.id,
+    });
   }
   const subscales = instrument.subscales.map((sub) => {
     const score = items.reduce((sum, i) => (sub.itemIds.includes(i.itemId) ? sum + i.score : sum), 0);

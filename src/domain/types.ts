@@ -126,7 +126,13 @@ export type IntakeField = 'fullRemission' | 'onAntidepressant' | 'wantsToTaper' 
 
 export type Condition =
   | { readonly kind: 'total'; readonly instrument: string; readonly min?: Threshold; readonly below?: Threshold }
-  | { readonly kind: 'item'; readonly instrument: string; readonly item: string; readonly min?: number; readonly below?: number }
+  | {
+      readonly kind: 'item';
+      readonly instrument: string;
+      readonly item: string;
+      readonly min?: number;
+      readonly below?: number;
+    }
   | { readonly kind: 'band'; readonly instrument: string; readonly band: string }
   | { readonly kind: 'flag'; readonly flag: string }
   | { readonly kind: 'context'; readonly phase: ContextPhase; readonly trimesters?: readonly Trimester[] }
@@ -138,7 +144,9 @@ export type Condition =
 
 // ── Pathways ─────────────────────────────────────────────────────────────────────
 
-export type RuleOutcome = { readonly kind: 'step'; readonly step: Step } | { readonly kind: 'administer'; readonly instrument: string };
+export type RuleOutcome =
+  | { readonly kind: 'step'; readonly step: Step }
+  | { readonly kind: 'administer'; readonly instrument: string };
 
 export interface RoutingRule extends Provenance {
   readonly id: string;
@@ -260,7 +268,14 @@ export interface HelpRoute {
 
 // ── Golden vectors ────────────────────────────────────────────────────────────────
 
-export type ExpectedRecommendation = 'step-0' | 'step-1' | 'step-2' | 'step-3' | 'safety-urgent' | 'safety-emergency' | `administer:${string}`;
+export type ExpectedRecommendation =
+  | 'step-0'
+  | 'step-1'
+  | 'step-2'
+  | 'step-3'
+  | 'safety-urgent'
+  | 'safety-emergency'
+  | `administer:${string}`;
 
 export type GoldenVector =
   | {
@@ -291,7 +306,11 @@ export type GoldenVector =
         readonly context: ScreeningContext;
         readonly now: string;
       };
-      readonly expect: { readonly improved: boolean; readonly decision: FollowUpDecision; readonly proposedStep: Step | 'safety' };
+      readonly expect: {
+        readonly improved: boolean;
+        readonly decision: FollowUpDecision;
+        readonly proposedStep: Step | 'safety';
+      };
     }
   | {
       readonly id: string;
@@ -345,7 +364,9 @@ export type ScreeningContext =
   | { readonly phase: 'none' };
 
 /** Answers are printed option positions (0-based), keyed by item id, or as a list of pairs. */
-export type Answers = Readonly<Record<string, number>> | readonly { readonly itemId: string; readonly position: number }[];
+export type Answers =
+  | Readonly<Record<string, number>>
+  | readonly { readonly itemId: string; readonly position: number }[];
 
 /** `now` as epoch milliseconds or an ISO 8601 string; the domain never reads the clock. */
 export type Instant = number | string;

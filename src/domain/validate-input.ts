@@ -9,17 +9,29 @@ export function checkContext(pathway: Pathway, context: ScreeningContext): Engin
   switch (context.phase) {
     case 'pregnant':
       if (![1, 2, 3].includes(context.trimester)) {
-        return { code: 'invalid-context', field: 'trimester', message: `trimester must be 1, 2 or 3, got ${String(context.trimester)}` };
+        return {
+          code: 'invalid-context',
+          field: 'trimester',
+          message: `trimester must be 1, 2 or 3, got ${String(context.trimester)}`,
+        };
       }
       return null;
     case 'postpartum':
       if (!Number.isInteger(context.weeks) || context.weeks < 0 || context.weeks > MAX_POSTPARTUM_WEEKS) {
-        return { code: 'invalid-context', field: 'weeks', message: `weeks postpartum must be a whole number 0–${MAX_POSTPARTUM_WEEKS}, got ${String(context.weeks)}` };
+        return {
+          code: 'invalid-context',
+          field: 'weeks',
+          message: `weeks postpartum must be a whole number 0–${MAX_POSTPARTUM_WEEKS}, got ${String(context.weeks)}`,
+        };
       }
       return null;
     case 'none':
       return pathway.context === 'perinatal'
-        ? { code: 'context-required', field: 'context', message: `${pathway.id} needs a context: pregnant with trimester, or weeks postpartum` }
+        ? {
+            code: 'context-required',
+            field: 'context',
+            message: `${pathway.id} needs a context: pregnant with trimester, or weeks postpartum`,
+          }
         : null;
     default: {
       const exhaustive: never = context;
@@ -33,7 +45,8 @@ export function checkFlags(pathway: Pathway, flags: Readonly<Record<string, bool
     if (!pathway.questions.some((q) => q.id === key)) {
       return { code: 'unknown-flag', field: key, message: `${pathway.id} has no question "${key}"` };
     }
-    if (typeof flags[key] !== 'boolean') return { code: 'unknown-flag', field: key, message: `question "${key}" needs true or false` };
+    if (typeof flags[key] !== 'boolean')
+      return { code: 'unknown-flag', field: key, message: `question "${key}" needs true or false` };
   }
   return null;
 }
@@ -41,10 +54,18 @@ export function checkFlags(pathway: Pathway, flags: Readonly<Record<string, bool
 export function findInstrument(pack: ContentPack, instrumentId: string): Result<Instrument> {
   const instrument = pack.instruments.find((i) => i.id === instrumentId);
   if (instrument === undefined) {
-    return fail({ code: 'unknown-instrument', instrumentId, message: `pack ${pack.id} has no instrument "${instrumentId}"` });
+    return fail({
+      code: 'unknown-instrument',
+      instrumentId,
+      message: `pack ${pack.id} has no instrument "${instrumentId}"`,
+    });
   }
   if (!pack.pathway.instruments.includes(instrumentId)) {
-    return fail({ code: 'instrument-not-in-pathway', instrumentId, message: `${instrumentId} is not used in pathway ${pack.pathway.id}` });
+    return fail({
+      code: 'instrument-not-in-pathway',
+      instrumentId,
+      message: `${instrumentId} is not used in pathway ${pack.pathway.id}`,
+    });
   }
   return ok(instrument);
 }

@@ -1,8 +1,9 @@
 // R30: a release with one precached file missing never installs, and v1 keeps working offline.
+
+import { ROUTES } from '../routes';
 import { readPrecacheUrls } from '../support/build-output';
 import { expect, openAndWaitForServiceWorker, test } from '../support/fixtures';
 import { onboard, openUnlocked } from '../support/onboard';
-import { ROUTES } from '../routes';
 import { expectControlled, navigateInApp, releaseDir, runningRelease, UPDATE_PROMPT } from './support/releases';
 
 test('R30 a v2 with a missing precache entry never installs; v1 keeps working offline', async ({

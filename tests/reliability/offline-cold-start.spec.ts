@@ -1,10 +1,11 @@
 // R29: after one online session, a cold start OFFLINE (browser closed, relaunched on the same profile
 // with no network and no server) renders every route and the data. tests/offline.spec.ts covers routes
 // in the same tab; this one restarts the browser, the case of a professional opening the app next day.
+
+import { ROUTES } from '../routes';
 import { launchProfile } from '../support/chromium';
 import { expect, test, watch } from '../support/fixtures';
 import { unlock } from '../support/onboard';
-import { ROUTES } from '../routes';
 import { navigateInApp } from './support/releases';
 import { installV1 } from './support/update-flow';
 

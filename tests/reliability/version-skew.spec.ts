@@ -1,8 +1,9 @@
 // R28: after the v1→v2 update (every hashed file renamed), every route opened again and again while
 // OFFLINE loads without one failed request, failed dynamic import or unplanned reload.
+
+import { ROUTES } from '../routes';
 import { expect, test } from '../support/fixtures';
 import { unlock } from '../support/onboard';
-import { ROUTES } from '../routes';
 import { navigateInApp, runningRelease } from './support/releases';
 import { installV1, updateToV2 } from './support/update-flow';
 

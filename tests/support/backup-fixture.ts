@@ -4,8 +4,8 @@
 // screens. The KDF is fast; the passphrase is the one onboarding uses.
 import 'fake-indexeddb/auto';
 import { exportBackup } from '../../src/db/backup';
-import { createDatabase } from '../../src/db/database';
 import { TEST_KDF } from '../../src/db/crypto/kdf';
+import { createDatabase } from '../../src/db/database';
 import { createClient } from '../../src/db/repositories/clients.repository';
 import { createNote } from '../../src/db/repositories/notes.repository';
 import { createPlan } from '../../src/db/repositories/plans.repository';

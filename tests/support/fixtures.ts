@@ -1,7 +1,7 @@
 // Browser-test fixtures: every test gets its own static server for dist/, its own fresh Chromium profile
 // (persistent, so it can be killed and relaunched), and a guard that fails the test on any page error
 // or Content-Security-Policy violation (R26: 0 violations across the whole suite).
-import { test as base, type BrowserContext, expect, type Page } from '@playwright/test';
+import { type BrowserContext, test as base, expect, type Page } from '@playwright/test';
 import { freshProfileDir, launchProfile } from './chromium';
 import { type StaticServer, startStaticServer } from './static-server';
 

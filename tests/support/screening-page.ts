@@ -3,9 +3,18 @@ import { expect, type Page } from '@playwright/test';
 
 export async function startScreening(
   page: Page,
-  options: { pathway?: RegExp; client: { alias: string } | { existing: string } | 'anonymous'; instrument?: RegExp; weeks?: number; followUp?: boolean },
+  options: {
+    pathway?: RegExp;
+    client: { alias: string } | { existing: string } | 'anonymous';
+    instrument?: RegExp;
+    weeks?: number;
+    followUp?: boolean;
+  },
 ): Promise<void> {
-  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Screening', exact: true }).click();
+  await page
+    .getByRole('navigation', { name: 'Hoofdmenu' })
+    .getByRole('link', { name: 'Screening', exact: true })
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: 'Screening' })).toBeVisible();
   if (options.pathway) await page.getByRole('radio', { name: options.pathway }).check();
   const client = options.client;
@@ -36,7 +45,10 @@ export async function enterPositions(page: Page, positions: readonly number[]): 
 export async function answerOneByOne(page: Page, positions: readonly number[]): Promise<void> {
   for (const p of positions) {
     await page.locator('form.questionnaire fieldset.question').getByRole('radio').nth(p).check();
-    await page.locator('form.questionnaire').getByRole('button', { name: /Volgende|Klaar/ }).click();
+    await page
+      .locator('form.questionnaire')
+      .getByRole('button', { name: /Volgende|Klaar/ })
+      .click();
   }
 }
 

@@ -10,7 +10,6 @@
 import { syncContent } from '../../../src/app/content/sync-content';
 import { loadBundledPack } from '../../../src/content/bundled';
 import { epdsTotal } from '../../../src/content/testing';
-import { deriveKek } from '../../../src/db/crypto/kdf';
 import {
   type ClientClear,
   type ClientPayload,
@@ -24,23 +23,24 @@ import {
   getClient,
   getPackVersion,
   listClients,
-  loadReminderInput,
   listDecisions,
   listDueFollowUps,
   listFollowUps,
   listNotes,
   listPlans,
   listScreenings,
+  loadReminderInput,
   type NoteClear,
   type NotePayload,
   PRODUCTION_KDF,
   type ScreeningClear,
   type ScreeningPayload,
-  saveDraft,
   type StapwijzerDb,
+  saveDraft,
   unlock,
   type VaultSession,
 } from '../../../src/db';
+import { deriveKek } from '../../../src/db/crypto/kdf';
 import { insertMany, newClear } from '../../../src/db/repositories/encrypted-store';
 import { type ContentPack, evaluateScreening, type ScreeningOutcome } from '../../../src/domain';
 import { localDate } from '../../../src/features/clients/dates';

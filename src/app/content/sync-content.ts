@@ -3,9 +3,10 @@
 // (first run, or an app update that changed content) is the content chunk loaded, every pack validated
 // (schema, digest, golden vectors) and imported in one transaction per pack. A refused pack leaves the
 // version already installed active, and the refusal is reported, never silently skipped.
+
+import { EXPECTED_DIGESTS } from '../../content/packs/expected-digests';
 import { listActivePacks, type StapwijzerDb, syncBundledPacks } from '../../db';
 import type { ContentPack, PathwayId } from '../../domain';
-import { EXPECTED_DIGESTS } from '../../content/packs/expected-digests';
 
 const PACK_IDS: readonly PathwayId[] = ['postpartum', 'relapse-prevention', 'caregivers'];
 

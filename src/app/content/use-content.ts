@@ -18,5 +18,8 @@ export function useActivePack(pathwayId: PathwayId | undefined): ContentPack | n
 
 /** A specific stored pack version (for explaining an old result with its own content). */
 export function usePackVersion(packId: string, contentVersion: string): ContentPack | null | undefined {
-  return useLiveQuery(async () => (await getPackVersion(appDb(), packId, contentVersion)) ?? null, [packId, contentVersion]);
+  return useLiveQuery(
+    async () => (await getPackVersion(appDb(), packId, contentVersion)) ?? null,
+    [packId, contentVersion],
+  );
 }

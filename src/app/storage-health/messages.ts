@@ -2,7 +2,8 @@ import { defineMessages } from '../../i18n/define-messages';
 
 export const storageHealthMessages = defineMessages(
   {
-    persistDenied: 'Deze browser mag je gegevens opruimen als de opslag vol raakt. Installeer de app of maak vaak een back-up.',
+    persistDenied:
+      'Deze browser mag je gegevens opruimen als de opslag vol raakt. Installeer de app of maak vaak een back-up.',
     persistDeniedShort: 'Opslag niet gegarandeerd',
     hideForNow: 'Verbergen',
     backupLink: 'Back-up maken',

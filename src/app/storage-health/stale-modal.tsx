@@ -1,6 +1,6 @@
-import { reloadIntoNewestBuild } from '../update/reload-into-newest-build';
 import { useEffect, useRef, useState } from 'react';
 import { useMessages } from '../../i18n/define-messages';
+import { reloadIntoNewestBuild } from '../update/reload-into-newest-build';
 import { appDb } from '../vault/vault-runtime';
 import { storageHealthMessages } from './messages';
 

@@ -2,7 +2,7 @@
 // tested as users reach them, never through a bypass.
 import { createDatabase, createVault, type VaultSession } from '../../db';
 import { TEST_KDF } from '../../db/crypto/kdf';
-import { saveProfile, type Profile } from '../../features/onboarding/profile';
+import { type Profile, saveProfile } from '../../features/onboarding/profile';
 import { syncContent } from '../content/sync-content';
 import { useSession } from '../session-store';
 import { adopt, setDatabaseForTests } from '../vault/vault-runtime';
@@ -27,6 +27,8 @@ export async function unlockedVault(
 /** A fresh database with no vault: the app starts in onboarding. */
 export function firstUse(): void {
   counter += 1;
-  setDatabaseForTests(createDatabase({ name: `stapwijzer-test-${counter}-${crypto.randomUUID()}`, liveQueryCache: 'disabled' }));
+  setDatabaseForTests(
+    createDatabase({ name: `stapwijzer-test-${counter}-${crypto.randomUUID()}`, liveQueryCache: 'disabled' }),
+  );
   useSession.setState({ vaultStatus: 'checking' });
 }

@@ -12,7 +12,10 @@ const defaultDeps: Deps = {
   setInterval: (fn, ms) => window.setInterval(fn, ms),
 };
 
-export function scheduleUpdateChecks(registration: Pick<ServiceWorkerRegistration, 'update'>, deps: Deps = defaultDeps) {
+export function scheduleUpdateChecks(
+  registration: Pick<ServiceWorkerRegistration, 'update'>,
+  deps: Deps = defaultDeps,
+) {
   return deps.setInterval(() => {
     if (deps.isOnline()) registration.update().catch(() => {});
   }, UPDATE_CHECK_INTERVAL_MS);

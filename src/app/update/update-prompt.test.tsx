@@ -2,8 +2,8 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { useSession } from '../session-store';
-import { UpdatePrompt } from './update-prompt';
 import { registerUpdateGuard } from './update-guards';
+import { UpdatePrompt } from './update-prompt';
 
 const sw = vi.hoisted(() => ({
   offlineReady: false,

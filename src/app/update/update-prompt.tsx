@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
 import { useRegisterSW } from 'virtual:pwa-register/react';
+import { useEffect, useState } from 'react';
 import { useT } from '../../i18n/use-t';
 import { markOfflineReadyAnnounced, shouldAnnounceOfflineReady } from './offline-ready-once';
 import { scheduleUpdateChecks } from './update-checks';

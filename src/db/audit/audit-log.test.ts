@@ -1,14 +1,14 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import type { StapwijzerDb } from '../database';
 import { createClient, updateClient } from '../repositories/clients.repository';
 import { createNote, deleteNote } from '../repositories/notes.repository';
-import { putSetting } from '../repositories/settings.repository';
 import { completeScreening } from '../repositories/screenings.repository';
-import { sampleCompletion } from '../testing/sample';
+import { putSetting } from '../repositories/settings.repository';
 import { TEST_PASSPHRASE, testDb, testVault } from '../testing/fixture-db';
-import { unlock } from '../vault';
-import type { StapwijzerDb } from '../database';
+import { sampleCompletion } from '../testing/sample';
 import type { AuditAction } from '../types';
+import { unlock } from '../vault';
 import { appendAudit, auditSettled, verifyAuditChain } from './index';
 
 const CANARY = 'CANARY-7F3A';

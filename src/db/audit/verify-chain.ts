@@ -7,8 +7,8 @@
 import type { StapwijzerDb } from '../database';
 import type { VaultSession } from '../session';
 import type { AuditRow } from '../types';
-import { readAnchoredHead, readTip } from './audit-log';
 import { GENESIS_HASH, hashEvent } from './audit-hash';
+import { readAnchoredHead, readTip } from './audit-log';
 
 export type ChainProblem = 'sequence' | 'link' | 'hash' | 'tip' | 'anchor';
 

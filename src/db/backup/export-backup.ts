@@ -5,13 +5,13 @@
  * restore before anything is written. Reads everything in one readonly transaction (a consistent
  * snapshot), then logs the export and remembers when it happened (for the backup reminder, R12).
  */
-import { appendAudit } from '../audit/audit-log';
+
 import { sha256Hex } from '../audit/audit-hash';
+import { appendAudit } from '../audit/audit-log';
 import { StorageError } from '../errors';
 import { getSetting, putSetting } from '../repositories/settings.repository';
 import type { VaultSession } from '../session';
 import type { AuditRow, VaultMeta } from '../types';
-import { toBase64 } from './base64';
 import {
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
@@ -25,6 +25,7 @@ import {
   type EncodedRow,
   manifestClear,
 } from './backup-format';
+import { toBase64 } from './base64';
 
 export const BACKUP_STATUS_SETTING = 'backupStatus';
 

@@ -65,7 +65,12 @@ describe('R12: backup reminder (controlled clock)', () => {
     const session = await testVault(db);
     for (let i = 0; i < 30; i++) await createClient(session, { alias: `c${i}` });
     await auditSettled(db);
-    const oldest = (await db.auditLog.orderBy('ts').filter((e) => e.action === 'create').first())?.ts;
+    const oldest = (
+      await db.auditLog
+        .orderBy('ts')
+        .filter((e) => e.action === 'create')
+        .first()
+    )?.ts;
     const input = await loadReminderInput(session, Date.now());
     expect(input.changesSince).toBe(20); // capped at minChanges: the rule needs no more
     expect(input.firstChangeAt).toBe(Date.parse(oldest ?? ''));

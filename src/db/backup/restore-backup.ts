@@ -9,8 +9,8 @@
  * digest → every record.
  */
 import * as v from 'valibot';
-import { appendAudit, attachAuditSession } from '../audit/audit-log';
 import { GENESIS_HASH, sha256Hex } from '../audit/audit-hash';
+import { appendAudit, attachAuditSession } from '../audit/audit-log';
 import { aadFor, open } from '../crypto/aead';
 import { unwrapDataKey } from '../crypto/data-key';
 import { deriveKek } from '../crypto/kdf';
@@ -19,7 +19,6 @@ import { isStorageError } from '../errors';
 import { VaultSession } from '../session';
 import { markVaultCreated } from '../storage-health';
 import type { AuditRow, AuditTipMeta, BackoffMeta, SentinelMeta, VaultMeta } from '../types';
-import { fromBase64 } from './base64';
 import { BackupError } from './backup-error';
 import {
   BACKUP_FORMAT,
@@ -33,6 +32,7 @@ import {
   type EncodedRow,
   manifestClear,
 } from './backup-format';
+import { fromBase64 } from './base64';
 import { assertSize, parseJsonStrict, scanStructure } from './guard-text';
 
 /** Reads a chosen file: the size is checked before a single byte is read. */

@@ -1,12 +1,12 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { unlock } from '../vault';
 import { TEST_PASSPHRASE, testDb, testVault } from '../testing/fixture-db';
+import { followUpData } from '../testing/payloads';
+import { unlock } from '../vault';
 import { createClient, getClient, listClients, updateClient } from './clients.repository';
 import { createFollowUp, listDueFollowUps, updateFollowUp } from './followups.repository';
 import { createNote, listNotes } from './notes.repository';
 import { getSetting, putSetting } from './settings.repository';
-import { followUpData } from '../testing/payloads';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 

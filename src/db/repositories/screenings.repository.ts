@@ -5,8 +5,9 @@
  *   transaction (R4) with strict durability (R5), sealed before the transaction opens.
  * Clear fields: ids, status, pack/instrument versions (so old content stays resolvable).
  */
-import type { VaultSession } from '../session';
+
 import { withReopenRetry } from '../retry';
+import type { VaultSession } from '../session';
 import type {
   DecisionClear,
   DecisionPayload,

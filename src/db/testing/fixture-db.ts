@@ -2,8 +2,9 @@
  * Test fixtures: unique database names, a fast-KDF vault and a seeded database of a given schema
  * version (R15 migration fixtures). Test-only; the KDF here is deliberately weak.
  */
-import { createDatabase, type StapwijzerDb } from '../database';
+
 import { TEST_KDF } from '../crypto/kdf';
+import { createDatabase, type StapwijzerDb } from '../database';
 import { createClient } from '../repositories/clients.repository';
 import { createNote } from '../repositories/notes.repository';
 import { createPlan } from '../repositories/plans.repository';
@@ -83,11 +84,7 @@ export async function seedFixture(session: VaultSession, clientCount: number): P
     }
     await createPlan(session, { clientId: client.id, pathwayId: 'postpartum' }, planData(), now);
     await createNote(session, client.id, { text: `note ${c}` }, now);
-    await saveDraft(
-      session,
-      { clientId: client.id, data: draftData({ q1: 1 }) },
-      now,
-    );
+    await saveDraft(session, { clientId: client.id, data: draftData({ q1: 1 }) }, now);
   }
   const n = clientCount;
   return { clients: n, screenings: 2 * n, decisions: 2 * n, followUps: 2 * n, plans: n, notes: n, drafts: n };

@@ -42,5 +42,12 @@ export function followUpData(note = 'herhaal EPDS'): FollowUpPayload {
 }
 
 export function planData(text = 'slaapt slecht'): PlanPayload {
-  return { warningSigns: [{ category: 'sleep', text }], triggers: [], whatIDo: [], whatOthersDo: [], whomToCall: [], revisedAt: '2025-05-18' };
+  return {
+    warningSigns: [{ category: 'sleep', text }],
+    triggers: [],
+    whatIDo: [],
+    whatOthersDo: [],
+    whomToCall: [],
+    revisedAt: '2025-05-18',
+  };
 }

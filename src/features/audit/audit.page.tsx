@@ -1,7 +1,7 @@
 // The audit log, newest first and paged, with the result of the chain check (R38).
 import { useEffect, useState } from 'react';
-import { type AuditRow, type ChainReport, listAuditEvents, verifyAuditChain } from '../../db';
 import { appDb, currentSession } from '../../app/vault/vault-runtime';
+import { type AuditRow, type ChainReport, listAuditEvents, verifyAuditChain } from '../../db';
 import { useMessages } from '../../i18n/define-messages';
 import { PageHeading } from '../../ui/page-heading';
 import { auditMessages } from './messages';

@@ -1,8 +1,9 @@
 // Audit hooks for screens (R38): "view" when a client page opens, "export-*" when data leaves the
 // device. Never throw: a failed audit write must not break the screen (the failure is reported by
 // the storage layer without data).
-import { appendAuditQuietly } from '../../db';
+
 import { appDb } from '../../app/vault/vault-runtime';
+import { appendAuditQuietly } from '../../db';
 
 /** Log that a client's record was opened. Call once when the client page mounts. */
 export function logView(recordId: string): Promise<void> {

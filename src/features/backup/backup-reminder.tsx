@@ -2,8 +2,8 @@
 // since the last export. The rule is the pure `backupReminder` in src/db/backup.
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { backupReminder, loadReminderInput } from '../../db';
 import { currentSession } from '../../app/vault/vault-runtime';
+import { backupReminder, loadReminderInput } from '../../db';
 import { useMessages } from '../../i18n/define-messages';
 import { backupMessages } from './messages';
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { exportBackup } from '../../db';
 import { currentSession } from '../../app/vault/vault-runtime';
+import { exportBackup } from '../../db';
 import { useMessages } from '../../i18n/define-messages';
 import { downloadText } from './download';
 import { backupMessages } from './messages';

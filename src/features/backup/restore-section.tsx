@@ -1,6 +1,7 @@
 // Restore: the whole file is checked (schema, integrity, passphrase, every record) before the
 // confirmation shows; only "Ja, vervang alles" writes, in one transaction (R31–R33).
 import { type FormEvent, useId, useState } from 'react';
+import { adopt, appDb } from '../../app/vault/vault-runtime';
 import {
   applyRestore,
   BACKUP_TABLES,
@@ -11,7 +12,6 @@ import {
   type VerifiedBackup,
   verifyBackup,
 } from '../../db';
-import { adopt, appDb } from '../../app/vault/vault-runtime';
 import { useMessages } from '../../i18n/define-messages';
 import { backupErrorMessages } from './backup-errors.messages';
 import { backupMessages } from './messages';

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import * as v from 'valibot';
-import { BACKUP_STATUS_SETTING, getSetting } from '../../db';
 import { currentSession } from '../../app/vault/vault-runtime';
+import { BACKUP_STATUS_SETTING, getSetting } from '../../db';
 
 const StatusSchema = v.object({ lastBackupAt: v.pipe(v.string(), v.isoTimestamp()), recordCount: v.number() });
 

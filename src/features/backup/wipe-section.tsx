@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
-import { wipeAllData } from '../../db';
 import { appDb } from '../../app/vault/vault-runtime';
+import { wipeAllData } from '../../db';
 import { useMessages } from '../../i18n/define-messages';
 import { backupMessages } from './messages';
 

@@ -1,6 +1,6 @@
 import { useNavigate } from 'react-router';
-import { createClient } from '../../db';
 import { currentSession } from '../../app/vault/vault-runtime';
+import { createClient } from '../../db';
 import { useMessages } from '../../i18n/define-messages';
 import { PageHeading } from '../../ui/page-heading';
 import { ClientForm } from './client-form';

@@ -2,8 +2,8 @@
 // trend charts, a note form and the timeline.
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { type ClientRecord, updateClient } from '../../db';
 import { currentSession } from '../../app/vault/vault-runtime';
+import { type ClientRecord, updateClient } from '../../db';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { PageHeading } from '../../ui/page-heading';
 import { logView } from '../audit/log-events';
@@ -105,9 +105,7 @@ function ClientView({ client }: { client: ClientRecord }) {
             {t('planLink')}{' '}
             <span className="action-meta">
               (
-              {latestPlan
-                ? t('planVersion', { date: formatDate(latestPlan.data.revisedAt, language) })
-                : t('planNone')}
+              {latestPlan ? t('planVersion', { date: formatDate(latestPlan.data.revisedAt, language) }) : t('planNone')}
               )
             </span>
           </Link>

@@ -1,8 +1,8 @@
 // The client list with search. Alias and code are encrypted at rest, so IndexedDB cannot index or
 // search them: the (small) list is decrypted and filtered in memory, ignoring case and diacritics.
 import { memo, useDeferredValue, useId, useMemo, useState } from 'react';
-import type { ClientRecord } from '../../db';
 import { Link } from 'react-router';
+import type { ClientRecord } from '../../db';
 import { useMessages } from '../../i18n/define-messages';
 import { PageHeading } from '../../ui/page-heading';
 import './clients.css';

@@ -1,16 +1,16 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createClient, listClients, listNotes, type VaultSession } from '../../db';
 import { renderRoute } from '../../app/testing/render-route';
 import { unlockedVault } from '../../app/testing/unlocked';
+import { createClient, listClients, listNotes, StorageError, type VaultSession } from '../../db';
 import { saveErrorMessage } from './storage-messages';
-import { StorageError } from '../../db';
 
 // The machine runs several suites at once: give live queries time to settle.
 configure({ asyncUtilTimeout: 5000 });
 
-const IPHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
+const IPHONE =
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
 
 describe('Clients', () => {
   let session: VaultSession;
@@ -38,7 +38,9 @@ describe('Clients', () => {
     await screen.findByRole('link', { name: /Anna/ });
     const search = screen.getByRole('searchbox', { name: 'Zoek op schuilnaam of code' });
     await user.type(search, 'ZOE');
-    await waitFor(() => expect(screen.getAllByRole('link', { name: /Zoë B|Anna|Ölaf/ }).map((l) => l.textContent)).toEqual(['Zoë B']));
+    await waitFor(() =>
+      expect(screen.getAllByRole('link', { name: /Zoë B|Anna|Ölaf/ }).map((l) => l.textContent)).toEqual(['Zoë B']),
+    );
     await user.clear(search);
     await user.type(search, 'olaf');
     await waitFor(() => expect(screen.getByRole('link', { name: 'Ölaf' })).toBeInTheDocument());
@@ -132,7 +134,9 @@ describe('Clients', () => {
 
     it('blocks creating a client and shows install instructions', async () => {
       renderRoute('/clients/new');
-      expect(await screen.findByRole('heading', { name: 'Installeer Stapwijzer eerst op je beginscherm' })).toBeInTheDocument();
+      expect(
+        await screen.findByRole('heading', { name: 'Installeer Stapwijzer eerst op je beginscherm' }),
+      ).toBeInTheDocument();
       expect(screen.getByText(/Zet op beginscherm/)).toBeInTheDocument();
       expect(screen.queryByRole('textbox', { name: 'Schuilnaam of code' })).toBeNull();
       expect(screen.queryByRole('button', { name: 'Opslaan' })).toBeNull();

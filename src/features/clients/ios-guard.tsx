@@ -6,8 +6,7 @@ import { messages } from './messages';
 
 /** True when this browser must not hold client records (iOS Safari outside standalone). */
 export function useIosRecordBlock(): boolean {
-  const matchMedia =
-    typeof window.matchMedia === 'function' ? (query: string) => window.matchMedia(query) : null;
+  const matchMedia = typeof window.matchMedia === 'function' ? (query: string) => window.matchMedia(query) : null;
   return isIosOutsideStandalone(navigator, matchMedia);
 }
 

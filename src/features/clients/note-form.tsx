@@ -1,8 +1,8 @@
 // Adds a note. The text stays in state until the save resolved; on failure (e.g. storage full) the
 // Dutch message shows and the text is still in the field.
 import { useId, useState } from 'react';
-import { createNote } from '../../db';
 import { currentSession } from '../../app/vault/vault-runtime';
+import { createNote } from '../../db';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { messages } from './messages';
 import { SaveStatus, useSaveState } from './save-status';

@@ -1,7 +1,7 @@
 // One note on the timeline: shown as plain text (React escapes it; never HTML), editable and deletable.
 import { useId, useState } from 'react';
-import { deleteNote, type NoteRecord, updateNote } from '../../db';
 import { currentSession } from '../../app/vault/vault-runtime';
+import { deleteNote, type NoteRecord, updateNote } from '../../db';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { messages } from './messages';
 import { SaveStatus, useSaveState } from './save-status';

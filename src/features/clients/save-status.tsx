@@ -1,8 +1,8 @@
 // Save feedback shared by every form of this feature: "Opgeslagen" appears only after the save
 // promise resolved; a failure shows the Dutch storage message and the caller keeps its input.
 import { useCallback, useState } from 'react';
-import type { Language } from '../../i18n/translate';
 import { useMessages } from '../../i18n/define-messages';
+import type { Language } from '../../i18n/translate';
 import { messages } from './messages';
 import { saveErrorMessage } from './storage-messages';
 

@@ -3,7 +3,11 @@
 
 /** Lower case without diacritics, so "Ëlla" matches "ella" and "ELLA". */
 export function foldForSearch(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLocaleLowerCase('nl').trim();
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLocaleLowerCase('nl')
+    .trim();
 }
 
 export interface Searchable {
@@ -15,7 +19,9 @@ export interface Searchable {
 export function matchesClient(client: Searchable, query: string): boolean {
   const q = foldForSearch(query);
   if (q === '') return true;
-  return foldForSearch(client.alias).includes(q) || (client.code !== undefined && foldForSearch(client.code).includes(q));
+  return (
+    foldForSearch(client.alias).includes(q) || (client.code !== undefined && foldForSearch(client.code).includes(q))
+  );
 }
 
 /** One collator for the whole list: creating it per comparison made sorting 2,000 clients take ~200 ms. */
@@ -30,7 +36,10 @@ export interface IndexedClient<T> {
 export function indexClients<T extends { data: Searchable }>(records: readonly T[]): IndexedClient<T>[] {
   return [...records]
     .sort((a, b) => collator.compare(a.data.alias, b.data.alias))
-    .map((record) => ({ record, folded: `${foldForSearch(record.data.alias)}\n${foldForSearch(record.data.code ?? '')}` }));
+    .map((record) => ({
+      record,
+      folded: `${foldForSearch(record.data.alias)}\n${foldForSearch(record.data.code ?? '')}`,
+    }));
 }
 
 /** The records whose alias or code contains the query (case and diacritics ignored), in list order. */

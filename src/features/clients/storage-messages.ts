@@ -6,8 +6,7 @@ import type { Language } from '../../i18n/translate';
 
 const messages = defineMessages(
   {
-    quota:
-      'Onvoldoende opslagruimte op dit apparaat. Maak ruimte vrij of maak een back-up en verwijder oude gegevens.',
+    quota: 'Onvoldoende opslagruimte op dit apparaat. Maak ruimte vrij of maak een back-up en verwijder oude gegevens.',
     conflict: 'Dit is intussen ergens anders gewijzigd. Open het opnieuw en probeer het nog eens.',
     locked: 'Stapwijzer is vergrendeld. Ontgrendel en probeer het opnieuw; wat je typte staat er nog.',
     stale: 'Stapwijzer is bijgewerkt in een ander tabblad. Herlaad de pagina; wat je typte staat er nog.',

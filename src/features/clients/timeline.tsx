@@ -5,9 +5,9 @@ import type { DecisionRecord, FollowUpRecord, NoteRecord, ScreeningRecord } from
 import type { ContentPack, Step } from '../../domain';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import type { Language } from '../../i18n/translate';
+import { logExport } from '../audit/log-events';
 import { formatDate, localDate } from './dates';
 import { downloadText } from './download';
-import { logExport } from '../audit/log-events';
 import { followUpIcs, icsFileName } from './ics';
 import { messages } from './messages';
 import { NoteItem } from './note-item';
@@ -69,7 +69,11 @@ function instrumentName(pack: ContentPack | undefined, id: string, language: Lan
   return pack?.instruments.find((i) => i.id === id)?.name[language] ?? t('unknownInstrument', { id });
 }
 
-function ScreeningEntry(props: { screening: ScreeningRecord; decision: DecisionRecord | undefined; pack: ContentPack | undefined }) {
+function ScreeningEntry(props: {
+  screening: ScreeningRecord;
+  decision: DecisionRecord | undefined;
+  pack: ContentPack | undefined;
+}) {
   const { screening, decision, pack } = props;
   const t = useT();
   const language = useLanguage();
@@ -99,7 +103,8 @@ function ScreeningEntry(props: { screening: ScreeningRecord; decision: DecisionR
   return (
     <article aria-labelledby={`tl-${screening.id}`}>
       <h3 id={`tl-${screening.id}`}>
-        {t('screeningOn', { instrument: name })} <span className="timeline-date">{formatDate(screening.createdAt, language)}</span>
+        {t('screeningOn', { instrument: name })}{' '}
+        <span className="timeline-date">{formatDate(screening.createdAt, language)}</span>
       </h3>
       {safety && <p className="safety-flag">{safety}</p>}
       <dl className="facts">
@@ -112,7 +117,11 @@ function ScreeningEntry(props: { screening: ScreeningRecord; decision: DecisionR
         {decision && (
           <>
             <dt>{t('chosen')}</dt>
-            <dd>{decision.data.chosen === 'safety' ? t('chosenSafety') : stepText(pack, decision.data.chosen, language, t)}</dd>
+            <dd>
+              {decision.data.chosen === 'safety'
+                ? t('chosenSafety')
+                : stepText(pack, decision.data.chosen, language, t)}
+            </dd>
           </>
         )}
         {decision?.data.overrideReason && (
@@ -158,7 +167,10 @@ function FollowUpEntry({ followUp }: { followUp: FollowUpRecord }) {
   return (
     <article aria-labelledby={`tl-${followUp.id}`}>
       <h3 id={`tl-${followUp.id}`}>
-        {t('followUpTitle')} <span className="timeline-date">{t('due')} {formatDate(followUp.dueDate, language)}</span>
+        {t('followUpTitle')}{' '}
+        <span className="timeline-date">
+          {t('due')} {formatDate(followUp.dueDate, language)}
+        </span>
       </h3>
       <dl className="facts">
         <dt>{t('status')}</dt>

@@ -4,8 +4,8 @@ import { renderRoute } from '../../app/testing/render-route';
 import { unlockedVault } from '../../app/testing/unlocked';
 import type { VaultSession } from '../../db';
 import type { Instrument } from '../../domain';
-import { TrendChart } from './trend-chart';
 import { packOf, seedClient, seedScreening } from './testing/seed';
+import { TrendChart } from './trend-chart';
 
 configure({ asyncUtilTimeout: 5000 });
 
@@ -15,7 +15,11 @@ const T0 = Date.UTC(2026, 0, 5, 10);
 function bandRects(container: HTMLElement) {
   return [...container.querySelectorAll('[data-band]')].map((g) => {
     const rect = g.querySelector('rect');
-    return { id: g.getAttribute('data-band'), y: Number(rect?.getAttribute('y')), h: Number(rect?.getAttribute('height')) };
+    return {
+      id: g.getAttribute('data-band'),
+      y: Number(rect?.getAttribute('y')),
+      h: Number(rect?.getAttribute('height')),
+    };
   });
 }
 
@@ -67,19 +71,43 @@ describe('Trend chart', () => {
       />,
     );
     const img = screen.getByRole('img');
-    expect(img).toHaveAccessibleName(/EPDS.*2 metingen\. Eerste 14 op 5 januari 2026, laatste 11 op 19 januari 2026 \(verhoogd\)/);
+    expect(img).toHaveAccessibleName(
+      /EPDS.*2 metingen\. Eerste 14 op 5 januari 2026, laatste 11 op 19 januari 2026 \(verhoogd\)/,
+    );
     const table = screen.getByRole('table', { name: /Scores/ });
-    expect(within(table).getAllByRole('row').slice(1).map((r) => r.textContent)).toEqual([
-      '5 januari 202614hoog',
-      '19 januari 202611verhoogd',
-    ]);
+    expect(
+      within(table)
+        .getAllByRole('row')
+        .slice(1)
+        .map((r) => r.textContent),
+    ).toEqual(['5 januari 202614hoog', '19 januari 202611verhoogd']);
   });
 
   it('shows one chart per instrument on the client page, with screenings on the timeline', async () => {
     const client = await seedClient(session, 'Moeder T');
-    await seedScreening(session, { clientId: client.id, pathwayId: 'postpartum', instrumentId: 'epds', position: 2, at: T0, context: { phase: 'postpartum', weeks: 6 } });
-    await seedScreening(session, { clientId: client.id, pathwayId: 'postpartum', instrumentId: 'epds', position: 1, at: T0 + 14 * DAY, context: { phase: 'postpartum', weeks: 8 } });
-    await seedScreening(session, { clientId: client.id, pathwayId: 'relapse-prevention', instrumentId: 'phq-9', position: 1, at: T0 + 20 * DAY });
+    await seedScreening(session, {
+      clientId: client.id,
+      pathwayId: 'postpartum',
+      instrumentId: 'epds',
+      position: 2,
+      at: T0,
+      context: { phase: 'postpartum', weeks: 6 },
+    });
+    await seedScreening(session, {
+      clientId: client.id,
+      pathwayId: 'postpartum',
+      instrumentId: 'epds',
+      position: 1,
+      at: T0 + 14 * DAY,
+      context: { phase: 'postpartum', weeks: 8 },
+    });
+    await seedScreening(session, {
+      clientId: client.id,
+      pathwayId: 'relapse-prevention',
+      instrumentId: 'phq-9',
+      position: 1,
+      at: T0 + 20 * DAY,
+    });
     renderRoute(`/clients/${client.id}`);
     const trends = await screen.findByRole('region', { name: 'Verloop van de scores' });
     expect(await within(trends).findAllByRole('img')).toHaveLength(2);

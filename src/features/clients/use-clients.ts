@@ -1,5 +1,6 @@
 // Feature hooks over the client tables (STYLE habit 5). Each returns undefined while loading.
 import { useLiveQuery } from 'dexie-react-hooks';
+import { appDb, currentSession } from '../../app/vault/vault-runtime';
 import {
   type ClientRecord,
   type ClientStatus,
@@ -18,7 +19,6 @@ import {
   type ReadMany,
   type ScreeningRecord,
 } from '../../db';
-import { appDb, currentSession } from '../../app/vault/vault-runtime';
 import type { ContentPack } from '../../domain';
 
 export function useClients(status: ClientStatus): ReadMany<ClientRecord> | undefined {

@@ -1,6 +1,7 @@
 // Loads the handover summary of one client: the latest completed screening with its decision, the
 // active plan, the next open follow-up and the latest note — and nothing more.
 import { useLiveQuery } from 'dexie-react-hooks';
+import { currentSession } from '../../app/vault/vault-runtime';
 import {
   type ClientRecord,
   type DecisionRecord,
@@ -15,7 +16,6 @@ import {
   type PlanRecord,
   type ScreeningRecord,
 } from '../../db';
-import { currentSession } from '../../app/vault/vault-runtime';
 
 export interface HandoverSummary {
   client: ClientRecord;

@@ -1,8 +1,8 @@
 import { configure, screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createClient, createFollowUp, saveDraft, updateFollowUp, type VaultSession } from '../../db';
 import { renderRoute } from '../../app/testing/render-route';
 import { unlockedVault } from '../../app/testing/unlocked';
+import { createClient, createFollowUp, saveDraft, updateFollowUp, type VaultSession } from '../../db';
 import { localDate } from '../clients/dates';
 
 // The machine runs several suites at once: give live queries time to settle.
@@ -21,7 +21,11 @@ describe('Vandaag (home)', () => {
     const anna = await createClient(session, { alias: 'Moeder A' });
     const bob = await createClient(session, { alias: 'Mantelzorger B' });
     const carla = await createClient(session, { alias: 'Later C' });
-    const today = await createFollowUp(session, { clientId: anna.id, pathwayId: 'postpartum', dueDate: localDate() }, followUpData);
+    const today = await createFollowUp(
+      session,
+      { clientId: anna.id, pathwayId: 'postpartum', dueDate: localDate() },
+      followUpData,
+    );
     const late = await createFollowUp(
       session,
       { clientId: bob.id, pathwayId: 'caregivers', dueDate: localDate(new Date(Date.now() - 3 * DAY)) },
@@ -32,7 +36,11 @@ describe('Vandaag (home)', () => {
       { clientId: carla.id, pathwayId: 'postpartum', dueDate: localDate(new Date(Date.now() + 2 * DAY)) },
       followUpData,
     );
-    const done = await createFollowUp(session, { clientId: carla.id, pathwayId: 'postpartum', dueDate: localDate() }, followUpData);
+    const done = await createFollowUp(
+      session,
+      { clientId: carla.id, pathwayId: 'postpartum', dueDate: localDate() },
+      followUpData,
+    );
     await updateFollowUp(session, done, done.data, { status: 'done' });
 
     renderRoute('/');
@@ -46,21 +54,31 @@ describe('Vandaag (home)', () => {
     expect(lateLink).toHaveTextContent(/te laat, gepland op/);
     expect(lateLink).toHaveTextContent(/mantelzorg/i);
     // Overdue first (oldest due date first); future and done follow-ups are not listed.
-    expect(within(section).getAllByRole('link').map((l) => l.textContent)).toHaveLength(2);
+    expect(
+      within(section)
+        .getAllByRole('link')
+        .map((l) => l.textContent),
+    ).toHaveLength(2);
     expect(within(section).getAllByRole('link')[0]).toBe(lateLink);
     expect(within(section).queryByText(/Later C/)).toBeNull();
   });
 
   it('lists unfinished screenings to resume', async () => {
     const anna = await createClient(session, { alias: 'Moeder A' });
-    const draft = await saveDraft(session, { clientId: anna.id, data: { pathwayId: 'postpartum', answers: { e1: 0, e2: 1 } } });
+    const draft = await saveDraft(session, {
+      clientId: anna.id,
+      data: { pathwayId: 'postpartum', answers: { e1: 0, e2: 1 } },
+    });
     const anonymous = await saveDraft(session, { clientId: null, data: { pathwayId: 'caregivers' } });
     renderRoute('/');
     const section = await screen.findByRole('region', { name: 'Onafgemaakte screenings' });
     const link = await within(section).findByRole('link', { name: /Moeder A/ });
     expect(link).toHaveAttribute('href', `/screening/${draft.id}`);
     expect(link).toHaveTextContent('2 antwoord(en)');
-    expect(within(section).getByRole('link', { name: /Zonder cliënt/ })).toHaveAttribute('href', `/screening/${anonymous.id}`);
+    expect(within(section).getByRole('link', { name: /Zonder cliënt/ })).toHaveAttribute(
+      'href',
+      `/screening/${anonymous.id}`,
+    );
   });
 
   it('says so in plain Dutch when nothing is due and nothing is unfinished', async () => {

@@ -1,8 +1,15 @@
 // What "Vandaag" shows: open follow-ups due today or earlier, and unfinished screenings (drafts),
 // each with the client's alias (decrypted here, in memory only).
 import { useLiveQuery } from 'dexie-react-hooks';
-import { type DraftRecord, type FollowUpRecord, getClient, listDrafts, listDueFollowUps, type VaultSession } from '../../db';
 import { currentSession } from '../../app/vault/vault-runtime';
+import {
+  type DraftRecord,
+  type FollowUpRecord,
+  getClient,
+  listDrafts,
+  listDueFollowUps,
+  type VaultSession,
+} from '../../db';
 
 export interface DueFollowUp {
   followUp: FollowUpRecord;

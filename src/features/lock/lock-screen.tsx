@@ -1,8 +1,8 @@
 import { type FormEvent, useEffect, useState } from 'react';
+import { appDb, unlockAppVault } from '../../app/vault/vault-runtime';
 import { backoffStatus, isStorageError } from '../../db';
 import { useMessages } from '../../i18n/define-messages';
 import { PageHeading } from '../../ui/page-heading';
-import { appDb, unlockAppVault } from '../../app/vault/vault-runtime';
 import { lockMessages } from './messages';
 
 /**

@@ -26,7 +26,6 @@ export const lockMessages = defineMessages(
     failed: 'Unlocking did not work. Please try again.',
     lockNow: 'Lock',
     checking: 'Opening Stapwijzer…',
-    storageCleared:
-      "The browser has deleted Stapwijzer's stored data. Start again, then restore your latest backup.",
+    storageCleared: "The browser has deleted Stapwijzer's stored data. Start again, then restore your latest backup.",
   },
 );

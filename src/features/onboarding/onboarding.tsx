@@ -1,10 +1,10 @@
 import { type FormEvent, useState } from 'react';
+import { useRoles } from '../../app/content/use-roles';
+import { adopt, createAppVault } from '../../app/vault/vault-runtime';
 import { MIN_PASSPHRASE_LENGTH, requestPersistence, type VaultSession } from '../../db';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { FormErrors } from '../../ui/form-errors';
 import { PageHeading } from '../../ui/page-heading';
-import { useRoles } from '../../app/content/use-roles';
-import { adopt, createAppVault } from '../../app/vault/vault-runtime';
 import { onboardingMessages } from './messages';
 import { type Profile, ROLE_IDS, saveProfile } from './profile';
 
@@ -12,7 +12,6 @@ export interface RoleOption {
   id: Profile['roles'][number];
   label: { nl: string; en: string };
 }
-
 
 type Step = 1 | 2 | 3;
 

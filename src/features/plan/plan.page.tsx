@@ -3,9 +3,9 @@
 // versions stay in `history`.
 import { useId, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { createPlan, type PlanRecord, updatePlan } from '../../db';
 import { useActivePack } from '../../app/content/use-content';
 import { currentSession } from '../../app/vault/vault-runtime';
+import { createPlan, type PlanRecord, updatePlan } from '../../db';
 import type { PlanTemplate } from '../../domain';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { PageHeading } from '../../ui/page-heading';
@@ -86,7 +86,15 @@ interface CallRow {
   phone: string;
 }
 
-function PlanEditor({ clientId, plan, template }: { clientId: string; plan: PlanRecord | null; template: PlanTemplate }) {
+function PlanEditor({
+  clientId,
+  plan,
+  template,
+}: {
+  clientId: string;
+  plan: PlanRecord | null;
+  template: PlanTemplate;
+}) {
   const t = useMessages(messages);
   const language = useLanguage();
   const id = useId();
@@ -166,7 +174,8 @@ function PlanEditor({ clientId, plan, template }: { clientId: string; plan: Plan
         <div className="choice-column">
           {template.warningSignCategories.map((c) => {
             const value = signs[c.id] ?? { checked: false, text: '' };
-            const set = (patch: Partial<typeof value>) => setSigns((all) => ({ ...all, [c.id]: { ...value, ...patch } }));
+            const set = (patch: Partial<typeof value>) =>
+              setSigns((all) => ({ ...all, [c.id]: { ...value, ...patch } }));
             return (
               <div key={c.id} className="plan-sign">
                 <label className="choice">

@@ -1,9 +1,9 @@
 import { configure, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createClient, listPlans, type VaultSession } from '../../db';
 import { renderRoute } from '../../app/testing/render-route';
 import { unlockedVault } from '../../app/testing/unlocked';
+import { createClient, listPlans, type VaultSession } from '../../db';
 import { packOf } from '../clients/testing/seed';
 import { revisePlan } from './plan-model';
 
@@ -58,7 +58,11 @@ describe('Relapse-prevention plan', () => {
   });
 
   it('a revision moves the current version, without its own history, to the end of history', () => {
-    const v1 = revisePlan(null, { warningSigns: [], triggers: ['a'], whatIDo: [], whatOthersDo: [], whomToCall: [] }, '2026-01-01T00:00:00Z');
+    const v1 = revisePlan(
+      null,
+      { warningSigns: [], triggers: ['a'], whatIDo: [], whatOthersDo: [], whomToCall: [] },
+      '2026-01-01T00:00:00Z',
+    );
     const v2 = revisePlan(v1, { ...v1, triggers: ['b'] }, '2026-02-01T00:00:00Z');
     const v3 = revisePlan(v2, { ...v1, triggers: ['c'] }, '2026-03-01T00:00:00Z');
     expect(v3.revisedAt).toBe('2026-03-01T00:00:00Z');
@@ -72,13 +76,21 @@ describe('Relapse-prevention plan', () => {
   it('the print view shows the plan with a print button', async () => {
     const client = await createClient(session, { alias: 'P' });
     const { createPlan } = await import('../../db');
-    await createPlan(session, { clientId: client.id, pathwayId: 'relapse-prevention' }, revisePlan(null, {
-      warningSigns: [{ category: 'fatigue', text: 'moe bij het opstaan' }],
-      triggers: [],
-      whatIDo: ['wandelen'],
-      whatOthersDo: [],
-      whomToCall: [{ name: 'POH-GGZ', phone: '010-1234567' }],
-    }, '2026-01-01T10:00:00Z'));
+    await createPlan(
+      session,
+      { clientId: client.id, pathwayId: 'relapse-prevention' },
+      revisePlan(
+        null,
+        {
+          warningSigns: [{ category: 'fatigue', text: 'moe bij het opstaan' }],
+          triggers: [],
+          whatIDo: ['wandelen'],
+          whatOthersDo: [],
+          whomToCall: [{ name: 'POH-GGZ', phone: '010-1234567' }],
+        },
+        '2026-01-01T10:00:00Z',
+      ),
+    );
     renderRoute(`/clients/${client.id}/plan/print`);
     expect(await screen.findByRole('button', { name: 'Afdrukken' })).toBeInTheDocument();
     expect(screen.getByText('Moe: moe bij het opstaan')).toBeInTheDocument();

@@ -1,8 +1,8 @@
 // The client's relapse-prevention plan (the most recently revised active one) and the pack's template.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { listPlans, type PlanRecord } from '../../db';
 import { useActivePack } from '../../app/content/use-content';
 import { currentSession } from '../../app/vault/vault-runtime';
+import { listPlans, type PlanRecord } from '../../db';
 import type { PlanTemplate } from '../../domain';
 
 export const PLAN_PATHWAY = 'relapse-prevention';

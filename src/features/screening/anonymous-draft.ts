@@ -2,8 +2,9 @@
  * The quick anonymous screening: held in memory only (never a draft row, never zustand), so a
  * reload or a lock forgets it by design.
  */
-import type { DraftPayload } from '../../db';
+
 import { useSession } from '../../app/session-store';
+import type { DraftPayload } from '../../db';
 
 export const ANONYMOUS_ID = 'anoniem';
 

@@ -57,7 +57,11 @@ export function ClientMode(props: {
       props.onExit();
     } catch (e) {
       setPassphrase('');
-      setError(isStorageError(e, 'backoff') || isStorageError(e, 'wrong-passphrase') ? t('clientExitWrong') : t('clientExitFailed'));
+      setError(
+        isStorageError(e, 'backoff') || isStorageError(e, 'wrong-passphrase')
+          ? t('clientExitWrong')
+          : t('clientExitFailed'),
+      );
       setBusy(false);
     }
   }

@@ -17,7 +17,9 @@ export function contextError(requirement: ContextRequirement, c: ContextDraft): 
   if (c.phase === null) return 'errorPhase';
   if (c.phase === 'pregnant') return c.trimester === null ? 'errorTrimester' : null;
   const weeks = Number(c.weeks);
-  return c.weeks.trim() === '' || !Number.isInteger(weeks) || weeks < 0 || weeks > MAX_POSTPARTUM_WEEKS ? 'errorWeeks' : null;
+  return c.weeks.trim() === '' || !Number.isInteger(weeks) || weeks < 0 || weeks > MAX_POSTPARTUM_WEEKS
+    ? 'errorWeeks'
+    : null;
 }
 
 /** Call only after contextError returned null. */
@@ -34,11 +36,21 @@ export function ContextFields({ value, onChange }: { value: ContextDraft; onChan
       <legend>{t('contextLegend')}</legend>
       <div className="choice-row">
         <label className="choice">
-          <input type="radio" name="phase" checked={value.phase === 'pregnant'} onChange={() => onChange({ ...value, phase: 'pregnant' })} />
+          <input
+            type="radio"
+            name="phase"
+            checked={value.phase === 'pregnant'}
+            onChange={() => onChange({ ...value, phase: 'pregnant' })}
+          />
           {t('contextPregnant')}
         </label>
         <label className="choice">
-          <input type="radio" name="phase" checked={value.phase === 'postpartum'} onChange={() => onChange({ ...value, phase: 'postpartum' })} />
+          <input
+            type="radio"
+            name="phase"
+            checked={value.phase === 'postpartum'}
+            onChange={() => onChange({ ...value, phase: 'postpartum' })}
+          />
           {t('contextPostpartum')}
         </label>
       </div>
@@ -48,7 +60,12 @@ export function ContextFields({ value, onChange }: { value: ContextDraft; onChan
           <div className="choice-row">
             {([1, 2, 3] as const).map((n) => (
               <label key={n} className="choice">
-                <input type="radio" name="trimester" checked={value.trimester === n} onChange={() => onChange({ ...value, trimester: n })} />
+                <input
+                  type="radio"
+                  name="trimester"
+                  checked={value.trimester === n}
+                  onChange={() => onChange({ ...value, trimester: n })}
+                />
                 {t('trimester', { n })}
               </label>
             ))}

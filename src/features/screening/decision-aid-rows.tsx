@@ -1,5 +1,5 @@
-import { useLanguage, useMessages } from '../../i18n/define-messages';
 import type { ContentPack, DecisionAidOutcome } from '../../domain';
+import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { screeningMessages } from './messages';
 import { SourceList } from './source-list';
 

@@ -4,7 +4,14 @@
  * debounce that a fast tapper cannot postpone forever). `flush()` saves now (visibilitychange,
  * pagehide, update prompt, another tab upgrading the database).
  */
-import { type DraftPayload, type DraftRecord, type StorageErrorCode, saveDraft, toStorageError, type VaultSession } from '../../db';
+import {
+  type DraftPayload,
+  type DraftRecord,
+  type StorageErrorCode,
+  saveDraft,
+  toStorageError,
+  type VaultSession,
+} from '../../db';
 
 export type SaveStatus =
   | { readonly kind: 'idle' }

@@ -13,8 +13,8 @@ import {
   type Instrument,
   PHQ9_ID,
   type PreviousResult,
-  relapseDecisionAid,
   type Result,
+  relapseDecisionAid,
   type ScreeningContext,
   type ScreeningOutcome,
 } from '../../domain';

@@ -19,7 +19,13 @@ export interface FullTextProps {
   audience?: 'professional' | 'client';
 }
 
-function Question(props: { instrument: Instrument; item: Item; value: number | undefined; onAnswer: (p: number) => void; headingLevel?: boolean }) {
+function Question(props: {
+  instrument: Instrument;
+  item: Item;
+  value: number | undefined;
+  onAnswer: (p: number) => void;
+  headingLevel?: boolean;
+}) {
   const language = useLanguage();
   const { instrument, item } = props;
   const labels = optionLabels(instrument, item);
@@ -86,13 +92,28 @@ export function FullTextForm(props: FullTextProps) {
           <p className="progress" aria-live="polite">
             {t('progress', { n: index + 1, total: items.length })}
           </p>
-          <Question key={item.id} instrument={instrument} item={item} value={answers[item.id]} onAnswer={(p) => props.onAnswer(item.id, p)} />
+          <Question
+            key={item.id}
+            instrument={instrument}
+            item={item}
+            value={answers[item.id]}
+            onAnswer={(p) => props.onAnswer(item.id, p)}
+          />
         </>
       ) : (
-        items.map((i) => <Question key={i.id} instrument={instrument} item={i} value={answers[i.id]} onAnswer={(p) => props.onAnswer(i.id, p)} />)
+        items.map((i) => (
+          <Question
+            key={i.id}
+            instrument={instrument}
+            item={i}
+            value={answers[i.id]}
+            onAnswer={(p) => props.onAnswer(i.id, p)}
+          />
+        ))
       )}
       <p className="form-message" role="alert">
-        {missing.length > 0 && t(props.mode === 'all' ? 'missingAnswers' : 'chooseAnswer', { items: missing.join(', ') })}
+        {missing.length > 0 &&
+          t(props.mode === 'all' ? 'missingAnswers' : 'chooseAnswer', { items: missing.join(', ') })}
       </p>
       <div className="button-row">
         {props.mode === 'one' && index > 0 && (

@@ -53,7 +53,8 @@ export const screeningMessages = defineMessages(
     errorPhase: 'Kies: zwanger of na de bevalling.',
     errorTrimester: 'Kies het trimester.',
     errorWeeks: 'Vul het aantal weken na de bevalling in: een heel getal van 0 tot en met 52.',
-    errorQuota: 'Onvoldoende opslagruimte op dit apparaat. Maak ruimte vrij; je antwoorden blijven op dit scherm staan.',
+    errorQuota:
+      'Onvoldoende opslagruimte op dit apparaat. Maak ruimte vrij; je antwoorden blijven op dit scherm staan.',
     errorLocked: 'Stapwijzer is vergrendeld. Ontgrendel om verder te gaan.',
     errorStale: 'Stapwijzer is bijgewerkt in een ander tabblad. Herlaad deze pagina.',
     errorConflict: 'Dit concept is ook ergens anders gewijzigd. Herlaad de pagina.',
@@ -70,7 +71,8 @@ export const screeningMessages = defineMessages(
     anonymousNotSaved: 'Anonieme screening: er wordt niets bewaard.',
     keyNotVerified:
       'Sleutel nog niet bevestigd: de scoring is nog niet gecontroleerd met het gelicentieerde Nederlandse formulier. Controleer de itemscores met het papieren formulier.',
-    scoreEntryHint: 'Tik per vraag aan welk antwoord (1e tot 4e) op het papieren formulier is gekozen. De app telt de punten.',
+    scoreEntryHint:
+      'Tik per vraag aan welk antwoord (1e tot 4e) op het papieren formulier is gekozen. De app telt de punten.',
     position: '{n}e',
     modeLabel: 'Weergave',
     modeOne: 'Eén vraag per scherm',
@@ -148,7 +150,8 @@ export const screeningMessages = defineMessages(
     followUpHint: 'Voorgestelde datum volgens de route; je kunt hem aanpassen.',
     errorDueDate: 'Kies een datum voor de vervolgafspraak.',
     noteLabel: 'Notitie (optioneel)',
-    anonymousSafetyHint: 'Dit was een anonieme screening. Maak een cliënt aan, zodat je actie en de vervolgafspraak bewaard blijven.',
+    anonymousSafetyHint:
+      'Dit was een anonieme screening. Maak een cliënt aan, zodat je actie en de vervolgafspraak bewaard blijven.',
     anonymousSaveHint: 'Dit was een anonieme screening. Wil je hem bewaren, maak dan een cliënt aan.',
     createClientAndSave: 'Cliënt aanmaken en opslaan',
     finishWithoutSaving: 'Afronden zonder bewaren',
@@ -223,7 +226,8 @@ export const screeningMessages = defineMessages(
     anonymousNotSaved: 'Anonymous screening: nothing is stored.',
     keyNotVerified:
       'Key not yet confirmed: the scoring has not yet been checked against the licensed Dutch form. Check the item scores against the paper form.',
-    scoreEntryHint: 'For each question, tap which answer (1st to 4th) was marked on the paper form. The app adds up the points.',
+    scoreEntryHint:
+      'For each question, tap which answer (1st to 4th) was marked on the paper form. The app adds up the points.',
     position: 'option {n}',
     modeLabel: 'View',
     modeOne: 'One question per screen',

@@ -5,7 +5,11 @@ import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { screeningMessages } from './messages';
 import { YesNo } from './yes-no';
 
-export function PathwayQuestions(props: { pathway: Pathway; flags: Record<string, boolean>; onChange: (f: Record<string, boolean>) => void }) {
+export function PathwayQuestions(props: {
+  pathway: Pathway;
+  flags: Record<string, boolean>;
+  onChange: (f: Record<string, boolean>) => void;
+}) {
   const t = useMessages(screeningMessages);
   const language = useLanguage();
   const safety = props.pathway.questions.filter((q) => q.effect.kind === 'safety');

@@ -9,13 +9,26 @@ export function stepName(pack: ContentPack, step: Step, language: 'nl' | 'en'): 
   return `${step} ${pack.pathway.stepLabels[step][language]}`;
 }
 
-export function RecommendationSection(props: { pack: ContentPack; outcome: ScreeningOutcome; followUp: FollowUpOutcome | null; previousTotal: number | null }) {
+export function RecommendationSection(props: {
+  pack: ContentPack;
+  outcome: ScreeningOutcome;
+  followUp: FollowUpOutcome | null;
+  previousTotal: number | null;
+}) {
   const t = useMessages(screeningMessages);
   const language = useLanguage();
   const { pack, outcome, followUp } = props;
   const r = outcome.recommendation;
-  const proposal = followUp ? followUp.proposedStep : r.kind === 'step' ? r.step : r.kind === 'safety' ? 'safety' : null;
-  const reasons = (followUp?.reasons ?? outcome.reasons).filter((x) => x.kind !== 'band' && x.kind !== 'red-flag' && x.kind !== 'safety-question');
+  const proposal = followUp
+    ? followUp.proposedStep
+    : r.kind === 'step'
+      ? r.step
+      : r.kind === 'safety'
+        ? 'safety'
+        : null;
+  const reasons = (followUp?.reasons ?? outcome.reasons).filter(
+    (x) => x.kind !== 'band' && x.kind !== 'red-flag' && x.kind !== 'safety-question',
+  );
   const actions = outcome.reasons
     .map((x) => pack.pathway.rules.find((rule) => rule.id === x.ruleId))
     .flatMap((rule) => rule?.actions ?? []);
@@ -31,7 +44,8 @@ export function RecommendationSection(props: { pack: ContentPack; outcome: Scree
           </p>
           <p>
             {t(`decision.${followUp.decision}`)}
-            {typeof followUp.proposedStep === 'number' && `: ${t('stepLabel', { step: stepName(pack, followUp.proposedStep, language) })}`}
+            {typeof followUp.proposedStep === 'number' &&
+              `: ${t('stepLabel', { step: stepName(pack, followUp.proposedStep, language) })}`}
           </p>
         </div>
       )}

@@ -1,7 +1,8 @@
 // The relapse-prevention intake (CONTENT.md §3b) and the decision aid's options for it: every
 // matching row, straight from the engine.
-import { useLanguage, useMessages } from '../../i18n/define-messages';
+
 import { type ContentPack, type RelapseIntake, relapseDecisionAid } from '../../domain';
+import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { DecisionAidRows } from './decision-aid-rows';
 import { screeningMessages } from './messages';
 import { YesNo } from './yes-no';
@@ -15,7 +16,12 @@ export const EMPTY_INTAKE: RelapseIntake = {
   warningSigns: false,
 };
 
-export function RelapseIntakeFields(props: { pack: ContentPack; intake: RelapseIntake; onChange: (intake: RelapseIntake) => void; now: number }) {
+export function RelapseIntakeFields(props: {
+  pack: ContentPack;
+  intake: RelapseIntake;
+  onChange: (intake: RelapseIntake) => void;
+  now: number;
+}) {
   const t = useMessages(screeningMessages);
   const language = useLanguage();
   const { intake, onChange } = props;
@@ -29,7 +35,12 @@ export function RelapseIntakeFields(props: { pack: ContentPack; intake: RelapseI
         <div className="choice-row">
           {[1, 2, 3].map((n) => (
             <label key={n} className="choice">
-              <input type="radio" name="episodes" checked={intake.episodes === n} onChange={() => set({ episodes: n })} />
+              <input
+                type="radio"
+                name="episodes"
+                checked={intake.episodes === n}
+                onChange={() => set({ episodes: n })}
+              />
               {n === 3 ? t('intakeThreeOrMore') : String(n)}
             </label>
           ))}
@@ -48,11 +59,36 @@ export function RelapseIntakeFields(props: { pack: ContentPack; intake: RelapseI
           }}
         />
       </div>
-      <YesNo name="full-remission" legend={t('intakeFullRemission')} value={intake.fullRemission} onChange={(v) => set({ fullRemission: v })} />
-      <YesNo name="on-ad" legend={t('intakeOnAntidepressant')} value={intake.onAntidepressant} onChange={(v) => set({ onAntidepressant: v })} />
-      <YesNo name="taper" legend={t('intakeWantsToTaper')} value={intake.wantsToTaper} onChange={(v) => set({ wantsToTaper: v })} />
-      <YesNo name="residual" legend={t('intakeResidual')} value={intake.residualSymptoms} onChange={(v) => set({ residualSymptoms: v })} />
-      <YesNo name="warning-signs" legend={t('intakeWarningSigns')} value={intake.warningSigns} onChange={(v) => set({ warningSigns: v })} />
+      <YesNo
+        name="full-remission"
+        legend={t('intakeFullRemission')}
+        value={intake.fullRemission}
+        onChange={(v) => set({ fullRemission: v })}
+      />
+      <YesNo
+        name="on-ad"
+        legend={t('intakeOnAntidepressant')}
+        value={intake.onAntidepressant}
+        onChange={(v) => set({ onAntidepressant: v })}
+      />
+      <YesNo
+        name="taper"
+        legend={t('intakeWantsToTaper')}
+        value={intake.wantsToTaper}
+        onChange={(v) => set({ wantsToTaper: v })}
+      />
+      <YesNo
+        name="residual"
+        legend={t('intakeResidual')}
+        value={intake.residualSymptoms}
+        onChange={(v) => set({ residualSymptoms: v })}
+      />
+      <YesNo
+        name="warning-signs"
+        legend={t('intakeWarningSigns')}
+        value={intake.warningSigns}
+        onChange={(v) => set({ warningSigns: v })}
+      />
       {aid.ok ? (
         <DecisionAidRows pack={props.pack} aid={aid.value} />
       ) : (

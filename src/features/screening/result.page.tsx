@@ -89,9 +89,13 @@ export function ResultPage() {
   const chosen: Step | 'safety' = override && overrideStep !== null ? overrideStep : proposedChoice;
   const engineDue = ev.followUp?.followUp.date ?? outcome.followUp?.date ?? '';
   const chosenDue =
-    override && overrideStep !== null ? (dueDateFor(pack.pathway, { kind: 'step', step: overrideStep, administer: [] }, now)?.date ?? engineDue) : engineDue;
+    override && overrideStep !== null
+      ? (dueDateFor(pack.pathway, { kind: 'step', step: overrideStep, administer: [] }, now)?.date ?? engineDue)
+      : engineDue;
   const due = dueEdited ?? chosenDue;
-  const safetyReasons = outcome.reasons.filter((r) => r.kind === 'red-flag' || r.kind === 'safety-question').map((r) => r.label[language]);
+  const safetyReasons = outcome.reasons
+    .filter((r) => r.kind === 'red-flag' || r.kind === 'safety-question')
+    .map((r) => r.label[language]);
   const anonymous = draft.anonymous;
 
   function validate(): string[] {
@@ -117,7 +121,9 @@ export function ResultPage() {
     setBusy(true);
     try {
       const session = currentSession();
-      const clientId = anonymous ? (await createClient(session, { alias: alias.trim(), pathwayIds: [pack.id] })).id : draft.clientId;
+      const clientId = anonymous
+        ? (await createClient(session, { alias: alias.trim(), pathwayIds: [pack.id] })).id
+        : draft.clientId;
       if (clientId === null) throw new Error('draft without client');
       const action = asSafetyAction(safety.action);
       dispose();
@@ -153,7 +159,12 @@ export function ResultPage() {
           <SafetyPanel pack={pack} level={rec.level} reasons={safetyReasons} value={safety} onChange={setSafety} />
         )}
         <ScoreSection pack={pack} instrument={instrument} outcome={outcome} preScreens={draft.data.preScreens ?? []} />
-        <RecommendationSection pack={pack} outcome={outcome} followUp={ev.followUp} previousTotal={previous?.previous?.total ?? null} />
+        <RecommendationSection
+          pack={pack}
+          outcome={outcome}
+          followUp={ev.followUp}
+          previousTotal={previous?.previous?.total ?? null}
+        />
         {ev.aid && <DecisionAidRows pack={pack} aid={ev.aid} />}
         {draft.data.pathwayId === 'relapse-prevention' && draft.clientId !== null && (
           <p>
@@ -169,7 +180,9 @@ export function ResultPage() {
             <div className="choice-column">
               <label className="choice">
                 <input type="radio" name="decision" checked={!override} onChange={() => setOverride(false)} />
-                {proposedChoice === 'safety' ? t('followSafety') : t('followProposal', { step: stepName(pack, proposedChoice, language) })}
+                {proposedChoice === 'safety'
+                  ? t('followSafety')
+                  : t('followProposal', { step: stepName(pack, proposedChoice, language) })}
               </label>
               <label className="choice">
                 <input type="radio" name="decision" checked={override} onChange={() => setOverride(true)} />
@@ -184,7 +197,12 @@ export function ResultPage() {
                 <div className="choice-column">
                   {STEPS.map((s) => (
                     <label key={s} className="choice">
-                      <input type="radio" name="override-step" checked={overrideStep === s} onChange={() => setOverrideStep(s)} />
+                      <input
+                        type="radio"
+                        name="override-step"
+                        checked={overrideStep === s}
+                        onChange={() => setOverrideStep(s)}
+                      />
                       {t('stepLabel', { step: stepName(pack, s, language) })}
                     </label>
                   ))}
@@ -192,7 +210,13 @@ export function ResultPage() {
               </fieldset>
               <div className="text-field">
                 <label htmlFor="override-reason">{t('overrideReason')}</label>
-                <textarea id="override-reason" rows={3} autoComplete="off" value={reason} onChange={(e) => setReason(e.target.value)} />
+                <textarea
+                  id="override-reason"
+                  rows={3}
+                  autoComplete="off"
+                  value={reason}
+                  onChange={(e) => setReason(e.target.value)}
+                />
               </div>
             </>
           )}
@@ -212,14 +236,25 @@ export function ResultPage() {
           </div>
           <div className="text-field">
             <label htmlFor="decision-note">{t('noteLabel')}</label>
-            <textarea id="decision-note" rows={3} autoComplete="off" value={note} onChange={(e) => setNote(e.target.value)} />
+            <textarea
+              id="decision-note"
+              rows={3}
+              autoComplete="off"
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+            />
           </div>
           {anonymous && (
             <div className="anonymous-save">
               <p className="hint">{t(onSafety ? 'anonymousSafetyHint' : 'anonymousSaveHint')}</p>
               <div className="text-field">
                 <label htmlFor="anonymous-alias">{t('aliasLabel')}</label>
-                <input id="anonymous-alias" autoComplete="off" value={alias} onChange={(e) => setAlias(e.target.value)} />
+                <input
+                  id="anonymous-alias"
+                  autoComplete="off"
+                  value={alias}
+                  onChange={(e) => setAlias(e.target.value)}
+                />
               </div>
             </div>
           )}

@@ -4,14 +4,25 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { renderRoute } from '../../app/testing/render-route';
 import { unlockedVault } from '../../app/testing/unlocked';
 import { getActivePack, listDecisions, listFollowUps, listScreenings, saveDraft, type VaultSession } from '../../db';
-import { clientWithDraft, EPDS_DRAFT } from './screening-test-helpers';
 import { evaluateDraft } from './evaluate-draft';
 import { saveScreening } from './save-screening';
+import { clientWithDraft, EPDS_DRAFT } from './screening-test-helpers';
 
 afterEach(cleanup);
 
 // EPDS positions: items 1, 2, 4 score in printed order; the others are reversed (1st printed = 3).
-const EPDS_ELEVEN = { 'epds-1': 1, 'epds-2': 1, 'epds-3': 0, 'epds-4': 3, 'epds-5': 0, 'epds-6': 3, 'epds-7': 3, 'epds-8': 3, 'epds-9': 3, 'epds-10': 3 };
+const EPDS_ELEVEN = {
+  'epds-1': 1,
+  'epds-2': 1,
+  'epds-3': 0,
+  'epds-4': 3,
+  'epds-5': 0,
+  'epds-6': 3,
+  'epds-7': 3,
+  'epds-8': 3,
+  'epds-9': 3,
+  'epds-10': 3,
+};
 const EPDS_SELF_HARM = { ...EPDS_ELEVEN, 'epds-10': 2 };
 
 async function resultFor(session: VaultSession, answers: Record<string, number>) {
@@ -57,7 +68,11 @@ describe('screening result', () => {
     await user.click(screen.getByRole('button', { name: 'Opslaan' }));
     await waitFor(() => expect(router.state.location.pathname).toBe(`/clients/${client.id}`));
     const [decision] = (await listDecisions(session, client.id)).records;
-    expect(decision?.data).toMatchObject({ chosen: 2, overrideReason: 'Eerdere depressie, wil snel hulp.', recommended: { kind: 'step', step: 1 } });
+    expect(decision?.data).toMatchObject({
+      chosen: 2,
+      overrideReason: 'Eerdere depressie, wil snel hulp.',
+      recommended: { kind: 'step', step: 1 },
+    });
   });
 
   it('at a follow-up that did not improve, proposes one step up and marks the old follow-up done', async () => {
@@ -80,7 +95,12 @@ describe('screening result', () => {
     if (!followUp) throw new Error('no follow-up');
     const draft = await saveDraft(session, {
       clientId: client.id,
-      data: { ...EPDS_DRAFT, answers: { ...EPDS_ELEVEN, 'epds-1': 2 }, followUpId: followUp.id, previousScreeningId: saved.screening.id },
+      data: {
+        ...EPDS_DRAFT,
+        answers: { ...EPDS_ELEVEN, 'epds-1': 2 },
+        followUpId: followUp.id,
+        previousScreeningId: saved.screening.id,
+      },
     });
     const { router } = renderRoute(`/screening/${draft.id}/result`);
     const recommendation = await screen.findByRole('region', { name: 'Voorgestelde stap' });

@@ -57,7 +57,8 @@ export function RunnerPage() {
   }
   const answers = data.answers ?? {};
   const position = data.position ?? 0;
-  const onAnswer = (itemId: string, p: number) => update((d) => ({ ...d, answers: { ...(d.answers ?? {}), [itemId]: p } }));
+  const onAnswer = (itemId: string, p: number) =>
+    update((d) => ({ ...d, answers: { ...(d.answers ?? {}), [itemId]: p } }));
   const onPosition = (p: number) => update((d) => ({ ...d, position: p }));
 
   async function done() {
@@ -127,10 +128,20 @@ export function RunnerPage() {
         <>
           <fieldset className="mode-toggle">
             <legend className="visually-hidden">{t('modeLabel')}</legend>
-            <button type="button" className={`button secondary${mode === 'one' ? ' pressed' : ''}`} aria-pressed={mode === 'one'} onClick={() => setMode('one')}>
+            <button
+              type="button"
+              className={`button secondary${mode === 'one' ? ' pressed' : ''}`}
+              aria-pressed={mode === 'one'}
+              onClick={() => setMode('one')}
+            >
               {t('modeOne')}
             </button>
-            <button type="button" className={`button secondary${mode === 'all' ? ' pressed' : ''}`} aria-pressed={mode === 'all'} onClick={() => setMode('all')}>
+            <button
+              type="button"
+              className={`button secondary${mode === 'all' ? ' pressed' : ''}`}
+              aria-pressed={mode === 'all'}
+              onClick={() => setMode('all')}
+            >
               {t('modeAll')}
             </button>
           </fieldset>

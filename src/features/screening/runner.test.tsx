@@ -22,7 +22,11 @@ describe('screening runner, full text (PHQ-9)', () => {
     expect(within(group).getByRole('radio', { name: 'Meerdere dagen' })).toBeChecked();
     await user.keyboard('{Enter}');
     expect(await screen.findByText('Vraag 2 van 10')).toBeInTheDocument();
-    expect(screen.getAllByRole('group').filter((g) => g.tagName === 'FIELDSET' && /^2\./.test(g.querySelector('legend')?.textContent ?? ''))).toHaveLength(1);
+    expect(
+      screen
+        .getAllByRole('group')
+        .filter((g) => g.tagName === 'FIELDSET' && /^2\./.test(g.querySelector('legend')?.textContent ?? '')),
+    ).toHaveLength(1);
   });
 
   it('shows the whole form when asked, every question its own fieldset', async () => {
@@ -31,7 +35,8 @@ describe('screening runner, full text (PHQ-9)', () => {
     const user = userEvent.setup();
     renderRoute(`/screening/${draft.id}`);
     await user.click(await screen.findByRole('button', { name: 'Hele lijst' }));
-    for (let n = 1; n <= 10; n++) expect(screen.getByRole('group', { name: new RegExp(`^${n}\\. `) })).toBeInTheDocument();
+    for (let n = 1; n <= 10; n++)
+      expect(screen.getByRole('group', { name: new RegExp(`^${n}\\. `) })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Klaar' }));
     expect(screen.getByRole('alert')).toHaveTextContent('Nog niet beantwoord: vraag 1, 2, 3, 4, 5, 6, 7, 8, 9');
   });
@@ -78,6 +83,8 @@ describe('screening runner, score entry (EPDS)', () => {
       const group = await screen.findByRole('group', { name: new RegExp(`^${n}\\. `) });
       expect(within(group).getByRole('radio', { name: `${(n % 4) + 1}e` })).toBeChecked();
     }
-    expect(within(screen.getByRole('group', { name: /^8\. / })).queryAllByRole('radio', { checked: true })).toHaveLength(0);
+    expect(
+      within(screen.getByRole('group', { name: /^8\. / })).queryAllByRole('radio', { checked: true }),
+    ).toHaveLength(0);
   });
 });

@@ -71,7 +71,12 @@ export function SafetyPanel(props: {
         <div className="choice-column">
           {pack.pathway.safety.actions.map((a) => (
             <label key={a.id} className="choice">
-              <input type="radio" name="safety-action" checked={props.value.action === a.id} onChange={() => props.onChange({ ...props.value, action: a.id })} />
+              <input
+                type="radio"
+                name="safety-action"
+                checked={props.value.action === a.id}
+                onChange={() => props.onChange({ ...props.value, action: a.id })}
+              />
               {a.label[language]}
             </label>
           ))}

@@ -38,7 +38,9 @@ export function asSafetyAction(id: string | null): SafetyAction | null {
 /** What was recommended: the engine's recommendation, or at a follow-up the proposed step. */
 export function recommended(evaluation: Evaluation): Recommendation {
   const proposed = evaluation.followUp?.proposedStep;
-  return typeof proposed === 'number' ? { kind: 'step', step: proposed, administer: [] } : evaluation.outcome.recommendation;
+  return typeof proposed === 'number'
+    ? { kind: 'step', step: proposed, administer: [] }
+    : evaluation.outcome.recommendation;
 }
 
 export async function saveScreening(
@@ -76,7 +78,13 @@ export async function saveScreening(
     reasons: [...(evaluation.followUp?.reasons ?? outcome.reasons)],
     ...(decision.overrideReason ? { overrideReason: decision.overrideReason } : {}),
     ...(decision.safety
-      ? { safetyAction: { action: decision.safety.action, at, ...(decision.safety.note ? { note: decision.safety.note } : {}) } }
+      ? {
+          safetyAction: {
+            action: decision.safety.action,
+            at,
+            ...(decision.safety.note ? { note: decision.safety.note } : {}),
+          },
+        }
       : {}),
     ...(decision.note ? { note: decision.note } : {}),
   };

@@ -1,9 +1,10 @@
 // Total and band with what it means; for score entry every item's position and score, to check
 // against the paper form. No subscale that the content does not define (EPDS items 3–5 are never an
 // "anxiety score").
+
+import type { PreScreen } from '../../db';
 import type { ContentPack, Instrument, ScreeningOutcome } from '../../domain';
 import { scoreInstrument } from '../../domain';
-import type { PreScreen } from '../../db';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { screeningMessages } from './messages';
 
@@ -12,7 +13,12 @@ function maxTotal(instrument: Instrument): number {
   return instrument.items.filter((i) => i.scored).length * top;
 }
 
-export function ScoreSection(props: { pack: ContentPack; instrument: Instrument; outcome: ScreeningOutcome; preScreens: readonly PreScreen[] }) {
+export function ScoreSection(props: {
+  pack: ContentPack;
+  instrument: Instrument;
+  outcome: ScreeningOutcome;
+  preScreens: readonly PreScreen[];
+}) {
   const t = useMessages(screeningMessages);
   const language = useLanguage();
   const { instrument, outcome } = props;

@@ -10,8 +10,8 @@ import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { FormErrors } from '../../ui/form-errors';
 import { PageHeading } from '../../ui/page-heading';
 import { ANONYMOUS_ID, writeAnonymous } from './anonymous-draft';
-import { localDate, showDate } from './dates';
 import { type ContextDraft, ContextFields, contextError, toContext } from './context-fields';
+import { localDate, showDate } from './dates';
 import { screeningMessages } from './messages';
 import { PathwayQuestions } from './pathway-questions';
 import { EMPTY_INTAKE, RelapseIntakeFields } from './relapse-intake';
@@ -110,7 +110,9 @@ export function ScreeningPage() {
     try {
       const session = currentSession();
       const owner =
-        whoNow.kind === 'new' ? (await createClient(session, { alias: alias.trim(), pathwayIds: [pathwayId] })).id : clientId;
+        whoNow.kind === 'new'
+          ? (await createClient(session, { alias: alias.trim(), pathwayIds: [pathwayId] })).id
+          : clientId;
       const draft = await saveDraft(session, { clientId: owner, data });
       markOpened(draft.id);
       navigate(`/screening/${draft.id}`);
@@ -129,7 +131,10 @@ export function ScreeningPage() {
       <p className="lead">{t('startIntro')}</p>
       {fromFollowUp && (
         <p className="notice" role="status">
-          {t('followUpStart', { alias: clientAlias(fromFollowUp.clientId), date: showDate(fromFollowUp.dueDate, language) })}
+          {t('followUpStart', {
+            alias: clientAlias(fromFollowUp.clientId),
+            date: showDate(fromFollowUp.dueDate, language),
+          })}
         </p>
       )}
       {followUpId !== null && followUpStart === null && <p className="form-errors">{t('followUpMissing')}</p>}
@@ -183,18 +188,34 @@ export function ScreeningPage() {
                 </label>
               ))}
               <label className="choice">
-                <input type="radio" name="client" checked={whoNow.kind === 'new'} onChange={() => setWho({ kind: 'new' })} />
+                <input
+                  type="radio"
+                  name="client"
+                  checked={whoNow.kind === 'new'}
+                  onChange={() => setWho({ kind: 'new' })}
+                />
                 {t('clientNew')}
               </label>
               <label className="choice">
-                <input type="radio" name="client" checked={whoNow.kind === 'anonymous'} onChange={() => setWho({ kind: 'anonymous' })} />
+                <input
+                  type="radio"
+                  name="client"
+                  checked={whoNow.kind === 'anonymous'}
+                  onChange={() => setWho({ kind: 'anonymous' })}
+                />
                 {t('clientAnonymous')}
               </label>
             </div>
             {whoNow.kind === 'new' && (
               <div className="text-field spaced">
                 <label htmlFor="client-alias">{t('aliasLabel')}</label>
-                <input id="client-alias" autoComplete="off" value={alias} onChange={(e) => setAlias(e.target.value)} aria-describedby="alias-hint" />
+                <input
+                  id="client-alias"
+                  autoComplete="off"
+                  value={alias}
+                  onChange={(e) => setAlias(e.target.value)}
+                  aria-describedby="alias-hint"
+                />
                 <p className="hint" id="alias-hint">
                   {t('aliasHint')}
                 </p>
@@ -209,13 +230,25 @@ export function ScreeningPage() {
             <legend>{t('linkFollowUpLegend')}</legend>
             <div className="choice-column">
               <label className="choice">
-                <input type="radio" name="link-follow-up" checked={linked === null} onChange={() => setLinkFollowUp(null)} />
+                <input
+                  type="radio"
+                  name="link-follow-up"
+                  checked={linked === null}
+                  onChange={() => setLinkFollowUp(null)}
+                />
                 {t('linkFollowUpNone')}
               </label>
               {openFollowUps.map((f) => (
                 <label key={f.id} className="choice">
-                  <input type="radio" name="link-follow-up" checked={linked?.id === f.id} onChange={() => setLinkFollowUp(f.id)} />
-                  {t(f.dueDate <= today ? 'linkFollowUpDue' : 'linkFollowUpPlanned', { date: showDate(f.dueDate, language) })}
+                  <input
+                    type="radio"
+                    name="link-follow-up"
+                    checked={linked?.id === f.id}
+                    onChange={() => setLinkFollowUp(f.id)}
+                  />
+                  {t(f.dueDate <= today ? 'linkFollowUpDue' : 'linkFollowUpPlanned', {
+                    date: showDate(f.dueDate, language),
+                  })}
                 </label>
               ))}
             </div>
@@ -230,7 +263,12 @@ export function ScreeningPage() {
                 const instrument = pack.instruments.find((i) => i.id === id);
                 return (
                   <label key={id} className="choice">
-                    <input type="radio" name="instrument" checked={instrumentId === id} onChange={() => setInstrument(id)} />
+                    <input
+                      type="radio"
+                      name="instrument"
+                      checked={instrumentId === id}
+                      onChange={() => setInstrument(id)}
+                    />
                     {instrument ? instrument.name[language] : id}
                   </label>
                 );

@@ -1,5 +1,5 @@
-import { useMessages } from '../../i18n/define-messages';
 import type { ContentPack } from '../../domain';
+import { useMessages } from '../../i18n/define-messages';
 import { screeningMessages } from './messages';
 
 /** Source ids resolved to their titles from the pack (the advice names where it comes from). */

@@ -4,8 +4,8 @@
  * and before another tab takes the database over. The anonymous screening lives in memory only.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { appDb, currentSession } from '../../app/vault/vault-runtime';
 import { registerUpdateGuard } from '../../app/update/update-guards';
+import { appDb, currentSession } from '../../app/vault/vault-runtime';
 import { type DraftPayload, getDraft } from '../../db';
 import { ANONYMOUS_ID, readAnonymous, writeAnonymous } from './anonymous-draft';
 import { DraftSaver, type SaveStatus } from './draft-saver';
@@ -26,7 +26,10 @@ export function markOpened(id: string): void {
   openedThisPage.add(id);
 }
 
-export type DraftState = { readonly kind: 'loading' } | { readonly kind: 'missing' } | { readonly kind: 'ready'; readonly draft: LoadedDraft };
+export type DraftState =
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'ready'; readonly draft: LoadedDraft };
 
 export function useDraft(draftId: string) {
   const [state, setState] = useState<DraftState>({ kind: 'loading' });
@@ -39,7 +42,11 @@ export function useDraft(draftId: string) {
     if (draftId === ANONYMOUS_ID) {
       const data = readAnonymous();
       dataRef.current = data;
-      setState(data === null ? { kind: 'missing' } : { kind: 'ready', draft: { id: draftId, anonymous: true, clientId: null, data, restored: false } });
+      setState(
+        data === null
+          ? { kind: 'missing' }
+          : { kind: 'ready', draft: { id: draftId, anonymous: true, clientId: null, data, restored: false } },
+      );
       return;
     }
     getDraft(currentSession(), draftId)
@@ -56,7 +63,10 @@ export function useDraft(draftId: string) {
         const answered = Object.keys(record.data.answers ?? {}).length;
         const restored = answered > 0 && !openedThisPage.has(draftId);
         openedThisPage.add(draftId);
-        setState({ kind: 'ready', draft: { id: draftId, anonymous: false, clientId: record.clientId, data: record.data, restored } });
+        setState({
+          kind: 'ready',
+          draft: { id: draftId, anonymous: false, clientId: record.clientId, data: record.data, restored },
+        });
       })
       .catch(() => {
         if (live) setState({ kind: 'missing' });
@@ -89,15 +99,18 @@ export function useDraft(draftId: string) {
   }, [flush]);
 
   /** Applies a change to the draft: shown at once, autosaved (or kept in memory when anonymous). */
-  const update = useCallback((change: (data: DraftPayload) => DraftPayload) => {
-    const current = dataRef.current;
-    if (current === null) return;
-    const next = change(current);
-    dataRef.current = next;
-    setState((s) => (s.kind === 'ready' ? { kind: 'ready', draft: { ...s.draft, data: next } } : s));
-    if (draftId === ANONYMOUS_ID) writeAnonymous(next);
-    else saver.current?.update(next);
-  }, [draftId]);
+  const update = useCallback(
+    (change: (data: DraftPayload) => DraftPayload) => {
+      const current = dataRef.current;
+      if (current === null) return;
+      const next = change(current);
+      dataRef.current = next;
+      setState((s) => (s.kind === 'ready' ? { kind: 'ready', draft: { ...s.draft, data: next } } : s));
+      if (draftId === ANONYMOUS_ID) writeAnonymous(next);
+      else saver.current?.update(next);
+    },
+    [draftId],
+  );
 
   /** Stops autosaving (the draft was completed: the completing transaction deleted it). */
   const dispose = useCallback(() => {

@@ -14,7 +14,10 @@ export function usePreviousResult(data: DraftPayload | null): PreviousState | un
   const screeningId = data?.previousScreeningId ?? null;
   const followUpId = data?.followUpId ?? null;
   const key = `${screeningId}|${followUpId}`;
-  const loaded = useLiveQuery(async (): Promise<PreviousState & { key: string }> => ({ key, ...(await load()) }), [key]);
+  const loaded = useLiveQuery(
+    async (): Promise<PreviousState & { key: string }> => ({ key, ...(await load()) }),
+    [key],
+  );
   // useLiveQuery keeps the last value while a new query runs: never show a result for another draft.
   return loaded?.key === key ? loaded : undefined;
 

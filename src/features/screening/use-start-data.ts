@@ -2,7 +2,15 @@
 // with the screening it follows.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { currentSession } from '../../app/vault/vault-runtime';
-import { type ClientRecord, type FollowUpRecord, getFollowUp, getScreening, listClients, listFollowUps, type ScreeningRecord } from '../../db';
+import {
+  type ClientRecord,
+  type FollowUpRecord,
+  getFollowUp,
+  getScreening,
+  listClients,
+  listFollowUps,
+  type ScreeningRecord,
+} from '../../db';
 
 export function useClients(): readonly ClientRecord[] | undefined {
   return useLiveQuery(async () => (await listClients(currentSession())).records, []);

@@ -4,8 +4,8 @@ import { appDb, currentSession } from '../../app/vault/vault-runtime';
 import { useMessages } from '../../i18n/define-messages';
 import {
   importLicenceFile,
-  type LicenceImportResult,
   LICENCE_PACKS_SETTING,
+  type LicenceImportResult,
   LicenceRecordsSchema,
 } from './licence-import';
 import { settingsMessages } from './messages';

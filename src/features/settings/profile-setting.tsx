@@ -1,11 +1,11 @@
 import { type FormEvent, useEffect, useState } from 'react';
+import { useRoles } from '../../app/content/use-roles';
 import { currentSession } from '../../app/vault/vault-runtime';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { type Profile, ROLE_IDS, saveProfile } from '../onboarding/profile';
 import { useProfile } from '../onboarding/use-profile';
 import { settingsMessages } from './messages';
 import { saveErrorKey } from './save-message';
-import { useRoles } from '../../app/content/use-roles';
 
 type Status = { kind: 'saved' } | { kind: 'error'; key: 'needRole' | 'needInitials' | 'quota' | 'saveFailed' } | null;
 

@@ -2,8 +2,8 @@
 // so a damaged or older value falls back to the default instead of reaching the UI.
 import { useLiveQuery } from 'dexie-react-hooks';
 import * as v from 'valibot';
-import { getSetting, putSetting, type VaultSession } from '../../db';
 import { currentSession } from '../../app/vault/vault-runtime';
+import { getSetting, putSetting, type VaultSession } from '../../db';
 
 type Schema<T> = v.GenericSchema<unknown, T>;
 

@@ -1,10 +1,11 @@
 // The floor app: one route reading one Dexie table, a zustand store, the service worker registered
 // through useRegisterSW as in the app. Nothing else: it is the smallest first screen on this stack.
+
+import { useRegisterSW } from 'virtual:pwa-register/react';
 import Dexie, { type EntityTable } from 'dexie';
 import { StrictMode, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
-import { useRegisterSW } from 'virtual:pwa-register/react';
 import { create } from 'zustand';
 
 interface Item {

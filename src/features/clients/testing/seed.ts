@@ -1,7 +1,8 @@
 // Test seeding through the real repositories and the real engine: a client with completed screenings.
+
+import { appDb } from '../../../app/vault/vault-runtime';
 import { completeScreening, createClient, listActivePacks, type VaultSession } from '../../../db';
 import { evaluateScreening, type PathwayId, type ScreeningContext } from '../../../domain';
-import { appDb } from '../../../app/vault/vault-runtime';
 
 export async function packOf(id: PathwayId) {
   const pack = (await listActivePacks(appDb())).find((p) => p.id === id);
@@ -12,7 +13,15 @@ export async function packOf(id: PathwayId) {
 /** Completes a screening where every scored item has the same printed position. */
 export async function seedScreening(
   session: VaultSession,
-  input: { clientId: string; pathwayId: PathwayId; instrumentId: string; position: number; at: number; context?: ScreeningContext; redFlag?: boolean },
+  input: {
+    clientId: string;
+    pathwayId: PathwayId;
+    instrumentId: string;
+    position: number;
+    at: number;
+    context?: ScreeningContext;
+    redFlag?: boolean;
+  },
 ) {
   const pack = await packOf(input.pathwayId);
   const instrument = pack.instruments.find((i) => i.id === input.instrumentId);
