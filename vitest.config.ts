@@ -24,6 +24,7 @@ export default defineConfig({
         test: {
           name: 'dom',
           environment: 'jsdom',
+          setupFiles: ['./tests/setup-dom.ts'], // added to the root's setup.ts (configs merge arrays)
           include: ['src/**/*.test.{ts,tsx}'],
           exclude: [...NODE_ONLY, 'tests/**', 'node_modules/**', 'dist/**'],
         },

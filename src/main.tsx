@@ -1,17 +1,27 @@
+// The composition root: the only module that imports src/app. It makes the one vault runtime over the
+// app's database and hands it down through context.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { installPreloadErrorGuard } from './app/preload-error-guard';
 import { safeRootOptions } from './app/root-error-reporting';
 import { router } from './app/router';
+import { createDatabase } from './db';
+import { persistLanguage } from './runtime/language-persistence';
+import { RuntimeProvider } from './runtime/vault/runtime-context';
+import { VaultRuntime } from './runtime/vault/vault-runtime';
 import './ui/styles.css';
 
 installPreloadErrorGuard();
+persistLanguage();
+const runtime = new VaultRuntime(createDatabase());
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root, safeRootOptions).render(
   <StrictMode>
-    <RouterProvider router={router} />
+    <RuntimeProvider runtime={runtime}>
+      <RouterProvider router={router} />
+    </RuntimeProvider>
   </StrictMode>,
 );

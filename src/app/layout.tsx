@@ -1,12 +1,13 @@
 import { useEffect } from 'react';
 import { NavLink, Outlet, useNavigation } from 'react-router';
+import { useLanguage } from '../i18n/language';
 import type { MessageKey } from '../i18n/nl';
 import { useT } from '../i18n/use-t';
-import { useSession } from './session-store';
+import { useSession } from '../runtime/session-store';
+import { useVault } from '../runtime/vault/runtime-context';
 import { StorageHealth } from './storage-health/storage-health';
 import { UpdatePrompt } from './update/update-prompt';
 import { VaultGate } from './vault/vault-gate';
-import { lockApp } from './vault/vault-runtime';
 
 const NAV: ReadonlyArray<{ to: string; label: MessageKey; end?: boolean }> = [
   { to: '/', label: 'nav.home', end: true },
@@ -19,10 +20,11 @@ const NAV: ReadonlyArray<{ to: string; label: MessageKey; end?: boolean }> = [
 /** The shell: skip link, header, main landmark, navigation (bottom bar on phones, top bar on wide screens). */
 export function Layout() {
   const t = useT();
-  const language = useSession((s) => s.language);
+  const language = useLanguage();
   const unlocked = useSession((s) => s.vaultStatus === 'unlocked');
   const clientMode = useSession((s) => s.clientMode);
   const navigation = useNavigation();
+  const vault = useVault();
 
   useEffect(() => {
     document.documentElement.lang = language;
@@ -36,7 +38,7 @@ export function Layout() {
       <header className="shell-header">
         <span className="shell-title">{t('app.name')}</span>
         {unlocked && !clientMode && (
-          <button type="button" className="button secondary on-dark" onClick={lockApp}>
+          <button type="button" className="button secondary on-dark" onClick={() => vault.lock()}>
             {t('app.lock')}
           </button>
         )}

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
+import { registerUpdateGuard } from '../runtime/update/update-guards';
 import { handlePreloadError, PRELOAD_RELOAD_WINDOW_MS } from './preload-error-guard';
-import { registerUpdateGuard } from './update/update-guards';
 
 function memoryStorage() {
   const map = new Map<string, string>();

@@ -1,7 +1,7 @@
 // After an update, an old page may ask for a chunk the server no longer has. Vite then fires
 // `vite:preloadError`. One reload (after flushing drafts) fetches the new shell; a second failure
 // within the guard window shows the route's error element instead of a reload loop.
-import { flushBeforeReload, isUpdateBlocked } from './update/update-guards';
+import { flushBeforeReload, isUpdateBlocked } from '../runtime/update/update-guards';
 
 const KEY = 'stapwijzer.preloadReloadAt';
 export const PRELOAD_RELOAD_WINDOW_MS = 10_000;

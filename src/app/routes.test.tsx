@@ -1,13 +1,14 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { useSession } from './session-store';
-import { renderRoute } from './testing/render-route';
-import { unlockedVault } from './testing/unlocked';
+import { setLanguage, useLanguageStore } from '../i18n/language';
+import { persistLanguage } from '../runtime/language-persistence';
+import { renderRoute } from '../runtime/testing/render-route';
+import { unlockedVault } from '../runtime/testing/unlocked';
 
 beforeEach(async () => {
   localStorage.clear();
-  useSession.setState({ language: 'nl' });
+  setLanguage('nl');
   await unlockedVault();
 });
 
@@ -44,6 +45,7 @@ describe('routing', () => {
 
 describe('language switch', () => {
   it('switches the whole shell to English and remembers the choice on this device', async () => {
+    const stopPersisting = persistLanguage(); // as main.tsx does at start
     renderRoute('/settings');
     await screen.findByRole('heading', { level: 1, name: 'Instellingen' });
     await userEvent.click(screen.getByRole('radio', { name: 'English' }));
@@ -51,6 +53,13 @@ describe('language switch', () => {
     expect(screen.getByRole('link', { name: 'Today' })).toBeInTheDocument();
     expect(document.documentElement.lang).toBe('en');
     expect(JSON.parse(localStorage.getItem('stapwijzer.preferences') ?? '{}').state.language).toBe('en');
+    stopPersisting();
+  });
+
+  it('restores the language stored on an earlier visit', () => {
+    localStorage.setItem('stapwijzer.preferences', JSON.stringify({ state: { language: 'en' }, version: 0 }));
+    persistLanguage()();
+    expect(useLanguageStore.getState().language).toBe('en');
   });
 
   it('starts in Dutch when nothing was chosen', async () => {

@@ -4,7 +4,7 @@ export * from './audit';
 export * from './backoff';
 export * from './backup';
 export { importPack, packKey, pruneUnreferencedPacks, type SyncReport, syncBundledPacks } from './content-import';
-export { MIN_PASSPHRASE_LENGTH, PRODUCTION_KDF } from './crypto/kdf';
+export { MIN_PASSPHRASE_LENGTH, PRODUCTION_KDF, TEST_KDF } from './crypto/kdf';
 export { createDatabase, DB_NAME, durabilityFor, StapwijzerDb } from './database';
 export { isStorageError, StorageError, type StorageErrorCode, toStorageError } from './errors';
 export type { FlushCallback, StaleEvent, StaleListener, StaleReason } from './lifecycle';

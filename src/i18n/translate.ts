@@ -1,5 +1,5 @@
-import { format } from './define-messages';
 import { en } from './en';
+import { format } from './format';
 import { type MessageKey, nl } from './nl';
 
 export type Language = 'nl' | 'en';

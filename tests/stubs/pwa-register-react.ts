@@ -1,11 +1,19 @@
 // Unit-test stand-in for the vite-plugin-pwa virtual module (it only exists inside a Vite build).
+// Tests steer it through `pwaStub` instead of vi.mock: the dom setup imports the route table (and so
+// the update prompt) before a test file runs, so a mock registered by the test would come too late.
 import { useState } from 'react';
 import type { RegisterSWOptions } from 'vite-plugin-pwa/types';
 
+export const pwaStub = {
+  offlineReady: false,
+  needRefresh: false,
+  updateServiceWorker: async (_reload?: boolean): Promise<void> => {},
+};
+
 export function useRegisterSW(_options?: RegisterSWOptions) {
   return {
-    offlineReady: useState(false),
-    needRefresh: useState(false),
-    updateServiceWorker: async (_reload?: boolean) => {},
+    offlineReady: useState(pwaStub.offlineReady),
+    needRefresh: useState(pwaStub.needRefresh),
+    updateServiceWorker: (reload?: boolean) => pwaStub.updateServiceWorker(reload),
   };
 }

@@ -7,7 +7,7 @@
 //   ?mode=reads&runs=N  on the existing vault: the data-layer reads behind home, the client list and a
 //                       client page, and the in-memory search over the decrypted list (no rendering)
 // Progress goes to #progress; the result (JSON, no client data) to #done, which is then unhidden.
-import { syncContent } from '../../../src/app/content/sync-content';
+
 import { loadBundledPack } from '../../../src/content/bundled';
 import { epdsTotal } from '../../../src/content/testing';
 import {
@@ -45,7 +45,8 @@ import { insertMany, newClear } from '../../../src/db/repositories/encrypted-sto
 import { type ContentPack, evaluateScreening, type ScreeningOutcome } from '../../../src/domain';
 import { localDate } from '../../../src/features/clients/dates';
 import { matchesClient } from '../../../src/features/clients/search';
-import { ROLE_IDS, saveProfile } from '../../../src/features/onboarding/profile';
+import { syncContent } from '../../../src/runtime/content/sync-content';
+import { ROLE_IDS, saveProfile } from '../../../src/runtime/profile/profile';
 import {
   aliasOf,
   CLIENTS,

@@ -2,17 +2,18 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { storageWasCleared } from '../../db';
 import { useMessages } from '../../i18n/define-messages';
-import { appDb } from '../vault/vault-runtime';
+import { useVault } from '../../runtime/vault/runtime-context';
 import { storageHealthMessages } from './messages';
 
 /** On start: if the browser wiped our database behind our back, say so and point to restoring a backup. */
 export function ClearedNotice() {
+  const vault = useVault();
   const t = useMessages(storageHealthMessages);
   const [cleared, setCleared] = useState(false);
 
   useEffect(() => {
     let live = true;
-    storageWasCleared(appDb())
+    storageWasCleared(vault.db)
       .then((c) => {
         if (live) setCleared(c);
       })
@@ -20,7 +21,7 @@ export function ClearedNotice() {
     return () => {
       live = false;
     };
-  }, []);
+  }, [vault]);
 
   if (!cleared) return null;
   return (

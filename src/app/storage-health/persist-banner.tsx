@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { requestPersistence, storageStatus } from '../../db';
 import { useMessages } from '../../i18n/define-messages';
-import { useSession } from '../session-store';
+import { useSession } from '../../runtime/session-store';
 import { storageHealthMessages } from './messages';
 
 const HIDDEN_KEY = 'stapwijzer.persistBannerHidden';

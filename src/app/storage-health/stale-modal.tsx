@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useMessages } from '../../i18n/define-messages';
+import { useVault } from '../../runtime/vault/runtime-context';
 import { reloadIntoNewestBuild } from '../update/reload-into-newest-build';
-import { appDb } from '../vault/vault-runtime';
 import { storageHealthMessages } from './messages';
 
 /**
@@ -10,11 +10,12 @@ import { storageHealthMessages } from './messages';
  * <dialog> (showModal) traps focus and makes the page behind it inert; Escape does not dismiss it.
  */
 export function StaleModal() {
+  const vault = useVault();
   const t = useMessages(storageHealthMessages);
   const [stale, setStale] = useState(false);
   const dialog = useRef<HTMLDialogElement>(null);
 
-  useEffect(() => appDb().lifecycle.onStale(() => setStale(true)), []);
+  useEffect(() => vault.db.lifecycle.onStale(() => setStale(true)), [vault]);
 
   useEffect(() => {
     const el = dialog.current;

@@ -1,17 +1,19 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { useSession } from '../session-store';
-import { renderRoute } from '../testing/render-route';
-import { unlockedVault } from '../testing/unlocked';
-import { appDb } from '../vault/vault-runtime';
+import { setLanguage } from '../../i18n/language';
+import { useSession } from '../../runtime/session-store';
+import { renderRoute } from '../../runtime/testing/render-route';
+import { testRuntime } from '../../runtime/testing/test-runtime';
+import { unlockedVault } from '../../runtime/testing/unlocked';
 
 const PERSIST_FLAG = 'stapwijzer:persist-outcome';
 const DENIED_TEXT = /Deze browser mag je gegevens opruimen als de opslag vol raakt/;
 
 beforeEach(async () => {
   localStorage.clear();
-  useSession.setState({ language: 'nl', clientMode: false });
+  useSession.setState({ clientMode: false });
+  setLanguage('nl');
   await unlockedVault();
 });
 
@@ -33,7 +35,7 @@ describe('persistent storage banner (R10)', () => {
 
 describe('storage cleared by the browser', () => {
   it('on start, says the data was wiped and points to restoring a backup', async () => {
-    localStorage.setItem(`stapwijzer:${appDb().name}:vault-id`, 'a-vault-that-is-gone');
+    localStorage.setItem(`stapwijzer:${testRuntime().db.name}:vault-id`, 'a-vault-that-is-gone');
     renderRoute('/');
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent(/De browser heeft de opgeslagen gegevens van Stapwijzer gewist/);
@@ -49,7 +51,7 @@ describe('stale tab', () => {
     renderRoute('/');
     await screen.findByRole('heading', { level: 1, name: 'Vandaag' });
     expect(screen.queryByRole('dialog')).toBeNull();
-    act(() => appDb().lifecycle.markStale({ reason: 'versionchange', newVersion: 99 }));
+    act(() => testRuntime().db.lifecycle.markStale({ reason: 'versionchange', newVersion: 99 }));
     const dialog = await screen.findByRole('dialog', { name: 'Stapwijzer is bijgewerkt' });
     expect(dialog).toHaveTextContent('Stapwijzer is bijgewerkt in een ander tabblad. Herlaad om verder te werken.');
     expect(within(dialog).getByRole('button', { name: 'Herladen' })).toBeInTheDocument();

@@ -1,8 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { registerUpdateGuard } from './update-guards';
+import { registerUpdateGuard } from '../../runtime/update/update-guards';
 import { reloadAfterFlush } from './update-prompt';
-
-vi.mock('virtual:pwa-register/react', () => ({ useRegisterSW: () => ({}) }));
 
 describe('reload after another tab applied the update (onNeedReload)', () => {
   it('flushes open work first, then reloads', async () => {

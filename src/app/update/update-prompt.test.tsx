@@ -1,30 +1,21 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { useSession } from '../session-store';
-import { registerUpdateGuard } from './update-guards';
+import { pwaStub } from '../../../tests/stubs/pwa-register-react';
+import { setLanguage } from '../../i18n/language';
+import { registerUpdateGuard } from '../../runtime/update/update-guards';
 import { UpdatePrompt } from './update-prompt';
 
-const sw = vi.hoisted(() => ({
-  offlineReady: false,
-  needRefresh: false,
-  updateServiceWorker: vi.fn(async (_reload?: boolean) => {}),
-}));
-
-vi.mock('virtual:pwa-register/react', () => ({
-  useRegisterSW: () => ({
-    offlineReady: [sw.offlineReady, vi.fn()],
-    needRefresh: [sw.needRefresh, vi.fn()],
-    updateServiceWorker: sw.updateServiceWorker,
-  }),
-}));
+const sw = pwaStub;
+const updateServiceWorker = vi.fn(async (_reload?: boolean) => {});
 
 beforeEach(() => {
   localStorage.clear();
-  useSession.setState({ language: 'nl' });
+  setLanguage('nl');
   sw.offlineReady = false;
   sw.needRefresh = false;
-  sw.updateServiceWorker.mockClear();
+  updateServiceWorker.mockReset();
+  sw.updateServiceWorker = updateServiceWorker;
 });
 
 describe('update prompt', () => {
@@ -48,7 +39,7 @@ describe('update prompt', () => {
     sw.needRefresh = true;
     render(<UpdatePrompt />);
     expect(screen.getByText('Er is een nieuwe versie van Stapwijzer.')).toBeInTheDocument();
-    expect(sw.updateServiceWorker).not.toHaveBeenCalled();
+    expect(updateServiceWorker).not.toHaveBeenCalled();
   });
 
   it('flushes open drafts before it applies the update on "Bijwerken"', async () => {
@@ -59,13 +50,13 @@ describe('update prompt', () => {
         order.push('flush');
       },
     });
-    sw.updateServiceWorker.mockImplementation(async () => {
+    updateServiceWorker.mockImplementation(async () => {
       order.push('update');
     });
     render(<UpdatePrompt />);
     await userEvent.click(screen.getByRole('button', { name: 'Bijwerken' }));
     expect(order).toEqual(['flush', 'update']);
-    expect(sw.updateServiceWorker).toHaveBeenCalledWith(true);
+    expect(updateServiceWorker).toHaveBeenCalledWith(true);
     unregister();
   });
 

@@ -1,9 +1,9 @@
 import { useRegisterSW } from 'virtual:pwa-register/react';
 import { useEffect, useState } from 'react';
 import { useT } from '../../i18n/use-t';
+import { flushBeforeReload, isUpdateBlocked } from '../../runtime/update/update-guards';
 import { markOfflineReadyAnnounced, shouldAnnounceOfflineReady } from './offline-ready-once';
 import { scheduleUpdateChecks } from './update-checks';
-import { flushBeforeReload, isUpdateBlocked } from './update-guards';
 
 /** Flushes open work, then reloads; a failed flush still reloads (the last autosave stands). */
 export async function reloadAfterFlush(reload: () => void = () => window.location.reload()): Promise<void> {

@@ -1,8 +1,9 @@
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { unlockedVault } from '../testing/unlocked';
+import { testRuntime } from '../../runtime/testing/test-runtime';
+import { unlockedVault } from '../../runtime/testing/unlocked';
+import { WithTestRuntime } from '../../runtime/testing/with-test-runtime';
 import { useAutoLock } from './use-auto-lock';
-import { hasSession } from './vault-runtime';
 
 beforeEach(async () => {
   await unlockedVault();
@@ -17,26 +18,26 @@ function setVisibility(state: 'visible' | 'hidden') {
 
 describe('auto-lock (R24)', () => {
   it('locks after the chosen idle time without input, not before; input restarts the wait', async () => {
-    renderHook(() => useAutoLock(60_000));
+    renderHook(() => useAutoLock(60_000), { wrapper: WithTestRuntime });
     await act(() => vi.advanceTimersByTimeAsync(50_000));
     window.dispatchEvent(new Event('keydown'));
     await act(() => vi.advanceTimersByTimeAsync(50_000));
-    expect(hasSession()).toBe(true);
+    expect(testRuntime().hasSession()).toBe(true);
     await act(() => vi.advanceTimersByTimeAsync(10_000));
-    expect(hasSession()).toBe(false);
+    expect(testRuntime().hasSession()).toBe(false);
   });
 
   it('locks on return after 60 s hidden; a short switch away does not lock', async () => {
-    renderHook(() => useAutoLock(15 * 60_000));
+    renderHook(() => useAutoLock(15 * 60_000), { wrapper: WithTestRuntime });
     setVisibility('hidden');
     await act(() => vi.advanceTimersByTimeAsync(30_000));
     setVisibility('visible');
-    expect(hasSession()).toBe(true);
+    expect(testRuntime().hasSession()).toBe(true);
     setVisibility('hidden');
     await act(() => vi.advanceTimersByTimeAsync(61_000));
     setVisibility('visible');
     await act(() => vi.advanceTimersByTimeAsync(0));
-    expect(hasSession()).toBe(false);
+    expect(testRuntime().hasSession()).toBe(false);
     Reflect.deleteProperty(document, 'visibilityState');
   });
 });

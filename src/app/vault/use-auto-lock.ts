@@ -3,27 +3,30 @@
 // The idle period is the 'autoLockMinutes' setting (vault-gate passes it in). A sleeping device may
 // delay timers, so coming back also compares wall-clock time with the last input.
 import { useEffect } from 'react';
-import { flushBeforeReload } from '../update/update-guards';
-import { lockApp } from './vault-runtime';
+import { flushBeforeReload } from '../../runtime/update/update-guards';
+import { useVault } from '../../runtime/vault/runtime-context';
+import type { VaultRuntime } from '../../runtime/vault/vault-runtime';
 
 export const DEFAULT_IDLE_LOCK_MS = 5 * 60 * 1000;
 export const HIDDEN_LOCK_MS = 60 * 1000;
 const ACTIVITY = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
 
-async function flushThenLock() {
+async function flushThenLock(vault: VaultRuntime) {
   await flushBeforeReload().catch(() => {});
-  lockApp();
+  vault.lock();
 }
 
 export function useAutoLock(idleMs: number = DEFAULT_IDLE_LOCK_MS, hiddenMs: number = HIDDEN_LOCK_MS): void {
+  const vault = useVault();
   useEffect(() => {
-    let timer = window.setTimeout(flushThenLock, idleMs);
+    const lockNow = () => void flushThenLock(vault);
+    let timer = window.setTimeout(lockNow, idleMs);
     let hiddenAt: number | null = null;
     let lastInput = Date.now();
     const restart = () => {
       lastInput = Date.now();
       window.clearTimeout(timer);
-      timer = window.setTimeout(flushThenLock, idleMs);
+      timer = window.setTimeout(lockNow, idleMs);
     };
     const onVisibility = () => {
       if (document.visibilityState === 'hidden') {
@@ -33,7 +36,7 @@ export function useAutoLock(idleMs: number = DEFAULT_IDLE_LOCK_MS, hiddenMs: num
       const now = Date.now();
       const away = hiddenAt === null ? 0 : now - hiddenAt;
       hiddenAt = null;
-      if (away >= hiddenMs || now - lastInput >= idleMs) void flushThenLock();
+      if (away >= hiddenMs || now - lastInput >= idleMs) lockNow();
       else restart();
     };
     for (const type of ACTIVITY) window.addEventListener(type, restart, { passive: true });
@@ -43,5 +46,5 @@ export function useAutoLock(idleMs: number = DEFAULT_IDLE_LOCK_MS, hiddenMs: num
       for (const type of ACTIVITY) window.removeEventListener(type, restart);
       document.removeEventListener('visibilitychange', onVisibility);
     };
-  }, [idleMs, hiddenMs]);
+  }, [vault, idleMs, hiddenMs]);
 }

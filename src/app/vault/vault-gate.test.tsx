@@ -1,14 +1,15 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { useSession } from '../session-store';
-import { renderRoute } from '../testing/render-route';
-import { firstUse, TEST_PASSPHRASE, unlockedVault } from '../testing/unlocked';
-import { hasSession, lockApp } from './vault-runtime';
+import { setLanguage } from '../../i18n/language';
+import { useSession } from '../../runtime/session-store';
+import { renderRoute } from '../../runtime/testing/render-route';
+import { testRuntime } from '../../runtime/testing/test-runtime';
+import { firstUse, TEST_PASSPHRASE, unlockedVault } from '../../runtime/testing/unlocked';
 
 beforeEach(() => {
   localStorage.clear();
-  useSession.setState({ language: 'nl' });
+  setLanguage('nl');
 });
 
 describe('first use', () => {
@@ -44,7 +45,7 @@ describe('first use', () => {
     expect(screen.getByText(/moet je Stapwijzer eerst zo installeren/)).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Aan de slag' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Vandaag' })).toBeInTheDocument();
-    expect(hasSession()).toBe(true);
+    expect(testRuntime().hasSession()).toBe(true);
   }, 30_000);
 
   it('passphrase fields keep no copy in the browser (autocomplete off)', async () => {
@@ -65,8 +66,8 @@ describe('lock', () => {
     renderRoute('/settings');
     await screen.findByRole('heading', { level: 1, name: 'Instellingen' });
 
-    act(() => lockApp());
-    expect(hasSession()).toBe(false);
+    act(() => testRuntime().lock());
+    expect(testRuntime().hasSession()).toBe(false);
     await screen.findByRole('heading', { level: 1, name: 'Stapwijzer is vergrendeld' });
     expect(screen.queryByRole('heading', { name: 'Instellingen' })).toBeNull();
     expect(screen.queryByRole('navigation')).toBeNull();
@@ -82,7 +83,7 @@ describe('lock', () => {
     await userEvent.type(screen.getByLabelText('Wachtzin'), TEST_PASSPHRASE);
     await userEvent.click(screen.getByRole('button', { name: 'Ontgrendelen' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Instellingen' })).toBeInTheDocument();
-    expect(hasSession()).toBe(true);
+    expect(testRuntime().hasSession()).toBe(true);
   });
 
   it('the Vergrendelen button in the header locks at once', async () => {
@@ -91,6 +92,6 @@ describe('lock', () => {
     const header = await screen.findByRole('banner');
     await userEvent.click(within(header).getByRole('button', { name: 'Vergrendelen' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Stapwijzer is vergrendeld' })).toBeInTheDocument();
-    expect(hasSession()).toBe(false);
+    expect(testRuntime().hasSession()).toBe(false);
   });
 });

@@ -2,11 +2,11 @@ import { lazy, type ReactNode, Suspense, useEffect, useRef } from 'react';
 import { isInitialised } from '../../db';
 import { LockScreen } from '../../features/lock/lock-screen';
 import { useAutoLockMinutes } from '../../features/settings/auto-lock-setting';
-import { syncContent } from '../content/sync-content';
+import { syncContent } from '../../runtime/content/sync-content';
+import { useSession } from '../../runtime/session-store';
+import { useVault } from '../../runtime/vault/runtime-context';
 import { ScreenLoading } from '../screen-loading';
-import { useSession } from '../session-store';
 import { useAutoLock } from './use-auto-lock';
-import { appDb, databaseExists } from './vault-runtime';
 
 // Onboarding is seen once per device: it stays out of the first-screen bundle.
 const Onboarding = lazy(() => import('../../features/onboarding/onboarding').then((m) => ({ default: m.Onboarding })));
@@ -17,6 +17,7 @@ const Onboarding = lazy(() => import('../../features/onboarding/onboarding').the
  * onboarding. No build flag bypasses this.
  */
 export function VaultGate({ children }: { children: ReactNode }) {
+  const vault = useVault();
   const status = useSession((s) => s.vaultStatus);
   const setStatus = useSession((s) => s.setVaultStatus);
   const setContentProblems = useSession((s) => s.setContentProblems);
@@ -28,18 +29,19 @@ export function VaultGate({ children }: { children: ReactNode }) {
     // before a vault exists, so a first start (or a start after a wipe) creates no database at all.
     if (!vaultExists || synced.current) return;
     synced.current = true;
-    syncContent(appDb())
+    syncContent(vault.db)
       .then((r) => setContentProblems(r.refused.map((p) => p.message)))
       .catch(() => setContentProblems(['content-sync-failed']));
-  }, [vaultExists, setContentProblems]);
+  }, [vault, vaultExists, setContentProblems]);
 
   useEffect(() => {
     if (status !== 'checking') return;
-    databaseExists()
-      .then((exists) => (exists ? isInitialised(appDb()) : false))
+    vault
+      .databaseExists()
+      .then((exists) => (exists ? isInitialised(vault.db) : false))
       .then((initialised) => setStatus(initialised ? 'locked' : 'first-use'))
       .catch(() => setStatus('locked'));
-  }, [status, setStatus]);
+  }, [vault, status, setStatus]);
 
   switch (status) {
     case 'checking':

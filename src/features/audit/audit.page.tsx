@@ -1,30 +1,31 @@
 // The audit log, newest first and paged, with the result of the chain check (R38).
 import { useEffect, useState } from 'react';
-import { appDb, currentSession } from '../../app/vault/vault-runtime';
 import { type AuditRow, type ChainReport, listAuditEvents, verifyAuditChain } from '../../db';
 import { useMessages } from '../../i18n/define-messages';
+import { useVault } from '../../runtime/vault/runtime-context';
 import { PageHeading } from '../../ui/page-heading';
 import { auditMessages } from './messages';
 
 const PAGE_SIZE = 50;
 
 export function AuditPage() {
+  const vault = useVault();
   const t = useMessages(auditMessages);
   const [report, setReport] = useState<ChainReport | null>(null);
   const [page, setPage] = useState(0);
   const [data, setData] = useState<{ events: AuditRow[]; total: number } | null>(null);
 
   useEffect(() => {
-    verifyAuditChain(appDb(), currentSession())
+    verifyAuditChain(vault.db, vault.session())
       .then(setReport)
       .catch(() => setReport({ ok: false, count: 0, anchored: false }));
-  }, []);
+  }, [vault]);
 
   useEffect(() => {
-    listAuditEvents(appDb(), page, PAGE_SIZE)
+    listAuditEvents(vault.db, page, PAGE_SIZE)
       .then(setData)
       .catch(() => setData({ events: [], total: 0 }));
-  }, [page]);
+  }, [vault, page]);
 
   const pages = Math.max(1, Math.ceil((data?.total ?? 0) / PAGE_SIZE));
   return (

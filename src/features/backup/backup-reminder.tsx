@@ -2,24 +2,25 @@
 // since the last export. The rule is the pure `backupReminder` in src/db/backup.
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { currentSession } from '../../app/vault/vault-runtime';
 import { backupReminder, loadReminderInput } from '../../db';
 import { useMessages } from '../../i18n/define-messages';
+import { useVault } from '../../runtime/vault/runtime-context';
 import { backupMessages } from './messages';
 
 export function BackupReminder({ showLink = true }: { showLink?: boolean }) {
+  const vault = useVault();
   const t = useMessages(backupMessages);
   const [due, setDue] = useState(false);
 
   useEffect(() => {
     let live = true;
-    loadReminderInput(currentSession(), Date.now())
+    loadReminderInput(vault.session(), Date.now())
       .then((input) => live && setDue(backupReminder(input) !== null))
       .catch(() => {});
     return () => {
       live = false;
     };
-  }, []);
+  }, [vault]);
 
   if (!due) return null;
   return (

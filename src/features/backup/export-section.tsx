@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import { currentSession } from '../../app/vault/vault-runtime';
 import { exportBackup } from '../../db';
 import { useMessages } from '../../i18n/define-messages';
+import { useVault } from '../../runtime/vault/runtime-context';
 import { downloadText } from './download';
 import { backupMessages } from './messages';
 import { useBackupStatus } from './use-backup-status';
 
 export function ExportSection() {
+  const vault = useVault();
   const t = useMessages(backupMessages);
   const status = useBackupStatus();
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
@@ -16,7 +17,7 @@ export function ExportSection() {
     setResult(null);
     setProgress({ done: 0, total: 1 });
     try {
-      const backup = await exportBackup(currentSession(), { onProgress: setProgress });
+      const backup = await exportBackup(vault.session(), { onProgress: setProgress });
       downloadText(backup.fileName, backup.text);
       setResult({ ok: true, name: backup.fileName });
     } catch {

@@ -1,7 +1,6 @@
 // Restore: the whole file is checked (schema, integrity, passphrase, every record) before the
 // confirmation shows; only "Ja, vervang alles" writes, in one transaction (R31–R33).
 import { type FormEvent, useId, useState } from 'react';
-import { adopt, appDb } from '../../app/vault/vault-runtime';
 import {
   applyRestore,
   BACKUP_TABLES,
@@ -13,6 +12,7 @@ import {
   verifyBackup,
 } from '../../db';
 import { useMessages } from '../../i18n/define-messages';
+import { useVault } from '../../runtime/vault/runtime-context';
 import { backupErrorMessages } from './backup-errors.messages';
 import { backupMessages } from './messages';
 
@@ -25,6 +25,7 @@ type State =
 const ROWS = [...BACKUP_TABLES, 'auditLog'] as const;
 
 export function RestoreSection() {
+  const vault = useVault();
   const t = useMessages(backupMessages);
   const te = useMessages(backupErrorMessages);
   const id = useId();
@@ -46,7 +47,7 @@ export function RestoreSection() {
     setState({ kind: 'busy' });
     try {
       const verified = await verifyBackup(await readBackupFile(file), passphrase);
-      setState({ kind: 'confirm', verified, now: await currentCounts(appDb()) });
+      setState({ kind: 'confirm', verified, now: await currentCounts(vault.db) });
     } catch (e) {
       fail(e);
     }
@@ -55,7 +56,7 @@ export function RestoreSection() {
   async function replace(verified: VerifiedBackup) {
     setState({ kind: 'busy' });
     try {
-      adopt(await applyRestore(appDb(), verified));
+      vault.adopt(await applyRestore(vault.db, verified));
       setPassphrase('');
       setState({ kind: 'done' });
     } catch (e) {

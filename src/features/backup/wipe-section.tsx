@@ -1,12 +1,13 @@
 import { type FormEvent, useId, useState } from 'react';
-import { appDb } from '../../app/vault/vault-runtime';
 import { wipeAllData } from '../../db';
 import { useMessages } from '../../i18n/define-messages';
+import { useVault } from '../../runtime/vault/runtime-context';
 import { backupMessages } from './messages';
 
 const CONFIRM_WORD = 'WISSEN';
 
 export function WipeSection() {
+  const vault = useVault();
   const t = useMessages(backupMessages);
   const id = useId();
   const [typed, setTyped] = useState('');
@@ -19,7 +20,7 @@ export function WipeSection() {
     setBusy(true);
     setFailed(false);
     try {
-      await wipeAllData(appDb());
+      await wipeAllData(vault.db);
     } catch {
       setFailed(true);
       setBusy(false);

@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { useSession } from '../../app/session-store';
-import { registerUpdateGuard } from '../../app/update/update-guards';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
+import { useSession } from '../../runtime/session-store';
+import { registerUpdateGuard } from '../../runtime/update/update-guards';
 import { PageHeading } from '../../ui/page-heading';
 import { CardBody } from './card-body';
 import { cardsMessages } from './messages';

@@ -1,7 +1,8 @@
 // The card library over the active packs. Card ids are unique only within a pack, so every entry
 // carries a key `${packId}:${cardId}` (used in the URL) and its help routes resolved from its own pack.
-import { useActivePacks } from '../../app/content/use-content';
+
 import type { Card, ContentPack, HelpRoute } from '../../domain';
+import { useActivePacks } from '../../runtime/content/use-content';
 
 export interface CardEntry {
   readonly key: string;

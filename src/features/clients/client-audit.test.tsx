@@ -1,14 +1,16 @@
 import { screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { useSession } from '../../app/session-store';
-import { renderRoute } from '../../app/testing/render-route';
-import { unlockedVault } from '../../app/testing/unlocked';
-import { appDb } from '../../app/vault/vault-runtime';
 import { auditSettled, createClient } from '../../db';
+import { setLanguage } from '../../i18n/language';
+import { useSession } from '../../runtime/session-store';
+import { renderRoute } from '../../runtime/testing/render-route';
+import { testRuntime } from '../../runtime/testing/test-runtime';
+import { unlockedVault } from '../../runtime/testing/unlocked';
 
 beforeEach(() => {
   localStorage.clear();
-  useSession.setState({ language: 'nl', clientMode: false });
+  useSession.setState({ clientMode: false });
+  setLanguage('nl');
 });
 
 describe('client page and the audit log', () => {
@@ -19,11 +21,11 @@ describe('client page and the audit log', () => {
     const handover = await screen.findByRole('link', { name: /Overdracht/ });
     expect(handover).toHaveAttribute('href', `/clients/${client.id}/handover`);
     await waitFor(async () => {
-      await auditSettled(appDb());
-      const views = (await appDb().auditLog.toArray()).filter((e) => e.action === 'view');
+      await auditSettled(testRuntime().db);
+      const views = (await testRuntime().db.auditLog.toArray()).filter((e) => e.action === 'view');
       expect(views.map((e) => e.recordId)).toEqual([client.id]);
     });
-    const log = JSON.stringify(await appDb().auditLog.toArray());
+    const log = JSON.stringify(await testRuntime().db.auditLog.toArray());
     expect(log).not.toContain('CANARY-7F3A');
   });
 });

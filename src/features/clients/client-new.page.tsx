@@ -1,7 +1,7 @@
 import { useNavigate } from 'react-router';
-import { currentSession } from '../../app/vault/vault-runtime';
 import { createClient } from '../../db';
 import { useMessages } from '../../i18n/define-messages';
+import { useVault } from '../../runtime/vault/runtime-context';
 import { PageHeading } from '../../ui/page-heading';
 import { ClientForm } from './client-form';
 import './clients.css';
@@ -9,6 +9,7 @@ import { IosInstallInstructions, useIosRecordBlock } from './ios-guard';
 import { messages } from './messages';
 
 export function ClientNewPage() {
+  const vault = useVault();
   const t = useMessages(messages);
   const navigate = useNavigate();
   const blocked = useIosRecordBlock();
@@ -21,7 +22,7 @@ export function ClientNewPage() {
         <ClientForm
           submitLabel={t('save')}
           onSave={async (data) => {
-            const client = await createClient(currentSession(), data);
+            const client = await createClient(vault.session(), data);
             // Replace, so the history entry of this form (and any form state the browser keeps for
             // it) does not outlive the save.
             navigate(`/clients/${encodeURIComponent(client.id)}`, { replace: true });

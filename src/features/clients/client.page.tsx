@@ -2,9 +2,9 @@
 // trend charts, a note form and the timeline.
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { currentSession } from '../../app/vault/vault-runtime';
 import { type ClientRecord, updateClient } from '../../db';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
+import { useVault } from '../../runtime/vault/runtime-context';
 import { PageHeading } from '../../ui/page-heading';
 import { logView } from '../audit/log-events';
 import { useRolePathways } from '../home/use-role-pathways';
@@ -38,6 +38,7 @@ export function ClientPage() {
 }
 
 function ClientView({ client }: { client: ClientRecord }) {
+  const vault = useVault();
   const t = useMessages(messages);
   const language = useLanguage();
   const history = useClientHistory(client.id);
@@ -45,8 +46,8 @@ function ClientView({ client }: { client: ClientRecord }) {
   const [editing, setEditing] = useState(false);
   const archive = useSaveState();
   useEffect(() => {
-    void logView(client.id); // NEN 7513: opening a record is logged (no client data in the event)
-  }, [client.id]);
+    void logView(vault.db, client.id); // NEN 7513: opening a record is logged (no client data in the event)
+  }, [vault, client.id]);
   const latestPlan = history?.plans.reduce<(typeof history.plans)[number] | null>(
     (a, b) => (a === null || b.updatedAt > a.updatedAt ? b : a),
     null,
@@ -55,7 +56,7 @@ function ClientView({ client }: { client: ClientRecord }) {
   const toggleArchive = () =>
     archive.run(
       () =>
-        updateClient(currentSession(), client, client.data, {
+        updateClient(vault.session(), client, client.data, {
           status: client.status === 'archived' ? 'active' : 'archived',
         }),
       language,
@@ -72,7 +73,7 @@ function ClientView({ client }: { client: ClientRecord }) {
           initial={client.data}
           submitLabel={t('save')}
           onSave={async (data) => {
-            await updateClient(currentSession(), client, data);
+            await updateClient(vault.session(), client, data);
             setEditing(false);
           }}
           onCancel={() => setEditing(false)}

@@ -1,13 +1,14 @@
 // Adds a note. The text stays in state until the save resolved; on failure (e.g. storage full) the
 // Dutch message shows and the text is still in the field.
 import { useId, useState } from 'react';
-import { currentSession } from '../../app/vault/vault-runtime';
 import { createNote } from '../../db';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
+import { useVault } from '../../runtime/vault/runtime-context';
 import { messages } from './messages';
 import { SaveStatus, useSaveState } from './save-status';
 
 export function NoteForm({ clientId }: { clientId: string }) {
+  const vault = useVault();
   const t = useMessages(messages);
   const language = useLanguage();
   const id = useId();
@@ -17,7 +18,7 @@ export function NoteForm({ clientId }: { clientId: string }) {
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     if (text.trim() === '') return save.fail(t('noteEmpty'));
-    const ok = await save.run(() => createNote(currentSession(), clientId, { text }), language);
+    const ok = await save.run(() => createNote(vault.session(), clientId, { text }), language);
     if (ok) setText('');
   };
 

@@ -1,12 +1,13 @@
 // One note on the timeline: shown as plain text (React escapes it; never HTML), editable and deletable.
 import { useId, useState } from 'react';
-import { currentSession } from '../../app/vault/vault-runtime';
 import { deleteNote, type NoteRecord, updateNote } from '../../db';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
+import { useVault } from '../../runtime/vault/runtime-context';
 import { messages } from './messages';
 import { SaveStatus, useSaveState } from './save-status';
 
 export function NoteItem({ note }: { note: NoteRecord }) {
+  const vault = useVault();
   const t = useMessages(messages);
   const language = useLanguage();
   const id = useId();
@@ -18,10 +19,10 @@ export function NoteItem({ note }: { note: NoteRecord }) {
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     if (text.trim() === '') return save.fail(t('noteEmpty'));
-    const ok = await save.run(() => updateNote(currentSession(), note, { text }), language);
+    const ok = await save.run(() => updateNote(vault.session(), note, { text }), language);
     if (ok) setEditing(false);
   };
-  const remove = () => save.run(() => deleteNote(currentSession(), note), language);
+  const remove = () => save.run(() => deleteNote(vault.session(), note), language);
 
   if (editing) {
     return (

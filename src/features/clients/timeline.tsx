@@ -5,6 +5,7 @@ import type { DecisionRecord, FollowUpRecord, NoteRecord, ScreeningRecord } from
 import type { ContentPack, Step } from '../../domain';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import type { Language } from '../../i18n/translate';
+import { useVault } from '../../runtime/vault/runtime-context';
 import { logExport } from '../audit/log-events';
 import { formatDate, localDate } from './dates';
 import { downloadText } from './download';
@@ -145,6 +146,7 @@ function ScreeningEntry(props: {
 }
 
 function FollowUpEntry({ followUp }: { followUp: FollowUpRecord }) {
+  const vault = useVault();
   const t = useT();
   const language = useLanguage();
   const overdue = followUp.status === 'open' && followUp.dueDate < localDate();
@@ -162,7 +164,7 @@ function FollowUpEntry({ followUp }: { followUp: FollowUpRecord }) {
       followUpIcs(followUp.dueDate, crypto.randomUUID(), new Date()),
       'text/calendar;charset=utf-8',
     );
-    void logExport('ics', followUp.id); // the audit log records that a date left the device
+    void logExport(vault.db, 'ics', followUp.id); // the audit log records that a date left the device
   };
   return (
     <article aria-labelledby={`tl-${followUp.id}`}>

@@ -1,9 +1,9 @@
 import { configure, render, screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { renderRoute } from '../../app/testing/render-route';
-import { unlockedVault } from '../../app/testing/unlocked';
 import type { VaultSession } from '../../db';
 import type { Instrument } from '../../domain';
+import { renderRoute } from '../../runtime/testing/render-route';
+import { unlockedVault } from '../../runtime/testing/unlocked';
 import { packOf, seedClient, seedScreening } from './testing/seed';
 import { TrendChart } from './trend-chart';
 

@@ -1,6 +1,5 @@
 // Feature hooks over the client tables (STYLE habit 5). Each returns undefined while loading.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { appDb, currentSession } from '../../app/vault/vault-runtime';
 import {
   type ClientRecord,
   type ClientStatus,
@@ -20,14 +19,17 @@ import {
   type ScreeningRecord,
 } from '../../db';
 import type { ContentPack } from '../../domain';
+import { useVault } from '../../runtime/vault/runtime-context';
 
 export function useClients(status: ClientStatus): ReadMany<ClientRecord> | undefined {
-  return useLiveQuery(() => listClients(currentSession(), status), [status]);
+  const vault = useVault();
+  return useLiveQuery(() => listClients(vault.session(), status), [status]);
 }
 
 /** The client, null when there is no such client (or it cannot be read). */
 export function useClient(id: string): ClientRecord | null | undefined {
-  return useLiveQuery(async () => (await getClient(currentSession(), id).catch(() => undefined)) ?? null, [id]);
+  const vault = useVault();
+  return useLiveQuery(async () => (await getClient(vault.session(), id).catch(() => undefined)) ?? null, [id]);
 }
 
 export interface ClientHistory {
@@ -43,8 +45,9 @@ export interface ClientHistory {
 }
 
 export function useClientHistory(clientId: string): ClientHistory | undefined {
+  const vault = useVault();
   return useLiveQuery(async () => {
-    const session = currentSession();
+    const session = vault.session();
     const [screenings, decisions, followUps, notes, plans] = await Promise.all([
       listScreenings(session, clientId),
       listDecisions(session, clientId),
@@ -56,7 +59,7 @@ export function useClientHistory(clientId: string): ClientHistory | undefined {
     for (const s of screenings.records) {
       const key = packKeyOf(s);
       if (packs.has(key)) continue;
-      const pack = await getPackVersion(appDb(), s.packId, s.packVersion);
+      const pack = await getPackVersion(vault.db, s.packId, s.packVersion);
       if (pack) packs.set(key, pack);
     }
     return {

@@ -5,6 +5,7 @@ import './handover.css';
 import { useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
+import { useVault } from '../../runtime/vault/runtime-context';
 import { PageHeading } from '../../ui/page-heading';
 import { logExport, logView } from '../audit/log-events';
 import { handoverText, stepLabel, stepReasons } from './handover-text';
@@ -29,6 +30,7 @@ function List({ label, items }: { label: string; items: string[] }) {
 }
 
 export function HandoverPage() {
+  const vault = useVault();
   const { clientId = '' } = useParams();
   const t = useMessages(handoverMessages);
   const language = useLanguage();
@@ -39,8 +41,8 @@ export function HandoverPage() {
   useEffect(() => {
     if (!summary || logged.current === clientId) return;
     logged.current = clientId;
-    void logView(clientId);
-  }, [summary, clientId]);
+    void logView(vault.db, clientId);
+  }, [vault, summary, clientId]);
 
   if (summary === undefined) return <p role="status">{t('loading')}</p>;
   if (summary === null) {
@@ -55,13 +57,13 @@ export function HandoverPage() {
   const text = () => handoverText(summary, t as (k: string, v?: Record<string, string | number>) => string, language);
 
   async function print() {
-    await logExport('print', clientId);
+    await logExport(vault.db, 'print', clientId);
     window.print();
   }
   async function share() {
     try {
       await navigator.share({ title: t('title'), text: text() });
-      await logExport('share', clientId);
+      await logExport(vault.db, 'share', clientId);
     } catch (e) {
       if (!(e instanceof DOMException && e.name === 'AbortError')) setStatus(t('shareFailed'));
     }
@@ -69,7 +71,7 @@ export function HandoverPage() {
   async function copy() {
     try {
       await navigator.clipboard.writeText(text());
-      await logExport('copy', clientId);
+      await logExport(vault.db, 'copy', clientId);
       setStatus(t('copied'));
     } catch {
       setStatus(t('copyFailed'));

@@ -1,7 +1,6 @@
 // Loads the handover summary of one client: the latest completed screening with its decision, the
 // active plan, the next open follow-up and the latest note — and nothing more.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { currentSession } from '../../app/vault/vault-runtime';
 import {
   type ClientRecord,
   type DecisionRecord,
@@ -15,7 +14,9 @@ import {
   type NoteRecord,
   type PlanRecord,
   type ScreeningRecord,
+  type VaultSession,
 } from '../../db';
+import { useVault } from '../../runtime/vault/runtime-context';
 
 export interface HandoverSummary {
   client: ClientRecord;
@@ -29,8 +30,7 @@ export interface HandoverSummary {
 const newest = <T extends { createdAt: number }>(items: T[]): T | null =>
   items.reduce<T | null>((a, b) => (a === null || b.createdAt >= a.createdAt ? b : a), null);
 
-export async function loadHandover(clientId: string): Promise<HandoverSummary | null> {
-  const session = currentSession();
+export async function loadHandover(session: VaultSession, clientId: string): Promise<HandoverSummary | null> {
   const client = await getClient(session, clientId);
   if (!client) return null;
   const [screenings, decisions, plans, followUps, notes] = await Promise.all([
@@ -53,5 +53,6 @@ export async function loadHandover(clientId: string): Promise<HandoverSummary | 
 
 /** undefined while loading, null when the client does not exist. */
 export function useHandover(clientId: string): HandoverSummary | null | undefined {
-  return useLiveQuery(() => loadHandover(clientId), [clientId]);
+  const vault = useVault();
+  return useLiveQuery(() => loadHandover(vault.session(), clientId), [clientId]);
 }

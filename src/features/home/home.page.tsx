@@ -1,8 +1,8 @@
 // "Vandaag": follow-ups due today or overdue, unfinished screenings to resume, and a screening to
 // start for each pathway of the professional's roles (plus a quick anonymous one that saves nothing).
 import { Link } from 'react-router';
-import { useActivePacks } from '../../app/content/use-content';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
+import { useActivePacks } from '../../runtime/content/use-content';
 import { PageHeading } from '../../ui/page-heading';
 import { BackupReminder } from '../backup/backup-reminder';
 import { formatDate, localDate } from '../clients/dates';

@@ -1,8 +1,8 @@
 import { configure, screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { renderRoute } from '../../app/testing/render-route';
-import { unlockedVault } from '../../app/testing/unlocked';
 import { createClient, createFollowUp, saveDraft, updateFollowUp, type VaultSession } from '../../db';
+import { renderRoute } from '../../runtime/testing/render-route';
+import { unlockedVault } from '../../runtime/testing/unlocked';
 import { localDate } from '../clients/dates';
 
 // The machine runs several suites at once: give live queries time to settle.

@@ -1,8 +1,9 @@
 // The pathways of the professional's roles, in the order the roles file lists them, each with its
 // active pack (for its name).
-import { useActivePacks } from '../../app/content/use-content';
-import { pathwaysOf, useRoles } from '../../app/content/use-roles';
+
 import type { ContentPack } from '../../domain';
+import { useActivePacks } from '../../runtime/content/use-content';
+import { pathwaysOf, useRoles } from '../../runtime/content/use-roles';
 import { useProfile } from '../onboarding/use-profile';
 
 /** Active packs of the profile's pathways; undefined while loading. */

@@ -1,7 +1,6 @@
 // What "Vandaag" shows: open follow-ups due today or earlier, and unfinished screenings (drafts),
 // each with the client's alias (decrypted here, in memory only).
 import { useLiveQuery } from 'dexie-react-hooks';
-import { currentSession } from '../../app/vault/vault-runtime';
 import {
   type DraftRecord,
   type FollowUpRecord,
@@ -10,6 +9,7 @@ import {
   listDueFollowUps,
   type VaultSession,
 } from '../../db';
+import { useVault } from '../../runtime/vault/runtime-context';
 
 export interface DueFollowUp {
   followUp: FollowUpRecord;
@@ -30,8 +30,9 @@ async function aliasOf(session: VaultSession, clientId: string | null): Promise<
 
 /** Follow-ups due on or before `today` (YYYY-MM-DD), oldest first; undefined while loading. */
 export function useDueFollowUps(today: string): { items: DueFollowUp[]; damaged: number } | undefined {
+  const vault = useVault();
   return useLiveQuery(async () => {
-    const session = currentSession();
+    const session = vault.session();
     const due = await listDueFollowUps(session, today);
     const items = await Promise.all(
       due.records.map(async (followUp) => ({
@@ -46,8 +47,9 @@ export function useDueFollowUps(today: string): { items: DueFollowUp[]; damaged:
 
 /** Unfinished screenings, newest first; undefined while loading. */
 export function useOpenDrafts(): { items: OpenDraft[]; damaged: number } | undefined {
+  const vault = useVault();
   return useLiveQuery(async () => {
-    const session = currentSession();
+    const session = vault.session();
     const drafts = await listDrafts(session);
     const items = await Promise.all(
       drafts.records.map(async (draft) => ({ draft, alias: await aliasOf(session, draft.clientId) })),

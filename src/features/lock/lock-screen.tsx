@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import { appDb, unlockAppVault } from '../../app/vault/vault-runtime';
 import { backoffStatus, isStorageError } from '../../db';
 import { useMessages } from '../../i18n/define-messages';
+import { useVault } from '../../runtime/vault/runtime-context';
 import { PageHeading } from '../../ui/page-heading';
 import { lockMessages } from './messages';
 
@@ -10,6 +10,7 @@ import { lockMessages } from './messages';
  * 5 min) that is stored in the database, so a reload does not reset it (R19).
  */
 export function LockScreen() {
+  const vault = useVault();
   const t = useMessages(lockMessages);
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
@@ -18,10 +19,10 @@ export function LockScreen() {
   const [now, setNow] = useState(() => Date.now());
 
   useEffect(() => {
-    backoffStatus(appDb())
+    backoffStatus(vault.db)
       .then((s) => setRetryAt(s.retryAt))
       .catch(() => {});
-  }, []);
+  }, [vault]);
 
   const waiting = retryAt > now;
   useEffect(() => {
@@ -36,7 +37,7 @@ export function LockScreen() {
     setBusy(true);
     setError(null);
     try {
-      await unlockAppVault(passphrase);
+      await vault.unlock(passphrase);
     } catch (e) {
       setPassphrase('');
       if (isStorageError(e) && (e.code === 'wrong-passphrase' || e.code === 'backoff')) {

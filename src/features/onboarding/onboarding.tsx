@@ -1,12 +1,12 @@
 import { type FormEvent, useState } from 'react';
-import { useRoles } from '../../app/content/use-roles';
-import { adopt, createAppVault } from '../../app/vault/vault-runtime';
 import { MIN_PASSPHRASE_LENGTH, requestPersistence, type VaultSession } from '../../db';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
+import { useRoles } from '../../runtime/content/use-roles';
+import { type Profile, ROLE_IDS, saveProfile } from '../../runtime/profile/profile';
+import { useVault } from '../../runtime/vault/runtime-context';
 import { FormErrors } from '../../ui/form-errors';
 import { PageHeading } from '../../ui/page-heading';
 import { onboardingMessages } from './messages';
-import { type Profile, ROLE_IDS, saveProfile } from './profile';
 
 export interface RoleOption {
   id: Profile['roles'][number];
@@ -20,6 +20,7 @@ type Step = 1 | 2 | 3;
  * recovered), then how to install. Nothing is stored before step 2 succeeds.
  */
 export function Onboarding() {
+  const vault = useVault();
   const t = useMessages(onboardingMessages);
   const roles = useRoles();
   const language = useLanguage();
@@ -57,7 +58,7 @@ export function Onboarding() {
     if (problems.length > 0 || busy) return;
     setBusy(true);
     try {
-      const created = await createAppVault(passphrase);
+      const created = await vault.createVault(passphrase);
       await saveProfile(created, { roles: chosen, initials: initials.trim() });
       void requestPersistence(); // the profile is the first record: now ask the browser to keep our data
       setPassphrase('');
@@ -163,7 +164,7 @@ export function Onboarding() {
             <li>{t('installIos')}</li>
             <li>{t('installDesktop')}</li>
           </ul>
-          <button type="button" className="button" onClick={() => session && adopt(session)}>
+          <button type="button" className="button" onClick={() => session && vault.adopt(session)}>
             {t('done')}
           </button>
         </div>

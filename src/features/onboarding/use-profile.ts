@@ -1,8 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { currentSession } from '../../app/vault/vault-runtime';
-import { type Profile, readProfile } from './profile';
+import { type Profile, readProfile } from '../../runtime/profile/profile';
+import { useVault } from '../../runtime/vault/runtime-context';
 
 /** The professional's roles and initials; undefined while loading, null if never set. */
 export function useProfile(): Profile | null | undefined {
-  return useLiveQuery(() => readProfile(currentSession()), []);
+  const vault = useVault();
+  return useLiveQuery(() => readProfile(vault.session()), []);
 }

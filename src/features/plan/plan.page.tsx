@@ -3,11 +3,11 @@
 // versions stay in `history`.
 import { useId, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { useActivePack } from '../../app/content/use-content';
-import { currentSession } from '../../app/vault/vault-runtime';
 import { createPlan, type PlanRecord, updatePlan } from '../../db';
 import type { PlanTemplate } from '../../domain';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
+import { useActivePack } from '../../runtime/content/use-content';
+import { useVault } from '../../runtime/vault/runtime-context';
 import { PageHeading } from '../../ui/page-heading';
 import { formatDate } from '../clients/dates';
 import { SaveStatus, useSaveState } from '../clients/save-status';
@@ -95,6 +95,7 @@ function PlanEditor({
   plan: PlanRecord | null;
   template: PlanTemplate;
 }) {
+  const vault = useVault();
   const t = useMessages(messages);
   const language = useLanguage();
   const id = useId();
@@ -138,7 +139,7 @@ function PlanEditor({
     event.preventDefault();
     const now = new Date().toISOString();
     await save.run(async () => {
-      const session = currentSession();
+      const session = vault.session();
       if (plan) await updatePlan(session, plan, revisePlan(plan.data, content(), now));
       else await createPlan(session, { clientId, pathwayId: PLAN_PATHWAY }, revisePlan(null, content(), now));
     }, language);

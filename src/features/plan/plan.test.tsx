@@ -1,9 +1,9 @@
 import { configure, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { renderRoute } from '../../app/testing/render-route';
-import { unlockedVault } from '../../app/testing/unlocked';
 import { createClient, listPlans, type VaultSession } from '../../db';
+import { renderRoute } from '../../runtime/testing/render-route';
+import { unlockedVault } from '../../runtime/testing/unlocked';
 import { packOf } from '../clients/testing/seed';
 import { revisePlan } from './plan-model';
 

@@ -3,8 +3,8 @@
  * reload or a lock forgets it by design.
  */
 
-import { useSession } from '../../app/session-store';
 import type { DraftPayload } from '../../db';
+import { useSession } from '../../runtime/session-store';
 
 export const ANONYMOUS_ID = 'anoniem';
 

@@ -4,12 +4,12 @@
 // professional's passphrase (checked by the vault, with its backoff). The result is never shown here.
 import { type FormEvent, useEffect, useState } from 'react';
 import { useBlocker } from 'react-router';
-import { useSession } from '../../app/session-store';
-import { registerUpdateGuard } from '../../app/update/update-guards';
-import { appDb } from '../../app/vault/vault-runtime';
 import { isStorageError, lock, unlock } from '../../db';
 import type { Instrument } from '../../domain';
 import { useMessages } from '../../i18n/define-messages';
+import { useSession } from '../../runtime/session-store';
+import { registerUpdateGuard } from '../../runtime/update/update-guards';
+import { useVault } from '../../runtime/vault/runtime-context';
 import { PageHeading } from '../../ui/page-heading';
 import { FullTextForm } from './full-text-form';
 import { screeningMessages } from './messages';
@@ -22,6 +22,7 @@ export function ClientMode(props: {
   onPosition: (position: number) => void;
   onExit: () => void;
 }) {
+  const vault = useVault();
   const t = useMessages(screeningMessages);
   const setClientMode = useSession((s) => s.setClientMode);
   const [done, setDone] = useState(false);
@@ -53,7 +54,7 @@ export function ClientMode(props: {
     setBusy(true);
     setError(null);
     try {
-      lock(await unlock(appDb(), passphrase));
+      lock(await unlock(vault.db, passphrase));
       props.onExit();
     } catch (e) {
       setPassphrase('');

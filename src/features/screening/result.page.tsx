@@ -3,11 +3,11 @@
 // and sources; (d) cards; then confirm or override (reason required), schedule the follow-up, save.
 import { type FormEvent, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { useActivePack } from '../../app/content/use-content';
-import { currentSession } from '../../app/vault/vault-runtime';
 import { createClient, toStorageError } from '../../db';
 import { dueDate as dueDateFor, type Step } from '../../domain';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
+import { useActivePack } from '../../runtime/content/use-content';
+import { useVault } from '../../runtime/vault/runtime-context';
 import { FormErrors } from '../../ui/form-errors';
 import { PageHeading } from '../../ui/page-heading';
 import { writeAnonymous } from './anonymous-draft';
@@ -27,6 +27,7 @@ import './screening.css';
 const STEPS: readonly Step[] = [0, 1, 2, 3];
 
 export function ResultPage() {
+  const vault = useVault();
   const t = useMessages(screeningMessages);
   const language = useLanguage();
   const navigate = useNavigate();
@@ -120,7 +121,7 @@ export function ResultPage() {
     if (problems.length > 0) return;
     setBusy(true);
     try {
-      const session = currentSession();
+      const session = vault.session();
       const clientId = anonymous
         ? (await createClient(session, { alias: alias.trim(), pathwayIds: [pack.id] })).id
         : draft.clientId;

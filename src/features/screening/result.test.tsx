@@ -1,9 +1,9 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { renderRoute } from '../../app/testing/render-route';
-import { unlockedVault } from '../../app/testing/unlocked';
 import { getActivePack, listDecisions, listFollowUps, listScreenings, saveDraft, type VaultSession } from '../../db';
+import { renderRoute } from '../../runtime/testing/render-route';
+import { unlockedVault } from '../../runtime/testing/unlocked';
 import { evaluateDraft } from './evaluate-draft';
 import { saveScreening } from './save-screening';
 import { clientWithDraft, EPDS_DRAFT } from './screening-test-helpers';

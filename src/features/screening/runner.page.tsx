@@ -3,8 +3,8 @@
 // comes next (e.g. Whooley positive → EPDS); this screen only follows it.
 import { useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
-import { useActivePack } from '../../app/content/use-content';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
+import { useActivePack } from '../../runtime/content/use-content';
 import { PageHeading } from '../../ui/page-heading';
 import { ClientMode } from './client-mode';
 import { evaluateDraft, findInstrument, nextInstrument } from './evaluate-draft';

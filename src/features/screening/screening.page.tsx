@@ -2,11 +2,11 @@
 // anonymous screening that stores nothing), instrument, context and the pathway's questions.
 import { type FormEvent, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { useActivePacks } from '../../app/content/use-content';
-import { currentSession } from '../../app/vault/vault-runtime';
 import { createClient, type DraftPayload, saveDraft, toStorageError } from '../../db';
 import type { ContentPack, PathwayId, RelapseIntake } from '../../domain';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
+import { useActivePacks } from '../../runtime/content/use-content';
+import { useVault } from '../../runtime/vault/runtime-context';
 import { FormErrors } from '../../ui/form-errors';
 import { PageHeading } from '../../ui/page-heading';
 import { ANONYMOUS_ID, writeAnonymous } from './anonymous-draft';
@@ -37,6 +37,7 @@ function initialWho(params: URLSearchParams): Who {
 }
 
 export function ScreeningPage() {
+  const vault = useVault();
   const t = useMessages(screeningMessages);
   const language = useLanguage();
   const navigate = useNavigate();
@@ -108,7 +109,7 @@ export function ScreeningPage() {
     }
     setBusy(true);
     try {
-      const session = currentSession();
+      const session = vault.session();
       const owner =
         whoNow.kind === 'new'
           ? (await createClient(session, { alias: alias.trim(), pathwayIds: [pathwayId] })).id

@@ -1,13 +1,15 @@
 import { screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { useSession } from '../../app/session-store';
-import { renderRoute } from '../../app/testing/render-route';
-import { unlockedVault } from '../../app/testing/unlocked';
 import { createClient } from '../../db';
+import { setLanguage } from '../../i18n/language';
+import { useSession } from '../../runtime/session-store';
+import { renderRoute } from '../../runtime/testing/render-route';
+import { unlockedVault } from '../../runtime/testing/unlocked';
 
 beforeEach(() => {
   localStorage.clear();
-  useSession.setState({ language: 'nl', clientMode: false });
+  useSession.setState({ clientMode: false });
+  setLanguage('nl');
 });
 
 describe('starting a screening from a link', () => {

@@ -4,9 +4,9 @@
  * and before another tab takes the database over. The anonymous screening lives in memory only.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { registerUpdateGuard } from '../../app/update/update-guards';
-import { appDb, currentSession } from '../../app/vault/vault-runtime';
 import { type DraftPayload, getDraft } from '../../db';
+import { registerUpdateGuard } from '../../runtime/update/update-guards';
+import { useVault } from '../../runtime/vault/runtime-context';
 import { ANONYMOUS_ID, readAnonymous, writeAnonymous } from './anonymous-draft';
 import { DraftSaver, type SaveStatus } from './draft-saver';
 
@@ -32,6 +32,7 @@ export type DraftState =
   | { readonly kind: 'ready'; readonly draft: LoadedDraft };
 
 export function useDraft(draftId: string) {
+  const vault = useVault();
   const [state, setState] = useState<DraftState>({ kind: 'loading' });
   const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' });
   const saver = useRef<DraftSaver | null>(null);
@@ -49,16 +50,20 @@ export function useDraft(draftId: string) {
       );
       return;
     }
-    getDraft(currentSession(), draftId)
+    getDraft(vault.session(), draftId)
       .then((record) => {
         if (!live) return;
         if (record === undefined) {
           setState({ kind: 'missing' });
           return;
         }
-        saver.current = new DraftSaver(currentSession, record, (s) => {
-          if (live) setStatus(s);
-        });
+        saver.current = new DraftSaver(
+          () => vault.session(),
+          record,
+          (s) => {
+            if (live) setStatus(s);
+          },
+        );
         dataRef.current = record.data;
         const answered = Object.keys(record.data.answers ?? {}).length;
         const restored = answered > 0 && !openedThisPage.has(draftId);
@@ -74,7 +79,7 @@ export function useDraft(draftId: string) {
     return () => {
       live = false;
     };
-  }, [draftId]);
+  }, [vault, draftId]);
 
   const flush = useCallback(async () => {
     await saver.current?.flush();
@@ -88,7 +93,7 @@ export function useDraft(draftId: string) {
     document.addEventListener('visibilitychange', onHidden);
     window.addEventListener('pagehide', onPageHide);
     const dropGuard = registerUpdateGuard({ flush });
-    const dropFlush = appDb().lifecycle.registerFlush(flush);
+    const dropFlush = vault.db.lifecycle.registerFlush(flush);
     return () => {
       document.removeEventListener('visibilitychange', onHidden);
       window.removeEventListener('pagehide', onPageHide);
@@ -96,7 +101,7 @@ export function useDraft(draftId: string) {
       dropFlush();
       void flush();
     };
-  }, [flush]);
+  }, [vault, flush]);
 
   /** Applies a change to the draft: shown at once, autosaved (or kept in memory when anonymous). */
   const update = useCallback(

@@ -1,9 +1,9 @@
 // The earlier result a follow-up screening is compared with: the stored outcome's versions and total,
 // and the step the person is in (what the professional chose, as recorded on the follow-up).
 import { useLiveQuery } from 'dexie-react-hooks';
-import { currentSession } from '../../app/vault/vault-runtime';
 import { type DraftPayload, type FollowUpRecord, getFollowUp, getScreening } from '../../db';
 import { type PreviousResult, toPrevious } from '../../domain';
+import { useVault } from '../../runtime/vault/runtime-context';
 
 export interface PreviousState {
   previous: PreviousResult | null;
@@ -11,6 +11,7 @@ export interface PreviousState {
 }
 
 export function usePreviousResult(data: DraftPayload | null): PreviousState | undefined {
+  const vault = useVault();
   const screeningId = data?.previousScreeningId ?? null;
   const followUpId = data?.followUpId ?? null;
   const key = `${screeningId}|${followUpId}`;
@@ -22,7 +23,7 @@ export function usePreviousResult(data: DraftPayload | null): PreviousState | un
   return loaded?.key === key ? loaded : undefined;
 
   async function load(): Promise<PreviousState> {
-    const session = currentSession();
+    const session = vault.session();
     const followUp = followUpId === null ? null : ((await getFollowUp(session, followUpId)) ?? null);
     if (screeningId === null) return { previous: null, followUp };
     const screening = await getScreening(session, screeningId);

@@ -1,6 +1,7 @@
 // The pathways the professional works in: their profile roles mapped through the roles content file.
-import { pathwaysOf, useRoles } from '../../app/content/use-roles';
+
 import type { PathwayId } from '../../domain';
+import { pathwaysOf, useRoles } from '../../runtime/content/use-roles';
 import { useProfile } from '../onboarding/use-profile';
 
 export function useProfilePathways(): readonly PathwayId[] | undefined {

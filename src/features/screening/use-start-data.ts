@@ -1,7 +1,6 @@
 // What the start screen reads: clients (pseudonymous aliases) and, for ?followUp=<id>, the follow-up
 // with the screening it follows.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { currentSession } from '../../app/vault/vault-runtime';
 import {
   type ClientRecord,
   type FollowUpRecord,
@@ -11,17 +10,20 @@ import {
   listFollowUps,
   type ScreeningRecord,
 } from '../../db';
+import { useVault } from '../../runtime/vault/runtime-context';
 
 export function useClients(): readonly ClientRecord[] | undefined {
-  return useLiveQuery(async () => (await listClients(currentSession())).records, []);
+  const vault = useVault();
+  return useLiveQuery(async () => (await listClients(vault.session())).records, []);
 }
 
 /** Open follow-ups of one client (for "this is the follow-up of …"). */
 export function useOpenFollowUps(clientId: string | null): readonly FollowUpRecord[] {
+  const vault = useVault();
   return (
     useLiveQuery(async () => {
       if (clientId === null) return [];
-      const { records } = await listFollowUps(currentSession(), clientId);
+      const { records } = await listFollowUps(vault.session(), clientId);
       return records.filter((f) => f.status === 'open');
     }, [clientId]) ?? []
   );
@@ -34,10 +36,11 @@ export interface FollowUpStart {
 
 /** The follow-up named in the URL; null when there is none or it cannot be found. */
 export function useFollowUpStart(id: string | null): FollowUpStart | null | undefined {
+  const vault = useVault();
   return useLiveQuery(async () => {
     if (id === null) return null;
-    const followUp = await getFollowUp(currentSession(), id);
+    const followUp = await getFollowUp(vault.session(), id);
     if (followUp === undefined) return null;
-    return { followUp, screening: await getScreening(currentSession(), followUp.data.screeningId) };
+    return { followUp, screening: await getScreening(vault.session(), followUp.data.screeningId) };
   }, [id]);
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { currentSession } from '../../app/vault/vault-runtime';
 import { useMessages } from '../../i18n/define-messages';
+import { useVault } from '../../runtime/vault/runtime-context';
 import { AUTO_LOCK_OPTIONS, AUTO_LOCK_SETTING, AutoLockSchema, useAutoLockMinutes } from './auto-lock-setting';
 import { settingsMessages } from './messages';
 import { saveErrorKey } from './save-message';
@@ -8,6 +8,7 @@ import { writeSetting } from './use-setting';
 
 /** Auto-lock after 1, 2, 5, 10 or 15 idle minutes; saved as soon as it is chosen. */
 export function AutoLockChoice() {
+  const vault = useVault();
   const t = useMessages(settingsMessages);
   const stored = useAutoLockMinutes();
   // The choice shows at once; "Opgeslagen" follows the write. A failed write falls back to what is stored.
@@ -19,7 +20,7 @@ export function AutoLockChoice() {
     setStatus(null);
     setPending(value);
     try {
-      await writeSetting(currentSession(), AUTO_LOCK_SETTING, AutoLockSchema, value);
+      await writeSetting(vault.session(), AUTO_LOCK_SETTING, AutoLockSchema, value);
       setStatus('saved');
     } catch (e) {
       setPending(null);

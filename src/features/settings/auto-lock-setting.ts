@@ -1,7 +1,7 @@
 // How long the app may sit idle before it locks itself (R24). Stored per device as an encrypted setting.
 import { useLiveQuery } from 'dexie-react-hooks';
 import * as v from 'valibot';
-import { currentSession } from '../../app/vault/vault-runtime';
+import { useVault } from '../../runtime/vault/runtime-context';
 import { readSetting } from './use-setting';
 
 export const AUTO_LOCK_SETTING = 'autoLockMinutes';
@@ -15,8 +15,9 @@ export const AutoLockSchema = v.picklist(AUTO_LOCK_OPTIONS);
  * upgraded the database) must not take the whole app down — locking on time matters more.
  */
 export function useAutoLockMinutes(): number {
+  const vault = useVault();
   const minutes = useLiveQuery(
-    () => readSetting(currentSession(), AUTO_LOCK_SETTING, AutoLockSchema).catch(() => null),
+    () => readSetting(vault.session(), AUTO_LOCK_SETTING, AutoLockSchema).catch(() => null),
     [],
   );
   return minutes ?? DEFAULT_AUTO_LOCK_MINUTES;

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
-import { useActivePack } from '../../app/content/use-content';
-import { currentSession } from '../../app/vault/vault-runtime';
 import { useMessages } from '../../i18n/define-messages';
+import { useActivePack } from '../../runtime/content/use-content';
+import { useVault } from '../../runtime/vault/runtime-context';
 import { useProfile } from '../onboarding/use-profile';
 import { confirmEpdsKey, useEpdsKeyConfirmed } from './epds-key';
 import { settingsMessages } from './messages';
@@ -14,6 +14,7 @@ const EPDS_ID = 'epds';
  * is read from the active pack, never written here, so what the professional checks is what scores.
  */
 export function EpdsKeySection({ language }: { language: 'nl' | 'en' }) {
+  const vault = useVault();
   const t = useMessages(settingsMessages);
   const pack = useActivePack('postpartum');
   const confirmed = useEpdsKeyConfirmed();
@@ -36,7 +37,7 @@ export function EpdsKeySection({ language }: { language: 'nl' | 'en' }) {
     if (!checked || !profile) return;
     setStatus(null);
     try {
-      await confirmEpdsKey(currentSession(), profile.initials, new Date().toISOString());
+      await confirmEpdsKey(vault.session(), profile.initials, new Date().toISOString());
       setStatus('saved');
       setChecked(false);
     } catch (err) {

@@ -1,12 +1,11 @@
-import { useSession } from '../../app/session-store';
+import { setLanguage, useLanguage } from '../../i18n/language';
 import { LANGUAGES, type Language } from '../../i18n/translate';
 import { useT } from '../../i18n/use-t';
 
-/** Dutch or English; remembered through the session store's persisted preference. */
+/** Dutch or English; remembered between visits (src/runtime/language-persistence.ts). */
 export function LanguageSetting() {
   const t = useT();
-  const language = useSession((s) => s.language);
-  const setLanguage = useSession((s) => s.setLanguage);
+  const language = useLanguage();
   return (
     <fieldset className="field">
       <legend>{t('settings.language')}</legend>

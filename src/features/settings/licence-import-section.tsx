@@ -1,7 +1,7 @@
 import { type ChangeEvent, useState } from 'react';
-import { useActivePacks } from '../../app/content/use-content';
-import { appDb, currentSession } from '../../app/vault/vault-runtime';
 import { useMessages } from '../../i18n/define-messages';
+import { useActivePacks } from '../../runtime/content/use-content';
+import { useVault } from '../../runtime/vault/runtime-context';
 import {
   importLicenceFile,
   LICENCE_PACKS_SETTING,
@@ -13,6 +13,7 @@ import { useSetting } from './use-setting';
 
 /** Import a licence pack file; says what it added, or why it was refused (nothing changes then). */
 export function LicenceImportSection({ language }: { language: 'nl' | 'en' }) {
+  const vault = useVault();
   const t = useMessages(settingsMessages);
   const packs = useActivePacks();
   const records = useSetting(LICENCE_PACKS_SETTING, LicenceRecordsSchema);
@@ -26,7 +27,7 @@ export function LicenceImportSection({ language }: { language: 'nl' | 'en' }) {
     setBusy(true);
     setResult(null);
     try {
-      setResult(await importLicenceFile(appDb(), currentSession(), await file.text(), packs));
+      setResult(await importLicenceFile(vault.db, vault.session(), await file.text(), packs));
     } finally {
       input.value = ''; // the same file can be chosen again after a fix
       setBusy(false);

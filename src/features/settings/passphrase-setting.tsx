@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
-import { appDb } from '../../app/vault/vault-runtime';
 import { changePassphrase, isStorageError, MIN_PASSPHRASE_LENGTH } from '../../db';
 import { useMessages } from '../../i18n/define-messages';
+import { useVault } from '../../runtime/vault/runtime-context';
 import { settingsMessages } from './messages';
 
 type Problem = 'tooShort' | 'noMatch' | 'wrongOld' | 'waitOld' | 'saveFailed';
@@ -11,6 +11,7 @@ type Problem = 'tooShort' | 'noMatch' | 'wrongOld' | 'waitOld' | 'saveFailed';
  * the new one re-wraps it. Client records are not re-encrypted: they stay under the same data key.
  */
 export function PassphraseSetting() {
+  const vault = useVault();
   const t = useMessages(settingsMessages);
   const [old, setOld] = useState('');
   const [next, setNext] = useState('');
@@ -28,7 +29,7 @@ export function PassphraseSetting() {
     setProblem(null);
     setBusy(true);
     try {
-      await changePassphrase(appDb(), old, next);
+      await changePassphrase(vault.db, old, next);
       setOld('');
       setNext('');
       setAgain('');

@@ -1,8 +1,8 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import { useRoles } from '../../app/content/use-roles';
-import { currentSession } from '../../app/vault/vault-runtime';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
-import { type Profile, ROLE_IDS, saveProfile } from '../onboarding/profile';
+import { useRoles } from '../../runtime/content/use-roles';
+import { type Profile, ROLE_IDS, saveProfile } from '../../runtime/profile/profile';
+import { useVault } from '../../runtime/vault/runtime-context';
 import { useProfile } from '../onboarding/use-profile';
 import { settingsMessages } from './messages';
 import { saveErrorKey } from './save-message';
@@ -11,6 +11,7 @@ type Status = { kind: 'saved' } | { kind: 'error'; key: 'needRole' | 'needInitia
 
 /** Edit the roles and initials chosen at onboarding. */
 export function ProfileSetting() {
+  const vault = useVault();
   const t = useMessages(settingsMessages);
   const language = useLanguage();
   const roles = useRoles();
@@ -37,7 +38,7 @@ export function ProfileSetting() {
     if (trimmed.length < 1 || trimmed.length > 6) return setStatus({ kind: 'error', key: 'needInitials' });
     setStatus(null);
     try {
-      await saveProfile(currentSession(), { roles: current, initials: trimmed });
+      await saveProfile(vault.session(), { roles: current, initials: trimmed });
       setStatus({ kind: 'saved' });
     } catch (err) {
       setStatus({ kind: 'error', key: saveErrorKey(err) });

@@ -1,13 +1,14 @@
 import { configure, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { useSession } from '../../app/session-store';
-import { renderRoute } from '../../app/testing/render-route';
-import { TEST_PASSPHRASE, unlockedVault } from '../../app/testing/unlocked';
-import { appDb, currentSession } from '../../app/vault/vault-runtime';
 import fixture from '../../content/fixtures/epds-licence-pack.fixture.json';
 import { getActivePack, lock, unlock, type VaultSession } from '../../db';
-import { readProfile } from '../onboarding/profile';
+import { setLanguage } from '../../i18n/language';
+import { readProfile } from '../../runtime/profile/profile';
+import { useSession } from '../../runtime/session-store';
+import { renderRoute } from '../../runtime/testing/render-route';
+import { testRuntime } from '../../runtime/testing/test-runtime';
+import { TEST_PASSPHRASE, unlockedVault } from '../../runtime/testing/unlocked';
 import { AUTO_LOCK_SETTING, AutoLockSchema } from './auto-lock-setting';
 import { EPDS_KEY_SETTING, EpdsKeyConfirmationSchema } from './epds-key';
 import { readSetting } from './use-setting';
@@ -18,7 +19,8 @@ vi.setConfig({ testTimeout: 20_000 });
 
 let session: VaultSession;
 beforeEach(async () => {
-  useSession.setState({ language: 'nl', clientMode: false });
+  useSession.setState({ clientMode: false });
+  setLanguage('nl');
   session = await unlockedVault();
 });
 
@@ -41,9 +43,9 @@ describe('change passphrase', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Wachtzin wijzigen' }));
     expect(await screen.findByText(/Je wachtzin is gewijzigd/)).toBeInTheDocument();
     lock(session);
-    const reopened = await unlock(appDb(), 'nieuwe zin voor test');
+    const reopened = await unlock(testRuntime().db, 'nieuwe zin voor test');
     expect(await readProfile(reopened)).toMatchObject({ initials: 'TV' });
-    await expect(unlock(appDb(), TEST_PASSPHRASE)).rejects.toMatchObject({
+    await expect(unlock(testRuntime().db, TEST_PASSPHRASE)).rejects.toMatchObject({
       code: expect.stringMatching(/wrong-passphrase|backoff/),
     });
   });
@@ -77,7 +79,7 @@ describe('auto-lock time', () => {
     expect(screen.getByRole('radio', { name: '5 minuten' })).toBeChecked();
     await userEvent.click(screen.getByRole('radio', { name: '10 minuten' }));
     await waitFor(() => expect(screen.getByRole('radio', { name: '10 minuten' })).toBeChecked());
-    expect(await readSetting(currentSession(), AUTO_LOCK_SETTING, AutoLockSchema)).toBe(10);
+    expect(await readSetting(testRuntime().session(), AUTO_LOCK_SETTING, AutoLockSchema)).toBe(10);
   });
 });
 
@@ -91,7 +93,7 @@ describe('roles and initials', () => {
     await userEvent.click(await screen.findByRole('checkbox', { name: /POH-GGZ/ }));
     await userEvent.click(screen.getByRole('button', { name: 'Rol en initialen opslaan' }));
     expect(await screen.findByText('Opgeslagen')).toBeInTheDocument();
-    const profile = await readProfile(currentSession());
+    const profile = await readProfile(testRuntime().session());
     expect(profile?.initials).toBe('JdV');
     expect(profile?.roles).not.toContain('poh-ggz');
   });
@@ -103,7 +105,7 @@ describe('licence pack import', () => {
     await userEvent.upload(screen.getByLabelText('Kies een licentiepakket (.json)'), jsonFile(fixture));
     expect(await screen.findByText(/Licentiepakket van Test practice .* toegevoegd/)).toBeInTheDocument();
     expect(screen.getByText(/volledige tekst voor 10 vragen/)).toBeInTheDocument();
-    const row = await getActivePack(appDb(), 'postpartum');
+    const row = await getActivePack(testRuntime().db, 'postpartum');
     const epds = row?.pack.instruments.find((i) => i.id === 'epds');
     expect(epds?.presentation).toBe('full-text');
     expect(epds?.licence.licensedBy).toBe('fixture-epds-licence');
@@ -116,7 +118,7 @@ describe('licence pack import', () => {
     await openSettings();
     await userEvent.upload(screen.getByLabelText('Kies een licentiepakket (.json)'), jsonFile(tampered));
     expect(await screen.findByText(/probeert meer te veranderen dan tekst/)).toBeInTheDocument();
-    const row = await getActivePack(appDb(), 'postpartum');
+    const row = await getActivePack(testRuntime().db, 'postpartum');
     expect(row?.pack.instruments.find((i) => i.id === 'epds')?.presentation).toBe('score-entry');
   });
 
@@ -142,7 +144,7 @@ describe('EPDS scoring key', () => {
     await userEvent.click(screen.getByRole('checkbox', { name: /scoresleutel vergeleken/ }));
     await userEvent.click(button);
     await waitFor(() => expect(screen.getByTestId('epds-key-state')).toHaveTextContent(/Bevestigd door TV op/));
-    const stored = await readSetting(currentSession(), EPDS_KEY_SETTING, EpdsKeyConfirmationSchema);
+    const stored = await readSetting(testRuntime().session(), EPDS_KEY_SETTING, EpdsKeyConfirmationSchema);
     expect(stored?.by).toBe('TV');
     expect(Date.parse(stored?.at ?? '')).toBeGreaterThan(Date.now() - 60_000);
   });

@@ -2,8 +2,8 @@
 // so a damaged or older value falls back to the default instead of reaching the UI.
 import { useLiveQuery } from 'dexie-react-hooks';
 import * as v from 'valibot';
-import { currentSession } from '../../app/vault/vault-runtime';
 import { getSetting, putSetting, type VaultSession } from '../../db';
+import { useVault } from '../../runtime/vault/runtime-context';
 
 type Schema<T> = v.GenericSchema<unknown, T>;
 
@@ -21,5 +21,6 @@ export async function writeSetting<T>(session: VaultSession, name: string, schem
 
 /** The setting's value; undefined while loading, null when unset or invalid. */
 export function useSetting<T>(name: string, schema: Schema<T>): T | null | undefined {
-  return useLiveQuery(() => readSetting(currentSession(), name, schema), [name, schema]);
+  const vault = useVault();
+  return useLiveQuery(() => readSetting(vault.session(), name, schema), [name, schema]);
 }

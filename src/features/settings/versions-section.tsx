@@ -1,15 +1,15 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { version as appVersion } from '../../../package.json';
-import { appDb } from '../../app/vault/vault-runtime';
-import { getActivePack, type PackRow } from '../../db';
+import { getActivePack, type PackRow, type StapwijzerDb } from '../../db';
 import type { PathwayId } from '../../domain';
 import { useMessages } from '../../i18n/define-messages';
+import { useVault } from '../../runtime/vault/runtime-context';
 import { settingsMessages } from './messages';
 
 const PACK_IDS: readonly PathwayId[] = ['postpartum', 'relapse-prevention', 'caregivers'];
 
-async function activeRows(): Promise<PackRow[]> {
-  const rows = await Promise.all(PACK_IDS.map((id) => getActivePack(appDb(), id)));
+async function activeRows(db: StapwijzerDb): Promise<PackRow[]> {
+  const rows = await Promise.all(PACK_IDS.map((id) => getActivePack(db, id)));
   return rows.filter((r): r is PackRow => r !== undefined);
 }
 
@@ -19,7 +19,8 @@ async function activeRows(): Promise<PackRow[]> {
  */
 export function VersionsSection({ language }: { language: 'nl' | 'en' }) {
   const t = useMessages(settingsMessages);
-  const rows = useLiveQuery(activeRows, []);
+  const vault = useVault();
+  const rows = useLiveQuery(() => activeRows(vault.db), []);
   const date = (ms: number) =>
     new Date(ms).toLocaleDateString(language === 'nl' ? 'nl-NL' : 'en-GB', {
       day: 'numeric',

@@ -1,11 +1,11 @@
 // Test seeding through the real repositories and the real engine: a client with completed screenings.
 
-import { appDb } from '../../../app/vault/vault-runtime';
 import { completeScreening, createClient, listActivePacks, type VaultSession } from '../../../db';
 import { evaluateScreening, type PathwayId, type ScreeningContext } from '../../../domain';
+import { testRuntime } from '../../../runtime/testing/test-runtime';
 
 export async function packOf(id: PathwayId) {
-  const pack = (await listActivePacks(appDb())).find((p) => p.id === id);
+  const pack = (await listActivePacks(testRuntime().db)).find((p) => p.id === id);
   if (!pack) throw new Error(`pack ${id} not installed`);
   return pack;
 }

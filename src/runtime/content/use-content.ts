@@ -2,11 +2,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getPackVersion, listActivePacks } from '../../db';
 import type { ContentPack, PathwayId } from '../../domain';
-import { appDb } from '../vault/vault-runtime';
+import { useDb } from '../vault/runtime-context';
 
 /** The active pack of every pathway; undefined while loading (or while content is being imported). */
 export function useActivePacks(): readonly ContentPack[] | undefined {
-  return useLiveQuery(() => listActivePacks(appDb()), []);
+  const db = useDb();
+  return useLiveQuery(() => listActivePacks(db), [db]);
 }
 
 /** The active pack of one pathway; undefined while loading, null when it is not installed. */
@@ -18,8 +19,9 @@ export function useActivePack(pathwayId: PathwayId | undefined): ContentPack | n
 
 /** A specific stored pack version (for explaining an old result with its own content). */
 export function usePackVersion(packId: string, contentVersion: string): ContentPack | null | undefined {
+  const db = useDb();
   return useLiveQuery(
-    async () => (await getPackVersion(appDb(), packId, contentVersion)) ?? null,
-    [packId, contentVersion],
+    async () => (await getPackVersion(db, packId, contentVersion)) ?? null,
+    [db, packId, contentVersion],
   );
 }

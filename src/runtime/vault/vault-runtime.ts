@@ -1,0 +1,61 @@
+// The running vault: one database handle and the unlocked session. The session (which holds the data
+// key) lives in this object, not in zustand: a CryptoKey is not UI state, and locking must drop the
+// only reference. zustand only mirrors the status ('first-use' | 'locked' | 'unlocked').
+// One instance is made by the composition root (src/main.tsx) and handed to components through
+// RuntimeProvider (runtime-context.tsx); tests make their own over fake-indexeddb.
+import { createVault, type KdfParams, lock, type StapwijzerDb, unlock, type VaultSession } from '../../db';
+import { useSession } from '../session-store';
+
+export class VaultRuntime {
+  #current: VaultSession | null = null;
+
+  constructor(readonly db: StapwijzerDb) {}
+
+  /** The unlocked session. Screens behind the vault gate may rely on it; anything else must check. */
+  session(): VaultSession {
+    const current = this.#current;
+    if (!current || current.locked) throw new Error('Stapwijzer is locked');
+    return current;
+  }
+
+  hasSession(): boolean {
+    return this.#current !== null && !this.#current.locked;
+  }
+
+  /**
+   * Whether the app's database exists, asked without opening it (opening would create it). Where the
+   * browser cannot list databases, assume it exists: opening an empty one is harmless there.
+   */
+  async databaseExists(): Promise<boolean> {
+    if (typeof indexedDB === 'undefined' || typeof indexedDB.databases !== 'function') return true;
+    const name = this.db.name;
+    return (await indexedDB.databases()).some((info) => info.name === name);
+  }
+
+  /** Makes an unlocked session the app's: screens behind the gate appear. */
+  adopt(session: VaultSession): VaultSession {
+    this.#current = session;
+    session.onLock(() => {
+      if (this.#current === session) this.#current = null;
+      useSession.getState().setVaultStatus('locked');
+    });
+    useSession.getState().setVaultStatus('unlocked');
+    return session;
+  }
+
+  /** Creates the vault at first use. Not adopted yet: onboarding still has a step to show. */
+  createVault(passphrase: string, kdf?: KdfParams): Promise<VaultSession> {
+    return createVault(this.db, passphrase, kdf);
+  }
+
+  async unlock(passphrase: string): Promise<VaultSession> {
+    return this.adopt(await unlock(this.db, passphrase));
+  }
+
+  /** Drops the data key; the gate then unmounts every screen that showed client data. */
+  lock(): void {
+    if (this.#current) lock(this.#current);
+    this.#current = null;
+    useSession.getState().setVaultStatus('locked');
+  }
+}
