@@ -33,6 +33,7 @@ const checks = [
   ['Typecheck (app, tests, scripts)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']],
   ['Typecheck (src/domain without DOM)', bin('tsc'), ['--noEmit', '-p', 'src/domain/tsconfig.json']],
   ['Lint, format and imports (biome check)', bin('biome'), ['check', '.']],
+  ['Layer rules (dependency-cruiser)', bin('depcruise'), ['src/**/*.{ts,tsx}', '--config', '.dependency-cruiser.cjs']],
 ];
 for (const [title, cmd, args] of checks) if (!step(title, cmd, args)) failed += 1;
 
