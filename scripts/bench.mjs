@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
+import { ensureChromium, ensureDependencies } from './ensure.mjs';
 
 const started = Date.now();
 const argv = process.argv.slice(2);
@@ -19,7 +20,10 @@ const BENCH_DIST = '.tmp/dist-bench';
 const FLOOR_DIST = '.tmp/floor-dist';
 const OUT_DIR = '.tmp/bench';
 const bin = (name) => `node_modules/.bin/${name}`;
-process.env.CHROME_PATH ??= '/usr/bin/chromium';
+// The app's dependencies, then the bench's own (Lighthouse; scripts/bench/package.json), then Chromium.
+ensureDependencies();
+ensureDependencies('scripts/bench');
+process.env.CHROME_PATH = ensureChromium();
 mkdirSync(OUT_DIR, { recursive: true });
 mkdirSync('reports', { recursive: true });
 

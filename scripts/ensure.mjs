@@ -3,12 +3,13 @@
 import { execSync, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 
-export function ensureDependencies() {
-  const stamp = 'node_modules/.package-lock.json';
-  const fresh = existsSync(stamp) && statSync(stamp).mtimeMs >= statSync('package-lock.json').mtimeMs;
+/** `npm ci` in `dir` unless its node_modules is newer than its lockfile (the app's, or the bench's). */
+export function ensureDependencies(dir = '.') {
+  const stamp = `${dir}/node_modules/.package-lock.json`;
+  const fresh = existsSync(stamp) && statSync(stamp).mtimeMs >= statSync(`${dir}/package-lock.json`).mtimeMs;
   if (fresh) return;
-  console.log('» Installing dependencies (npm ci)…');
-  if (run('npm', ['ci', '--no-audit', '--no-fund']) !== 0) {
+  console.log(`» Installing dependencies (npm ci${dir === '.' ? '' : ` in ${dir}`})…`);
+  if (run('npm', ['ci', '--no-audit', '--no-fund', '--prefix', dir]) !== 0) {
     console.error('npm ci failed: see the messages above.');
     process.exit(1);
   }

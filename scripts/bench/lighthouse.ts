@@ -77,7 +77,7 @@ async function runLighthouse(baseUrl: string, label: string): Promise<{ runs: Ru
     mkdirSync(dirname(OUT), { recursive: true });
     // Async spawn: the static server lives in this process, so its event loop must keep running.
     const child = spawn(
-      'node_modules/.bin/lighthouse',
+      'scripts/bench/node_modules/.bin/lighthouse',
       [
         `${baseUrl}/`,
         '--output=json',
