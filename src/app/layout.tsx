@@ -48,7 +48,7 @@ export function Layout() {
           <ul>
             {NAV.map((item) => (
               <li key={item.to}>
-                <NavLink to={item.to} end={item.end}>
+                <NavLink to={item.to} end={item.end === true}>
                   {t(item.label)}
                 </NavLink>
               </li>

@@ -27,20 +27,20 @@ export const ConditionSchema: v.GenericSchema<Condition> = v.lazy(() =>
     v.strictObject({
       kind: v.literal('total'),
       instrument: Id,
-      min: v.optional(Threshold),
-      below: v.optional(Threshold),
+      min: v.exactOptional(Threshold),
+      below: v.exactOptional(Threshold),
     }),
     v.strictObject({
       kind: v.literal('item'),
       instrument: Id,
       item: Id,
-      min: v.optional(v.number()),
-      below: v.optional(v.number()),
+      min: v.exactOptional(v.number()),
+      below: v.exactOptional(v.number()),
     }),
     v.strictObject({ kind: v.literal('band'), instrument: Id, band: Id }),
     v.strictObject({ kind: v.literal('flag'), flag: Id }),
-    v.strictObject({ kind: v.literal('context'), phase: Phase, trimesters: v.optional(v.array(Trimester)) }),
-    v.strictObject({ kind: v.literal('episodes'), min: v.optional(NonNegInt), max: v.optional(NonNegInt) }),
+    v.strictObject({ kind: v.literal('context'), phase: Phase, trimesters: v.exactOptional(v.array(Trimester)) }),
+    v.strictObject({ kind: v.literal('episodes'), min: v.exactOptional(NonNegInt), max: v.exactOptional(NonNegInt) }),
     v.strictObject({
       kind: v.literal('intake'),
       field: v.picklist(['fullRemission', 'onAntidepressant', 'wantsToTaper', 'residualSymptoms', 'warningSigns']),
@@ -59,8 +59,8 @@ const ItemSchema = v.strictObject({
   id: Id,
   number: v.pipe(v.number(), v.integer(), v.minValue(1)),
   topic: TextSchema,
-  text: v.optional(TextSchema),
-  optionLabels: v.optional(v.array(TextSchema)),
+  text: v.exactOptional(TextSchema),
+  optionLabels: v.exactOptional(v.array(TextSchema)),
   scored: v.boolean(),
 });
 
@@ -69,9 +69,9 @@ export const InstrumentSchema = v.strictObject({
   version: Version,
   name: TextSchema,
   presentation: v.picklist(['full-text', 'score-entry']),
-  licence: v.strictObject({ note: TextSchema, sources: Sources, licensedBy: v.optional(NonEmpty) }),
-  instructions: v.optional(TextSchema),
-  optionLabels: v.optional(v.array(TextSchema)),
+  licence: v.strictObject({ note: TextSchema, sources: Sources, licensedBy: v.exactOptional(NonEmpty) }),
+  instructions: v.exactOptional(TextSchema),
+  optionLabels: v.exactOptional(v.array(TextSchema)),
   items: v.pipe(v.array(ItemSchema), v.minLength(1)),
   scoring: v.strictObject({
     method: v.literal('sum'),
@@ -86,7 +86,7 @@ export const InstrumentSchema = v.strictObject({
     v.strictObject({ id: Id, itemId: Id, minScore: NonNegInt, level: Safety, label: TextSchema, ...provenance }),
   ),
   minimalChange: v.strictObject({ value: v.pipe(v.number(), v.integer(), v.minValue(1)), ...provenance }),
-  notes: v.optional(v.array(TextSchema)),
+  notes: v.exactOptional(v.array(TextSchema)),
   sources: Sources,
 });
 
@@ -116,7 +116,7 @@ const PathwaySchema = v.strictObject({
     v.strictObject({
       id: Id,
       question: TextSchema,
-      reminder: v.optional(TextSchema),
+      reminder: v.exactOptional(TextSchema),
       effect: v.variant('kind', [
         v.strictObject({ kind: v.literal('routing') }),
         v.strictObject({ kind: v.literal('safety'), level: Safety }),
@@ -158,13 +158,13 @@ const ContextSchema = v.variant('phase', [
 ]);
 const IntakeSchema = v.strictObject({
   episodes: v.pipe(v.number(), v.integer(), v.minValue(1)),
-  remissionDate: v.optional(v.pipe(v.string(), v.isoDate())),
+  remissionDate: v.exactOptional(v.pipe(v.string(), v.isoDate())),
   fullRemission: v.boolean(),
   onAntidepressant: v.boolean(),
   wantsToTaper: v.boolean(),
   residualSymptoms: v.boolean(),
   warningSigns: v.boolean(),
-  phq9: v.optional(AnswersRecord),
+  phq9: v.exactOptional(AnswersRecord),
 });
 const Expected = v.custom<
   `administer:${string}` | 'step-0' | 'step-1' | 'step-2' | 'step-3' | 'safety-urgent' | 'safety-emergency'
@@ -221,12 +221,12 @@ const CardSchema = v.strictObject({
   kind: v.picklist(['signalling', 'tip', 'safety', 'emergency']),
   audience: v.picklist(['professional', 'person', 'relative']),
   pathway: PathwayIdSchema,
-  specialGroup: v.optional(
+  specialGroup: v.exactOptional(
     v.picklist(['young-caregivers', 'working-caregivers', 'migration-background', 'caregivers-psychological-problems']),
   ),
   title: TextSchema,
   body: TextSchema,
-  points: v.optional(v.array(TextSchema)),
+  points: v.exactOptional(v.array(TextSchema)),
   helpRoutes: v.array(Id),
   sources: v.pipe(Sources, v.minLength(1, 'every card names at least one source')),
 });
@@ -235,7 +235,7 @@ const HelpRouteSchema = v.strictObject({
   id: Id,
   name: TextSchema,
   offer: TextSchema,
-  url: v.optional(v.pipe(v.string(), v.url())),
+  url: v.exactOptional(v.pipe(v.string(), v.url())),
   phones: v.array(
     v.strictObject({
       number: v.pipe(v.string(), v.regex(/^[0-9 -]+$/)),
@@ -254,10 +254,12 @@ export const ContentPackSchema = v.strictObject({
   contentVersion: Version,
   digest: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'digest is a lower-case hex SHA-256')),
   title: TextSchema,
-  sources: v.array(v.strictObject({ id: SourceId, title: NonEmpty, url: v.optional(v.pipe(v.string(), v.url())) })),
+  sources: v.array(
+    v.strictObject({ id: SourceId, title: NonEmpty, url: v.exactOptional(v.pipe(v.string(), v.url())) }),
+  ),
   instruments: v.array(InstrumentSchema),
   pathway: PathwaySchema,
-  decisionAid: v.optional(
+  decisionAid: v.exactOptional(
     v.array(
       v.strictObject({
         id: Id,
@@ -269,7 +271,7 @@ export const ContentPackSchema = v.strictObject({
       }),
     ),
   ),
-  planTemplate: v.optional(
+  planTemplate: v.exactOptional(
     v.strictObject({
       id: Id,
       title: TextSchema,
@@ -310,7 +312,7 @@ export const RolesFileSchema = v.strictObject({
 const LicenceItemPatchSchema = v.looseObject({
   itemId: Id,
   text: TextSchema,
-  optionLabels: v.optional(v.array(TextSchema)),
+  optionLabels: v.exactOptional(v.array(TextSchema)),
 });
 export const LicencePackSchema = v.strictObject({
   kind: v.literal('licence'),
@@ -324,8 +326,8 @@ export const LicencePackSchema = v.strictObject({
       instrumentId: Id,
       instrumentVersion: Version,
       licenceNote: TextSchema,
-      instructions: v.optional(TextSchema),
-      optionLabels: v.optional(v.array(TextSchema)),
+      instructions: v.exactOptional(TextSchema),
+      optionLabels: v.exactOptional(v.array(TextSchema)),
       items: v.array(LicenceItemPatchSchema),
     }),
   ),
