@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ContentPack } from '../domain/types';
 import { importPack, syncBundledPacks } from './content-import';
 import { createClient } from './repositories/clients.repository';
-import { getActivePack, getInstrument, getPackVersion } from './repositories/content.repository';
+import { getActivePack, getPackVersion } from './repositories/content.repository';
 import { completeScreening } from './repositories/screenings.repository';
 import { testDb, testVault } from './testing/fixture-db';
 import { sampleCompletion } from './testing/sample';
@@ -33,7 +33,7 @@ describe('content import', () => {
     const db = testDb();
     await importPack(db, pack('1.0.0'));
     expect((await getActivePack(db, 'postpartum'))?.contentVersion).toBe('1.0.0');
-    expect(await getInstrument(db, 'postpartum', '1.0.0', 'epds')).toMatchObject({ id: 'epds' });
+    expect((await getPackVersion(db, 'postpartum', '1.0.0'))?.instruments[0]).toMatchObject({ id: 'epds' });
   });
 
   it('a new content version replaces content, leaves client tables alone and keeps referenced versions', async () => {

@@ -1,25 +1,19 @@
 /**
- * Imports validated content packs into the content tables. Owns the content-version rules:
- * - a pack version is stored under `${id}@${contentVersion}`, its instruments, pathway and cards
- *   under `${packKey}#${itemId}`, all in ONE strict transaction;
+ * Imports validated content packs into the content table. Owns the content-version rules:
+ * - a pack version is stored whole under `${id}@${contentVersion}`, in ONE strict transaction (the
+ *   per-item tables of schema 1 and 2 were written but never read, and are gone since schema 3);
  * - a new version becomes active without touching any client table;
  * - an older version stays while any screening references it (screenings keep packId +
  *   packVersion in clear), so a stored result can always be explained with its own content.
  * Callers validate packs (src/content) before calling; this module trusts its input's shape.
  */
 import type { ContentPack } from '../domain/types';
-import { CONTENT_TABLES, type StapwijzerDb } from './database';
+import type { StapwijzerDb } from './database';
 import { withReopenRetry } from './retry';
-import type { ContentItemRow, PackRow } from './types';
+import type { PackRow } from './types';
 
 export function packKey(id: string, contentVersion: string): string {
   return `${id}@${contentVersion}`;
-}
-
-function itemRows<T extends { readonly id: string }>(pack: ContentPack, key: string, items: readonly T[]) {
-  return items.map(
-    (item): ContentItemRow<T> => ({ key: `${key}#${item.id}`, packKey: key, packId: pack.id, id: item.id, item }),
-  );
 }
 
 /** Writes one pack version and makes it the active version of its pack id. */
@@ -36,13 +30,9 @@ export async function importPack(db: StapwijzerDb, pack: ContentPack, now = Date
     pack,
   };
   await withReopenRetry(db, () =>
-    db.transaction('rw', [...CONTENT_TABLES], async () => {
+    db.transaction('rw', db.packs, async () => {
       await db.packs.where('id').equals(pack.id).modify({ active: 0 });
-      await Promise.all([db.instruments, db.pathways, db.cards].map((t) => t.where('packKey').equals(key).delete()));
       await db.packs.put(row);
-      await db.instruments.bulkPut(itemRows(pack, key, pack.instruments));
-      await db.pathways.bulkPut(itemRows(pack, key, [pack.pathway]));
-      await db.cards.bulkPut(itemRows(pack, key, pack.cards));
     }),
   );
   return key;
@@ -51,16 +41,13 @@ export async function importPack(db: StapwijzerDb, pack: ContentPack, now = Date
 /** Deletes inactive versions of `packId` that no screening references. Returns the pruned keys. */
 export async function pruneUnreferencedPacks(db: StapwijzerDb, packId: string): Promise<string[]> {
   return withReopenRetry(db, () =>
-    db.transaction('rw', [...CONTENT_TABLES, 'screenings'], async () => {
+    db.transaction('rw', [db.packs, db.screenings], async () => {
       const versions = await db.packs.where('id').equals(packId).toArray();
       const pruned: string[] = [];
       for (const v of versions) {
         if (v.active === 1) continue;
         const refs = await db.screenings.where('[packId+packVersion]').equals([v.id, v.contentVersion]).count();
         if (refs > 0) continue;
-        await Promise.all(
-          [db.instruments, db.pathways, db.cards].map((t) => t.where('packKey').equals(v.key).delete()),
-        );
         await db.packs.delete(v.key);
         pruned.push(v.key);
       }

@@ -9,14 +9,12 @@
  */
 
 import Dexie, { type DBCore, type DbCoreTransactionOptions, type Middleware, type Table } from 'dexie';
-import type { Card, Instrument, Pathway } from '../domain/types';
 import { StorageError } from './errors';
 import { DbLifecycle } from './lifecycle';
 import { CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS, type SchemaVersion } from './schema-versions';
 import type {
   AuditRow,
   ClientRow,
-  ContentItemRow,
   DecisionRow,
   DraftRow,
   FollowUpRow,
@@ -41,14 +39,10 @@ export type EncryptedTableName =
   | 'notes'
   | 'settings';
 
-export const CONTENT_TABLES = ['packs', 'instruments', 'pathways', 'cards'] as const;
 export const RELAXED_ONLY_TABLES: ReadonlySet<string> = new Set(['drafts']);
 
 export class StapwijzerDb extends Dexie {
   declare packs: Table<PackRow, string>;
-  declare instruments: Table<ContentItemRow<Instrument>, string>;
-  declare pathways: Table<ContentItemRow<Pathway>, string>;
-  declare cards: Table<ContentItemRow<Card>, string>;
   declare clients: Table<ClientRow, string>;
   declare screenings: Table<ScreeningRow, string>;
   declare drafts: Table<DraftRow, string>;

@@ -47,6 +47,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       await tx.table('meta').put({ key: 'schema', version: 2, upgradedAt: Date.now() });
     },
   },
+  {
+    version: 3,
+    stores: { instruments: null, pathways: null, cards: null },
+    note: 'Drops the per-item content tables: written at every import, never read (a stored pack is read whole).',
+    upgrade: async (tx) => {
+      await tx.table('meta').put({ key: 'schema', version: 3, upgradedAt: Date.now() });
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 1;

@@ -165,8 +165,6 @@ export interface PlanPayload {
 export interface NotePayload {
   text: string;
 }
-export type SettingPayload = unknown;
-
 // Clear (unencrypted) tables.
 
 /** `key` is `${id}@${contentVersion}`; `active` is 1 for the version in use (numbers index, booleans do not). */
@@ -179,14 +177,6 @@ export interface PackRow {
   active: 0 | 1;
   importedAt: number;
   pack: ContentPack;
-}
-/** `key` is `${packKey}#${id}`; one row per instrument, pathway or card of a stored pack version. */
-export interface ContentItemRow<T> {
-  key: string;
-  packKey: string;
-  packId: string;
-  id: string;
-  item: T;
 }
 
 /**

@@ -8,6 +8,7 @@ import { createClient, getClient } from '../repositories/clients.repository';
 import { createNote, listNotes } from '../repositories/notes.repository';
 import { listDrafts } from '../repositories/screenings.repository';
 import { putSetting } from '../repositories/settings.repository';
+import { CURRENT_SCHEMA_VERSION } from '../schema-versions';
 import { countRows, seedFixture, TEST_PASSPHRASE, testDb, testVault } from '../testing/fixture-db';
 import { type BackupErrorCode, isBackupError } from './backup-error';
 import { backupFileName, MAX_BACKUP_BYTES } from './backup-format';
@@ -79,7 +80,11 @@ describe('R31: a bad backup file is rejected with a specific Dutch message and t
         }),
       'altered',
     ],
-    ['one flipped byte in the header', () => good.replace('"schemaVersion":2', '"schemaVersion":3'), 'altered'],
+    [
+      'one flipped byte in the header',
+      () => good.replace(`"schemaVersion":${CURRENT_SCHEMA_VERSION}`, `"schemaVersion":${CURRENT_SCHEMA_VERSION + 1}`),
+      'altered',
+    ],
     ['wrong passphrase', () => good, 'wrong-passphrase', 'een heel andere wachtzin'],
     ['unknown formatVersion', () => mutate(good, (f) => Object.assign(f, { formatVersion: 2 })), 'unknown-version'],
     ['extra unknown field (top level)', () => mutate(good, (f) => Object.assign(f, { extra: 1 })), 'unknown-fields'],

@@ -1,5 +1,5 @@
 /** Read access to stored content: the active pack version, or the exact version a screening used. */
-import type { Card, ContentPack, Instrument } from '../../domain/types';
+import type { ContentPack } from '../../domain/types';
 import { packKey } from '../content-import';
 import type { StapwijzerDb } from '../database';
 import { withReopenRetry } from '../retry';
@@ -24,16 +24,4 @@ export async function listActivePacks(db: StapwijzerDb): Promise<ContentPack[]> 
 export async function getPackVersion(db: StapwijzerDb, packId: string, contentVersion: string) {
   const row = await withReopenRetry(db, () => db.packs.get(packKey(packId, contentVersion)));
   return row?.pack;
-}
-
-export async function getInstrument(db: StapwijzerDb, packId: string, contentVersion: string, instrumentId: string) {
-  const row = await withReopenRetry(db, () => db.instruments.get(`${packKey(packId, contentVersion)}#${instrumentId}`));
-  return row?.item satisfies Instrument | undefined;
-}
-
-export async function listCards(db: StapwijzerDb, packId: string, contentVersion: string): Promise<Card[]> {
-  const rows = await withReopenRetry(db, () =>
-    db.cards.where('packKey').equals(packKey(packId, contentVersion)).toArray(),
-  );
-  return rows.map((r) => r.item);
 }

@@ -1,7 +1,7 @@
 /** Care plans per client; clear: client, pathway and status; the plan content is encrypted. */
 import type { VaultSession } from '../session';
 import type { Decrypted, PlanClear, PlanPayload, PlanStatus, ReadMany } from '../types';
-import { getRecord, insertRecord, newClear, nextClear, queryMany, updateRecord } from './encrypted-store';
+import { insertRecord, newClear, nextClear, queryMany, updateRecord } from './encrypted-store';
 
 export type PlanRecord = Decrypted<PlanClear, PlanPayload>;
 
@@ -12,10 +12,6 @@ export function createPlan(
   now = Date.now(),
 ): Promise<PlanRecord> {
   return insertRecord(session, 'plans', newClear<PlanClear>({ ...fields, status: 'active' }, now), data);
-}
-
-export function getPlan(session: VaultSession, id: string): Promise<PlanRecord | undefined> {
-  return getRecord(session, 'plans', id);
 }
 
 export function listPlans(session: VaultSession, clientId: string): Promise<ReadMany<PlanRecord>> {

@@ -139,8 +139,3 @@ export function getDraft(session: VaultSession, id: string): Promise<DraftRecord
 export async function listDrafts(session: VaultSession): Promise<ReadMany<DraftRecord>> {
   return queryMany<DraftClear, DraftPayload>(session, 'drafts', (t) => t.orderBy('updatedAt').reverse().toArray());
 }
-
-export async function discardDraft(session: VaultSession, id: string): Promise<void> {
-  const { db } = session;
-  await withReopenRetry(db, () => db.transaction('rw', db.drafts, () => deleteInTx(tableOf(db, 'drafts'), id)));
-}

@@ -3,10 +3,6 @@ import type { PlanPayload } from '../../db';
 
 export type PlanContent = Omit<PlanPayload, 'history' | 'revisedAt' | 'intake'>;
 
-export function emptyPlan(): PlanContent {
-  return { warningSigns: [], triggers: [], whatIDo: [], whatOthersDo: [], whomToCall: [] };
-}
-
 /** A new version dated `now`; the current version (if any) moves into `history`, newest last. */
 export function revisePlan(current: PlanPayload | null, next: PlanContent, now: string): PlanPayload {
   if (!current) return { ...next, revisedAt: now };

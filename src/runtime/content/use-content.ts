@@ -1,6 +1,6 @@
 // Feature hooks over the content tables (STYLE habit 5: components read through hooks on useLiveQuery).
 import { useLiveQuery } from 'dexie-react-hooks';
-import { getPackVersion, listActivePacks } from '../../db';
+import { listActivePacks } from '../../db';
 import type { ContentPack, PathwayId } from '../../domain';
 import { useDb } from '../vault/runtime-context';
 
@@ -15,13 +15,4 @@ export function useActivePack(pathwayId: PathwayId | undefined): ContentPack | n
   const packs = useActivePacks();
   if (packs === undefined) return undefined;
   return packs.find((p) => p.id === pathwayId) ?? null;
-}
-
-/** A specific stored pack version (for explaining an old result with its own content). */
-export function usePackVersion(packId: string, contentVersion: string): ContentPack | null | undefined {
-  const db = useDb();
-  return useLiveQuery(
-    async () => (await getPackVersion(db, packId, contentVersion)) ?? null,
-    [db, packId, contentVersion],
-  );
 }
