@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import type { Condition, ContentPack, LicencePack, RolesFile } from '../domain';
+import { PATHWAY_IDS } from '../domain';
 
 const Id = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9.-]*$/, 'ids are lower-case kebab-case'));
 const SourceId = v.pipe(v.string(), v.regex(/^S\d+$/, 'source ids look like S12'));
@@ -15,7 +16,7 @@ const Certainty = v.picklist(['verified', 'inference', 'unverified']);
 const Step = v.union([v.literal(0), v.literal(1), v.literal(2), v.literal(3)]);
 const NonNegInt = v.pipe(v.number(), v.integer(), v.minValue(0));
 const Version = v.pipe(v.string(), v.regex(/^\d+\.\d+\.\d+$/, 'versions look like 1.0.0'));
-const PathwayIdSchema = v.picklist(['postpartum', 'relapse-prevention', 'caregivers']);
+const PathwayIdSchema = v.picklist(PATHWAY_IDS);
 const Trimester = v.union([v.literal(1), v.literal(2), v.literal(3)]);
 const Phase = v.picklist(['pregnant', 'postpartum']);
 const Threshold = v.union([v.number(), v.strictObject({ cutoff: Id })]);

@@ -13,4 +13,5 @@ export type { ScreeningInput } from './routing';
 export { evaluateScreening } from './routing';
 export { scoreInstrument } from './score';
 export type * from './types';
+export { PATHWAY_IDS } from './types';
 export { MAX_POSTPARTUM_WEEKS } from './validate-input';

@@ -18,7 +18,9 @@ export type Step = 0 | 1 | 2 | 3;
 /** Safety path levels: same-day assessment, or an emergency (e.g. postpartum psychosis). */
 export type SafetyLevel = 'urgent' | 'emergency';
 
-export type PathwayId = 'postpartum' | 'relapse-prevention' | 'caregivers';
+/** Every pathway this build knows, once: the pack schema, content sync, filters and start screen read it. */
+export const PATHWAY_IDS = ['postpartum', 'relapse-prevention', 'caregivers'] as const;
+export type PathwayId = (typeof PATHWAY_IDS)[number];
 
 export type Audience = 'professional' | 'person' | 'relative';
 

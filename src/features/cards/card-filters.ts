@@ -1,9 +1,9 @@
 // Card filters live in the URL search params, so the back button and a shared link restore them.
 import type { Audience, CardKind, PathwayId, SpecialGroup } from '../../domain';
+import { PATHWAY_IDS } from '../../domain';
 import { cardMatches } from './card-search';
 import type { CardEntry } from './use-cards';
 
-export const PATHWAYS = ['postpartum', 'relapse-prevention', 'caregivers'] as const satisfies readonly PathwayId[];
 export const KINDS = ['signalling', 'tip', 'safety', 'emergency'] as const satisfies readonly CardKind[];
 export const AUDIENCES = ['professional', 'person', 'relative'] as const satisfies readonly Audience[];
 export const GROUPS = [
@@ -30,7 +30,7 @@ function pick<T extends string>(allowed: readonly T[], value: string | null): T 
 /** Reads the filters from search params; unknown values are ignored rather than showing nothing. */
 export function readFilters(params: URLSearchParams): CardFilters {
   return {
-    pathway: pick(PATHWAYS, params.get('pathway')),
+    pathway: pick(PATHWAY_IDS, params.get('pathway')),
     kind: pick(KINDS, params.get('kind')),
     audience: pick(AUDIENCES, params.get('audience')),
     group: pick(GROUPS, params.get('group')),

@@ -4,6 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { createClient, type DraftPayload, saveDraft, toStorageError } from '../../db';
 import type { ContentPack, PathwayId, RelapseIntake } from '../../domain';
+import { PATHWAY_IDS } from '../../domain';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { useActivePacks } from '../../runtime/content/use-content';
 import { useVault } from '../../runtime/vault/runtime-context';
@@ -22,8 +23,6 @@ import { useClients, useFollowUpStart, useOpenFollowUps } from './use-start-data
 import './screening.css';
 
 type Who = { kind: 'existing'; clientId: string } | { kind: 'new' } | { kind: 'anonymous' } | { kind: 'none' };
-
-const PATHWAY_IDS: readonly PathwayId[] = ['postpartum', 'relapse-prevention', 'caregivers'];
 
 function asPathwayId(value: string | null): PathwayId | null {
   return PATHWAY_IDS.find((id) => id === value) ?? null;

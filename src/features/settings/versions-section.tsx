@@ -1,15 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { version as appVersion } from '../../../package.json';
 import { getActivePack, type PackRow, type StapwijzerDb } from '../../db';
-import type { PathwayId } from '../../domain';
+import { PATHWAY_IDS } from '../../domain';
 import { useMessages } from '../../i18n/define-messages';
 import { useVault } from '../../runtime/vault/runtime-context';
 import { settingsMessages } from './messages';
 
-const PACK_IDS: readonly PathwayId[] = ['postpartum', 'relapse-prevention', 'caregivers'];
-
 async function activeRows(db: StapwijzerDb): Promise<PackRow[]> {
-  const rows = await Promise.all(PACK_IDS.map((id) => getActivePack(db, id)));
+  const rows = await Promise.all(PATHWAY_IDS.map((id) => getActivePack(db, id)));
   return rows.filter((r): r is PackRow => r !== undefined);
 }
 

@@ -6,9 +6,8 @@
 
 import { EXPECTED_DIGESTS } from '../../content/packs/expected-digests';
 import { listActivePacks, type StapwijzerDb, syncBundledPacks } from '../../db';
-import type { ContentPack, PathwayId } from '../../domain';
-
-const PACK_IDS: readonly PathwayId[] = ['postpartum', 'relapse-prevention', 'caregivers'];
+import type { ContentPack } from '../../domain';
+import { PATHWAY_IDS } from '../../domain';
 
 export interface ContentSyncResult {
   imported: string[];
@@ -17,7 +16,7 @@ export interface ContentSyncResult {
 
 export async function contentIsCurrent(db: StapwijzerDb): Promise<boolean> {
   const active = await listActivePacks(db);
-  return PACK_IDS.every((id) => active.some((p) => p.id === id && p.digest === EXPECTED_DIGESTS[id]));
+  return PATHWAY_IDS.every((id) => active.some((p) => p.id === id && p.digest === EXPECTED_DIGESTS[id]));
 }
 
 export async function syncContent(db: StapwijzerDb): Promise<ContentSyncResult> {
@@ -25,7 +24,7 @@ export async function syncContent(db: StapwijzerDb): Promise<ContentSyncResult> 
   const { loadBundledPack } = await import('../../content/bundled');
   const valid: ContentPack[] = [];
   const refused: ContentSyncResult['refused'] = [];
-  for (const id of PACK_IDS) {
+  for (const id of PATHWAY_IDS) {
     const result = await loadBundledPack(id);
     if (result.ok) valid.push(result.pack);
     else refused.push({ packId: id, message: result.error.message });
