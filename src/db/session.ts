@@ -3,9 +3,11 @@
  * `lock()` drops the key; every seal/open afterwards fails with 'locked' (R24's "decrypt calls
  * fail"). Repositories receive the session, never the key.
  */
+import * as v from 'valibot';
 import { aadFor, open, seal } from './crypto/aead';
 import type { EncryptedTableName, StapwijzerDb } from './database';
 import { StorageError } from './errors';
+import { PAYLOAD_SCHEMAS } from './payload-schemas';
 import type { Decrypted, RowBase, Sealed } from './types';
 
 export class VaultSession {
@@ -46,11 +48,18 @@ export class VaultSession {
     return { ...clear, ...sealed };
   }
 
-  /** Decrypts a stored row; a failed tag throws 'integrity' for this row only. */
+  /**
+   * Decrypts a stored row and checks its payload against the table's schema (payload-schemas.ts); a
+   * failed tag or a payload of another shape throws 'integrity' for this row only.
+   */
   async open<C extends RowBase, P>(table: EncryptedTableName, row: C & Sealed): Promise<Decrypted<C, P>> {
     const key = this.#requireKey();
     const { iv, ct, ...clear } = row;
-    const data = (await open(key, aadFor(table, clear), { iv, ct })) as P;
-    return { ...(clear as unknown as C), data };
+    const parsed = v.safeParse(PAYLOAD_SCHEMAS[table], await open(key, aadFor(table, clear), { iv, ct }));
+    if (!parsed.success) {
+      throw new StorageError('integrity', { detail: `${table}/${row.id}: ${v.summarize(parsed.issues)}` });
+    }
+    // Validated above; PayloadSchemasMatchTypes proves each table's schema output is its payload type.
+    return { ...(clear as unknown as C), data: parsed.output as P };
   }
 }

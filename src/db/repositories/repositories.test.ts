@@ -99,3 +99,26 @@ describe('encrypted repositories', () => {
     await expect(putSetting(session, 'idleLockMinutes', 3, created)).rejects.toMatchObject({ code: 'conflict' });
   });
 });
+
+describe('decrypted payloads are validated at the repository boundary', () => {
+  it('a row that decrypts but has another shape is reported as damaged; the other rows still read', async () => {
+    const db = testDb();
+    const session = await testVault(db);
+    const good = await createClient(session, { alias: 'Goed' });
+    // Sealed with the real key, so the GCM tag is valid: only the payload's shape is wrong.
+    const clear = { id: crypto.randomUUID(), rev: 1, createdAt: 1, updatedAt: 1, status: 'active' as const };
+    await db.clients.add(await session.seal('clients', clear, { name: 'geen alias-veld' }));
+    const read = await listClients(session);
+    expect(read.records.map((r) => r.id)).toEqual([good.id]);
+    expect(read.damaged).toEqual([clear.id]);
+    await expect(getClient(session, clear.id)).rejects.toMatchObject({ code: 'integrity' });
+  });
+
+  it('a payload with a field a newer build added still reads, and keeps that field', async () => {
+    const db = testDb();
+    const session = await testVault(db);
+    const clear = { id: crypto.randomUUID(), rev: 1, createdAt: 1, updatedAt: 1, status: 'active' as const };
+    await db.clients.add(await session.seal('clients', clear, { alias: 'Nieuw', addedLater: 3 }));
+    expect((await getClient(session, clear.id))?.data).toEqual({ alias: 'Nieuw', addedLater: 3 });
+  });
+});
