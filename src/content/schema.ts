@@ -42,6 +42,12 @@ export const ConditionSchema: v.GenericSchema<Condition> = v.lazy(() =>
     v.strictObject({ kind: v.literal('context'), phase: Phase, trimesters: v.optional(v.array(Trimester)) }),
     v.strictObject({ kind: v.literal('episodes'), min: v.optional(NonNegInt), max: v.optional(NonNegInt) }),
     v.strictObject({
+      kind: v.literal('remission-months'),
+      min: v.optional(NonNegInt),
+      below: v.optional(NonNegInt),
+    }),
+    v.strictObject({ kind: v.literal('remission-known'), equals: v.boolean() }),
+    v.strictObject({
       kind: v.literal('intake'),
       field: v.picklist(['fullRemission', 'onAntidepressant', 'wantsToTaper', 'residualSymptoms', 'warningSigns']),
       equals: v.boolean(),
@@ -90,6 +96,13 @@ export const InstrumentSchema = v.strictObject({
   sources: Sources,
 });
 
+const StepDefinitionSchema = v.strictObject({
+  rationale: TextSchema,
+  actions: v.pipe(v.array(TextSchema), v.minLength(1, 'every step names its actions')),
+  whenNotImproved: v.picklist(['step-up', 'stay']),
+  ...provenance,
+});
+
 const IntervalSchema = v.strictObject({
   defaultDays: NonNegInt,
   minDays: NonNegInt,
@@ -118,7 +131,7 @@ const PathwaySchema = v.strictObject({
       question: TextSchema,
       reminder: v.optional(TextSchema),
       effect: v.variant('kind', [
-        v.strictObject({ kind: v.literal('routing') }),
+        v.strictObject({ kind: v.literal('routing'), persistent: v.boolean() }),
         v.strictObject({ kind: v.literal('safety'), level: Safety }),
       ]),
       ...provenance,
@@ -131,17 +144,39 @@ const PathwaySchema = v.strictObject({
       outcome: v.variant('kind', [
         v.strictObject({ kind: v.literal('step'), step: Step }),
         v.strictObject({ kind: v.literal('administer'), instrument: Id }),
+        v.strictObject({ kind: v.literal('keep') }),
       ]),
       label: TextSchema,
-      actions: v.array(TextSchema),
+      positive: v.optional(v.boolean()),
+      actions: v.optional(v.array(TextSchema)),
       ...provenance,
     }),
   ),
+  steps: v.tuple([StepDefinitionSchema, StepDefinitionSchema, StepDefinitionSchema, StepDefinitionSchema]),
+  bandOverrides: v.optional(
+    v.array(
+      v.strictObject({ instrument: Id, when: ConditionSchema, bands: v.pipe(v.array(BandSchema), v.minLength(1)) }),
+    ),
+  ),
+  keepsStepOf: v.optional(v.array(Id)),
   followUp: v.strictObject({
     steps: v.tuple([IntervalSchema, IntervalSchema, IntervalSchema, IntervalSchema]),
     safety: IntervalSchema,
   }),
-  improvement: v.strictObject({ label: TextSchema, ...provenance }),
+  improvement: v.strictObject({
+    label: TextSchema,
+    branches: v.strictObject({
+      'not-comparable': TextSchema,
+      worse: TextSchema,
+      improved: TextSchema,
+      'not-improved': TextSchema,
+      'too-early': TextSchema,
+      'low-steady': TextSchema,
+      stay: TextSchema,
+      'step-down-with-clinician': TextSchema,
+    }),
+    ...provenance,
+  }),
   safety: v.strictObject({
     helpRoutes: v.array(Id),
     actions: v.array(v.strictObject({ id: Id, label: TextSchema, requiresNote: v.boolean() })),
@@ -151,7 +186,8 @@ const PathwaySchema = v.strictObject({
 
 const IsoDate = v.pipe(v.string(), v.isoTimestamp());
 const AnswersRecord = v.record(Id, NonNegInt);
-const ContextSchema = v.variant('phase', [
+const ContextSchema = v.union([
+  v.strictObject({ phase: v.literal('pregnant'), gestationWeeks: NonNegInt }),
   v.strictObject({ phase: v.literal('pregnant'), trimester: Trimester }),
   v.strictObject({ phase: v.literal('postpartum'), weeks: NonNegInt }),
   v.strictObject({ phase: v.literal('none') }),
@@ -182,6 +218,7 @@ const GoldenVectorSchema = v.variant('kind', [
       answers: AnswersRecord,
       context: ContextSchema,
       flags: v.record(Id, v.boolean()),
+      intake: v.optional(IntakeSchema),
       now: IsoDate,
     }),
     expect: v.strictObject({
@@ -198,12 +235,14 @@ const GoldenVectorSchema = v.variant('kind', [
     input: v.strictObject({
       instrumentId: Id,
       previousAnswers: AnswersRecord,
+      previousAt: IsoDate,
+      chosenStep: v.optional(Step),
       answers: AnswersRecord,
       context: ContextSchema,
       now: IsoDate,
     }),
     expect: v.strictObject({
-      improved: v.boolean(),
+      branch: v.picklist(['not-comparable', 'worse', 'improved', 'not-improved', 'too-early', 'low-steady', 'stay']),
       decision: v.picklist(['step-up', 'stay', 'step-down', 'close', 'safety']),
       proposedStep: v.union([Step, v.literal('safety')]),
     }),
@@ -224,6 +263,7 @@ const CardSchema = v.strictObject({
   specialGroup: v.optional(
     v.picklist(['young-caregivers', 'working-caregivers', 'migration-background', 'caregivers-psychological-problems']),
   ),
+  steps: v.optional(v.array(Step)),
   title: TextSchema,
   body: TextSchema,
   points: v.optional(v.array(TextSchema)),
