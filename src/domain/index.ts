@@ -10,11 +10,13 @@ export { carriedFlags, evaluateFollowUp, prefilledFlags, toPrevious } from './fo
 export { dueDate } from './follow-up-due';
 export type { LicenceError, LicenceInstrumentPatch, LicenceItemPatch, LicencePack } from './licence';
 export { applyLicencePack } from './licence';
+export type { Proposal } from './proposal';
+export { chosenAdvice, proposalOf } from './proposal';
 export type { DecisionAidInput } from './relapse-aid';
 export { PHQ9_ID, relapseDecisionAid } from './relapse-aid';
 export type * from './result';
 export type { ScreeningInput } from './routing';
 export { evaluateScreening } from './routing';
-export { scoreInstrument } from './score';
+export { isKeyVerified, scoreInstrument } from './score';
 export type * from './types';
 export { MAX_POSTPARTUM_WEEKS } from './validate-input';

@@ -7,7 +7,7 @@ import { findBand } from './bands';
 import { cutoffsUsed, type Facts, matches, resolveCutoff } from './conditions';
 import { dueDate } from './follow-up-due';
 import { fail, ok, type Reason, type Recommendation, type Result, type ScreeningOutcome } from './result';
-import { scoreInstrument } from './score';
+import { isKeyVerified, scoreInstrument } from './score';
 import { isoInstant, toEpochMs, wholeMonthsBetween } from './time';
 import type {
   Answers,
@@ -67,7 +67,7 @@ export function evaluateScreening(input: ScreeningInput): Result<ScreeningOutcom
     return fail({ code: 'invalid-now', field: 'now', message: `now is not a valid time: ${String(input.now)}` });
   const scored = scoreInstrument(instrument, answers);
   if (!scored.ok) return scored;
-  const keyVerified = scored.value.keyVerified || (input.confirmedKeys ?? []).includes(instrument.id);
+  const keyVerified = isKeyVerified(instrument, input.confirmedKeys ?? []);
   const base: Facts = {
     score: scored.value,
     context,

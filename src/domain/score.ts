@@ -76,6 +76,11 @@ function unknownItem(instrument: Instrument, itemId: string) {
   };
 }
 
+/** The key counts as verified when the pack says so or the practice confirmed it (settings, audited). */
+export function isKeyVerified(instrument: Instrument, confirmedKeys: readonly string[]): boolean {
+  return instrument.scoring.keyVerified || confirmedKeys.includes(instrument.id);
+}
+
 /** Scores one instrument: total, band, subscales, red flags and every item's score. */
 export function scoreInstrument(instrument: Instrument, answers: Answers): Result<InstrumentScore> {
   const prep = prepare(instrument);

@@ -75,12 +75,13 @@ describe('screening result', () => {
     });
   });
 
-  it('at a follow-up that did not improve, proposes one step up and marks the old follow-up done', async () => {
+  it("at a follow-up two weeks later that did not improve, proposes one step up with step 2's actions and marks the old follow-up done", async () => {
     const session = await unlockedVault();
     const row = await getActivePack(session.db, 'postpartum');
     if (!row) throw new Error('postpartum pack missing');
     const { client } = await clientWithDraft(session, EPDS_DRAFT);
-    const first = evaluateDraft(row.pack, { ...EPDS_DRAFT, answers: EPDS_ELEVEN }, null, Date.now());
+    const twoWeeksAgo = Date.now() - 15 * 86_400_000;
+    const first = evaluateDraft(row.pack, { ...EPDS_DRAFT, answers: EPDS_ELEVEN }, null, twoWeeksAgo);
     if (!first.ok) throw new Error(first.error.message);
     const saved = await saveScreening(session, {
       pack: row.pack,
@@ -105,8 +106,11 @@ describe('screening result', () => {
     const { router } = renderRoute(`/screening/${draft.id}/result`);
     const recommendation = await screen.findByRole('region', { name: 'Voorgestelde stap' });
     expect(within(recommendation).getByText(/Vorige keer 11, nu 12/)).toBeInTheDocument();
-    expect(within(recommendation).getByText('niet verbeterd.')).toBeInTheDocument();
+    expect(within(recommendation).getByText(/^Niet verbeterd:/, { selector: 'strong' })).toBeInTheDocument();
     expect(within(recommendation).getByText(/een stap omhoog: stap 2 Zorg/)).toBeInTheDocument();
+    // W2: the actions listed are step 2's, not the step-1 actions of the row the score matched.
+    expect(within(recommendation).getByText(/Beoordeling door huisarts of POH-GGZ/)).toBeInTheDocument();
+    expect(within(recommendation).queryByText(/mamacafé/)).not.toBeInTheDocument();
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Opslaan' }));
     await waitFor(() => expect(router.state.location.pathname).toBe(`/clients/${client.id}`));

@@ -1,16 +1,17 @@
 // Start of a screening: pathway (from the profile's roles), client (existing, new alias, or a quick
 // anonymous screening that stores nothing), instrument, context and the pathway's questions.
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useActivePacks } from '../../app/content/use-content';
 import { currentSession } from '../../app/vault/vault-runtime';
 import { createClient, type DraftPayload, saveDraft, toStorageError } from '../../db';
-import type { ContentPack, PathwayId, RelapseIntake } from '../../domain';
+import type { CarriedContext, ContentPack, PathwayId, RelapseIntake } from '../../domain';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { FormErrors } from '../../ui/form-errors';
 import { PageHeading } from '../../ui/page-heading';
 import { ANONYMOUS_ID, writeAnonymous } from './anonymous-draft';
-import { type ContextDraft, ContextFields, contextError, toContext } from './context-fields';
+import { carriedStart } from './carried-start';
+import { type ContextDraft, ContextFields, contextError, EMPTY_CONTEXT, toContext, toDraft } from './context-fields';
 import { localDate, showDate } from './dates';
 import { screeningMessages } from './messages';
 import { PathwayQuestions } from './pathway-questions';
@@ -54,9 +55,10 @@ export function ScreeningPage() {
   // The home screen links "snelle anonieme screening" here as ?quick=1.
   const [who, setWho] = useState<Who>(() => initialWho(params));
   const [alias, setAlias] = useState('');
-  const [context, setContext] = useState<ContextDraft>({ phase: null, trimester: null, weeks: '' });
+  const [context, setContext] = useState<ContextDraft>(EMPTY_CONTEXT);
   const [flags, setFlags] = useState<Record<string, boolean>>({});
   const [intake, setIntake] = useState<RelapseIntake>(EMPTY_INTAKE);
+  const [carried, setCarried] = useState<{ ids: ReadonlySet<string>; context: CarriedContext } | null>(null);
   const [linkFollowUp, setLinkFollowUp] = useState<string | null>(null);
   const [errors, setErrors] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
@@ -70,6 +72,18 @@ export function ScreeningPage() {
   const openFollowUps = useOpenFollowUps(fromFollowUp ? null : clientId).filter((f) => f.pathwayId === pathwayId);
   const linked = fromFollowUp ?? openFollowUps.find((f) => f.id === linkFollowUp) ?? null;
   const instrumentId = linked?.data.instrumentId ?? instrumentChoice ?? pack?.pathway.instruments[0] ?? null;
+
+  // At a follow-up the earlier screening's context (moved on to today), persistent answers and intake
+  // are shown for confirmation; transient questions start unanswered (CONTENT.md §3a).
+  const startScreening = followUpStart?.screening;
+  useEffect(() => {
+    if (!startScreening || !pack) return;
+    const start = carriedStart(pack.pathway, startScreening.data, now);
+    setContext(toDraft(start.context.context));
+    setFlags(start.flags);
+    if (start.intake) setIntake(start.intake);
+    setCarried({ ids: new Set(Object.keys(start.flags)), context: start.context });
+  }, [startScreening, pack, now]);
 
   if (packs === undefined || pathways === undefined || clients === undefined || followUpStart === undefined) {
     return (
@@ -99,7 +113,7 @@ export function ScreeningPage() {
       flags,
       position: 0,
       ...(linked ? { followUpId: linked.id, previousScreeningId: linked.data.screeningId } : {}),
-      ...(pathwayId === 'relapse-prevention' && linked === null ? { intake } : {}),
+      ...(pathwayId === 'relapse-prevention' ? { intake } : {}),
     };
     if (whoNow.kind === 'anonymous') {
       writeAnonymous(data);
@@ -277,9 +291,18 @@ export function ScreeningPage() {
           </fieldset>
         )}
 
-        {pack && pack.pathway.context === 'perinatal' && <ContextFields value={context} onChange={setContext} />}
-        {pack && <PathwayQuestions pathway={pack.pathway} flags={flags} onChange={setFlags} />}
-        {pack && pathwayId === 'relapse-prevention' && linked === null && (
+        {pack && pack.pathway.context === 'perinatal' && (
+          <ContextFields value={context} onChange={setContext} askBirth={carried?.context.askBirth === true} />
+        )}
+        {pack && (
+          <PathwayQuestions
+            pathway={pack.pathway}
+            flags={flags}
+            onChange={setFlags}
+            {...(carried ? { carried: carried.ids } : {})}
+          />
+        )}
+        {pack && pathwayId === 'relapse-prevention' && (
           <RelapseIntakeFields pack={pack} intake={intake} onChange={setIntake} now={now} />
         )}
 
