@@ -4,8 +4,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { renderRoute } from '../../app/testing/render-route';
 import { unlockedVault } from '../../app/testing/unlocked';
 import { getActivePack, listDecisions, listFollowUps, listScreenings, saveDraft, type VaultSession } from '../../db';
+import { toPrevious } from '../../domain';
+import { confirmEpdsKey } from '../settings/epds-key';
 import { evaluateDraft } from './evaluate-draft';
-import { saveScreening } from './save-screening';
+import { recommended, saveScreening } from './save-screening';
 import { clientWithDraft, EPDS_DRAFT } from './screening-test-helpers';
 
 afterEach(cleanup);
@@ -52,6 +54,35 @@ describe('screening result', () => {
     expect(decision?.data.chosen).toBe('safety');
     const [followUp] = (await listFollowUps(session, client.id)).records;
     expect(followUp?.dueDate).toBeDefined();
+  });
+
+  it('W11: once the practice confirmed the EPDS key in settings, the "key not yet confirmed" warning is gone', async () => {
+    const session = await unlockedVault();
+    const warning = /Sleutel nog niet bevestigd/;
+    const first = await resultFor(session, EPDS_ELEVEN);
+    expect(await screen.findByText(warning)).toBeInTheDocument();
+    first.unmount();
+    await confirmEpdsKey(session, 'TV', new Date().toISOString());
+    await resultFor(session, EPDS_ELEVEN);
+    expect(await screen.findByText('totaal 11 van 30')).toBeInTheDocument();
+    expect(screen.queryByText(warning)).not.toBeInTheDocument();
+  });
+
+  it('W9: following the proposal at a follow-up on the safety path records the proposal as the advice, not an override', async () => {
+    const session = await unlockedVault();
+    const row = await getActivePack(session.db, 'postpartum');
+    if (!row) throw new Error('postpartum pack missing');
+    const twoWeeksAgo = Date.now() - 15 * 86_400_000;
+    const first = evaluateDraft(row.pack, { ...EPDS_DRAFT, answers: EPDS_ELEVEN }, null, twoWeeksAgo);
+    if (!first.ok) throw new Error(first.error.message);
+    const previous = { ...first.value.outcome, evaluatedAt: new Date(twoWeeksAgo).toISOString() };
+    const prev = toPrevious(previous, 1);
+    if (prev === null) throw new Error('no step');
+    const later = evaluateDraft(row.pack, { ...EPDS_DRAFT, answers: EPDS_SELF_HARM }, prev, Date.now());
+    if (!later.ok) throw new Error(later.error.message);
+    // The new score on its own is step 1 with a red flag; the follow-up rule proposes step 2 under it.
+    expect(later.value.outcome.recommendation).toMatchObject({ kind: 'safety', underlyingStep: 1 });
+    expect(recommended(later.value)).toEqual({ kind: 'safety', level: 'urgent', underlyingStep: 2 });
   });
 
   it('an override of the proposed step needs a reason', async () => {

@@ -6,7 +6,7 @@ import { renderRoute } from '../../app/testing/render-route';
 import { TEST_PASSPHRASE, unlockedVault } from '../../app/testing/unlocked';
 import { appDb, currentSession } from '../../app/vault/vault-runtime';
 import fixture from '../../content/fixtures/epds-licence-pack.fixture.json';
-import { getActivePack, lock, unlock, type VaultSession } from '../../db';
+import { auditSettled, getActivePack, listAuditEvents, lock, unlock, type VaultSession } from '../../db';
 import { readProfile } from '../onboarding/profile';
 import { AUTO_LOCK_SETTING, AutoLockSchema } from './auto-lock-setting';
 import { EPDS_KEY_SETTING, EpdsKeyConfirmationSchema } from './epds-key';
@@ -145,6 +145,18 @@ describe('EPDS scoring key', () => {
     const stored = await readSetting(currentSession(), EPDS_KEY_SETTING, EpdsKeyConfirmationSchema);
     expect(stored?.by).toBe('TV');
     expect(Date.parse(stored?.at ?? '')).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it('W11: confirming the key is in the audit log with who and when', async () => {
+    await openSettings();
+    await userEvent.click(await screen.findByRole('checkbox', { name: /scoresleutel vergeleken/ }));
+    await userEvent.click(screen.getByRole('button', { name: 'Bevestiging vastleggen' }));
+    await waitFor(() => expect(screen.getByTestId('epds-key-state')).toHaveTextContent(/Bevestigd door TV op/));
+    await auditSettled(appDb());
+    const { events } = await listAuditEvents(appDb(), 0, 50);
+    const event = events.find((e) => e.action === 'confirm-epds-key');
+    expect(event?.actor).toBe('TV');
+    expect(Date.parse(event?.ts ?? '')).toBeGreaterThan(Date.now() - 60_000);
   });
 });
 
