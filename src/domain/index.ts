@@ -17,6 +17,6 @@ export { PHQ9_ID, relapseDecisionAid } from './relapse-aid';
 export type * from './result';
 export type { ScreeningInput } from './routing';
 export { evaluateScreening } from './routing';
-export { isKeyVerified, scoreInstrument } from './score';
+export { isKeyVerified, maxTotal, scoreInstrument } from './score';
 export type * from './types';
 export { MAX_POSTPARTUM_WEEKS } from './validate-input';
