@@ -75,9 +75,13 @@ export function ScreeningPage() {
 
   // At a follow-up the earlier screening's context (moved on to today), persistent answers and intake
   // are shown for confirmation; transient questions start unanswered (CONTENT.md §3a).
-  const startScreening = followUpStart?.screening;
+  const linkedStart = useFollowUpStart(fromFollowUp === null && linked !== null ? linked.id : null);
+  const startScreening = followUpStart?.screening ?? linkedStart?.screening;
   useEffect(() => {
-    if (!startScreening || !pack) return;
+    if (!startScreening || !pack) {
+      setCarried(null);
+      return;
+    }
     const start = carriedStart(pack.pathway, startScreening.data, now);
     setContext(toDraft(start.context.context));
     setFlags(start.flags);
