@@ -70,7 +70,7 @@ test('POH-GGZ: relapse-prevention intake + PHQ-9 7 → step 1; after 90 days PHQ
     await firstUseOffline(page, context, server.url, /POH-GGZ/i);
   });
   await test.step('When I do the relapse-prevention intake (2 episodes) and the PHQ-9', async () => {
-    await startScreening(page, { pathway: /Terugvalpreventie/i, client: { alias: 'R-3' } });
+    await startScreening(page, { pathway: /Terugvalpreventie/i, client: { alias: 'R-3' }, intake: { episodes: 2 } });
     await expect(page.getByRole('heading', { level: 1, name: /PHQ-9/ })).toBeVisible();
     await answerOneByOne(page, [1, 1, 1, 1, 1, 1, 1, 0, 0, 0]);
   });
@@ -82,7 +82,12 @@ test('POH-GGZ: relapse-prevention intake + PHQ-9 7 → step 1; after 90 days PHQ
   });
   await test.step('When 90 days later the PHQ-9 is 13', async () => {
     await afterDays(page, 90);
-    await startScreening(page, { pathway: /Terugvalpreventie/i, client: { existing: 'R-3' }, followUp: true });
+    await startScreening(page, {
+      pathway: /Terugvalpreventie/i,
+      client: { existing: 'R-3' },
+      followUp: true,
+      intake: { episodes: 2 },
+    });
     await answerOneByOne(page, [2, 2, 2, 2, 2, 1, 1, 1, 0, 0]);
   });
   await test.step('Then it got worse and the proposal is step 2', async () => {

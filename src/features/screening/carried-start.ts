@@ -1,6 +1,6 @@
 // What a follow-up screening starts with, from the earlier screening: its context moved on to today,
-// the answers to persistent routing questions, and (relapse prevention) the intake with the warning
-// signs asked afresh. The engine decides what carries forward; this only reads the stored record.
+// the answers to persistent routing questions, and (relapse prevention) the intake (its "warning signs
+// back?" is asked afresh by the intake form). The engine decides what carries forward; this only reads the stored record.
 import type { ScreeningPayload } from '../../db';
 import { type CarriedContext, carryContext, type Pathway, prefilledFlags, type RelapseIntake } from '../../domain';
 
@@ -15,6 +15,6 @@ export function carriedStart(pathway: Pathway, earlier: ScreeningPayload, nowMs:
   return {
     context: carryContext(earlier.context, earlierMs, nowMs),
     flags: prefilledFlags(pathway, earlier.flags),
-    intake: earlier.intake ? { ...earlier.intake, warningSigns: false } : null,
+    intake: earlier.intake ?? null,
   };
 }

@@ -44,8 +44,10 @@ describe('routing questions at the start of a screening', () => {
   it('W4: relapse prevention asks "warning signs back?" once, in the intake', async () => {
     await unlockedVault();
     renderRoute('/screening?pathway=relapse-prevention');
-    await screen.findByRole('group', { name: 'Zijn er waarschuwingssignalen terug?' });
+    const warningSigns = await screen.findByRole('group', { name: 'Zijn er waarschuwingssignalen terug?' });
     expect(screen.getAllByRole('group', { name: /waarschuwingssignalen/i })).toHaveLength(1);
+    // It routes (yes → step 2), so like every routing question it starts unanswered.
+    for (const radio of within(warningSigns).getAllByRole('radio')) expect(radio).not.toBeChecked();
   });
 
   it('pregnancy is asked as weeks of gestation, and the trimester shown is derived from it', async () => {

@@ -5,7 +5,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { useActivePacks } from '../../app/content/use-content';
 import { currentSession } from '../../app/vault/vault-runtime';
 import { createClient, type DraftPayload, saveDraft, toStorageError } from '../../db';
-import type { CarriedContext, ContentPack, PathwayId, RelapseIntake } from '../../domain';
+import type { CarriedContext, ContentPack, PathwayId } from '../../domain';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { FormErrors } from '../../ui/form-errors';
 import { PageHeading } from '../../ui/page-heading';
@@ -15,7 +15,7 @@ import { type ContextDraft, ContextFields, contextError, EMPTY_CONTEXT, toContex
 import { localDate, showDate } from './dates';
 import { screeningMessages } from './messages';
 import { PathwayQuestions } from './pathway-questions';
-import { EMPTY_INTAKE, RelapseIntakeFields } from './relapse-intake';
+import { EMPTY_INTAKE, type IntakeDraft, RelapseIntakeFields, toIntake, toIntakeDraft } from './relapse-intake';
 import { storageMessageKey } from './storage-message';
 import { markOpened } from './use-draft';
 import { useProfilePathways } from './use-profile-pathways';
@@ -57,7 +57,7 @@ export function ScreeningPage() {
   const [alias, setAlias] = useState('');
   const [context, setContext] = useState<ContextDraft>(EMPTY_CONTEXT);
   const [flags, setFlags] = useState<Record<string, boolean>>({});
-  const [intake, setIntake] = useState<RelapseIntake>(EMPTY_INTAKE);
+  const [intake, setIntake] = useState<IntakeDraft>(EMPTY_INTAKE);
   const [carried, setCarried] = useState<{ ids: ReadonlySet<string>; context: CarriedContext } | null>(null);
   const [linkFollowUp, setLinkFollowUp] = useState<string | null>(null);
   const [errors, setErrors] = useState<string[]>([]);
@@ -85,7 +85,7 @@ export function ScreeningPage() {
     const start = carriedStart(pack.pathway, startScreening.data, now);
     setContext(toDraft(start.context.context));
     setFlags(start.flags);
-    if (start.intake) setIntake(start.intake);
+    if (start.intake) setIntake(toIntakeDraft(start.intake));
     setCarried({ ids: new Set(Object.keys(start.flags)), context: start.context });
   }, [startScreening, pack, now]);
 
@@ -107,6 +107,8 @@ export function ScreeningPage() {
     if (whoNow.kind === 'new' && alias.trim() === '') problems.push(t('errorAlias'));
     const ctxProblem = pack ? contextError(pack.pathway.context, context) : null;
     if (ctxProblem !== null) problems.push(t(ctxProblem));
+    const relapseIntake = toIntake(intake);
+    if (pathwayId === 'relapse-prevention' && relapseIntake === null) problems.push(t('errorIntake'));
     setErrors(problems);
     if (problems.length > 0 || pack === undefined || pathwayId === null || instrumentId === null) return;
     const data: DraftPayload = {
@@ -117,7 +119,7 @@ export function ScreeningPage() {
       flags,
       position: 0,
       ...(linked ? { followUpId: linked.id, previousScreeningId: linked.data.screeningId } : {}),
-      ...(pathwayId === 'relapse-prevention' ? { intake } : {}),
+      ...(pathwayId === 'relapse-prevention' && relapseIntake !== null ? { intake: relapseIntake } : {}),
     };
     if (whoNow.kind === 'anonymous') {
       writeAnonymous(data);
