@@ -268,3 +268,16 @@ describe('caregivers follow-up (EDIZ-plus and CSI, minimal change 2 [I])', () =>
     expect(proposal(followUp(e, yesCount('csi', 13, 8), { days: 28 }))).toEqual(['step-up', 3]);
   });
 });
+
+describe('"at least minDays" counts calendar days', () => {
+  it('a follow-up on its due day, earlier in the day than the first screening, is not "too early"', () => {
+    const prev = previous({ pack: postpartum, instrumentId: 'epds', answers: epdsTotal(11), context: pp });
+    const r = evaluateFollowUp({
+      pack: postpartum,
+      previous: { ...prev, decidedAt: '2025-03-03T15:00:00.000Z' },
+      current: { answers: epdsTotal(11), context: pp },
+      now: '2025-03-17T08:00:00.000Z',
+    });
+    expect(r.ok && [r.value.branch, r.value.proposedStep]).toEqual(['not-improved', 2]);
+  });
+});

@@ -20,7 +20,7 @@ import {
   type Versions,
 } from './result';
 import { evaluateScreening } from './routing';
-import { toEpochMs } from './time';
+import { isoInstant, toEpochMs } from './time';
 import type {
   Answers,
   ContentPack,
@@ -34,6 +34,16 @@ import type {
 } from './types';
 
 const DAY_MS = 86_400_000;
+
+/**
+ * Calendar days from one instant to another, so a follow-up on its due day counts as the full interval
+ * whatever the hour. UTC days, like the due dates of follow-up-due.ts; when those move to the
+ * professional's time zone, this must use the same day function.
+ */
+function calendarDaysBetween(fromMs: number, toMs: number): number {
+  const day = (ms: number) => Date.parse(isoInstant(ms).slice(0, 10));
+  return Math.round((day(toMs) - day(fromMs)) / DAY_MS);
+}
 
 /** What a follow-up needs from the earlier screening and its decision; store both versions. */
 export interface PreviousResult {
@@ -216,7 +226,7 @@ export function evaluateFollowUp(input: FollowUpInput): Result<FollowUpOutcome> 
     minimalChange: minimal.value,
     positive: outcome.positive,
     stepsUp: pathway.steps[c].whenNotImproved === 'step-up',
-    minDaysPassed: Math.floor((nowMs - decidedMs) / DAY_MS) >= pathway.followUp.steps[c].minDays,
+    minDaysPassed: calendarDaysBetween(decidedMs, nowMs) >= pathway.followUp.steps[c].minDays,
   });
 
   const improvement = pathway.improvement;
