@@ -1,5 +1,6 @@
 // One journey per role, from first use to a result and a follow-up after the pathway's default
-// interval, where the new score did not improve: the proposal is then the next step up.
+// interval, where the new score did not improve or got worse: the proposal is then the next step up
+// (CONTENT.md §3; on relapse prevention a steady score below 10 stays, so that journey gets worse).
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, openAndWaitForServiceWorker, test } from './support/fixtures';
 import { onboard, unlock } from './support/onboard';
@@ -54,13 +55,13 @@ test('midwife: Whooley positive → EPDS 11 → step 1; after 14 days EPDS 12 di
   });
   await test.step('Then it did not improve and the proposal is one step up: step 2 Zorg', async () => {
     await expect(page.getByText('Vorige keer 11, nu 12:')).toBeVisible();
-    await expect(page.getByText('niet verbeterd.')).toBeVisible();
+    await expect(page.locator('.comparison strong')).toHaveText(/^Niet verbeterd:/);
     await expect(page.getByText(/een stap omhoog: stap 2 Zorg/)).toBeVisible();
     await saveResult(page);
   });
 });
 
-test('POH-GGZ: relapse-prevention intake + PHQ-9 7 → step 1; after 90 days PHQ-9 8 → step 2', async ({
+test('POH-GGZ: relapse-prevention intake + PHQ-9 7 → step 1; after 90 days PHQ-9 13 is worse → step 2', async ({
   page,
   context,
   server,
@@ -69,7 +70,7 @@ test('POH-GGZ: relapse-prevention intake + PHQ-9 7 → step 1; after 90 days PHQ
     await firstUseOffline(page, context, server.url, /POH-GGZ/i);
   });
   await test.step('When I do the relapse-prevention intake (2 episodes) and the PHQ-9', async () => {
-    await startScreening(page, { pathway: /Terugvalpreventie/i, client: { alias: 'R-3' } });
+    await startScreening(page, { pathway: /Terugvalpreventie/i, client: { alias: 'R-3' }, intake: { episodes: 2 } });
     await expect(page.getByRole('heading', { level: 1, name: /PHQ-9/ })).toBeVisible();
     await answerOneByOne(page, [1, 1, 1, 1, 1, 1, 1, 0, 0, 0]);
   });
@@ -79,13 +80,18 @@ test('POH-GGZ: relapse-prevention intake + PHQ-9 7 → step 1; after 90 days PHQ
     await expect(page.getByRole('heading', { name: 'Mogelijkheden uit de keuzehulp' })).toBeVisible();
     await saveResult(page);
   });
-  await test.step('When 90 days later the PHQ-9 is 8', async () => {
+  await test.step('When 90 days later the PHQ-9 is 13', async () => {
     await afterDays(page, 90);
-    await startScreening(page, { pathway: /Terugvalpreventie/i, client: { existing: 'R-3' }, followUp: true });
-    await answerOneByOne(page, [1, 1, 1, 1, 1, 1, 1, 1, 0, 0]);
+    await startScreening(page, {
+      pathway: /Terugvalpreventie/i,
+      client: { existing: 'R-3' },
+      followUp: true,
+      intake: { episodes: 2 },
+    });
+    await answerOneByOne(page, [2, 2, 2, 2, 2, 1, 1, 1, 0, 0]);
   });
-  await test.step('Then it did not improve and the proposal is step 2', async () => {
-    await expect(page.getByText('niet verbeterd.')).toBeVisible();
+  await test.step('Then it got worse and the proposal is step 2', async () => {
+    await expect(page.locator('.comparison strong')).toHaveText(/^Verslechterd:/);
     await expect(page.getByText(/een stap omhoog: stap 2 Zorg/)).toBeVisible();
     await saveResult(page);
   });
@@ -114,7 +120,7 @@ test('caregiver supporter: EDIZ-plus 5 → step 1; after 42 days EDIZ-plus 5 →
     await page.getByRole('button', { name: 'Klaar' }).click();
   });
   await test.step('Then it did not improve and the proposal is step 2', async () => {
-    await expect(page.getByText('niet verbeterd.')).toBeVisible();
+    await expect(page.locator('.comparison strong')).toHaveText(/^Niet verbeterd:/);
     await expect(page.getByText(/een stap omhoog: stap 2 Zorg/)).toBeVisible();
     await saveResult(page);
   });

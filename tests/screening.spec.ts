@@ -61,7 +61,7 @@ test('hand-to-client mode: back button, links and reload do not leave it without
   await page.setViewportSize(PHONE);
   await page.goto(server.url);
   await onboard(page, { roles: [/POH-GGZ/i] });
-  await startScreening(page, { pathway: /Terugvalpreventie/i, client: { alias: 'H-2' } });
+  await startScreening(page, { pathway: /Terugvalpreventie/i, client: { alias: 'H-2' }, intake: { episodes: 1 } });
   await axe(page, 'runner full text');
   await page.getByRole('button', { name: 'Hele lijst' }).click();
   await axe(page, 'runner whole form');

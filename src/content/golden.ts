@@ -62,10 +62,10 @@ function runVector(pack: ContentPack, vector: GoldenVector): string[] {
         instrumentId: input.instrumentId,
         answers: input.previousAnswers,
         context: input.context,
-        now: input.now,
+        now: input.previousAt,
       });
       if (!first.ok) return [`engine error on the earlier screening ${first.error.code}: ${first.error.message}`];
-      const previous = toPrevious(first.value);
+      const previous = toPrevious(first.value, input.chosenStep);
       if (previous === null) return ['the earlier screening gives no step'];
       const result = evaluateFollowUp({
         pack,
@@ -76,7 +76,7 @@ function runVector(pack: ContentPack, vector: GoldenVector): string[] {
       if (!result.ok) return [`engine error ${result.error.code}: ${result.error.message}`];
       const o = result.value;
       const problems: string[] = [];
-      if (o.improved !== expect.improved) problems.push(`improved: expected ${expect.improved}, got ${o.improved}`);
+      if (o.branch !== expect.branch) problems.push(`branch: expected ${expect.branch}, got ${o.branch}`);
       if (o.decision !== expect.decision) problems.push(`decision: expected ${expect.decision}, got ${o.decision}`);
       if (o.proposedStep !== expect.proposedStep)
         problems.push(`proposed step: expected ${expect.proposedStep}, got ${o.proposedStep}`);

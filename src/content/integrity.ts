@@ -28,6 +28,17 @@ function maxTotal(instrument: Instrument): number {
   return instrument.items.filter((i) => i.scored).length * top;
 }
 
+/** Bands must cover 0…max without gaps or overlaps. */
+function checkBands(bands: Instrument['bands'], max: number, where: string, issues: string[]): void {
+  let expected = 0;
+  for (const band of bands) {
+    if (band.min !== expected || band.max < band.min)
+      issues.push(`${where}: band ${band.id} should start at ${expected}`);
+    expected = band.max + 1;
+  }
+  if (expected !== max + 1) issues.push(`${where}: bands end at ${expected - 1}, the maximum score is ${max}`);
+}
+
 function checkInstrument(ins: Instrument, issues: string[]): void {
   const at = `instrument ${ins.id}`;
   const itemIds = ins.items.map((i) => i.id);
@@ -49,21 +60,17 @@ function checkInstrument(ins: Instrument, issues: string[]): void {
     if (!itemIds.includes(id)) issues.push(`${at}: reversed item ${id} does not exist`);
   for (const rf of ins.redFlags)
     if (!itemIds.includes(rf.itemId)) issues.push(`${at}: red flag ${rf.id} names unknown item ${rf.itemId}`);
-  const checkBands = (bands: Instrument['bands'], max: number, where: string) => {
-    let expected = 0;
-    for (const band of bands) {
-      if (band.min !== expected || band.max < band.min)
-        issues.push(`${where}: band ${band.id} should start at ${expected}`);
-      expected = band.max + 1;
-    }
-    if (expected !== max + 1) issues.push(`${where}: bands end at ${expected - 1}, the maximum score is ${max}`);
-  };
-  checkBands(ins.bands, maxTotal(ins), at);
+  checkBands(ins.bands, maxTotal(ins), at, issues);
   for (const sub of ins.subscales) {
     for (const id of sub.itemIds)
       if (!itemIds.includes(id)) issues.push(`${at}: subscale ${sub.id} names unknown item ${id}`);
     if (sub.bands.length > 0)
-      checkBands(sub.bands, sub.itemIds.length * Math.max(...ins.scoring.optionScores), `${at} subscale ${sub.id}`);
+      checkBands(
+        sub.bands,
+        sub.itemIds.length * Math.max(...ins.scoring.optionScores),
+        `${at} subscale ${sub.id}`,
+        issues,
+      );
   }
 }
 
@@ -98,6 +105,8 @@ function checkCondition(c: Condition, pack: ContentPack, where: string, issues: 
     case 'context':
     case 'episodes':
     case 'intake':
+    case 'remission-months':
+    case 'remission-known':
       return;
     case 'all':
     case 'any':
@@ -123,6 +132,14 @@ function checkPathway(pack: ContentPack, pathway: Pathway, issues: string[]): vo
     if (rule.outcome.kind === 'administer' && !pathway.instruments.includes(rule.outcome.instrument))
       issues.push(`rule ${rule.id}: unknown instrument ${rule.outcome.instrument}`);
   }
+  for (const [i, override] of (pathway.bandOverrides ?? []).entries()) {
+    const ins = pack.instruments.find((x) => x.id === override.instrument);
+    if (ins === undefined) issues.push(`band override ${i}: unknown instrument ${override.instrument}`);
+    else checkBands(override.bands, maxTotal(ins), `band override ${i} (${ins.id})`, issues);
+    checkCondition(override.when, pack, `band override ${i}`, issues);
+  }
+  for (const id of pathway.keepsStepOf ?? [])
+    if (!pathway.instruments.includes(id)) issues.push(`keepsStepOf: unknown instrument ${id}`);
   for (const cutoff of pathway.cutoffs)
     for (const o of cutoff.overrides) checkCondition(o.when, pack, `cut-off ${cutoff.id}`, issues);
   for (const row of pack.decisionAid ?? []) checkCondition(row.when, pack, `decision-aid row ${row.id}`, issues);

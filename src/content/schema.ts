@@ -43,6 +43,12 @@ export const ConditionSchema: v.GenericSchema<Condition> = v.lazy(() =>
     v.strictObject({ kind: v.literal('context'), phase: Phase, trimesters: v.exactOptional(v.array(Trimester)) }),
     v.strictObject({ kind: v.literal('episodes'), min: v.exactOptional(NonNegInt), max: v.exactOptional(NonNegInt) }),
     v.strictObject({
+      kind: v.literal('remission-months'),
+      min: v.exactOptional(NonNegInt),
+      below: v.exactOptional(NonNegInt),
+    }),
+    v.strictObject({ kind: v.literal('remission-known'), equals: v.boolean() }),
+    v.strictObject({
       kind: v.literal('intake'),
       field: v.picklist(['fullRemission', 'onAntidepressant', 'wantsToTaper', 'residualSymptoms', 'warningSigns']),
       equals: v.boolean(),
@@ -91,6 +97,13 @@ export const InstrumentSchema = v.strictObject({
   sources: Sources,
 });
 
+const StepDefinitionSchema = v.strictObject({
+  rationale: TextSchema,
+  actions: v.pipe(v.array(TextSchema), v.minLength(1, 'every step names its actions')),
+  whenNotImproved: v.picklist(['step-up', 'stay']),
+  ...provenance,
+});
+
 const IntervalSchema = v.strictObject({
   defaultDays: NonNegInt,
   minDays: NonNegInt,
@@ -119,7 +132,7 @@ const PathwaySchema = v.strictObject({
       question: TextSchema,
       reminder: v.exactOptional(TextSchema),
       effect: v.variant('kind', [
-        v.strictObject({ kind: v.literal('routing') }),
+        v.strictObject({ kind: v.literal('routing'), persistent: v.boolean() }),
         v.strictObject({ kind: v.literal('safety'), level: Safety }),
       ]),
       ...provenance,
@@ -132,17 +145,39 @@ const PathwaySchema = v.strictObject({
       outcome: v.variant('kind', [
         v.strictObject({ kind: v.literal('step'), step: Step }),
         v.strictObject({ kind: v.literal('administer'), instrument: Id }),
+        v.strictObject({ kind: v.literal('keep') }),
       ]),
       label: TextSchema,
-      actions: v.array(TextSchema),
+      positive: v.exactOptional(v.boolean()),
+      actions: v.exactOptional(v.array(TextSchema)),
       ...provenance,
     }),
   ),
+  steps: v.tuple([StepDefinitionSchema, StepDefinitionSchema, StepDefinitionSchema, StepDefinitionSchema]),
+  bandOverrides: v.exactOptional(
+    v.array(
+      v.strictObject({ instrument: Id, when: ConditionSchema, bands: v.pipe(v.array(BandSchema), v.minLength(1)) }),
+    ),
+  ),
+  keepsStepOf: v.exactOptional(v.array(Id)),
   followUp: v.strictObject({
     steps: v.tuple([IntervalSchema, IntervalSchema, IntervalSchema, IntervalSchema]),
     safety: IntervalSchema,
   }),
-  improvement: v.strictObject({ label: TextSchema, ...provenance }),
+  improvement: v.strictObject({
+    label: TextSchema,
+    branches: v.strictObject({
+      'not-comparable': TextSchema,
+      worse: TextSchema,
+      improved: TextSchema,
+      'not-improved': TextSchema,
+      'too-early': TextSchema,
+      'low-steady': TextSchema,
+      stay: TextSchema,
+      'step-down-with-clinician': TextSchema,
+    }),
+    ...provenance,
+  }),
   safety: v.strictObject({
     helpRoutes: v.array(Id),
     actions: v.array(v.strictObject({ id: Id, label: TextSchema, requiresNote: v.boolean() })),
@@ -152,7 +187,8 @@ const PathwaySchema = v.strictObject({
 
 const IsoDate = v.pipe(v.string(), v.isoTimestamp());
 const AnswersRecord = v.record(Id, NonNegInt);
-const ContextSchema = v.variant('phase', [
+const ContextSchema = v.union([
+  v.strictObject({ phase: v.literal('pregnant'), gestationWeeks: NonNegInt }),
   v.strictObject({ phase: v.literal('pregnant'), trimester: Trimester }),
   v.strictObject({ phase: v.literal('postpartum'), weeks: NonNegInt }),
   v.strictObject({ phase: v.literal('none') }),
@@ -183,6 +219,7 @@ const GoldenVectorSchema = v.variant('kind', [
       answers: AnswersRecord,
       context: ContextSchema,
       flags: v.record(Id, v.boolean()),
+      intake: v.exactOptional(IntakeSchema),
       now: IsoDate,
     }),
     expect: v.strictObject({
@@ -199,12 +236,14 @@ const GoldenVectorSchema = v.variant('kind', [
     input: v.strictObject({
       instrumentId: Id,
       previousAnswers: AnswersRecord,
+      previousAt: IsoDate,
+      chosenStep: v.exactOptional(Step),
       answers: AnswersRecord,
       context: ContextSchema,
       now: IsoDate,
     }),
     expect: v.strictObject({
-      improved: v.boolean(),
+      branch: v.picklist(['not-comparable', 'worse', 'improved', 'not-improved', 'too-early', 'low-steady', 'stay']),
       decision: v.picklist(['step-up', 'stay', 'step-down', 'close', 'safety']),
       proposedStep: v.union([Step, v.literal('safety')]),
     }),
@@ -225,6 +264,7 @@ const CardSchema = v.strictObject({
   specialGroup: v.exactOptional(
     v.picklist(['young-caregivers', 'working-caregivers', 'migration-background', 'caregivers-psychological-problems']),
   ),
+  steps: v.exactOptional(v.array(Step)),
   title: TextSchema,
   body: TextSchema,
   points: v.exactOptional(v.array(TextSchema)),

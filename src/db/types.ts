@@ -196,7 +196,9 @@ export type AuditAction =
   | 'import'
   | 'unlock'
   | 'unlock-failed'
-  | 'wipe';
+  | 'wipe'
+  /** A practice confirmed the EPDS scoring key against its licensed form (who: actor; when: ts). */
+  | 'confirm-epds-key';
 
 /**
  * One audit event, stored in CLEAR (so a failed unlock can be logged while locked): it holds no

@@ -1,4 +1,5 @@
 /** Evaluates the condition language of routing rules and decision-aid rows (pure data, no eval). */
+import { trimesterOf } from './context';
 import type { InstrumentScore } from './result';
 import type { Condition, Cutoff, RelapseIntake, ScreeningContext, Threshold } from './types';
 
@@ -7,6 +8,8 @@ export interface Facts {
   readonly context: ScreeningContext;
   readonly flags: Readonly<Record<string, boolean>>;
   readonly intake: RelapseIntake | null;
+  /** Whole months since the intake's remission date; null when unknown. */
+  readonly remissionMonths?: number | null;
   readonly cutoffs: readonly Cutoff[];
 }
 
@@ -47,10 +50,12 @@ export function matches(condition: Condition, facts: Facts): boolean {
       return facts.score?.instrumentId === condition.instrument && facts.score.band.id === condition.band;
     case 'flag':
       return facts.flags[condition.flag] === true;
-    case 'context':
+    case 'context': {
       if (facts.context.phase !== condition.phase) return false;
       if (condition.trimesters === undefined) return true;
-      return facts.context.phase === 'pregnant' && condition.trimesters.includes(facts.context.trimester);
+      const trimester = trimesterOf(facts.context);
+      return trimester !== null && condition.trimesters.includes(trimester);
+    }
     case 'episodes':
       return (
         facts.intake !== null &&
@@ -59,6 +64,16 @@ export function matches(condition: Condition, facts: Facts): boolean {
       );
     case 'intake':
       return facts.intake !== null && facts.intake[condition.field] === condition.equals;
+    case 'remission-months': {
+      const months = facts.remissionMonths ?? null;
+      return (
+        months !== null &&
+        (condition.min === undefined || months >= condition.min) &&
+        (condition.below === undefined || months < condition.below)
+      );
+    }
+    case 'remission-known':
+      return (facts.remissionMonths !== undefined && facts.remissionMonths !== null) === condition.equals;
     case 'all':
       return condition.of.every((c) => matches(c, facts));
     case 'any':
@@ -90,6 +105,8 @@ export function cutoffsUsed(condition: Condition): string[] {
     case 'context':
     case 'episodes':
     case 'intake':
+    case 'remission-months':
+    case 'remission-known':
       return [];
     default: {
       const exhaustive: never = condition;

@@ -1,17 +1,23 @@
 /** Public API of the clinical engine: pure functions over content packs; `now` is always a parameter. */
+export type { StepAdvice } from './advice';
+export { stepAdvice } from './advice';
 export type { Facts } from './conditions';
 export { matches, resolveCutoff } from './conditions';
+export type { CarriedContext } from './context';
+export { carryContext, MAX_GESTATION_WEEKS, TERM_WEEKS, trimesterOf, trimesterOfWeeks } from './context';
 export type { FollowUpInput, PreviousResult } from './follow-up';
-export { evaluateFollowUp, toPrevious } from './follow-up';
+export { carriedFlags, evaluateFollowUp, prefilledFlags, toPrevious } from './follow-up';
 export { dueDate } from './follow-up-due';
 export type { LicenceError, LicenceInstrumentPatch, LicenceItemPatch, LicencePack } from './licence';
 export { applyLicencePack } from './licence';
+export type { Proposal } from './proposal';
+export { chosenAdvice, proposalOf } from './proposal';
 export type { DecisionAidInput } from './relapse-aid';
 export { PHQ9_ID, relapseDecisionAid } from './relapse-aid';
 export type * from './result';
 export type { ScreeningInput } from './routing';
 export { evaluateScreening } from './routing';
-export { scoreInstrument } from './score';
+export { isKeyVerified, maxTotal, scoreInstrument } from './score';
 export type * from './types';
 export { PATHWAY_IDS } from './types';
 export { MAX_POSTPARTUM_WEEKS } from './validate-input';

@@ -38,19 +38,42 @@ describe('3b relapse prevention decision aid', () => {
     expect(ids({ episodes: 3 })).toEqual(['aid.recurrent', 'aid.three-or-more']);
   });
   it('residual symptoms after antidepressant response → CBT rather than prevention-only; consider basis-GGZ', () => {
-    expect(ids({ residualSymptoms: true, onAntidepressant: true, fullRemission: false })).toEqual([
+    expect(ids({ residualSymptoms: true, onAntidepressant: true })).toEqual([
       'aid.one-episode-on-ad',
       'aid.residual-symptoms',
     ]);
   });
-  it('wants to stop the antidepressant despite risk → PCT or MBCT during tapering; never stop abruptly', () => {
-    expect(ids({ episodes: 2, onAntidepressant: true, wantsToTaper: true })).toEqual([
+  it('W8: residual symptoms without an antidepressant give no residual-symptoms row', () => {
+    expect(ids({ residualSymptoms: true })).not.toContain('aid.residual-symptoms');
+  });
+  it('W8: one episode and a wish to taper after 6 months in remission → never stop abruptly, taper with the huisarts', () => {
+    const out = rows({ onAntidepressant: true, wantsToTaper: true, remissionDate: '2024-09-01' });
+    expect(out.rows.map((r) => r.rowId)).toEqual(['aid.one-episode-on-ad', 'aid.taper']);
+    expect(out.rows[1]?.options.map((o) => o.nl)).toContain('Nooit abrupt stoppen');
+  });
+  it('W8: two episodes and a wish to taper after 12 months in remission → also PCT or MBCT during tapering', () => {
+    expect(ids({ episodes: 2, onAntidepressant: true, wantsToTaper: true, remissionDate: '2024-01-01' })).toEqual([
       'aid.recurrent',
-      'aid.taper-despite-risk',
+      'aid.taper',
+      'aid.taper-recurrent',
     ]);
   });
-  it('wanting to taper after a single episode without residual symptoms is not "despite risk"', () => {
-    expect(ids({ onAntidepressant: true, wantsToTaper: true })).toEqual(['aid.one-episode-on-ad']);
+  it('W8: the remission date counts: two episodes and 8 months in remission → "nog niet afbouwen: 8 maanden in remissie"', () => {
+    const out = rows({ episodes: 2, onAntidepressant: true, wantsToTaper: true, remissionDate: '2024-07-01' });
+    expect(out.rows.map((r) => r.rowId)).toEqual(['aid.recurrent', 'aid.taper-too-soon']);
+    expect(out.rows[1]?.options[0]?.nl).toBe(
+      'Nog niet afbouwen: 8 maanden in remissie (minimaal 6 bij één episode, 12 bij twee of meer)',
+    );
+  });
+  it('W8: not in full remission → re-assess per NHG, step 2, and no tapering offered', () => {
+    expect(ids({ fullRemission: false, onAntidepressant: true, wantsToTaper: true })).toEqual([
+      'aid.one-episode-on-ad',
+      'aid.taper-not-in-remission',
+      'aid.not-in-remission',
+    ]);
+  });
+  it('W8: one episode, not in remission, no antidepressant still gives a row', () => {
+    expect(ids({ fullRemission: false })).toEqual(['aid.not-in-remission']);
   });
   it('warning signs return → re-assess per NHG and step up', () => {
     expect(ids({ warningSigns: true })).toContain('aid.warning-signs');
@@ -78,13 +101,13 @@ describe('3b relapse prevention decision aid', () => {
 });
 
 describe('3b step from PHQ-9 monitoring only', () => {
-  const step = (scores: number[], flags: Record<string, boolean> = {}) => {
+  const step = (scores: number[], intake: Partial<RelapseIntake> = {}) => {
     const r = evaluateScreening({
       pack,
       instrumentId: 'phq-9',
       answers: answersFor('phq9', scores),
       context: { phase: 'none' },
-      flags,
+      intake: { ...base, ...intake },
       now: NOW,
     });
     return r.ok ? r.value.recommendation : null;
@@ -95,8 +118,25 @@ describe('3b step from PHQ-9 monitoring only', () => {
   it('PHQ-9 ≥ 10 → re-assess and step up (step 2)', () => {
     expect(step([2, 2, 2, 2, 2, 0, 0, 0, 0])).toEqual({ kind: 'step', step: 2, administer: [] });
   });
-  it('warning signs back with PHQ-9 below 10 → re-assess (step 2)', () => {
-    expect(step([1, 1, 0, 0, 0, 0, 0, 0, 0], { 'warning-signs-returned': true })).toEqual({
+  it('W4: "warning signs back?" is asked once, in the intake: yes with PHQ-9 5 → step 2, re-assess within 14 days', () => {
+    const r = evaluateScreening({
+      pack,
+      instrumentId: 'phq-9',
+      answers: answersFor('phq9', [1, 1, 1, 1, 1, 0, 0, 0, 0]),
+      context: { phase: 'none' },
+      intake: { ...base, warningSigns: true },
+      now: NOW,
+    });
+    expect(r.ok && [r.value.recommendation, r.value.followUp?.date]).toEqual([
+      { kind: 'step', step: 2, administer: [] },
+      '2025-03-17',
+    ]);
+    expect(pack.pathway.questions.map((q) => q.question.nl)).not.toContain(
+      'Zijn vroege waarschuwingssignalen uit het signaleringsplan terug?',
+    );
+  });
+  it('not in full remission → step 2, as for warning signs', () => {
+    expect(step([1, 1, 0, 0, 0, 0, 0, 0, 0], { fullRemission: false })).toEqual({
       kind: 'step',
       step: 2,
       administer: [],

@@ -1,14 +1,16 @@
 /**
  * Relapse-prevention decision aid (CONTENT.md §3b, [I] combining S30–S36): returns every matching
- * row's options, because rows extend each other (≥ 3 episodes adds to ≥ 2). It never picks a step;
- * the step comes from PHQ-9 monitoring only.
+ * row's options, because rows extend each other (≥ 3 episodes adds to ≥ 2). It never picks a step:
+ * the step comes from routing (PHQ-9, and the intake's warning signs and remission, which
+ * evaluateScreening reads from the same intake). Months since the remission date drive the rows on
+ * tapering and are filled into their wording.
  */
 import type { Facts } from './conditions';
 import { matches } from './conditions';
 import { type DecisionAidOutcome, fail, type InstrumentScore, ok, type Reason, type Result } from './result';
 import { scoreInstrument } from './score';
 import { toEpochMs, wholeMonthsBetween } from './time';
-import type { ContentPack, Instant, RelapseIntake } from './types';
+import type { ContentPack, Instant, RelapseIntake, Text } from './types';
 
 export const PHQ9_ID = 'phq-9';
 
@@ -53,7 +55,19 @@ export function relapseDecisionAid(input: DecisionAidInput): Result<DecisionAidO
     if (!scored.ok) return scored;
     phq9 = scored.value;
   }
-  const facts: Facts = { score: phq9, context: { phase: 'none' }, flags: {}, intake, cutoffs: pack.pathway.cutoffs };
+  const facts: Facts = {
+    score: phq9,
+    context: { phase: 'none' },
+    flags: {},
+    intake,
+    remissionMonths: monthsSinceRemission,
+    cutoffs: pack.pathway.cutoffs,
+  };
+  // Options may name the months in remission ("nog niet afbouwen: {months} maanden in remissie").
+  const fill = (text: Text): Text => ({
+    nl: text.nl.replaceAll('{months}', String(monthsSinceRemission ?? '?')),
+    en: text.en.replaceAll('{months}', String(monthsSinceRemission ?? '?')),
+  });
   const matched = rows.filter((row) => matches(row.when, facts));
   const reasons: Reason[] = matched.map((row) => ({
     ruleId: row.id,
@@ -66,7 +80,7 @@ export function relapseDecisionAid(input: DecisionAidInput): Result<DecisionAidO
     rows: matched.map((row) => ({
       rowId: row.id,
       situation: row.situation,
-      options: row.options,
+      options: row.options.map(fill),
       sources: row.sources,
       certainty: row.certainty,
     })),

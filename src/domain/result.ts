@@ -3,7 +3,8 @@
  * the reasons (rule id + sources) and the pack/instrument versions, so a stored decision can be
  * explained later even after the content changed.
  */
-import type { Certainty, FollowUpDecision, SafetyLevel, Step, Text } from './types';
+import type { StepAdvice } from './advice';
+import type { Certainty, FollowUpBranch, FollowUpDecision, SafetyLevel, Step, Text } from './types';
 
 export type EngineErrorCode =
   | 'unknown-instrument'
@@ -107,18 +108,44 @@ export interface ScreeningOutcome {
   readonly containsUnverified: boolean;
   readonly versions: Versions;
   readonly evaluatedAt: string;
+  /**
+   * The actions, rationale and cards of the recommended step (on the safety path: of the underlying
+   * step, shown after the safety assessment); null when the next action is another instrument.
+   */
+  readonly advice: StepAdvice | null;
+  /** A score matched a rule the pack marks positive (CONTENT.md §3). */
+  readonly positive: boolean;
+  /** The step a later `keep` screening keeps: this one's own step when its instrument sets it, else the one kept. */
+  readonly keptStep: Step | null;
+  /** The yes/no answers the routing used, persistent ones carried forward included. */
+  readonly flags: Readonly<Record<string, boolean>>;
 }
 
 export interface FollowUpOutcome {
+  /** The branch of the follow-up rule that decided (CONTENT.md §3); the screen says why from it. */
+  readonly branch: FollowUpBranch;
   readonly improved: boolean;
   readonly decision: FollowUpDecision;
+  /** c: the step chosen at the earlier decision. */
   readonly currentStep: Step;
+  /** p: the step the earlier screening routed to on its own; null when it gave none. */
+  readonly previousStep: Step | null;
+  /** n: the step the new screening routes to on its own. */
+  readonly newStep: Step;
+  /** The step the follow-up rule proposes (under the safety path, if that is open too). */
+  readonly step: Step;
   readonly proposedStep: Step | 'safety';
+  /** What the decision records as the advice: the proposal, so following it is no override. */
+  readonly recommendation: Recommendation;
+  /** Not comparable: the instrument that set the earlier step, offered for a real comparison. */
+  readonly offerInstrument: string | null;
   readonly current: ScreeningOutcome;
   readonly reasons: readonly Reason[];
   readonly containsInference: boolean;
   readonly versions: { readonly previous: Versions; readonly current: Versions };
   readonly followUp: FollowUpDue;
+  /** Actions, rationale and cards of the proposed step. */
+  readonly advice: StepAdvice;
 }
 
 export interface DecisionAidOutcome {

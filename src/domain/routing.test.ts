@@ -103,12 +103,17 @@ describe('3a pregnancy and postpartum', () => {
   it.each([
     ['diagnosed-moderate-severe', 'diagnosed moderate/severe depression'],
     ['no-response-step-2', 'no response to step 2'],
-    ['psychiatric-history', 'psychiatric history'],
+    ['psychiatric-history-severe', 'a severe psychiatric history'],
     ['medication-question', 'medication questions in pregnancy or lactation'],
   ])('%s (%s) → step 3, specialist GGZ / POP-poli; every matching row is a reason', (flag) => {
     const o = epds(11, pp(8), 0, { [flag]: true });
     expect(o.recommendation).toEqual({ kind: 'step', step: 3, administer: [] });
     expect(ruleIds(o)).toEqual(['pp.epds-light', `pp.${flag}`]);
+  });
+
+  it('any other psychiatric history → at least step 2 (the history row is narrowed [I])', () => {
+    const o = epds(5, pp(8), 0, { 'psychiatric-history-other': true });
+    expect(o.recommendation).toEqual({ kind: 'step', step: 2, administer: [] });
   });
 
   it('EPDS item 10 ≥ 1 with a low total → safety path (same-day assessment), whatever the total', () => {
@@ -191,8 +196,19 @@ describe('3c informal caregivers', () => {
     });
   });
 
-  it('PHQ-2 < 3 → stays at step 2 (support for the burden continues)', () => {
-    expect(cg('phq-2', answersFor('phq2', [1, 1])).recommendation).toEqual({ kind: 'step', step: 2, administer: [] });
+  it('W5: PHQ-2 < 3 sets no step of its own: without a burden screening that is step 0', () => {
+    expect(cg('phq-2', answersFor('phq2', [1, 1])).recommendation).toEqual({ kind: 'step', step: 0, administer: [] });
+  });
+
+  it.each([0, 1, 2] as const)('W5: PHQ-2 < 3 or PHQ-9 < 10 on burden step %i keeps the burden step', (burden) => {
+    for (const [instrumentId, answers] of [
+      ['phq-2', answersFor('phq2', [1, 1])],
+      ['phq-9', answersFor('phq9', [1, 1, 1, 1, 1, 1, 1, 1, 0])],
+    ] as const) {
+      const o = run({ pack: caregivers, instrumentId, answers, context: { phase: 'none' }, keptStep: burden });
+      expect(o.recommendation).toEqual({ kind: 'step', step: burden, administer: [] });
+      expect(o.keptStep).toBe(burden);
+    }
   });
 
   it('PHQ-9 ≥ 10 → step 3, huisarts → POH-GGZ / basis-GGZ / specialist GGZ', () => {
@@ -203,19 +219,11 @@ describe('3c informal caregivers', () => {
     });
   });
 
-  it('PHQ-9 < 10 → step 2', () => {
-    expect(cg('phq-9', answersFor('phq9', [1, 1, 1, 1, 1, 1, 1, 1, 0])).recommendation).toEqual({
-      kind: 'step',
-      step: 2,
-      administer: [],
-    });
-  });
-
-  it('PHQ-9 item 9 ≥ 1 → safety path', () => {
+  it('PHQ-9 item 9 ≥ 1 → safety path (the underlying step is the burden step, here none: 0)', () => {
     expect(cg('phq-9', answersFor('phq9', [0, 0, 0, 0, 0, 0, 0, 0, 1])).recommendation).toEqual({
       kind: 'safety',
       level: 'urgent',
-      underlyingStep: 2,
+      underlyingStep: 0,
     });
   });
 
@@ -251,5 +259,50 @@ describe('§4 safety path', () => {
       ),
     );
     expect([...numbers].sort()).toEqual(['020-311 38888', '0800-0113', '112', '113']);
+  });
+});
+
+describe('band labels, weeks of gestation and the EPDS key confirmation', () => {
+  it('in trimester 1 a total of 10 is not labelled "10–12: verhoogd" beside step 0: the label follows the cut-off', () => {
+    const o = epds(10, { phase: 'pregnant', gestationWeeks: 10 });
+    expect(o.recommendation).toEqual({ kind: 'step', step: 0, administer: [] });
+    expect(o.score.band.label.nl).not.toContain('verhoogd');
+    expect(epds(11, { phase: 'pregnant', gestationWeeks: 10 }).score.band.label.nl).toBe('11–12: verhoogd');
+    expect(epds(10, pp(8)).score.band.label.nl).toBe('10–12: verhoogd');
+  });
+
+  it('pregnancy is stored as weeks of gestation and the trimester derived: EPDS 10 at 13 weeks is step 0, at 14 weeks step 1', () => {
+    expect(epds(10, { phase: 'pregnant', gestationWeeks: 13 }).recommendation).toMatchObject({ step: 0 });
+    expect(epds(10, { phase: 'pregnant', gestationWeeks: 14 }).recommendation).toMatchObject({ step: 1 });
+  });
+
+  it('W11: once the practice confirmed the EPDS key, the outcome no longer says the key is unverified', () => {
+    const before = epds(11, pp(8));
+    const after = run({
+      pack: postpartum,
+      instrumentId: 'epds',
+      answers: epdsTotal(11),
+      context: pp(8),
+      confirmedKeys: ['epds'],
+    });
+    expect([before.score.keyVerified, before.containsUnverified]).toEqual([false, true]);
+    expect([after.score.keyVerified, after.containsUnverified]).toEqual([true, false]);
+  });
+});
+
+describe('advice of the recommended step (CONTENT.md §4a)', () => {
+  it('a step-3 result never lists the step-0 "normaliseren" actions of the score row', () => {
+    const o = epds(8, pp(8), 0, { 'psychiatric-history-severe': true });
+    expect(o.recommendation).toMatchObject({ step: 3 });
+    const actions = o.advice?.actions.map((a) => a.nl) ?? [];
+    expect(actions.join(' ')).not.toMatch(/Normaliseren/);
+    expect(actions).toContain('Verwijzing naar specialistische GGZ of de POP-poli');
+  });
+
+  it('the cards come from the pack: professional tip cards from step 1, none for the professional at step 0', () => {
+    const step0 = epds(5, pp(8)).advice?.cardIds ?? [];
+    const step1 = epds(11, pp(8)).advice?.cardIds ?? [];
+    expect(step0).not.toContain('pp-tip-light-help');
+    expect(step1).toContain('pp-tip-light-help');
   });
 });

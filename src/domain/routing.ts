@@ -2,12 +2,24 @@
  * Screening → recommendation. Every matching routing row is a reason; the highest step wins;
  * a red flag or a yes to a safety question puts the outcome on the safety path whatever the step.
  */
+import { stepAdvice } from './advice';
+import { findBand } from './bands';
 import { cutoffsUsed, type Facts, matches, resolveCutoff } from './conditions';
 import { dueDate } from './follow-up-due';
 import { fail, ok, type Reason, type Recommendation, type Result, type ScreeningOutcome } from './result';
-import { scoreInstrument } from './score';
-import { isoInstant, toEpochMs } from './time';
-import type { Answers, ContentPack, Instant, SafetyLevel, ScreeningContext, Step } from './types';
+import { isKeyVerified, scoreInstrument } from './score';
+import { isoInstant, toEpochMs, wholeMonthsBetween } from './time';
+import type {
+  Answers,
+  ContentPack,
+  Instant,
+  Instrument,
+  Pathway,
+  RelapseIntake,
+  SafetyLevel,
+  ScreeningContext,
+  Step,
+} from './types';
 import { checkContext, checkFlags, findInstrument } from './validate-input';
 
 export interface ScreeningInput {
@@ -17,7 +29,25 @@ export interface ScreeningInput {
   readonly context: ScreeningContext;
   /** Answers to the pathway's yes/no questions (e.g. "signs of a postpartum psychosis?"). */
   readonly flags?: Readonly<Record<string, boolean>>;
+  /** Relapse prevention: the intake, whose answers (warning signs back, not in remission) route too. */
+  readonly intake?: RelapseIntake;
+  /** The step a `keep` rule keeps (the latest EDIZ-plus / CSI step, §3c); 0 when there is none. */
+  readonly keptStep?: Step | null;
+  /** Instruments whose scoring key the practice confirmed against its licensed form (settings). */
+  readonly confirmedKeys?: readonly string[];
   readonly now: Instant;
+}
+
+/** The instrument's bands, or the pathway's override for this context (labels follow the cut-off). */
+function bandsFor(pathway: Pathway, instrument: Instrument, facts: Facts): Instrument['bands'] {
+  const override = pathway.bandOverrides?.find((o) => o.instrument === instrument.id && matches(o.when, facts));
+  return override?.bands ?? instrument.bands;
+}
+
+function remissionMonths(intake: RelapseIntake | undefined, nowMs: number): number | null {
+  if (intake?.remissionDate === undefined) return null;
+  const at = toEpochMs(intake.remissionDate);
+  return at === null || at > nowMs ? null : wholeMonthsBetween(at, nowMs);
 }
 
 const maxStep = (a: Step | null, b: Step): Step => (a === null || b > a ? b : a);
@@ -37,10 +67,20 @@ export function evaluateScreening(input: ScreeningInput): Result<ScreeningOutcom
     return fail({ code: 'invalid-now', field: 'now', message: `now is not a valid time: ${String(input.now)}` });
   const scored = scoreInstrument(instrument, answers);
   if (!scored.ok) return scored;
-  const score = scored.value;
-
-  const facts: Facts = { score, context, flags, intake: null, cutoffs: pathway.cutoffs };
-  const bandDef = instrument.bands.find((b) => b.id === score.band.id);
+  const keyVerified = isKeyVerified(instrument, input.confirmedKeys ?? []);
+  const base: Facts = {
+    score: scored.value,
+    context,
+    flags,
+    intake: input.intake ?? null,
+    remissionMonths: remissionMonths(input.intake, nowMs),
+    cutoffs: pathway.cutoffs,
+  };
+  const bands = bandsFor(pathway, instrument, base);
+  const band = findBand(bands, scored.value.total) ?? scored.value.band;
+  const score = { ...scored.value, band, keyVerified };
+  const facts: Facts = { ...base, score };
+  const bandDef = bands.find((b) => b.id === score.band.id);
   const reasons: Reason[] = [];
   if (bandDef !== undefined) {
     reasons.push({
@@ -53,6 +93,8 @@ export function evaluateScreening(input: ScreeningInput): Result<ScreeningOutcom
   }
 
   let step: Step | null = null;
+  let positive = false;
+  let kept = false;
   const administer: string[] = [];
   const cutoffIds = new Set<string>();
   for (const rule of pathway.rules) {
@@ -65,9 +107,14 @@ export function evaluateScreening(input: ScreeningInput): Result<ScreeningOutcom
       certainty: rule.certainty,
     });
     for (const id of cutoffsUsed(rule.when)) cutoffIds.add(id);
+    if (rule.positive === true) positive = true;
     if (rule.outcome.kind === 'step') step = maxStep(step, rule.outcome.step);
+    else if (rule.outcome.kind === 'keep') kept = true;
     else if (!administer.includes(rule.outcome.instrument)) administer.push(rule.outcome.instrument);
   }
+  // A screening that sets no step of its own keeps the step given earlier (0 when there is none).
+  if (kept) step = maxStep(step, input.keptStep ?? 0);
+  const keptStep = pathway.keepsStepOf?.includes(instrument.id) === true ? step : (input.keptStep ?? null);
   for (const cutoff of pathway.cutoffs) {
     if (!cutoffIds.has(cutoff.id)) continue;
     const value = resolveCutoff(cutoff, facts);
@@ -122,7 +169,7 @@ export function evaluateScreening(input: ScreeningInput): Result<ScreeningOutcom
     followUp: dueDate(pathway, recommendation, nowMs),
     reasons,
     containsInference: reasons.some((r) => r.certainty === 'inference'),
-    containsUnverified: reasons.some((r) => r.certainty === 'unverified'),
+    containsUnverified: !keyVerified || reasons.some((r) => r.certainty === 'unverified'),
     versions: {
       packId: pack.id,
       packVersion: pack.contentVersion,
@@ -130,5 +177,9 @@ export function evaluateScreening(input: ScreeningInput): Result<ScreeningOutcom
       instrumentVersion: instrument.version,
     },
     evaluatedAt: isoInstant(nowMs),
+    advice: step === null ? null : stepAdvice(pack, step),
+    positive,
+    keptStep,
+    flags,
   });
 }

@@ -76,6 +76,17 @@ function unknownItem(instrument: Instrument, itemId: string) {
   };
 }
 
+/** The highest total an instrument can give (every scored item at its top score). */
+export function maxTotal(instrument: Instrument): number {
+  const top = Math.max(...instrument.scoring.optionScores);
+  return instrument.items.filter((i) => i.scored).length * top;
+}
+
+/** The key counts as verified when the pack says so or the practice confirmed it (settings, audited). */
+export function isKeyVerified(instrument: Instrument, confirmedKeys: readonly string[]): boolean {
+  return instrument.scoring.keyVerified || confirmedKeys.includes(instrument.id);
+}
+
 /** Scores one instrument: total, band, subscales, red flags and every item's score. */
 export function scoreInstrument(instrument: Instrument, answers: Answers): Result<InstrumentScore> {
   const prep = prepare(instrument);

@@ -139,6 +139,9 @@ export type Condition =
   | { readonly kind: 'flag'; readonly flag: string }
   | { readonly kind: 'context'; readonly phase: ContextPhase; readonly trimesters?: readonly Trimester[] }
   | { readonly kind: 'episodes'; readonly min?: number; readonly max?: number }
+  /** Whole months since the remission date; never matches when the date is unknown. */
+  | { readonly kind: 'remission-months'; readonly min?: number; readonly below?: number }
+  | { readonly kind: 'remission-known'; readonly equals: boolean }
   | { readonly kind: 'intake'; readonly field: IntakeField; readonly equals: boolean }
   | { readonly kind: 'all'; readonly of: readonly Condition[] }
   | { readonly kind: 'any'; readonly of: readonly Condition[] }
@@ -146,16 +149,39 @@ export type Condition =
 
 // ── Pathways ─────────────────────────────────────────────────────────────────────
 
+/**
+ * `keep`: the screening sets no step of its own; the step stays the one the pathway's
+ * `keepsStepOf` instruments last gave (caregivers: a PHQ on a burden step keeps the burden step, §3c).
+ */
 export type RuleOutcome =
   | { readonly kind: 'step'; readonly step: Step }
-  | { readonly kind: 'administer'; readonly instrument: string };
+  | { readonly kind: 'administer'; readonly instrument: string }
+  | { readonly kind: 'keep' };
 
 export interface RoutingRule extends Provenance {
   readonly id: string;
   readonly when: Condition;
   readonly outcome: RuleOutcome;
   readonly label: Text;
+  /** A matching score counts as positive for the follow-up rule (CONTENT.md §3). */
+  readonly positive?: boolean;
+  /** What to do now for an `administer` outcome; a step's actions live in the pathway's steps. */
+  readonly actions?: readonly Text[];
+}
+
+/** What a step of the pathway means: its actions, why, and what "not improved" does there. */
+export interface StepDefinition extends Provenance {
+  readonly rationale: Text;
   readonly actions: readonly Text[];
+  /** At a follow-up on this step, a positive score that did not improve steps up or stays (§3). */
+  readonly whenNotImproved: 'step-up' | 'stay';
+}
+
+/** A band set used instead of the instrument's own when the condition holds (labels follow the cut-off). */
+export interface BandOverride {
+  readonly instrument: string;
+  readonly when: Condition;
+  readonly bands: readonly Band[];
 }
 
 export interface Cutoff extends Provenance {
@@ -170,7 +196,13 @@ export interface PathwayQuestion extends Provenance {
   readonly id: string;
   readonly question: Text;
   readonly reminder?: Text;
-  readonly effect: { readonly kind: 'routing' } | { readonly kind: 'safety'; readonly level: SafetyLevel };
+  /**
+   * Routing questions are `persistent` when they are facts about the client (carried forward to every
+   * follow-up, changed only on purpose) or transient (asked afresh each time).
+   */
+  readonly effect:
+    | { readonly kind: 'routing'; readonly persistent: boolean }
+    | { readonly kind: 'safety'; readonly level: SafetyLevel };
 }
 
 export interface Interval extends Provenance {
@@ -201,9 +233,17 @@ export interface Pathway {
   readonly cutoffs: readonly Cutoff[];
   readonly questions: readonly PathwayQuestion[];
   readonly rules: readonly RoutingRule[];
+  /** Steps 0–3: actions, rationale and the not-improved behaviour (CONTENT.md §3, §4a). */
+  readonly steps: readonly [StepDefinition, StepDefinition, StepDefinition, StepDefinition];
+  readonly bandOverrides?: readonly BandOverride[];
+  /** Instruments whose step a `keep` rule keeps (caregivers: EDIZ-plus and CSI). */
+  readonly keepsStepOf?: readonly string[];
   readonly followUp: FollowUpDefaults;
-  /** The improved / not-improved rule of CONTENT.md §3. */
-  readonly improvement: Provenance & { readonly label: Text };
+  /** The follow-up rule of CONTENT.md §3, with the wording of each branch. */
+  readonly improvement: Provenance & {
+    readonly label: Text;
+    readonly branches: Readonly<Record<FollowUpBranch | 'step-down-with-clinician', Text>>;
+  };
   readonly safety: { readonly helpRoutes: readonly string[]; readonly actions: readonly SafetyAction[] } & Provenance;
 }
 
@@ -243,6 +283,8 @@ export interface Card {
   readonly audience: Audience;
   readonly pathway: PathwayId;
   readonly specialGroup?: SpecialGroup;
+  /** The steps whose result shows this card (CONTENT.md §4a); none: found only in the card browser. */
+  readonly steps?: readonly Step[];
   readonly title: Text;
   readonly body: Text;
   readonly points?: readonly Text[];
@@ -288,6 +330,7 @@ export type GoldenVector =
         readonly answers: Readonly<Record<string, number>>;
         readonly context: ScreeningContext;
         readonly flags: Readonly<Record<string, boolean>>;
+        readonly intake?: RelapseIntake;
         readonly now: string;
       };
       readonly expect: {
@@ -304,12 +347,16 @@ export type GoldenVector =
       readonly input: {
         readonly instrumentId: string;
         readonly previousAnswers: Readonly<Record<string, number>>;
+        /** When the earlier screening and its decision were made. */
+        readonly previousAt: string;
+        /** The step chosen at the earlier decision; the earlier screening's own step when absent. */
+        readonly chosenStep?: Step;
         readonly answers: Readonly<Record<string, number>>;
         readonly context: ScreeningContext;
         readonly now: string;
       };
       readonly expect: {
-        readonly improved: boolean;
+        readonly branch: FollowUpBranch;
         readonly decision: FollowUpDecision;
         readonly proposedStep: Step | 'safety';
       };
@@ -360,8 +407,13 @@ export interface RolesFile {
 export type Trimester = 1 | 2 | 3;
 export type ContextPhase = 'pregnant' | 'postpartum';
 
+/**
+ * Pregnancy is stored as weeks of gestation, so a follow-up recomputes the trimester; contexts stored
+ * before that carry only the trimester and are still read.
+ */
 export type ScreeningContext =
-  | { readonly phase: 'pregnant'; readonly trimester: Trimester }
+  | { readonly phase: 'pregnant'; readonly gestationWeeks: number; readonly trimester?: undefined }
+  | { readonly phase: 'pregnant'; readonly trimester: Trimester; readonly gestationWeeks?: undefined }
   | { readonly phase: 'postpartum'; readonly weeks: number }
   | { readonly phase: 'none' };
 
@@ -373,7 +425,18 @@ export type Answers =
 /** `now` as epoch milliseconds or an ISO 8601 string; the domain never reads the clock. */
 export type Instant = number | string;
 
+/** 'close' is only found in outcomes stored before 2026-12: closing is now the professional's choice. */
 export type FollowUpDecision = 'step-up' | 'stay' | 'step-down' | 'close' | 'safety';
+
+/** The branch of the follow-up rule that decided (CONTENT.md §3, branches 2–8). */
+export type FollowUpBranch =
+  | 'not-comparable'
+  | 'worse'
+  | 'improved'
+  | 'not-improved'
+  | 'too-early'
+  | 'low-steady'
+  | 'stay';
 
 export interface RelapseIntake {
   readonly episodes: number;

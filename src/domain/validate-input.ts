@@ -1,4 +1,5 @@
 /** Input checks shared by the engine entry points: context, flags and instrument lookup. */
+import { MAX_GESTATION_WEEKS } from './context';
 import { type EngineError, fail, ok, type Result } from './result';
 import type { ContentPack, Instrument, Pathway, ScreeningContext } from './types';
 
@@ -8,6 +9,16 @@ export const MAX_POSTPARTUM_WEEKS = 52;
 export function checkContext(pathway: Pathway, context: ScreeningContext): EngineError | null {
   switch (context.phase) {
     case 'pregnant':
+      if (context.gestationWeeks !== undefined) {
+        const w = context.gestationWeeks;
+        return Number.isInteger(w) && w >= 0 && w <= MAX_GESTATION_WEEKS
+          ? null
+          : {
+              code: 'invalid-context',
+              field: 'gestationWeeks',
+              message: `weeks of gestation must be a whole number 0–${MAX_GESTATION_WEEKS}, got ${String(w)}`,
+            };
+      }
       if (![1, 2, 3].includes(context.trimester)) {
         return {
           code: 'invalid-context',

@@ -9,6 +9,8 @@ export async function startScreening(
     instrument?: RegExp;
     weeks?: number;
     followUp?: boolean;
+    /** Relapse prevention: answer the intake (none of it is pre-answered); fully recovered, all else no. */
+    intake?: { episodes: 1 | 2 | 3 };
   },
 ): Promise<void> {
   await page
@@ -28,6 +30,23 @@ export async function startScreening(
   if (options.weeks !== undefined) {
     await page.getByRole('radio', { name: 'Na de bevalling', exact: true }).check();
     await page.getByLabel('Weken na de bevalling').fill(String(options.weeks));
+  }
+  if (options.intake) {
+    const intake = page.getByRole('region', { name: 'Intake terugvalpreventie' });
+    const episodes = intake.getByRole('group', { name: 'Aantal eerdere depressieve episodes' });
+    await episodes
+      .getByRole('radio')
+      .nth(options.intake.episodes - 1)
+      .check();
+    for (const [question, answer] of [
+      ['Volledig hersteld?', 'Ja'],
+      ['Gebruikt een antidepressivum?', 'Nee'],
+      ['Wil het antidepressivum afbouwen?', 'Nee'],
+      ['Zijn er restklachten?', 'Nee'],
+      ['Zijn er waarschuwingssignalen terug?', 'Nee'],
+    ] as const) {
+      await intake.getByRole('group', { name: question }).getByRole('radio', { name: answer }).check();
+    }
   }
   await page.getByRole('button', { name: 'Screening starten' }).click();
   await expect(page).toHaveURL(/\/screening\/[^/]+$/);

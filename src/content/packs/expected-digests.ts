@@ -3,8 +3,8 @@
 import type { BundledFile } from './files';
 
 export const EXPECTED_DIGESTS: Readonly<Record<BundledFile, string>> = {
-  postpartum: '88155823d9cf33119ccbca0f2dbc74cb944734f71f7ac977bdef54fbb23470fa',
-  'relapse-prevention': '542d269e92b11cfa64f6cdda88511587d3cbd1decf3fb57ed2856a11f8f12480',
-  caregivers: 'd586e1f249351fb274537c9c289cb3255228d5188c09e9794b398c8bc38ff26e',
+  postpartum: '9357c964b07fb65c9280b7aa76a32e2f720c4482b7daca59db63fb73fc44d149',
+  'relapse-prevention': 'efc189bb1e4ed5d034bebe00bbc251bf4819b87594f01dacd047311416b1471b',
+  caregivers: '919f10a99736d60a58ca00f1b4f0b15ba04a74a2136b8bdfa3b63949a20ae1a7',
   roles: '494187ce37f01ecc73b8bd652b05210b272615b0a54bd376ff82ea2f9ee02b40',
 };

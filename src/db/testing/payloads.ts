@@ -23,6 +23,10 @@ const outcome: ScreeningOutcome = {
   containsUnverified: true,
   versions: { packId: 'postpartum', packVersion: '1.0.0', instrumentId: 'epds', instrumentVersion: '1987' },
   evaluatedAt: '2025-05-18T10:00:00.000Z',
+  advice: null,
+  positive: true,
+  keptStep: null,
+  flags: {},
 };
 
 export function screeningData(answers: Record<string, number>): ScreeningPayload {

@@ -27,7 +27,8 @@ export function AuditPage() {
       .catch(() => setData({ events: [], total: 0 }));
   }, [vault, page]);
 
-  const pages = Math.max(1, Math.ceil((data?.total ?? 0) / PAGE_SIZE));
+  const eventCount = data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(eventCount / PAGE_SIZE));
   return (
     <section>
       <PageHeading>{t('title')}</PageHeading>

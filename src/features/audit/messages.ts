@@ -29,6 +29,7 @@ export const auditMessages = defineMessages(
     'action.unlock': 'Ontgrendeld',
     'action.unlock-failed': 'Ontgrendelen mislukt',
     'action.wipe': 'Alles gewist',
+    'action.confirm-epds-key': 'EPDS-scoringssleutel bevestigd',
   },
   {
     title: 'Log',
@@ -57,5 +58,6 @@ export const auditMessages = defineMessages(
     'action.unlock': 'Unlocked',
     'action.unlock-failed': 'Unlock failed',
     'action.wipe': 'All deleted',
+    'action.confirm-epds-key': 'EPDS scoring key confirmed',
   },
 );

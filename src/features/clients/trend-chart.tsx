@@ -2,7 +2,7 @@
 // instrument's own bands as shaded areas. The bands come from the instrument definition of the pack
 // that produced the results (never hard-coded cut-offs). Screen readers get a summary (role="img"
 // with aria-label) and a visually hidden table with every value.
-import type { Instrument } from '../../domain';
+import { type Instrument, maxTotal } from '../../domain';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { formatDate, formatShortDate } from './dates';
 import { messages } from './messages';
@@ -33,8 +33,9 @@ export function TrendChart({ instrument, points, source }: Props) {
   const name = instrument.name[language];
   const sorted = [...points].sort((a, b) => a.at - b.at);
   const bands = [...instrument.bands].sort((a, b) => a.min - b.min);
-  const yMin = Math.min(0, ...bands.map((b) => b.min));
-  const yMax = Math.max(1, ...bands.map((b) => b.max), ...sorted.map((p) => p.total));
+  // The axis spans every possible total (bands cover 0…max, checked when the pack is loaded).
+  const yMin = 0;
+  const yMax = maxTotal(instrument);
   const first = sorted[0];
   const last = sorted[sorted.length - 1];
   if (!first || !last) return null;

@@ -1,19 +1,15 @@
-// Cards to show or hand over for this pathway: tip cards for the person and relatives, and for steps
-// from 1 on the professional's own tip cards. Special-group cards are found through the card browser.
+// Cards to show or hand over with this result: the ones the engine returned for the proposed or chosen
+// step (which card serves which step is content, CONTENT.md §4a). Special-group cards are found through
+// the card browser.
 import { Link } from 'react-router';
-import type { ContentPack, Step } from '../../domain';
+import type { ContentPack } from '../../domain';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { screeningMessages } from './messages';
 
-export function CardsSection({ pack, step }: { pack: ContentPack; step: Step | 'safety' }) {
+export function CardsSection({ pack, cardIds }: { pack: ContentPack; cardIds: readonly string[] }) {
   const t = useMessages(screeningMessages);
   const language = useLanguage();
-  const cards = pack.cards.filter(
-    (c) =>
-      c.specialGroup === undefined &&
-      c.kind === 'tip' &&
-      (c.audience !== 'professional' || step === 'safety' || step >= 1),
-  );
+  const cards = cardIds.flatMap((id) => pack.cards.filter((c) => c.id === id));
   if (cards.length === 0) return null;
   return (
     <section aria-labelledby="cards-heading">

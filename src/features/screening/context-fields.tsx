@@ -1,39 +1,73 @@
-// The perinatal context of a screening: pregnant with trimester, or weeks postpartum (0–52). The
-// cut-off that applies depends on it, so the engine gets it with every evaluation.
-import { type ContextRequirement, MAX_POSTPARTUM_WEEKS, type ScreeningContext, type Trimester } from '../../domain';
+// The perinatal context of a screening: pregnant with weeks of gestation (the trimester is derived by
+// the engine, so a follow-up recomputes it), or weeks postpartum (0–52). The cut-off that applies
+// depends on it, so the engine gets it with every evaluation.
+import {
+  type ContextRequirement,
+  MAX_GESTATION_WEEKS,
+  MAX_POSTPARTUM_WEEKS,
+  type ScreeningContext,
+  trimesterOfWeeks,
+} from '../../domain';
 import { useMessages } from '../../i18n/define-messages';
 import { screeningMessages } from './messages';
 
 export interface ContextDraft {
   phase: 'pregnant' | 'postpartum' | null;
-  trimester: Trimester | null;
+  gestationWeeks: string;
   weeks: string;
 }
 
-type ErrorKey = 'errorPhase' | 'errorTrimester' | 'errorWeeks';
+export const EMPTY_CONTEXT: ContextDraft = { phase: null, gestationWeeks: '', weeks: '' };
+
+type ErrorKey = 'errorPhase' | 'errorGestationWeeks' | 'errorWeeks';
+
+/** A whole number from 0 to max, or null. */
+function wholeWeeks(text: string, max: number): number | null {
+  const n = Number(text);
+  return text.trim() !== '' && Number.isInteger(n) && n >= 0 && n <= max ? n : null;
+}
 
 export function contextError(requirement: ContextRequirement, c: ContextDraft): ErrorKey | null {
   if (requirement === 'none') return null;
   if (c.phase === null) return 'errorPhase';
-  if (c.phase === 'pregnant') return c.trimester === null ? 'errorTrimester' : null;
-  const weeks = Number(c.weeks);
-  return c.weeks.trim() === '' || !Number.isInteger(weeks) || weeks < 0 || weeks > MAX_POSTPARTUM_WEEKS
-    ? 'errorWeeks'
-    : null;
+  if (c.phase === 'pregnant')
+    return wholeWeeks(c.gestationWeeks, MAX_GESTATION_WEEKS) === null ? 'errorGestationWeeks' : null;
+  return wholeWeeks(c.weeks, MAX_POSTPARTUM_WEEKS) === null ? 'errorWeeks' : null;
 }
 
 /** Call only after contextError returned null. */
 export function toContext(requirement: ContextRequirement, c: ContextDraft): ScreeningContext {
   if (requirement === 'none' || c.phase === null) return { phase: 'none' };
-  if (c.phase === 'pregnant') return { phase: 'pregnant', trimester: c.trimester ?? 1 };
+  if (c.phase === 'pregnant') return { phase: 'pregnant', gestationWeeks: Number(c.gestationWeeks) };
   return { phase: 'postpartum', weeks: Number(c.weeks) };
 }
 
-export function ContextFields({ value, onChange }: { value: ContextDraft; onChange: (c: ContextDraft) => void }) {
+/** An earlier (carried-forward) context as form values, for confirmation at a follow-up. */
+export function toDraft(context: ScreeningContext | null): ContextDraft {
+  if (context === null || context.phase === 'none') return EMPTY_CONTEXT;
+  if (context.phase === 'postpartum') return { ...EMPTY_CONTEXT, phase: 'postpartum', weeks: String(context.weeks) };
+  // A context stored with only a trimester cannot be moved on: the weeks are asked again.
+  const weeks = context.gestationWeeks === undefined ? '' : String(context.gestationWeeks);
+  return { ...EMPTY_CONTEXT, phase: 'pregnant', gestationWeeks: weeks };
+}
+
+export function ContextFields(props: {
+  value: ContextDraft;
+  onChange: (c: ContextDraft) => void;
+  /** Set at a follow-up once the pregnancy has reached term: ask whether she has given birth. */
+  askBirth?: boolean;
+}) {
   const t = useMessages(screeningMessages);
+  const { value, onChange } = props;
+  const gestation = wholeWeeks(value.gestationWeeks, MAX_GESTATION_WEEKS);
   return (
     <fieldset className="field">
       <legend>{t('contextLegend')}</legend>
+      {props.askBirth === true && (
+        <p className="notice" role="status">
+          {t('askBirth')}
+        </p>
+      )}
       <div className="choice-row">
         <label className="choice">
           <input
@@ -55,22 +89,23 @@ export function ContextFields({ value, onChange }: { value: ContextDraft; onChan
         </label>
       </div>
       {value.phase === 'pregnant' && (
-        <fieldset className="field spaced">
-          <legend>{t('trimesterLegend')}</legend>
-          <div className="choice-row">
-            {([1, 2, 3] as const).map((n) => (
-              <label key={n} className="choice">
-                <input
-                  type="radio"
-                  name="trimester"
-                  checked={value.trimester === n}
-                  onChange={() => onChange({ ...value, trimester: n })}
-                />
-                {t('trimester', { n })}
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <div className="text-field spaced">
+          <label htmlFor="gestation-weeks">{t('gestationWeeksLabel')}</label>
+          <input
+            id="gestation-weeks"
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={MAX_GESTATION_WEEKS}
+            autoComplete="off"
+            value={value.gestationWeeks}
+            onChange={(e) => onChange({ ...value, gestationWeeks: e.target.value })}
+            aria-describedby="gestation-trimester"
+          />
+          <p className="hint" id="gestation-trimester">
+            {gestation === null ? t('gestationHint') : t('trimester', { n: trimesterOfWeeks(gestation) })}
+          </p>
+        </div>
       )}
       {value.phase === 'postpartum' && (
         <div className="text-field spaced">

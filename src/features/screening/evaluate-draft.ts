@@ -13,6 +13,8 @@ import {
   type Instrument,
   PHQ9_ID,
   type PreviousResult,
+  type Proposal,
+  proposalOf,
   type Result,
   relapseDecisionAid,
   type ScreeningContext,
@@ -23,6 +25,8 @@ export interface Evaluation {
   readonly outcome: ScreeningOutcome;
   readonly followUp: FollowUpOutcome | null;
   readonly aid: DecisionAidOutcome | null;
+  /** What the result proposes and records as the advice, with that step's actions and cards. */
+  readonly proposal: Proposal;
 }
 
 const NO_CONTEXT: ScreeningContext = { phase: 'none' };
@@ -41,20 +45,24 @@ export function evaluateDraft(
   data: DraftPayload,
   previous: PreviousResult | null,
   now: number,
+  confirmedKeys: readonly string[] = [],
 ): Result<Evaluation> {
   const instrumentId = data.instrumentId ?? '';
   const answers = data.answers ?? {};
   const context = data.context ?? NO_CONTEXT;
   const flags = data.flags ?? {};
+  const intake = data.intake === undefined ? {} : { intake: data.intake };
   let outcome: ScreeningOutcome;
   let followUp: FollowUpOutcome | null = null;
-  if (previous !== null && previous.versions.instrumentId === instrumentId) {
-    const compared = evaluateFollowUp({ pack, previous, current: { instrumentId, answers, context, flags }, now });
+  // A follow-up is always compared, also with another instrument: the rule then says "not comparable".
+  if (previous !== null) {
+    const current = { instrumentId, answers, context, flags, confirmedKeys, ...intake };
+    const compared = evaluateFollowUp({ pack, previous, current, now });
     if (!compared.ok) return compared;
     followUp = compared.value;
     outcome = compared.value.current;
   } else {
-    const evaluated = evaluateScreening({ pack, instrumentId, answers, context, flags, now });
+    const evaluated = evaluateScreening({ pack, instrumentId, answers, context, flags, confirmedKeys, now, ...intake });
     if (!evaluated.ok) return evaluated;
     outcome = evaluated.value;
   }
@@ -64,7 +72,7 @@ export function evaluateDraft(
     const result = relapseDecisionAid({ pack, intake, now });
     if (result.ok) aid = result.value;
   }
-  return { ok: true, value: { outcome, followUp, aid } };
+  return { ok: true, value: { outcome, followUp, aid, proposal: proposalOf(outcome, followUp) } };
 }
 
 /** The instrument the engine asks for next (e.g. Whooley positive → EPDS), if any. */

@@ -1,5 +1,7 @@
 // The pathway's yes/no questions for the professional. Safety questions come first, with their
 // reminder (e.g. the signs of a postpartum psychosis); a yes opens the safety path in the engine.
+// Routing questions are visible and start unanswered; at a follow-up the persistent ones (facts about
+// the client) come pre-filled from the earlier screening and say so, to be confirmed or changed.
 import type { Pathway } from '../../domain';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { screeningMessages } from './messages';
@@ -9,6 +11,8 @@ export function PathwayQuestions(props: {
   pathway: Pathway;
   flags: Record<string, boolean>;
   onChange: (f: Record<string, boolean>) => void;
+  /** Ids of answers carried forward from the earlier screening (persistent questions). */
+  carried?: ReadonlySet<string>;
 }) {
   const t = useMessages(screeningMessages);
   const language = useLanguage();
@@ -33,18 +37,19 @@ export function PathwayQuestions(props: {
         </section>
       )}
       {routing.length > 0 && (
-        <details className="field extra-questions">
-          <summary>{t('routingQuestionsHeading')}</summary>
+        <section aria-labelledby="routing-questions-heading">
+          <h2 id="routing-questions-heading">{t('routingQuestionsHeading')}</h2>
           {routing.map((q) => (
             <YesNo
               key={q.id}
               name={`q-${q.id}`}
               legend={q.question[language]}
-              value={props.flags[q.id] ?? false}
+              hint={props.carried?.has(q.id) === true ? t('carriedAnswer') : undefined}
+              value={props.flags[q.id] ?? null}
               onChange={(v) => set(q.id, v)}
             />
           ))}
-        </details>
+        </section>
       )}
     </>
   );

@@ -1,6 +1,7 @@
-// The recommended step with its reasons and sources, the actions of the matching rows, and at a
-// follow-up the comparison with the previous result (improved or not, and the proposal).
-import type { ContentPack, FollowUpOutcome, ScreeningOutcome, Step } from '../../domain';
+// The proposed step with its reasons and sources, the actions and rationale of that step (from the
+// engine's proposal, never from the rows that matched), and at a follow-up the comparison with the
+// previous result: the branch of the follow-up rule that decided, and the proposal.
+import type { ContentPack, FollowUpOutcome, Proposal, ScreeningOutcome, Step } from '../../domain';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { screeningMessages } from './messages';
 import { SourceList } from './source-list';
@@ -13,25 +14,18 @@ export function RecommendationSection(props: {
   pack: ContentPack;
   outcome: ScreeningOutcome;
   followUp: FollowUpOutcome | null;
+  proposal: Proposal;
   previousTotal: number | null;
 }) {
   const t = useMessages(screeningMessages);
   const language = useLanguage();
   const { pack, outcome, followUp } = props;
-  const r = outcome.recommendation;
-  const proposal = followUp
-    ? followUp.proposedStep
-    : r.kind === 'step'
-      ? r.step
-      : r.kind === 'safety'
-        ? 'safety'
-        : null;
+  const { choice: proposal, advice } = props.proposal;
+  const r = props.proposal.recommendation;
   const reasons = (followUp?.reasons ?? outcome.reasons).filter(
     (x) => x.kind !== 'band' && x.kind !== 'red-flag' && x.kind !== 'safety-question',
   );
-  const actions = outcome.reasons
-    .map((x) => pack.pathway.rules.find((rule) => rule.id === x.ruleId))
-    .flatMap((rule) => rule?.actions ?? []);
+  const actions = advice?.actions ?? [];
   const inference = followUp ? followUp.containsInference : outcome.containsInference;
   return (
     <section aria-labelledby="recommendation-heading">
@@ -40,7 +34,7 @@ export function RecommendationSection(props: {
         <div className="comparison">
           <p>
             {t('comparison', { before: props.previousTotal, now: outcome.score.total })}{' '}
-            <strong>{t(followUp.improved ? 'improved' : 'notImproved')}</strong>
+            <strong>{pack.pathway.improvement.branches[followUp.branch][language]}</strong>
           </p>
           <p>
             {t(`decision.${followUp.decision}`)}
@@ -59,6 +53,7 @@ export function RecommendationSection(props: {
       {r.kind === 'safety' && r.underlyingStep !== null && (
         <p className="hint">{t('underlyingStep', { step: stepName(pack, r.underlyingStep, language) })}</p>
       )}
+      {advice && <p className="hint">{advice.rationale[language]}</p>}
       {actions.length > 0 && (
         <>
           <h3>{t('actionsHeading')}</h3>

@@ -1,5 +1,6 @@
 // The relapse-prevention intake (CONTENT.md §3b) and the decision aid's options for it: every
-// matching row, straight from the engine.
+// matching row, straight from the engine. Its answers also route (warning signs back, not in full
+// remission), so none is pre-answered: the decision aid shows once every question has an answer.
 
 import { type ContentPack, type RelapseIntake, relapseDecisionAid } from '../../domain';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
@@ -7,26 +8,63 @@ import { DecisionAidRows } from './decision-aid-rows';
 import { screeningMessages } from './messages';
 import { YesNo } from './yes-no';
 
-export const EMPTY_INTAKE: RelapseIntake = {
-  episodes: 1,
-  fullRemission: true,
-  onAntidepressant: false,
-  wantsToTaper: false,
-  residualSymptoms: false,
-  warningSigns: false,
+type YesNoField = 'fullRemission' | 'onAntidepressant' | 'wantsToTaper' | 'residualSymptoms' | 'warningSigns';
+
+export type IntakeDraft = { episodes: number | null; remissionDate?: string } & Record<YesNoField, boolean | null>;
+
+export const EMPTY_INTAKE: IntakeDraft = {
+  episodes: null,
+  fullRemission: null,
+  onAntidepressant: null,
+  wantsToTaper: null,
+  residualSymptoms: null,
+  warningSigns: null,
 };
+
+/** The intake for the engine, or null while a question is unanswered. */
+export function toIntake(d: IntakeDraft): RelapseIntake | null {
+  const { episodes, fullRemission, onAntidepressant, wantsToTaper, residualSymptoms, warningSigns } = d;
+  if (
+    episodes === null ||
+    fullRemission === null ||
+    onAntidepressant === null ||
+    wantsToTaper === null ||
+    residualSymptoms === null ||
+    warningSigns === null
+  )
+    return null;
+  return {
+    episodes,
+    fullRemission,
+    onAntidepressant,
+    wantsToTaper,
+    residualSymptoms,
+    warningSigns,
+    ...(d.remissionDate === undefined ? {} : { remissionDate: d.remissionDate }),
+  };
+}
+
+/** An earlier intake for confirmation at a follow-up: "warning signs back?" is asked afresh. */
+export function toIntakeDraft(intake: RelapseIntake): IntakeDraft {
+  const { phq9: _scores, ...rest } = intake;
+  return { ...rest, warningSigns: null };
+}
 
 export function RelapseIntakeFields(props: {
   pack: ContentPack;
-  intake: RelapseIntake;
-  onChange: (intake: RelapseIntake) => void;
+  intake: IntakeDraft;
+  onChange: (intake: IntakeDraft) => void;
   now: number;
 }) {
   const t = useMessages(screeningMessages);
   const language = useLanguage();
   const { intake, onChange } = props;
-  const set = (patch: Partial<RelapseIntake>) => onChange({ ...intake, ...patch });
-  const aid = relapseDecisionAid({ pack: props.pack, intake, now: props.now });
+  const set = (patch: Partial<IntakeDraft>) => onChange({ ...intake, ...patch });
+  const complete = toIntake(intake);
+  const aid = complete === null ? null : relapseDecisionAid({ pack: props.pack, intake: complete, now: props.now });
+  const yesNo = (field: YesNoField, name: string, legend: string) => (
+    <YesNo name={name} legend={legend} value={intake[field]} onChange={(v) => set({ [field]: v })} />
+  );
   return (
     <section aria-labelledby="intake-heading">
       <h2 id="intake-heading">{t('intakeHeading')}</h2>
@@ -59,37 +97,14 @@ export function RelapseIntakeFields(props: {
           }}
         />
       </div>
-      <YesNo
-        name="full-remission"
-        legend={t('intakeFullRemission')}
-        value={intake.fullRemission}
-        onChange={(v) => set({ fullRemission: v })}
-      />
-      <YesNo
-        name="on-ad"
-        legend={t('intakeOnAntidepressant')}
-        value={intake.onAntidepressant}
-        onChange={(v) => set({ onAntidepressant: v })}
-      />
-      <YesNo
-        name="taper"
-        legend={t('intakeWantsToTaper')}
-        value={intake.wantsToTaper}
-        onChange={(v) => set({ wantsToTaper: v })}
-      />
-      <YesNo
-        name="residual"
-        legend={t('intakeResidual')}
-        value={intake.residualSymptoms}
-        onChange={(v) => set({ residualSymptoms: v })}
-      />
-      <YesNo
-        name="warning-signs"
-        legend={t('intakeWarningSigns')}
-        value={intake.warningSigns}
-        onChange={(v) => set({ warningSigns: v })}
-      />
-      {aid.ok ? (
+      {yesNo('fullRemission', 'full-remission', t('intakeFullRemission'))}
+      {yesNo('onAntidepressant', 'on-ad', t('intakeOnAntidepressant'))}
+      {yesNo('wantsToTaper', 'taper', t('intakeWantsToTaper'))}
+      {yesNo('residualSymptoms', 'residual', t('intakeResidual'))}
+      {yesNo('warningSigns', 'warning-signs', t('intakeWarningSigns'))}
+      {aid === null ? (
+        <p className="hint">{t('intakeIncomplete')}</p>
+      ) : aid.ok ? (
         <DecisionAidRows pack={props.pack} aid={aid.value} />
       ) : (
         <p className="form-message">{language === 'nl' ? t('intakeInvalid') : aid.error.message}</p>

@@ -4,12 +4,13 @@
 import { type FormEvent, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { createClient, toStorageError } from '../../db';
-import { dueDate as dueDateFor, type Step } from '../../domain';
+import { chosenAdvice, dueDate as dueDateFor, type Step } from '../../domain';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { useActivePack } from '../../runtime/content/use-content';
 import { useVault } from '../../runtime/vault/runtime-context';
 import { FormErrors } from '../../ui/form-errors';
 import { PageHeading } from '../../ui/page-heading';
+import { useConfirmedKeys } from '../settings';
 import { writeAnonymous } from './anonymous-draft';
 import { CardsSection } from './cards-section';
 import { DecisionAidRows } from './decision-aid-rows';
@@ -17,7 +18,7 @@ import { evaluateDraft, findInstrument } from './evaluate-draft';
 import { screeningMessages } from './messages';
 import { RecommendationSection, stepName } from './recommendation-section';
 import { type SafetyChoice, SafetyPanel } from './safety-panel';
-import { asSafetyAction, recommended, saveScreening } from './save-screening';
+import { asSafetyAction, saveScreening } from './save-screening';
 import { ScoreSection } from './score-section';
 import { storageMessageKey } from './storage-message';
 import { useDraft } from './use-draft';
@@ -37,6 +38,7 @@ export function ResultPage() {
   const pack = useActivePack(draft?.data.pathwayId);
   const previous = usePreviousResult(draft?.data ?? null);
   const [now] = useState(() => Date.now());
+  const confirmedKeys = useConfirmedKeys();
 
   const [safety, setSafety] = useState<SafetyChoice>({ action: null, note: '' });
   const [override, setOverride] = useState(false);
@@ -49,9 +51,9 @@ export function ResultPage() {
   const [busy, setBusy] = useState(false);
 
   const evaluation = useMemo(() => {
-    if (!draft || !pack || previous === undefined) return null;
-    return evaluateDraft(pack, draft.data, previous.previous, now);
-  }, [draft, pack, previous, now]);
+    if (!draft || !pack || previous === undefined || confirmedKeys === undefined) return null;
+    return evaluateDraft(pack, draft.data, previous.previous, now, confirmedKeys);
+  }, [draft, pack, previous, now, confirmedKeys]);
 
   if (state.kind === 'missing') {
     return (
@@ -70,7 +72,8 @@ export function ResultPage() {
     );
   }
   const instrument = findInstrument(pack, draft.data.instrumentId);
-  if (!evaluation.ok || instrument === undefined) {
+  const proposedChoice = evaluation.ok ? evaluation.value.proposal.choice : null;
+  if (!evaluation.ok || instrument === undefined || proposedChoice === null) {
     return (
       <section>
         <PageHeading>{t('resultTitle')}</PageHeading>
@@ -85,8 +88,6 @@ export function ResultPage() {
   const { outcome } = ev;
   const rec = outcome.recommendation;
   const onSafety = rec.kind === 'safety';
-  const rcm = recommended(ev);
-  const proposedChoice: Step | 'safety' = rcm.kind === 'step' ? rcm.step : rcm.kind === 'safety' ? 'safety' : 0;
   const chosen: Step | 'safety' = override && overrideStep !== null ? overrideStep : proposedChoice;
   const engineDue = ev.followUp?.followUp.date ?? outcome.followUp?.date ?? '';
   const chosenDue =
@@ -164,6 +165,7 @@ export function ResultPage() {
           pack={pack}
           outcome={outcome}
           followUp={ev.followUp}
+          proposal={ev.proposal}
           previousTotal={previous?.previous?.total ?? null}
         />
         {ev.aid && <DecisionAidRows pack={pack} aid={ev.aid} />}
@@ -172,7 +174,7 @@ export function ResultPage() {
             <Link to={`/clients/${draft.clientId}/plan`}>{t('planLink')}</Link>
           </p>
         )}
-        <CardsSection pack={pack} step={chosen} />
+        <CardsSection pack={pack} cardIds={chosenAdvice(pack, ev.proposal, chosen)?.cardIds ?? []} />
 
         <section aria-labelledby="decision-heading">
           <h2 id="decision-heading">{t('decisionHeading')}</h2>

@@ -2,10 +2,12 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getActivePack, listDecisions, listFollowUps, listScreenings, saveDraft, type VaultSession } from '../../db';
+import { toPrevious } from '../../domain';
 import { renderRoute } from '../../runtime/testing/render-route';
 import { unlockedVault } from '../../runtime/testing/unlocked';
+import { confirmEpdsKey } from '../settings/epds-key';
 import { evaluateDraft } from './evaluate-draft';
-import { saveScreening } from './save-screening';
+import { recommended, saveScreening } from './save-screening';
 import { clientWithDraft, EPDS_DRAFT } from './screening-test-helpers';
 
 afterEach(cleanup);
@@ -54,6 +56,35 @@ describe('screening result', () => {
     expect(followUp?.dueDate).toBeDefined();
   });
 
+  it('W11: once the practice confirmed the EPDS key in settings, the "key not yet confirmed" warning is gone', async () => {
+    const session = await unlockedVault();
+    const warning = /Sleutel nog niet bevestigd/;
+    const first = await resultFor(session, EPDS_ELEVEN);
+    expect(await screen.findByText(warning)).toBeInTheDocument();
+    first.unmount();
+    await confirmEpdsKey(session, 'TV', new Date().toISOString());
+    await resultFor(session, EPDS_ELEVEN);
+    expect(await screen.findByText('totaal 11 van 30')).toBeInTheDocument();
+    expect(screen.queryByText(warning)).not.toBeInTheDocument();
+  });
+
+  it('W9: following the proposal at a follow-up on the safety path records the proposal as the advice, not an override', async () => {
+    const session = await unlockedVault();
+    const row = await getActivePack(session.db, 'postpartum');
+    if (!row) throw new Error('postpartum pack missing');
+    const twoWeeksAgo = Date.now() - 15 * 86_400_000;
+    const first = evaluateDraft(row.pack, { ...EPDS_DRAFT, answers: EPDS_ELEVEN }, null, twoWeeksAgo);
+    if (!first.ok) throw new Error(first.error.message);
+    const previous = { ...first.value.outcome, evaluatedAt: new Date(twoWeeksAgo).toISOString() };
+    const prev = toPrevious(previous, 1);
+    if (prev === null) throw new Error('no step');
+    const later = evaluateDraft(row.pack, { ...EPDS_DRAFT, answers: EPDS_SELF_HARM }, prev, Date.now());
+    if (!later.ok) throw new Error(later.error.message);
+    // The new score on its own is step 1 with a red flag; the follow-up rule proposes step 2 under it.
+    expect(later.value.outcome.recommendation).toMatchObject({ kind: 'safety', underlyingStep: 1 });
+    expect(recommended(later.value)).toEqual({ kind: 'safety', level: 'urgent', underlyingStep: 2 });
+  });
+
   it('an override of the proposed step needs a reason', async () => {
     const session = await unlockedVault();
     const { client, router } = await resultFor(session, EPDS_ELEVEN);
@@ -75,12 +106,13 @@ describe('screening result', () => {
     });
   });
 
-  it('at a follow-up that did not improve, proposes one step up and marks the old follow-up done', async () => {
+  it("at a follow-up two weeks later that did not improve, proposes one step up with step 2's actions and marks the old follow-up done", async () => {
     const session = await unlockedVault();
     const row = await getActivePack(session.db, 'postpartum');
     if (!row) throw new Error('postpartum pack missing');
     const { client } = await clientWithDraft(session, EPDS_DRAFT);
-    const first = evaluateDraft(row.pack, { ...EPDS_DRAFT, answers: EPDS_ELEVEN }, null, Date.now());
+    const twoWeeksAgo = Date.now() - 15 * 86_400_000;
+    const first = evaluateDraft(row.pack, { ...EPDS_DRAFT, answers: EPDS_ELEVEN }, null, twoWeeksAgo);
     if (!first.ok) throw new Error(first.error.message);
     const saved = await saveScreening(session, {
       pack: row.pack,
@@ -105,8 +137,11 @@ describe('screening result', () => {
     const { router } = renderRoute(`/screening/${draft.id}/result`);
     const recommendation = await screen.findByRole('region', { name: 'Voorgestelde stap' });
     expect(within(recommendation).getByText(/Vorige keer 11, nu 12/)).toBeInTheDocument();
-    expect(within(recommendation).getByText('niet verbeterd.')).toBeInTheDocument();
+    expect(within(recommendation).getByText(/^Niet verbeterd:/, { selector: 'strong' })).toBeInTheDocument();
     expect(within(recommendation).getByText(/een stap omhoog: stap 2 Zorg/)).toBeInTheDocument();
+    // W2: the actions listed are step 2's, not the step-1 actions of the row the score matched.
+    expect(within(recommendation).getByText(/Beoordeling door huisarts of POH-GGZ/)).toBeInTheDocument();
+    expect(within(recommendation).queryByText(/mamacafé/)).not.toBeInTheDocument();
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Opslaan' }));
     await waitFor(() => expect(router.state.location.pathname).toBe(`/clients/${client.id}`));

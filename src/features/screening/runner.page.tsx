@@ -3,9 +3,11 @@
 // comes next (e.g. Whooley positive → EPDS); this screen only follows it.
 import { useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
+import { isKeyVerified } from '../../domain';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { useActivePack } from '../../runtime/content/use-content';
 import { PageHeading } from '../../ui/page-heading';
+import { useConfirmedKeys } from '../settings';
 import { ClientMode } from './client-mode';
 import { evaluateDraft, findInstrument, nextInstrument } from './evaluate-draft';
 import { FullTextForm } from './full-text-form';
@@ -24,6 +26,7 @@ export function RunnerPage() {
   const { state, status, update, flush } = useDraft(draftId);
   const data = state.kind === 'ready' ? state.draft.data : null;
   const pack = useActivePack(data?.pathwayId);
+  const confirmedKeys = useConfirmedKeys();
   const [mode, setMode] = useState<'one' | 'all'>('one');
   const [handedOver, setHandedOver] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -116,7 +119,7 @@ export function RunnerPage() {
       {!fullText && (
         <>
           <p className="hint">{instrument.licence.note[language]}</p>
-          {!instrument.scoring.keyVerified && (
+          {!isKeyVerified(instrument, confirmedKeys ?? []) && (
             <p className="warning-box" role="note">
               {t('keyNotVerified')}
             </p>

@@ -35,12 +35,9 @@ export function asSafetyAction(id: string | null): SafetyAction | null {
   return SAFETY_ACTIONS.find((a) => a === id) ?? null;
 }
 
-/** What was recommended: the engine's recommendation, or at a follow-up the proposed step. */
+/** What was recommended: the engine's proposal (at a follow-up: the follow-up rule's, W9). */
 export function recommended(evaluation: Evaluation): Recommendation {
-  const proposed = evaluation.followUp?.proposedStep;
-  return typeof proposed === 'number'
-    ? { kind: 'step', step: proposed, administer: [] }
-    : evaluation.outcome.recommendation;
+  return evaluation.proposal.recommendation;
 }
 
 export async function saveScreening(

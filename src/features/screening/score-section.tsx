@@ -4,14 +4,9 @@
 
 import type { PreScreen } from '../../db';
 import type { ContentPack, Instrument, ScreeningOutcome } from '../../domain';
-import { scoreInstrument } from '../../domain';
+import { maxTotal, scoreInstrument } from '../../domain';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { screeningMessages } from './messages';
-
-function maxTotal(instrument: Instrument): number {
-  const top = Math.max(...instrument.scoring.optionScores);
-  return instrument.items.filter((i) => i.scored).length * top;
-}
 
 export function ScoreSection(props: {
   pack: ContentPack;

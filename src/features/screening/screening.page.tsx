@@ -1,9 +1,9 @@
 // Start of a screening: pathway (from the profile's roles), client (existing, new alias, or a quick
 // anonymous screening that stores nothing), instrument, context and the pathway's questions.
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { createClient, type DraftPayload, saveDraft, toStorageError } from '../../db';
-import type { ContentPack, PathwayId, RelapseIntake } from '../../domain';
+import type { CarriedContext, ContentPack, PathwayId } from '../../domain';
 import { PATHWAY_IDS } from '../../domain';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { useActivePacks } from '../../runtime/content/use-content';
@@ -11,11 +11,12 @@ import { useVault } from '../../runtime/vault/runtime-context';
 import { FormErrors } from '../../ui/form-errors';
 import { PageHeading } from '../../ui/page-heading';
 import { ANONYMOUS_ID, writeAnonymous } from './anonymous-draft';
-import { type ContextDraft, ContextFields, contextError, toContext } from './context-fields';
+import { carriedStart } from './carried-start';
+import { type ContextDraft, ContextFields, contextError, EMPTY_CONTEXT, toContext, toDraft } from './context-fields';
 import { localDate, showDate } from './dates';
 import { screeningMessages } from './messages';
 import { PathwayQuestions } from './pathway-questions';
-import { EMPTY_INTAKE, RelapseIntakeFields } from './relapse-intake';
+import { EMPTY_INTAKE, type IntakeDraft, RelapseIntakeFields, toIntake, toIntakeDraft } from './relapse-intake';
 import { storageMessageKey } from './storage-message';
 import { markOpened } from './use-draft';
 import { useProfilePathways } from './use-profile-pathways';
@@ -54,9 +55,10 @@ export function ScreeningPage() {
   // The home screen links "snelle anonieme screening" here as ?quick=1.
   const [who, setWho] = useState<Who>(() => initialWho(params));
   const [alias, setAlias] = useState('');
-  const [context, setContext] = useState<ContextDraft>({ phase: null, trimester: null, weeks: '' });
+  const [context, setContext] = useState<ContextDraft>(EMPTY_CONTEXT);
   const [flags, setFlags] = useState<Record<string, boolean>>({});
-  const [intake, setIntake] = useState<RelapseIntake>(EMPTY_INTAKE);
+  const [intake, setIntake] = useState<IntakeDraft>(EMPTY_INTAKE);
+  const [carried, setCarried] = useState<{ ids: ReadonlySet<string>; context: CarriedContext } | null>(null);
   const [linkFollowUp, setLinkFollowUp] = useState<string | null>(null);
   const [errors, setErrors] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
@@ -70,6 +72,22 @@ export function ScreeningPage() {
   const openFollowUps = useOpenFollowUps(fromFollowUp ? null : clientId).filter((f) => f.pathwayId === pathwayId);
   const linked = fromFollowUp ?? openFollowUps.find((f) => f.id === linkFollowUp) ?? null;
   const instrumentId = linked?.data.instrumentId ?? instrumentChoice ?? pack?.pathway.instruments[0] ?? null;
+
+  // At a follow-up the earlier screening's context (moved on to today), persistent answers and intake
+  // are shown for confirmation; transient questions start unanswered (CONTENT.md §3a).
+  const linkedStart = useFollowUpStart(fromFollowUp === null && linked !== null ? linked.id : null);
+  const startScreening = followUpStart?.screening ?? linkedStart?.screening;
+  useEffect(() => {
+    if (!startScreening || !pack) {
+      setCarried(null);
+      return;
+    }
+    const start = carriedStart(pack.pathway, startScreening.data, now);
+    setContext(toDraft(start.context.context));
+    setFlags(start.flags);
+    if (start.intake) setIntake(toIntakeDraft(start.intake));
+    setCarried({ ids: new Set(Object.keys(start.flags)), context: start.context });
+  }, [startScreening, pack, now]);
 
   if (packs === undefined || pathways === undefined || clients === undefined || followUpStart === undefined) {
     return (
@@ -89,6 +107,8 @@ export function ScreeningPage() {
     if (whoNow.kind === 'new' && alias.trim() === '') problems.push(t('errorAlias'));
     const ctxProblem = pack ? contextError(pack.pathway.context, context) : null;
     if (ctxProblem !== null) problems.push(t(ctxProblem));
+    const relapseIntake = toIntake(intake);
+    if (pathwayId === 'relapse-prevention' && relapseIntake === null) problems.push(t('errorIntake'));
     setErrors(problems);
     if (problems.length > 0 || pack === undefined || pathwayId === null || instrumentId === null) return;
     const data: DraftPayload = {
@@ -99,7 +119,7 @@ export function ScreeningPage() {
       flags,
       position: 0,
       ...(linked ? { followUpId: linked.id, previousScreeningId: linked.data.screeningId } : {}),
-      ...(pathwayId === 'relapse-prevention' && linked === null ? { intake } : {}),
+      ...(pathwayId === 'relapse-prevention' && relapseIntake !== null ? { intake: relapseIntake } : {}),
     };
     if (whoNow.kind === 'anonymous') {
       writeAnonymous(data);
@@ -277,9 +297,18 @@ export function ScreeningPage() {
           </fieldset>
         )}
 
-        {pack && pack.pathway.context === 'perinatal' && <ContextFields value={context} onChange={setContext} />}
-        {pack && <PathwayQuestions pathway={pack.pathway} flags={flags} onChange={setFlags} />}
-        {pack && pathwayId === 'relapse-prevention' && linked === null && (
+        {pack && pack.pathway.context === 'perinatal' && (
+          <ContextFields value={context} onChange={setContext} askBirth={carried?.context.askBirth === true} />
+        )}
+        {pack && (
+          <PathwayQuestions
+            pathway={pack.pathway}
+            flags={flags}
+            onChange={setFlags}
+            {...(carried ? { carried: carried.ids } : {})}
+          />
+        )}
+        {pack && pathwayId === 'relapse-prevention' && (
           <RelapseIntakeFields pack={pack} intake={intake} onChange={setIntake} now={now} />
         )}
 

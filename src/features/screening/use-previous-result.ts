@@ -27,9 +27,8 @@ export function usePreviousResult(data: DraftPayload | null): PreviousState | un
     const followUp = followUpId === null ? null : ((await getFollowUp(session, followUpId)) ?? null);
     if (screeningId === null) return { previous: null, followUp };
     const screening = await getScreening(session, screeningId);
-    const base = screening ? toPrevious(screening.data.outcome) : null;
-    if (base === null) return { previous: null, followUp };
-    const step = followUp && typeof followUp.data.step === 'number' ? followUp.data.step : base.step;
-    return { previous: { ...base, step }, followUp };
+    // The step the person is in is what was chosen at that decision, as recorded on the follow-up.
+    const previous = screening ? toPrevious(screening.data.outcome, followUp?.data.step) : null;
+    return { previous, followUp };
   }
 }

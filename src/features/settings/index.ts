@@ -1,3 +1,3 @@
 /** What other features may use from settings. */
 export { DEFAULT_AUTO_LOCK_MINUTES, useAutoLockMinutes } from './auto-lock-setting';
-export { type EpdsKeyConfirmation, useEpdsKeyConfirmed } from './epds-key';
+export { type EpdsKeyConfirmation, useConfirmedKeys, useEpdsKeyConfirmed } from './epds-key';

@@ -2,7 +2,7 @@ import { configure, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import fixture from '../../content/fixtures/epds-licence-pack.fixture.json';
-import { getActivePack, lock, unlock, type VaultSession } from '../../db';
+import { auditSettled, getActivePack, listAuditEvents, lock, unlock, type VaultSession } from '../../db';
 import { setLanguage } from '../../i18n/language';
 import { readProfile } from '../../runtime/profile/profile';
 import { useSession } from '../../runtime/session-store';
@@ -147,6 +147,18 @@ describe('EPDS scoring key', () => {
     const stored = await readSetting(testRuntime().session(), EPDS_KEY_SETTING, EpdsKeyConfirmationSchema);
     expect(stored?.by).toBe('TV');
     expect(Date.parse(stored?.at ?? '')).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it('W11: confirming the key is in the audit log with who and when', async () => {
+    await openSettings();
+    await userEvent.click(await screen.findByRole('checkbox', { name: /scoresleutel vergeleken/ }));
+    await userEvent.click(screen.getByRole('button', { name: 'Bevestiging vastleggen' }));
+    await waitFor(() => expect(screen.getByTestId('epds-key-state')).toHaveTextContent(/Bevestigd door TV op/));
+    await auditSettled(testRuntime().db);
+    const { events } = await listAuditEvents(testRuntime().db, 0, 50);
+    const event = events.find((e) => e.action === 'confirm-epds-key');
+    expect(event?.actor).toBe('TV');
+    expect(Date.parse(event?.ts ?? '')).toBeGreaterThan(Date.now() - 60_000);
   });
 });
 
