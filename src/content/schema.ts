@@ -144,7 +144,16 @@ const PathwaySchema = v.strictObject({
   improvement: v.strictObject({ label: TextSchema, ...provenance }),
   safety: v.strictObject({
     helpRoutes: v.array(Id),
-    actions: v.array(v.strictObject({ id: Id, label: TextSchema, requiresNote: v.boolean() })),
+    signals: v.array(v.strictObject({ signal: Id, cards: v.array(Id), helpRoutes: v.array(Id) })),
+    actions: v.array(
+      v.strictObject({
+        id: Id,
+        label: TextSchema,
+        requiresNote: v.boolean(),
+        signals: v.optional(v.array(Id)),
+        correctsInput: v.optional(v.boolean()),
+      }),
+    ),
     ...provenance,
   }),
 });

@@ -16,6 +16,7 @@ import {
   type Versions,
 } from './result';
 import { evaluateScreening } from './routing';
+import { UTC } from './time';
 import type {
   Answers,
   ContentPack,
@@ -45,6 +46,8 @@ export interface FollowUpInput {
     readonly flags?: Readonly<Record<string, boolean>>;
   };
   readonly now: Instant;
+  /** The professional's IANA time zone: due dates are calendar days there (UTC when absent). */
+  readonly timeZone?: string;
 }
 
 /** The step the person is in after a screening outcome (a safety outcome keeps its underlying step). */
@@ -101,6 +104,7 @@ export function evaluateFollowUp(input: FollowUpInput): Result<FollowUpOutcome> 
     context: current.context,
     flags: current.flags ?? {},
     now: input.now,
+    ...(input.timeZone === undefined ? {} : { timeZone: input.timeZone }),
   });
   if (!evaluated.ok) return evaluated;
   const outcome = evaluated.value;
@@ -161,6 +165,9 @@ export function evaluateFollowUp(input: FollowUpInput): Result<FollowUpOutcome> 
     reasons,
     containsInference: reasons.some((x) => x.certainty === 'inference'),
     versions: { previous: previous.versions, current: outcome.versions },
-    followUp: dueFromInterval(intervalFor(pack.pathway, onSafety ? 'safety' : proposed), nowMs),
+    followUp: dueFromInterval(intervalFor(pack.pathway, onSafety ? 'safety' : proposed), {
+      epochMs: nowMs,
+      timeZone: input.timeZone ?? UTC,
+    }),
   });
 }

@@ -6,7 +6,7 @@ import { cutoffsUsed, type Facts, matches, resolveCutoff } from './conditions';
 import { dueDate } from './follow-up-due';
 import { fail, ok, type Reason, type Recommendation, type Result, type ScreeningOutcome } from './result';
 import { scoreInstrument } from './score';
-import { isoInstant, toEpochMs } from './time';
+import { isoInstant, toEpochMs, UTC } from './time';
 import type { Answers, ContentPack, Instant, SafetyLevel, ScreeningContext, Step } from './types';
 import { checkContext, checkFlags, findInstrument } from './validate-input';
 
@@ -18,6 +18,8 @@ export interface ScreeningInput {
   /** Answers to the pathway's yes/no questions (e.g. "signs of a postpartum psychosis?"). */
   readonly flags?: Readonly<Record<string, boolean>>;
   readonly now: Instant;
+  /** The professional's IANA time zone: due dates are calendar days there (UTC when absent). */
+  readonly timeZone?: string;
 }
 
 const maxStep = (a: Step | null, b: Step): Step => (a === null || b > a ? b : a);
@@ -119,7 +121,7 @@ export function evaluateScreening(input: ScreeningInput): Result<ScreeningOutcom
   return ok({
     score,
     recommendation,
-    followUp: dueDate(pathway, recommendation, nowMs),
+    followUp: dueDate(pathway, recommendation, { epochMs: nowMs, timeZone: input.timeZone ?? UTC }),
     reasons,
     containsInference: reasons.some((r) => r.certainty === 'inference'),
     containsUnverified: reasons.some((r) => r.certainty === 'unverified'),

@@ -3,8 +3,8 @@
 import type { BundledFile } from './files';
 
 export const EXPECTED_DIGESTS: Readonly<Record<BundledFile, string>> = {
-  postpartum: '88155823d9cf33119ccbca0f2dbc74cb944734f71f7ac977bdef54fbb23470fa',
-  'relapse-prevention': '542d269e92b11cfa64f6cdda88511587d3cbd1decf3fb57ed2856a11f8f12480',
-  caregivers: 'd586e1f249351fb274537c9c289cb3255228d5188c09e9794b398c8bc38ff26e',
+  postpartum: '579f24cc79057365d0c05d71d8bfb572da26bd6634e64ef006cc1d5703c0b628',
+  'relapse-prevention': '07fdfc0e494ad879ac681b59a79cffe9be44746d8b451d8b48020c8cd30b201a',
+  caregivers: '1abd541ebb39a0bffa03168a75b0505b411f0c721252aa366743a8f0120d5fa7',
   roles: '494187ce37f01ecc73b8bd652b05210b272615b0a54bd376ff82ea2f9ee02b40',
 };
