@@ -24,9 +24,13 @@ export interface FollowUpDateInput {
  */
 export function proposedFollowUpDate(input: FollowUpDateInput): { date: string; latest: string } {
   const interval = intervalFor(input.pathway, input.safety ? 'safety' : input.chosen);
-  const limit = intervalFor(input.pathway, input.chosen);
+  // Following the safety path itself: the pathway's longest step interval is the outer limit.
+  const maxDays =
+    input.chosen === 'safety'
+      ? Math.max(...input.pathway.followUp.steps.map((s) => s.maxDays))
+      : intervalFor(input.pathway, input.chosen).maxDays;
   const today = calendarDay(input.now.epochMs, input.now.timeZone);
-  return { date: addCalendarDays(today, interval.defaultDays), latest: addCalendarDays(today, limit.maxDays) };
+  return { date: addCalendarDays(today, interval.defaultDays), latest: addCalendarDays(today, maxDays) };
 }
 
 export type FollowUpDateProblem =
