@@ -3,7 +3,7 @@ import type { DBCore, Middleware } from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { backupErrorMessages } from '../../features/backup/backup-errors.messages';
 import { auditSettled, verifyAuditChain } from '../audit';
-import { createDatabase, type StapwijzerDb } from '../database';
+import { CURRENT_SCHEMA_VERSION, createDatabase, type StapwijzerDb } from '../database';
 import { createClient, getClient } from '../repositories/clients.repository';
 import { createNote, listNotes } from '../repositories/notes.repository';
 import { listDrafts } from '../repositories/screenings.repository';
@@ -79,7 +79,11 @@ describe('R31: a bad backup file is rejected with a specific Dutch message and t
         }),
       'altered',
     ],
-    ['one flipped byte in the header', () => good.replace('"schemaVersion":2', '"schemaVersion":3'), 'altered'],
+    [
+      'one flipped byte in the header',
+      () => good.replace(`"schemaVersion":${CURRENT_SCHEMA_VERSION}`, `"schemaVersion":${CURRENT_SCHEMA_VERSION + 1}`),
+      'altered',
+    ],
     ['wrong passphrase', () => good, 'wrong-passphrase', 'een heel andere wachtzin'],
     ['unknown formatVersion', () => mutate(good, (f) => Object.assign(f, { formatVersion: 2 })), 'unknown-version'],
     ['extra unknown field (top level)', () => mutate(good, (f) => Object.assign(f, { extra: 1 })), 'unknown-fields'],

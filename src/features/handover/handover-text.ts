@@ -4,6 +4,15 @@ import type { HandoverSummary } from './use-handover';
 
 type T = (key: string, values?: Record<string, string | number>) => string;
 
+/** The recorded safety action in the pack's own words; older records name one of the built-in ids. */
+export function safetyActionText(
+  safety: { action: string; label?: { nl: string; en: string } },
+  t: T,
+  language: Language,
+): string {
+  return safety.label?.[language] ?? t(`safety.${safety.action}`);
+}
+
 export function stepLabel(chosen: number | 'safety', t: T): string {
   return chosen === 'safety' ? t('stepSafety') : t('stepN', { step: chosen });
 }
@@ -26,7 +35,7 @@ export function handoverText(s: HandoverSummary, t: T, language: Language): stri
       `${t('redFlags')}: ${score.redFlags.length ? score.redFlags.map((f) => f.label[language]).join('; ') : '—'}`,
     );
     const safety = s.decision?.data.safetyAction;
-    if (safety) lines.push(t('actionTaken', { action: t(`safety.${safety.action}`) }));
+    if (safety) lines.push(t('actionTaken', { action: safetyActionText(safety, t, language) }));
   } else lines.push(t('noScreening'));
   if (s.decision) {
     lines.push('', `${t('step')}: ${stepLabel(s.decision.data.chosen, t)}`);

@@ -7,7 +7,7 @@ import { useParams } from 'react-router';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { PageHeading } from '../../ui/page-heading';
 import { logExport, logView } from '../audit/log-events';
-import { handoverText, stepLabel, stepReasons } from './handover-text';
+import { handoverText, safetyActionText, stepLabel, stepReasons } from './handover-text';
 import { handoverMessages } from './messages';
 import { type HandoverSummary, useHandover } from './use-handover';
 
@@ -128,7 +128,17 @@ function Body({ summary: s }: { summary: HandoverSummary }) {
                 ))}
               </ul>
             )}
-            {safety && <p>{t('actionTaken', { action: t(`safety.${safety.action}`) })}</p>}
+            {safety && (
+              <p>
+                {t('actionTaken', {
+                  action: safetyActionText(
+                    safety,
+                    t as (k: string, v?: Record<string, string | number>) => string,
+                    language,
+                  ),
+                })}
+              </p>
+            )}
           </>
         ) : (
           <p>{t('noScreening')}</p>
