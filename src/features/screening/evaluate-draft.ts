@@ -7,6 +7,7 @@ import type { DraftPayload } from '../../db';
 import {
   type ContentPack,
   type DecisionAidOutcome,
+  detectSafetySignals,
   evaluateFollowUp,
   evaluateScreening,
   type FollowUpOutcome,
@@ -15,9 +16,11 @@ import {
   type PreviousResult,
   type Result,
   relapseDecisionAid,
+  type SafetySignal,
   type ScreeningContext,
   type ScreeningOutcome,
 } from '../../domain';
+import { deviceTimeZone } from './dates';
 
 export interface Evaluation {
   readonly outcome: ScreeningOutcome;
@@ -41,6 +44,8 @@ export function evaluateDraft(
   data: DraftPayload,
   previous: PreviousResult | null,
   now: number,
+  /** The professional's zone: due dates are calendar days there. */
+  timeZone: string = deviceTimeZone(),
 ): Result<Evaluation> {
   const instrumentId = data.instrumentId ?? '';
   const answers = data.answers ?? {};
@@ -49,12 +54,18 @@ export function evaluateDraft(
   let outcome: ScreeningOutcome;
   let followUp: FollowUpOutcome | null = null;
   if (previous !== null && previous.versions.instrumentId === instrumentId) {
-    const compared = evaluateFollowUp({ pack, previous, current: { instrumentId, answers, context, flags }, now });
+    const compared = evaluateFollowUp({
+      pack,
+      previous,
+      current: { instrumentId, answers, context, flags },
+      now,
+      timeZone,
+    });
     if (!compared.ok) return compared;
     followUp = compared.value;
     outcome = compared.value.current;
   } else {
-    const evaluated = evaluateScreening({ pack, instrumentId, answers, context, flags, now });
+    const evaluated = evaluateScreening({ pack, instrumentId, answers, context, flags, now, timeZone });
     if (!evaluated.ok) return evaluated;
     outcome = evaluated.value;
   }
@@ -65,6 +76,14 @@ export function evaluateDraft(
     if (result.ok) aid = result.value;
   }
   return { ok: true, value: { outcome, followUp, aid } };
+}
+
+/** The signals the answers given so far raise (a red-flag item counts as soon as it is entered). */
+export function draftSignals(pack: ContentPack, data: DraftPayload): SafetySignal[] {
+  const answers: Record<string, Readonly<Record<string, number>>> = {};
+  for (const pre of data.preScreens ?? []) answers[pre.instrumentId] = pre.answers;
+  if (data.instrumentId) answers[data.instrumentId] = data.answers ?? {};
+  return detectSafetySignals({ pack, instrumentIds: Object.keys(answers), answers, flags: data.flags ?? {} });
 }
 
 /** The instrument the engine asks for next (e.g. Whooley positive → EPDS), if any. */

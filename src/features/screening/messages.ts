@@ -33,6 +33,10 @@ export const screeningMessages = defineMessages(
     trimester: 'Trimester {n}',
     weeksLabel: 'Weken na de bevalling (0–52)',
     safetyQuestionsHeading: 'Eerst: veiligheid',
+    urgentStillOpen:
+      'Het signaal is bewaard en staat bovenaan Vandaag tot je vastlegt wat je hebt gedaan. Je kunt de screening daarna afmaken.',
+    urgentContinue: 'Verder met de screening',
+    errorSafetyQuestion: 'Beantwoord eerst de veiligheidsvraag: {question}',
     routingQuestionsHeading: 'Aanvullende vragen voor de stap (optioneel)',
     intakeHeading: 'Intake terugvalpreventie',
     intakeEpisodes: 'Aantal eerdere depressieve episodes',
@@ -149,6 +153,22 @@ export const screeningMessages = defineMessages(
     followUpDate: 'Vervolgafspraak',
     followUpHint: 'Voorgestelde datum volgens de route; je kunt hem aanpassen.',
     errorDueDate: 'Kies een datum voor de vervolgafspraak.',
+    'errorDue.invalid': 'Kies een datum voor de vervolgafspraak.',
+    'errorDue.in-the-past': 'De vervolgafspraak kan niet in het verleden liggen.',
+    'errorDue.later-needs-reason':
+      'Bij een veiligheidssignaal is de vervolgafspraak de volgende dag. Schrijf op waarom het later wordt.',
+    'errorDue.beyond-maximum-unconfirmed':
+      'Deze datum ligt na de langste termijn van de route. Bevestig dat je dit bedoelt.',
+    followUpSafetyHint:
+      'Bij een veiligheidssignaal: de volgende dag, welke stap je ook kiest. Later kan alleen met een reden.',
+    followUpLaterReason: 'Waarom later dan morgen? (verplicht, wordt bewaard)',
+    followUpBeyondConfirm: 'Ja, ik kies bewust een datum na de langste termijn van de route',
+    afterAssessmentHeading: 'Na de veiligheidsbeoordeling',
+    signalCorrectedHint:
+      'Tijdens het invullen gaf een antwoord een veiligheidssignaal; de antwoorden geven het nu niet meer. Leg vast wat er is gebeurd, bijvoorbeeld "invoer gecorrigeerd" met een toelichting.',
+    discardSafetyWarning:
+      'Afronden zonder bewaren wist deze screening: de antwoorden, de totaalscore {total} en het veiligheidssignaal ({signals}), zonder dat een actie is vastgelegd. Er blijft alleen in het logboek staan dat het signaal is gewist.',
+    discardSafetyConfirm: 'Ja, wissen zonder bewaren',
     noteLabel: 'Notitie (optioneel)',
     anonymousSafetyHint:
       'Dit was een anonieme screening. Maak een cliënt aan, zodat je actie en de vervolgafspraak bewaard blijven.',
@@ -189,6 +209,10 @@ export const screeningMessages = defineMessages(
     trimester: 'Trimester {n}',
     weeksLabel: 'Weeks after birth (0–52)',
     safetyQuestionsHeading: 'First: safety',
+    urgentStillOpen:
+      'The signal is stored and stays at the top of Today until you record what you did. You can finish the screening afterwards.',
+    urgentContinue: 'Continue the screening',
+    errorSafetyQuestion: 'First answer the safety question: {question}',
     routingQuestionsHeading: 'Additional questions for the step (optional)',
     intakeHeading: 'Relapse-prevention intake',
     intakeEpisodes: 'Number of previous depressive episodes',
@@ -304,6 +328,20 @@ export const screeningMessages = defineMessages(
     followUpDate: 'Follow-up',
     followUpHint: 'Date proposed by the pathway; you can change it.',
     errorDueDate: 'Choose a date for the follow-up.',
+    'errorDue.invalid': 'Choose a date for the follow-up.',
+    'errorDue.in-the-past': 'The follow-up cannot be in the past.',
+    'errorDue.later-needs-reason': 'With a safety signal the follow-up is the next day. Write down why it is later.',
+    'errorDue.beyond-maximum-unconfirmed':
+      'This date is after the longest interval of the pathway. Confirm that you mean it.',
+    followUpSafetyHint: 'With a safety signal: the next day, whatever step you choose. Later only with a reason.',
+    followUpLaterReason: 'Why later than tomorrow? (required, kept)',
+    followUpBeyondConfirm: 'Yes, I deliberately choose a date after the longest interval of the pathway',
+    afterAssessmentHeading: 'After the safety assessment',
+    signalCorrectedHint:
+      'While entering, an answer raised a safety signal; the answers no longer raise it. Record what happened, e.g. "input corrected" with a note.',
+    discardSafetyWarning:
+      'Finishing without saving erases this screening: the answers, the total score {total} and the safety signal ({signals}), without any recorded action. Only the fact that the signal was erased stays in the log.',
+    discardSafetyConfirm: 'Yes, erase without saving',
     noteLabel: 'Note (optional)',
     anonymousSafetyHint: 'This was an anonymous screening. Create a client so your action and the follow-up are kept.',
     anonymousSaveHint: 'This was an anonymous screening. To keep it, create a client.',

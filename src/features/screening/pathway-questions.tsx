@@ -1,5 +1,7 @@
 // The pathway's yes/no questions for the professional. Safety questions come first, with their
-// reminder (e.g. the signs of a postpartum psychosis); a yes opens the safety path in the engine.
+// reminder (e.g. the signs of a postpartum psychosis). They start unanswered and must be answered
+// (CONTENT.md §4); a yes opens the urgent panel at once (`afterSafety`), before any further question.
+import type { ReactNode } from 'react';
 import type { Pathway } from '../../domain';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { screeningMessages } from './messages';
@@ -9,6 +11,8 @@ export function PathwayQuestions(props: {
   pathway: Pathway;
   flags: Record<string, boolean>;
   onChange: (f: Record<string, boolean>) => void;
+  /** Shown right after the safety questions: the urgent panel when one is answered yes. */
+  afterSafety?: ReactNode;
 }) {
   const t = useMessages(screeningMessages);
   const language = useLanguage();
@@ -26,12 +30,13 @@ export function PathwayQuestions(props: {
               name={`q-${q.id}`}
               legend={q.question[language]}
               hint={q.reminder?.[language]}
-              value={props.flags[q.id] ?? false}
+              value={props.flags[q.id] ?? null}
               onChange={(v) => set(q.id, v)}
             />
           ))}
         </section>
       )}
+      {props.afterSafety}
       {routing.length > 0 && (
         <details className="field extra-questions">
           <summary>{t('routingQuestionsHeading')}</summary>

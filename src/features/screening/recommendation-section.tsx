@@ -29,9 +29,13 @@ export function RecommendationSection(props: {
   const reasons = (followUp?.reasons ?? outcome.reasons).filter(
     (x) => x.kind !== 'band' && x.kind !== 'red-flag' && x.kind !== 'safety-question',
   );
-  const actions = outcome.reasons
-    .map((x) => pack.pathway.rules.find((rule) => rule.id === x.ruleId))
-    .flatMap((rule) => rule?.actions ?? []);
+  // On the safety path the step's actions come after the safety assessment, never mixed in (§4).
+  const actions =
+    r.kind === 'safety'
+      ? []
+      : outcome.reasons
+          .map((x) => pack.pathway.rules.find((rule) => rule.id === x.ruleId))
+          .flatMap((rule) => rule?.actions ?? []);
   const inference = followUp ? followUp.containsInference : outcome.containsInference;
   return (
     <section aria-labelledby="recommendation-heading">
@@ -55,9 +59,6 @@ export function RecommendationSection(props: {
             ? t('proposalSafety')
             : t('proposalStep', { step: stepName(pack, proposal, language) })}
         </p>
-      )}
-      {r.kind === 'safety' && r.underlyingStep !== null && (
-        <p className="hint">{t('underlyingStep', { step: stepName(pack, r.underlyingStep, language) })}</p>
       )}
       {actions.length > 0 && (
         <>

@@ -88,8 +88,17 @@ describe('screening result', () => {
       draftId: null,
       data: { ...EPDS_DRAFT, answers: EPDS_ELEVEN },
       evaluation: first.value,
-      decision: { chosen: 1, overrideReason: null, safety: null, note: '', dueDate: '2026-01-15', now: Date.now() },
+      decision: {
+        chosen: 1,
+        overrideReason: null,
+        safety: null,
+        note: '',
+        dueDate: '2026-01-15',
+        followUpReason: '',
+        now: Date.now(),
+      },
       answeredFollowUp: null,
+      openSignalIds: [],
     });
     const followUp = saved.followUp;
     if (!followUp) throw new Error('no follow-up');

@@ -1,14 +1,16 @@
 // Start of a screening: pathway (from the profile's roles), client (existing, new alias, or a quick
 // anonymous screening that stores nothing), instrument, context and the pathway's questions.
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useActivePacks } from '../../app/content/use-content';
 import { currentSession } from '../../app/vault/vault-runtime';
 import { createClient, type DraftPayload, saveDraft, toStorageError } from '../../db';
-import type { ContentPack, PathwayId, RelapseIntake } from '../../domain';
+import { type ContentPack, detectSafetySignals, type PathwayId, type RelapseIntake, safetyAdvice } from '../../domain';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { FormErrors } from '../../ui/form-errors';
 import { PageHeading } from '../../ui/page-heading';
+import { UrgentPanel } from '../safety/urgent-panel';
+import { recordSignals } from '../safety/use-safety-signals';
 import { ANONYMOUS_ID, writeAnonymous } from './anonymous-draft';
 import { type ContextDraft, ContextFields, contextError, toContext } from './context-fields';
 import { localDate, showDate } from './dates';
@@ -60,6 +62,8 @@ export function ScreeningPage() {
   const [linkFollowUp, setLinkFollowUp] = useState<string | null>(null);
   const [errors, setErrors] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
+  // Named now, so a safety signal raised on this screen belongs to the draft it will start.
+  const [draftId] = useState(() => crypto.randomUUID());
 
   const fromFollowUp = followUpStart?.followUp ?? null;
   const onlyPathway = pathways?.length === 1 ? pathways[0] : undefined;
@@ -70,6 +74,22 @@ export function ScreeningPage() {
   const openFollowUps = useOpenFollowUps(fromFollowUp ? null : clientId).filter((f) => f.pathwayId === pathwayId);
   const linked = fromFollowUp ?? openFollowUps.find((f) => f.id === linkFollowUp) ?? null;
   const instrumentId = linked?.data.instrumentId ?? instrumentChoice ?? pack?.pathway.instruments[0] ?? null;
+  const signals = pack ? detectSafetySignals({ pack, instrumentIds: [], answers: {}, flags }) : [];
+  const advice = pack ? safetyAdvice(pack, signals) : null;
+  const signalKey = signals.map((s) => s.id).join(',');
+
+  // A yes to a safety question is stored the moment it is given (R46), before the screening starts.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: signalKey stands for the signals
+  useEffect(() => {
+    if (!pack || signals.length === 0) return;
+    recordSignals(currentSession(), {
+      draftId,
+      clientId,
+      pathwayId: pack.id,
+      signals,
+      handedToClient: false,
+    }).catch((e) => setErrors([t(storageMessageKey(toStorageError(e).code))]));
+  }, [signalKey, pack, draftId, clientId]);
 
   if (packs === undefined || pathways === undefined || clients === undefined || followUpStart === undefined) {
     return (
@@ -87,6 +107,10 @@ export function ScreeningPage() {
     if (pack === undefined || pathwayId === null) problems.push(t('errorPathway'));
     if (whoNow.kind === 'none') problems.push(t('errorClient'));
     if (whoNow.kind === 'new' && alias.trim() === '') problems.push(t('errorAlias'));
+    for (const q of pack?.pathway.questions ?? []) {
+      if (q.effect.kind === 'safety' && flags[q.id] === undefined)
+        problems.push(t('errorSafetyQuestion', { question: q.question[language] }));
+    }
     const ctxProblem = pack ? contextError(pack.pathway.context, context) : null;
     if (ctxProblem !== null) problems.push(t(ctxProblem));
     setErrors(problems);
@@ -101,7 +125,8 @@ export function ScreeningPage() {
       ...(linked ? { followUpId: linked.id, previousScreeningId: linked.data.screeningId } : {}),
       ...(pathwayId === 'relapse-prevention' && linked === null ? { intake } : {}),
     };
-    if (whoNow.kind === 'anonymous') {
+    // An anonymous screening with a safety signal is kept (encrypted) from the start: R46.
+    if (whoNow.kind === 'anonymous' && signals.length === 0) {
       writeAnonymous(data);
       navigate(`/screening/${ANONYMOUS_ID}`);
       return;
@@ -113,7 +138,7 @@ export function ScreeningPage() {
         whoNow.kind === 'new'
           ? (await createClient(session, { alias: alias.trim(), pathwayIds: [pathwayId] })).id
           : clientId;
-      const draft = await saveDraft(session, { clientId: owner, data });
+      const draft = await saveDraft(session, { id: draftId, clientId: owner, data });
       markOpened(draft.id);
       navigate(`/screening/${draft.id}`);
     } catch (e) {
@@ -278,7 +303,14 @@ export function ScreeningPage() {
         )}
 
         {pack && pack.pathway.context === 'perinatal' && <ContextFields value={context} onChange={setContext} />}
-        {pack && <PathwayQuestions pathway={pack.pathway} flags={flags} onChange={setFlags} />}
+        {pack && (
+          <PathwayQuestions
+            pathway={pack.pathway}
+            flags={flags}
+            onChange={setFlags}
+            afterSafety={advice && <UrgentPanel pack={pack} advice={advice} id="start-urgent" />}
+          />
+        )}
         {pack && pathwayId === 'relapse-prevention' && linked === null && (
           <RelapseIntakeFields pack={pack} intake={intake} onChange={setIntake} now={now} />
         )}

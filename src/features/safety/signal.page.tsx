@@ -1,0 +1,110 @@
+// One open safety signal, from Vandaag: the urgent panel for it, and recording what was done (which
+// closes it). When its screening draft still exists, the screening can be continued from here.
+
+import { useLiveQuery } from 'dexie-react-hooks';
+import { type FormEvent, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useActivePack } from '../../app/content/use-content';
+import { currentSession } from '../../app/vault/vault-runtime';
+import { getDraft, recordSafetyOutcome } from '../../db';
+import { checkSafetyAction, safetyAdvice } from '../../domain';
+import { useMessages } from '../../i18n/define-messages';
+import { FormErrors } from '../../ui/form-errors';
+import { PageHeading } from '../../ui/page-heading';
+import { safetyMessages } from './messages';
+import { SafetyActionFields, type SafetyChoice } from './safety-action-fields';
+import { UrgentPanel } from './urgent-panel';
+import { useOpenSignals } from './use-safety-signals';
+
+export function SafetySignalPage() {
+  const t = useMessages(safetyMessages);
+  const navigate = useNavigate();
+  const { signalId = '' } = useParams();
+  const open = useOpenSignals();
+  const record = open?.items.find((i) => i.record.id === signalId)?.record;
+  const pack = useActivePack(record?.data.pathwayId);
+  const draftId = record?.data.draftId ?? null;
+  const draftExists = useLiveQuery(
+    async () =>
+      draftId === null ? false : (await getDraft(currentSession(), draftId).catch(() => undefined)) !== undefined,
+    [draftId],
+  );
+  const [choice, setChoice] = useState<SafetyChoice>({ action: null, note: '' });
+  const [errors, setErrors] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  if (open === undefined || (record !== undefined && !pack)) {
+    return <PageHeading>{t('signalPageTitle')}</PageHeading>;
+  }
+  if (record === undefined || pack === null || pack === undefined) {
+    return (
+      <section className="narrow">
+        <PageHeading>{t('signalPageTitle')}</PageHeading>
+        <p>{t('signalMissing')}</p>
+      </section>
+    );
+  }
+  const signals = [record.data.signal];
+  const advice = safetyAdvice(pack, signals);
+  if (advice === null) return null;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy || record === undefined || pack === null || pack === undefined) return;
+    // From here the current answers are not known: a correction is checked on the result page.
+    const problem = checkSafetyAction({
+      pack,
+      open: signals,
+      stillRaised: signals,
+      actionId: choice.action,
+      note: choice.note,
+    });
+    if (problem !== null) {
+      setErrors([t(`problem.${problem}`)]);
+      return;
+    }
+    setBusy(true);
+    try {
+      await recordSafetyOutcome(currentSession(), [{ signalId: record.id }], record.clientId, {
+        kind: 'action',
+        action: choice.action ?? '',
+        ...(choice.note.trim() ? { note: choice.note.trim() } : {}),
+        at: new Date().toISOString(),
+      });
+      navigate('/');
+    } catch {
+      setErrors([t('signalSaveFailed')]);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="narrow">
+      <PageHeading>{t('signalPageTitle')}</PageHeading>
+      <p className="hint">
+        {t('signalDetected', { date: new Date(record.createdAt).toLocaleString() })}
+        {record.data.handedToClient ? ` · ${t('signalInClientMode')}` : ''}
+      </p>
+      <UrgentPanel pack={pack} advice={advice}>
+        {draftExists && draftId !== null && (
+          <p>
+            <Link className="button secondary" to={`/screening/${encodeURIComponent(draftId)}`}>
+              {t('continueScreening')}
+            </Link>
+          </p>
+        )}
+        <form onSubmit={submit} noValidate>
+          <SafetyActionFields
+            actions={advice.actions.filter((a) => a.correctsInput !== true)}
+            value={choice}
+            onChange={setChoice}
+          />
+          <FormErrors errors={errors} />
+          <button type="submit" className="button" disabled={busy}>
+            {t('signalRecord')}
+          </button>
+        </form>
+      </UrgentPanel>
+    </section>
+  );
+}
