@@ -33,6 +33,9 @@ test('EPDS item 10 opens the safety path first; saving waits for the action (axe
   });
   await test.step('And the mother marked the 3rd option on item 10 (thoughts of self-harm)', async () => {
     await enterPositions(page, [0, 0, 3, 0, 3, 3, 3, 3, 3, 2]);
+    // Item 10 opens the urgent panel at once; the screening then goes on.
+    await expect(page.getByRole('heading', { level: 2, name: /Veiligheid eerst/ })).toBeVisible();
+    await page.getByRole('button', { name: 'Verder met de screening' }).click();
     await expect(page.getByText('Opgeslagen')).toBeVisible();
     await axe(page, 'runner score entry');
     await page.evaluate(() => window.scrollTo(0, 0));

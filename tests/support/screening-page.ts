@@ -9,6 +9,8 @@ export async function startScreening(
     instrument?: RegExp;
     weeks?: number;
     followUp?: boolean;
+    /** The pathway's safety questions start unanswered and must be answered (default: "Nee"). */
+    safety?: 'Ja' | 'Nee';
   },
 ): Promise<void> {
   await page
@@ -29,8 +31,19 @@ export async function startScreening(
     await page.getByRole('radio', { name: 'Na de bevalling', exact: true }).check();
     await page.getByLabel('Weken na de bevalling').fill(String(options.weeks));
   }
+  await answerSafetyQuestions(page, options.safety ?? 'Nee');
   await page.getByRole('button', { name: 'Screening starten' }).click();
   await expect(page).toHaveURL(/\/screening\/[^/]+$/);
+}
+
+/** Answers every safety question of the start screen (they are never pre-answered). */
+export async function answerSafetyQuestions(page: Page, answer: 'Ja' | 'Nee'): Promise<void> {
+  // The start form renders the chosen pathway's questions at once; relapse prevention has none.
+  await expect(page.getByRole('button', { name: 'Screening starten' })).toBeVisible();
+  const section = page.getByRole('region', { name: 'Eerst: veiligheid' });
+  for (const group of await section.getByRole('group').all()) {
+    await group.getByRole('radio', { name: answer, exact: true }).check();
+  }
 }
 
 /** Score entry: tap the printed positions (0-based) item by item. */
