@@ -4,7 +4,7 @@
 // the safety path the underlying step's actions "na de veiligheidsbeoordeling"; (d) cards; then
 // confirm or override (reason required), schedule the follow-up (the next day on the safety path,
 // whatever step is chosen; a later day needs a reason), save.
-import { type FormEvent, useMemo, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useActivePack } from '../../app/content/use-content';
 import { currentSession } from '../../app/vault/vault-runtime';
@@ -25,7 +25,7 @@ import { PageHeading } from '../../ui/page-heading';
 import { safetyMessages } from '../safety/messages';
 import { SafetyActionFields, type SafetyChoice } from '../safety/safety-action-fields';
 import { UrgentPanel } from '../safety/urgent-panel';
-import { asSignals, useDraftSignals } from '../safety/use-safety-signals';
+import { asSignals, recordSignals, useDraftSignals } from '../safety/use-safety-signals';
 import { ANONYMOUS_ID, writeAnonymous } from './anonymous-draft';
 import { CardsSection } from './cards-section';
 import { deviceTimeZone, localDate } from './dates';
@@ -78,6 +78,22 @@ export function ResultPage() {
     if (!draft || !pack || previous === undefined) return null;
     return evaluateDraft(pack, draft.data, previous.previous, now, timeZone);
   }, [draft, pack, previous, now, timeZone]);
+
+  // The runner stores a signal as it is entered; this also covers a draft that reached its result
+  // another way (an older version, another device): the result's signals are stored before anything.
+  const resultSignals = evaluation?.ok && pack ? signalsOf(pack, evaluation.value.outcome) : [];
+  const resultKey = resultSignals.map((s) => s.id).join(',');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: resultKey stands for the signals
+  useEffect(() => {
+    if (!draft || !pack || draftId === ANONYMOUS_ID || resultSignals.length === 0) return;
+    recordSignals(currentSession(), {
+      draftId,
+      clientId: draft.clientId,
+      pathwayId: pack.id,
+      signals: resultSignals,
+      handedToClient: draft.data.handedToClient === true,
+    }).catch((e) => setErrors([t(storageMessageKey(toStorageError(e).code))]));
+  }, [resultKey, draftId, pack]);
 
   if (state.kind === 'missing') {
     return (

@@ -1,4 +1,4 @@
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderRoute } from '../../app/testing/render-route';
@@ -9,6 +9,8 @@ import { saveScreening } from './save-screening';
 import { clientWithDraft, EPDS_DRAFT } from './screening-test-helpers';
 
 afterEach(cleanup);
+// The result page waits for the draft, the pack and the open safety signals: give it time under load.
+configure({ asyncUtilTimeout: 5000 });
 
 // EPDS positions: items 1, 2, 4 score in printed order; the others are reversed (1st printed = 3).
 const EPDS_ELEVEN = {
