@@ -4,8 +4,8 @@
 import type { Page } from '@playwright/test';
 import { launchProfile } from './support/chromium';
 import { expect, openAndWaitForServiceWorker, test, watch } from './support/fixtures';
-import { onboard, openUnlocked, unlock } from './support/onboard';
-import { answerSafetyQuestions, enterPositions, startScreening } from './support/screening-page';
+import { onboard, openUnlocked, PASSPHRASE, unlock } from './support/onboard';
+import { answerOneByOne, answerSafetyQuestions, enterPositions, startScreening } from './support/screening-page';
 
 const PHONE = { width: 390, height: 844 };
 // EPDS positions with item 10 on its 3rd printed option ("hardly ever": score 1), all else 0: total 1.
@@ -320,5 +320,32 @@ test('the urgent panel works offline, with the regional number the practice set'
     await expect(panel.getByRole('link', { name: /^113 / })).toHaveAttribute('href', 'tel:113');
     await expect(panel.getByRole('link', { name: /^112/ })).toHaveAttribute('href', 'tel:112');
     await expect(panel.getByRole('link', { name: /^088-1234567/ })).toHaveAttribute('href', 'tel:0881234567');
+  });
+});
+
+test('in hand-to-client mode the client is not shown the urgent panel; the professional sees it first when the device comes back', async ({
+  page,
+  server,
+}) => {
+  await page.goto(server.url);
+  await onboard(page, { roles: [/POH-GGZ/i] });
+  await startScreening(page, { pathway: /Terugvalpreventie/i, client: { alias: 'H-9' } });
+  await page.getByRole('button', { name: 'Apparaat aan de cliënt geven' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Vragenlijst' })).toBeVisible();
+
+  await test.step('When the client marks item 9 (thoughts of death) as "several days"', async () => {
+    await answerOneByOne(page, [0, 0, 0, 0, 0, 0, 0, 0, 1, 0]);
+    await expect(page.getByText('Dank je wel, je bent klaar.')).toBeVisible();
+  });
+  await test.step('Then the client sees no urgent panel', async () => {
+    await expect(urgentPanel(page)).toHaveCount(0);
+  });
+  await test.step('And when the professional takes the device back, the urgent panel comes first', async () => {
+    await page.getByRole('button', { name: 'Voor de zorgverlener: terug' }).click();
+    await page.getByLabel('Wachtzin van de zorgverlener').fill(PASSPHRASE);
+    await page.getByRole('button', { name: 'Terug naar Stapwijzer' }).click();
+    const panel = urgentPanel(page);
+    await expect(panel).toBeVisible();
+    await expect(panel.getByRole('heading', { level: 3 }).first()).toHaveText(/zelfbeschadiging/);
   });
 });
