@@ -1,8 +1,14 @@
 // The summary as plain text (for Web Share and the clipboard): the same content as the page.
+import { calendarDay } from '../../domain';
 import type { Language } from '../../i18n/translate';
 import type { HandoverSummary } from './use-handover';
 
 type T = (key: string, values?: Record<string, string | number>) => string;
+
+/** The calendar day of the screening in the professional's zone (not the UTC day of the instant). */
+export function screeningDay(evaluatedAt: string): string {
+  return calendarDay(Date.parse(evaluatedAt), Intl.DateTimeFormat().resolvedOptions().timeZone);
+}
 
 /** The recorded safety action in the pack's own words; older records name one of the built-in ids. */
 export function safetyActionText(
@@ -28,7 +34,7 @@ export function handoverText(s: HandoverSummary, t: T, language: Language): stri
   lines.push(`${t('screening')}:`);
   if (s.screening) {
     const { score } = s.screening.data.outcome;
-    lines.push(t('date', { date: s.screening.data.outcome.evaluatedAt.slice(0, 10) }));
+    lines.push(t('date', { date: screeningDay(s.screening.data.outcome.evaluatedAt) }));
     lines.push(t('score', { instrument: score.instrumentId.toUpperCase(), total: score.total }));
     lines.push(t('band', { band: score.band.label[language] }));
     lines.push(

@@ -7,7 +7,7 @@ import { useParams } from 'react-router';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { PageHeading } from '../../ui/page-heading';
 import { logExport, logView } from '../audit/log-events';
-import { handoverText, safetyActionText, stepLabel, stepReasons } from './handover-text';
+import { handoverText, safetyActionText, screeningDay, stepLabel, stepReasons } from './handover-text';
 import { handoverMessages } from './messages';
 import { type HandoverSummary, useHandover } from './use-handover';
 
@@ -115,7 +115,7 @@ function Body({ summary: s }: { summary: HandoverSummary }) {
         <h2 id="ho-screening">{t('screening')}</h2>
         {s.screening && score ? (
           <>
-            <p>{t('date', { date: s.screening.data.outcome.evaluatedAt.slice(0, 10) })}</p>
+            <p>{t('date', { date: screeningDay(s.screening.data.outcome.evaluatedAt) })}</p>
             <p>{t('score', { instrument: score.instrumentId.toUpperCase(), total: score.total })}</p>
             <p>{t('band', { band: score.band.label[language] })}</p>
             <h3>{t('redFlags')}</h3>

@@ -57,6 +57,20 @@ describe('S1: a mother with thoughts of self-harm whose result is left without a
     expect(within(today).getByText(/actie nog niet vastgelegd/)).toBeInTheDocument();
     expect(within(today).getByText('M-12')).toBeInTheDocument();
   });
+
+  it('shows on her own page as an open signal, not as "Nog niets vastgelegd"', async () => {
+    const session = await unlockedVault();
+    const { client, draft } = await clientWithDraft(session, {
+      ...EPDS_DRAFT,
+      answers: { ...NONE_EPDS, 'epds-10': 2 },
+    });
+    const { router } = renderRoute(`/screening/${draft.id}/result`);
+    await screen.findByRole('region', { name: /Veiligheid eerst/ });
+    await waitFor(async () => expect((await listOpenSignals(session)).records).toHaveLength(1));
+    await router.navigate(`/clients/${client.id}`);
+    const open = await screen.findByRole('region', { name: 'Veiligheidssignalen' });
+    expect(within(open).getByText(/actie nog niet vastgelegd/)).toBeInTheDocument();
+  });
 });
 
 describe('S3 and S5: a caregiver in an acute care crisis', () => {
