@@ -15,7 +15,8 @@ export const screeningMessages = defineMessages(
     clientHint: 'Gebruik een code of bijnaam, geen volledige naam.',
     clientNew: 'Nieuwe cliënt',
     clientAnonymous: 'Snelle anonieme screening (er wordt niets bewaard)',
-    anonymousHint: 'De antwoorden blijven alleen in dit scherm. Herladen of vergrendelen wist ze.',
+    anonymousHint:
+      'De antwoorden blijven alleen in dit scherm. Herladen of vergrendelen wist ze — behalve bij een veiligheidssignaal: dan blijft de screening versleuteld bewaard tot je een actie vastlegt.',
     aliasLabel: 'Code of bijnaam van de cliënt',
     aliasHint: 'Bijvoorbeeld "M-12" of "mevrouw B". Geen volledige naam nodig.',
     unknownClient: 'onbekende cliënt',
@@ -191,7 +192,8 @@ export const screeningMessages = defineMessages(
     clientHint: 'Use a code or alias, not a full name.',
     clientNew: 'New client',
     clientAnonymous: 'Quick anonymous screening (nothing is stored)',
-    anonymousHint: 'The answers stay on this screen only. Reloading or locking erases them.',
+    anonymousHint:
+      'The answers stay on this screen only. Reloading or locking erases them — except with a safety signal: then the screening is kept, encrypted, until you record an action.',
     aliasLabel: "Client's code or alias",
     aliasHint: 'For example "M-12" or "Mrs B". No full name needed.',
     unknownClient: 'unknown client',
