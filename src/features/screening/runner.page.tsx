@@ -8,7 +8,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { useActivePack } from '../../app/content/use-content';
 import { currentSession } from '../../app/vault/vault-runtime';
-import { type DraftPayload, type DraftRecord, saveDraft } from '../../db';
+import { type DraftPayload, type DraftRecord, saveDraft, toStorageError } from '../../db';
 import { safetyAdvice } from '../../domain';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { PageHeading } from '../../ui/page-heading';
@@ -21,6 +21,7 @@ import { FullTextForm } from './full-text-form';
 import { screeningMessages } from './messages';
 import { SaveStatusLine } from './save-status';
 import { ScoreEntryForm } from './score-entry-form';
+import { storageMessageKey } from './storage-message';
 import { markOpened, useDraft } from './use-draft';
 import './screening.css';
 
@@ -58,6 +59,7 @@ export function RunnerPage() {
     navigate(`/screening/${record.id}`, { replace: true });
   }
 
+  // After every render (every answer): `recorded` keeps it to one write per signal.
   useEffect(() => {
     if (!pack || data === null) return;
     const signals = draftSignals(pack, data);
@@ -80,9 +82,10 @@ export function RunnerPage() {
       });
       if (anonymous && !handedOver) await moveToStored();
     };
-    // Not stored (storage full, locked): try again with the next answer.
-    store().catch(() => {
+    // Not stored (storage full, locked): say so, and try again with the next answer.
+    store().catch((e) => {
       for (const s of fresh) recorded.current.delete(s.id);
+      setProblem(t(storageMessageKey(toStorageError(e).code)));
     });
   });
 
