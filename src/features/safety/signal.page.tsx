@@ -8,9 +8,10 @@ import { useActivePack } from '../../app/content/use-content';
 import { currentSession } from '../../app/vault/vault-runtime';
 import { getDraft, recordSafetyOutcome } from '../../db';
 import { checkSafetyAction, safetyAdvice } from '../../domain';
-import { useMessages } from '../../i18n/define-messages';
+import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { FormErrors } from '../../ui/form-errors';
 import { PageHeading } from '../../ui/page-heading';
+import { formatDate } from '../clients/dates';
 import { safetyMessages } from './messages';
 import { SafetyActionFields, type SafetyChoice } from './safety-action-fields';
 import { UrgentPanel } from './urgent-panel';
@@ -18,6 +19,7 @@ import { useOpenSignals } from './use-safety-signals';
 
 export function SafetySignalPage() {
   const t = useMessages(safetyMessages);
+  const language = useLanguage();
   const navigate = useNavigate();
   const { signalId = '' } = useParams();
   const open = useOpenSignals();
@@ -82,7 +84,7 @@ export function SafetySignalPage() {
     <section className="narrow">
       <PageHeading>{t('signalPageTitle')}</PageHeading>
       <p className="hint">
-        {t('signalDetected', { date: new Date(record.createdAt).toLocaleString() })}
+        {t('signalDetected', { date: formatDate(record.createdAt, language) })}
         {record.data.handedToClient ? ` · ${t('signalInClientMode')}` : ''}
       </p>
       <UrgentPanel pack={pack} advice={advice}>

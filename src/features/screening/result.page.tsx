@@ -256,7 +256,7 @@ export function ResultPage() {
           followUp={ev.followUp}
           previousTotal={previous?.previous?.total ?? null}
         />
-        {after !== null && after.actions.length > 0 && (
+        {after !== null && (
           <section aria-labelledby="after-assessment-heading">
             <h2 id="after-assessment-heading">{t('afterAssessmentHeading')}</h2>
             <p className="hint">{t('underlyingStep', { step: stepName(pack, after.step, language) })}</p>
