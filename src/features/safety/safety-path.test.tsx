@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderRoute } from '../../app/testing/render-route';
 import { unlockedVault } from '../../app/testing/unlocked';
-import { listDecisions, listOpenSignals } from '../../db';
+import { listDecisions, listOpenSignals, recordSafetySignal, signalIdFor } from '../../db';
 import { clientWithDraft, EPDS_DRAFT } from '../screening/screening-test-helpers';
 
 afterEach(cleanup);
@@ -127,5 +127,54 @@ describe('W6: card links on a result', () => {
     await user.click(first);
     expect(await screen.findByRole('heading', { level: 1, name: title })).toBeInTheDocument();
     expect(screen.queryByText('Kaart niet gevonden')).not.toBeInTheDocument();
+  });
+});
+
+describe('an open signal recorded from Vandaag', () => {
+  const psychosis = {
+    kind: 'signal' as const,
+    pathwayId: 'postpartum' as const,
+    signal: {
+      id: 'postpartum-psychosis',
+      kind: 'safety-question' as const,
+      level: 'emergency' as const,
+      label: { nl: 'Zijn er tekenen van een postpartumpsychose?', en: 'Signs of a postpartum psychosis?' },
+    },
+    at: '2026-12-01T09:00:00.000Z',
+  };
+
+  it('refuses "invoer gecorrigeerd" while the screening still says yes to the psychosis question', async () => {
+    const session = await unlockedVault();
+    const { client, draft } = await clientWithDraft(session, {
+      ...EPDS_DRAFT,
+      flags: { 'postpartum-psychosis': true },
+    });
+    const signalId = signalIdFor(draft.id, 'postpartum-psychosis');
+    await recordSafetySignal(session, { signalId, clientId: client.id }, { ...psychosis, draftId: draft.id });
+    const user = userEvent.setup();
+    renderRoute(`/safety/${signalId}`);
+    const panel = await screen.findByRole('region', { name: 'Spoed: direct handelen' });
+    await user.click(within(panel).getByRole('radio', { name: /Invoer gecorrigeerd/ }));
+    await user.type(within(panel).getByLabelText('Toelichting (verplicht)'), 'Verkeerd aangetikt');
+    await user.click(within(panel).getByRole('button', { name: 'Actie vastleggen' }));
+    expect(await screen.findByText(/Het signaal staat nog/)).toBeInTheDocument();
+    expect((await listOpenSignals(session)).records).toHaveLength(1);
+  });
+
+  it('accepts "invoer gecorrigeerd" with a note when the yes was given on a start screen that was never started', async () => {
+    const session = await unlockedVault();
+    const signalId = signalIdFor('never-started', 'postpartum-psychosis');
+    await recordSafetySignal(session, { signalId, clientId: null }, { ...psychosis, draftId: 'never-started' });
+    const user = userEvent.setup();
+    const { router } = renderRoute(`/safety/${signalId}`);
+    const panel = await screen.findByRole('region', { name: 'Spoed: direct handelen' });
+    await user.click(within(panel).getByRole('radio', { name: /Invoer gecorrigeerd/ }));
+    await user.type(
+      within(panel).getByLabelText('Toelichting (verplicht)'),
+      'Per ongeluk "Ja" aangetikt; geen signalen.',
+    );
+    await user.click(within(panel).getByRole('button', { name: 'Actie vastleggen' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/'));
+    expect((await listOpenSignals(session)).records).toHaveLength(0);
   });
 });

@@ -12,6 +12,7 @@ import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { FormErrors } from '../../ui/form-errors';
 import { PageHeading } from '../../ui/page-heading';
 import { formatDate } from '../clients/dates';
+import { draftSignals } from '../screening/evaluate-draft';
 import { safetyMessages } from './messages';
 import { SafetyActionFields, type SafetyChoice } from './safety-action-fields';
 import { UrgentPanel } from './urgent-panel';
@@ -26,11 +27,13 @@ export function SafetySignalPage() {
   const record = open?.items.find((i) => i.record.id === signalId)?.record;
   const pack = useActivePack(record?.data.pathwayId);
   const draftId = record?.data.draftId ?? null;
-  const draftExists = useLiveQuery(
+  // The draft's current answers (null when it no longer exists): they decide whether a correction is allowed.
+  const draft = useLiveQuery(
     async () =>
-      draftId === null ? false : (await getDraft(currentSession(), draftId).catch(() => undefined)) !== undefined,
+      draftId === null ? null : ((await getDraft(currentSession(), draftId).catch(() => undefined)) ?? null),
     [draftId],
   );
+  const draftExists = draft !== null && draft !== undefined;
   const [choice, setChoice] = useState<SafetyChoice>({ action: null, note: '' });
   const [errors, setErrors] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
@@ -53,11 +56,12 @@ export function SafetySignalPage() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (busy || record === undefined || pack === null || pack === undefined) return;
-    // From here the current answers are not known: a correction is checked on the result page.
+    // "Invoer gecorrigeerd" only when the draft's answers no longer raise it (or no answers remain).
+    const stillRaised = draft ? draftSignals(pack, draft.data) : [];
     const problem = checkSafetyAction({
       pack,
       open: signals,
-      stillRaised: signals,
+      stillRaised,
       actionId: choice.action,
       note: choice.note,
     });
@@ -96,11 +100,7 @@ export function SafetySignalPage() {
           </p>
         )}
         <form onSubmit={submit} noValidate>
-          <SafetyActionFields
-            actions={advice.actions.filter((a) => a.correctsInput !== true)}
-            value={choice}
-            onChange={setChoice}
-          />
+          <SafetyActionFields actions={advice.actions} value={choice} onChange={setChoice} />
           <FormErrors errors={errors} />
           <button type="submit" className="button" disabled={busy}>
             {t('signalRecord')}
