@@ -2,7 +2,7 @@
 // the urgent panel at once, a signal is stored the moment it is detected and heads Vandaag until an
 // action is recorded — after leaving by the tab bar, a reload, a closed tab and an auto-lock.
 import type { Page } from '@playwright/test';
-import { launchProfile } from './support/chromium';
+import { freshProfileDir, launchProfile } from './support/chromium';
 import { expect, openAndWaitForServiceWorker, test, watch } from './support/fixtures';
 import { onboard, openUnlocked, PASSPHRASE, unlock } from './support/onboard';
 import { answerOneByOne, answerSafetyQuestions, enterPositions, startScreening } from './support/screening-page';
@@ -348,4 +348,21 @@ test('in hand-to-client mode the client is not shown the urgent panel; the profe
     await expect(panel).toBeVisible();
     await expect(panel.getByRole('heading', { level: 3 }).first()).toHaveText(/zelfbeschadiging/);
   });
+});
+
+test('W10: at 00:30 in Amsterdam (23:30 UTC) the next-day safety follow-up is tomorrow in Amsterdam, not "today"', async ({
+  server,
+  guard,
+}) => {
+  const context = await launchProfile(freshProfileDir(), { viewport: PHONE, timezoneId: 'Europe/Amsterdam' });
+  await watch(context, guard);
+  const page = context.pages()[0] ?? (await context.newPage());
+  // 00:30 on Tuesday 3 March 2026 in Amsterdam (winter time) is 23:30 UTC on 2 March.
+  await page.clock.install({ time: new Date('2026-03-02T23:30:00Z') });
+  await page.goto(server.url);
+  await onboard(page, { roles: [/verloskundige/i] });
+  await selfHarmResult(page, 'Z-10');
+  await expect(page.getByLabel('Vervolgafspraak')).toHaveValue('2026-03-04');
+  await expect(page.getByLabel('Vervolgafspraak')).toHaveAttribute('min', '2026-03-03');
+  await context.close();
 });
