@@ -1,15 +1,27 @@
 // The safety path in the browser at phone size (CONTENT.md §4, R46): a "Ja" or a red-flag item opens
 // the urgent panel at once, a signal is stored the moment it is detected and heads Vandaag until an
 // action is recorded — after leaving by the tab bar, a reload, a closed tab and an auto-lock.
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { freshProfileDir, launchProfile } from './support/chromium';
 import { expect, openAndWaitForServiceWorker, test, watch } from './support/fixtures';
 import { onboard, openUnlocked, PASSPHRASE, unlock } from './support/onboard';
-import { answerOneByOne, answerSafetyQuestions, enterPositions, startScreening } from './support/screening-page';
+import {
+  answerOneByOne,
+  answerSafetyQuestions,
+  enterPositionsRaisingSignal,
+  startScreening,
+} from './support/screening-page';
 
 const PHONE = { width: 390, height: 844 };
 // EPDS positions with item 10 on its 3rd printed option ("hardly ever": score 1), all else 0: total 1.
 const SELF_HARM = [0, 0, 3, 0, 3, 3, 3, 3, 3, 2];
+
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+async function axe(page: Page, label: string) {
+  const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  expect(result.violations.map((v) => `${label}: ${v.id} (${v.nodes.length})`)).toEqual([]);
+}
 
 const urgentPanel = (page: Page) => page.getByRole('region', { name: /Veiligheid eerst|Spoed: direct handelen/ });
 const nav = (page: Page, name: string) =>
@@ -23,7 +35,7 @@ async function openStart(page: Page) {
 /** An EPDS with thoughts of self-harm for a new client, up to its result page. */
 async function selfHarmResult(page: Page, alias: string) {
   await startScreening(page, { client: { alias }, weeks: 4, instrument: /EPDS/ });
-  await enterPositions(page, SELF_HARM);
+  await enterPositionsRaisingSignal(page, SELF_HARM);
   await expect(urgentPanel(page)).toBeVisible();
   await page.getByRole('button', { name: 'Verder met de screening' }).click();
   await page.getByRole('button', { name: 'Klaar' }).click();
@@ -79,6 +91,7 @@ test('a "Ja" to signs of a postpartum psychosis opens the urgent panel before th
     const panelBox = await panel.boundingBox();
     const nextBox = await page.getByText('Aanvullende vragen voor de stap (optioneel)').boundingBox();
     expect(panelBox && nextBox && panelBox.y + panelBox.height <= nextBox.y).toBe(true);
+    await axe(page, 'start with urgent panel');
   });
 
   await test.step('And the screening can go on', async () => {
@@ -99,11 +112,12 @@ test('EPDS item 10 entered at 1 or more opens the urgent panel at once, before a
   await onboard(page, { roles: [/verloskundige/i] });
   await startScreening(page, { client: { alias: 'I-10' }, weeks: 6, instrument: /EPDS/ });
   await test.step('When I tap the first printed option of item 10 (score 3) first', async () => {
+    // A tap, not `check`: the form is replaced by the panel at once, so there is no radio left to see.
     await page
       .getByRole('group', { name: /^10\. / })
       .getByRole('radio')
       .nth(0)
-      .check();
+      .click();
   });
   await test.step('Then the urgent panel shows instead of the form, with the self-harm card', async () => {
     const panel = page.getByRole('region', { name: 'Veiligheid eerst: beoordeling vandaag' });
@@ -155,6 +169,7 @@ test('a safety result left by the tab bar heads Vandaag, also after a reload and
     const { fresh } = reopened;
     await fresh.getByRole('region', { name: 'Veiligheidssignalen' }).getByRole('link').first().click();
     await expect(fresh.getByRole('heading', { level: 1, name: 'Veiligheidssignaal' })).toBeVisible();
+    await axe(fresh, 'open signal page');
     await fresh.getByRole('radio', { name: 'Huisarts geïnformeerd' }).check();
     await fresh.getByRole('button', { name: 'Actie vastleggen' }).click();
     await expect(fresh.getByRole('heading', { level: 1, name: 'Vandaag' })).toBeVisible();
@@ -171,7 +186,7 @@ test('an anonymous safety result survives the auto-lock and cannot be discarded 
   await page.goto(server.url);
   await onboard(page, { roles: [/verloskundige/i] });
   await startScreening(page, { client: 'anonymous', weeks: 4, instrument: /EPDS/ });
-  await enterPositions(page, SELF_HARM);
+  await enterPositionsRaisingSignal(page, SELF_HARM);
   await page.getByRole('button', { name: 'Verder met de screening' }).click();
   await page.getByRole('button', { name: 'Klaar' }).click();
   await expect(page.getByRole('heading', { level: 2 }).first()).toHaveText(/Veiligheid eerst/);

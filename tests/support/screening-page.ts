@@ -54,6 +54,20 @@ export async function enterPositions(page: Page, positions: readonly number[]): 
   }
 }
 
+/**
+ * Score entry where the last item raises a safety signal: the urgent panel replaces the form at once,
+ * so that item is tapped (`click`), not `check`ed — `check` would wait to see a radio that is gone.
+ */
+export async function enterPositionsRaisingSignal(page: Page, positions: readonly number[]): Promise<void> {
+  await enterPositions(page, positions.slice(0, -1));
+  const last = positions.length;
+  await page
+    .getByRole('group', { name: new RegExp(`^${last}\\. `) })
+    .getByRole('radio')
+    .nth(positions[last - 1] ?? 0)
+    .click();
+}
+
 /** Full text, one question per screen: choose the option at each position and go on. */
 export async function answerOneByOne(page: Page, positions: readonly number[]): Promise<void> {
   for (const p of positions) {
