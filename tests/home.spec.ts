@@ -5,6 +5,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { onboard } from './support/onboard';
+import { answerSafetyQuestions } from './support/screening-page';
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
@@ -23,6 +24,7 @@ async function startCaregiverScreening(page: Page, client: { new: string } | { e
   } else {
     await page.getByRole('radio', { name: client.existing }).check();
   }
+  await answerSafetyQuestions(page, 'Nee');
   await page.getByRole('button', { name: 'Screening starten' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /EDIZ-plus/ })).toBeVisible();
   const items = page.getByRole('main').getByRole('group');

@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import { launchProfile } from './support/chromium';
 import { expect, test, watch } from './support/fixtures';
 import { onboard, openUnlocked, unlock } from './support/onboard';
-import { enterPositions, startScreening } from './support/screening-page';
+import { enterPositions, enterPositionsRaisingSignal, startScreening } from './support/screening-page';
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 const PHONE = { width: 390, height: 844 };
@@ -32,7 +32,10 @@ test('EPDS item 10 opens the safety path first; saving waits for the action (axe
     await expect(page.getByText(/Sleutel nog niet bevestigd/)).toBeVisible();
   });
   await test.step('And the mother marked the 3rd option on item 10 (thoughts of self-harm)', async () => {
-    await enterPositions(page, [0, 0, 3, 0, 3, 3, 3, 3, 3, 2]);
+    await enterPositionsRaisingSignal(page, [0, 0, 3, 0, 3, 3, 3, 3, 3, 2]);
+    // Item 10 opens the urgent panel at once; the screening then goes on.
+    await expect(page.getByRole('heading', { level: 2, name: /Veiligheid eerst/ })).toBeVisible();
+    await page.getByRole('button', { name: 'Verder met de screening' }).click();
     await expect(page.getByText('Opgeslagen')).toBeVisible();
     await axe(page, 'runner score entry');
     await page.evaluate(() => window.scrollTo(0, 0));

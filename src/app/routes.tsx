@@ -31,6 +31,10 @@ export const routes: RouteObject[] = [
             lazy: () => import('../features/screening/result.page').then((m) => ({ Component: m.ResultPage })),
           },
           {
+            path: 'safety/:signalId',
+            lazy: () => import('../features/safety/signal.page').then((m) => ({ Component: m.SafetySignalPage })),
+          },
+          {
             path: 'clients',
             lazy: () => import('../features/clients/clients.page').then((m) => ({ Component: m.ClientsPage })),
           },

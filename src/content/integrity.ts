@@ -149,6 +149,49 @@ function checkPathway(pack: ContentPack, pathway: Pathway, issues: string[]): vo
   }
   for (const id of pathway.safety.helpRoutes)
     if (!pack.helpRoutes.some((h) => h.id === id)) issues.push(`safety path: unknown help route ${id}`);
+  checkSafetySignals(pack, pathway, issues);
+}
+
+/** Every red flag and safety question names its own cards (CONTENT.md §4: the signal's card first). */
+function checkSafetySignals(pack: ContentPack, pathway: Pathway, issues: string[]): void {
+  const raised = [
+    ...pack.instruments.flatMap((i) => i.redFlags.map((r) => r.id)),
+    ...pathway.questions.filter((q) => q.effect.kind === 'safety').map((q) => q.id),
+  ];
+  const signals = pathway.safety.signals;
+  for (const d of duplicates(signals.map((s) => s.signal))) issues.push(`safety path: signal ${d} listed twice`);
+  for (const id of raised)
+    if (!signals.some((s) => s.signal === id)) issues.push(`safety path: signal ${id} has no cards`);
+  for (const s of signals) {
+    if (!raised.includes(s.signal)) issues.push(`safety path: unknown signal ${s.signal}`);
+    if (s.cards.length === 0) issues.push(`safety path: signal ${s.signal} has no cards`);
+    for (const id of s.cards) {
+      const card = pack.cards.find((c) => c.id === id);
+      if (card === undefined) issues.push(`safety path: signal ${s.signal}: unknown card ${id}`);
+      else if (card.kind !== 'safety' && card.kind !== 'emergency')
+        issues.push(`safety path: signal ${s.signal}: card ${id} is not a safety or emergency card`);
+    }
+    for (const id of s.helpRoutes)
+      if (!pack.helpRoutes.some((h) => h.id === id))
+        issues.push(`safety path: signal ${s.signal}: unknown help route ${id}`);
+  }
+  for (const d of duplicates(pathway.safety.actions.map((a) => a.id))) issues.push(`safety action ${d} listed twice`);
+  for (const a of pathway.safety.actions) {
+    for (const id of a.signals ?? [])
+      if (!raised.includes(id)) issues.push(`safety action ${a.id}: unknown signal ${id}`);
+    if (a.correctsInput === true && !a.requiresNote) issues.push(`safety action ${a.id}: a correction needs a note`);
+  }
+  for (const h of pack.helpRoutes)
+    for (const phone of h.phones)
+      if (!isDutchNumber(phone.number)) issues.push(`help route ${h.id}: ${phone.number} is not a Dutch number`);
+}
+
+/** 112 and 113, 0800/0900 numbers (7–11 digits), or 10 digits: no Dutch number has 11 digits otherwise. */
+function isDutchNumber(number: string): boolean {
+  const digits = number.replace(/[^0-9]/g, '');
+  if (/^11[23]$/.test(digits)) return true;
+  if (/^0(800|900|90[69])/.test(digits)) return digits.length >= 8 && digits.length <= 11;
+  return digits.length === 10 && digits.startsWith('0');
 }
 
 /** All integrity problems of a schema-valid pack, each naming where it is; empty when sound. */

@@ -180,7 +180,16 @@ const PathwaySchema = v.strictObject({
   }),
   safety: v.strictObject({
     helpRoutes: v.array(Id),
-    actions: v.array(v.strictObject({ id: Id, label: TextSchema, requiresNote: v.boolean() })),
+    signals: v.array(v.strictObject({ signal: Id, cards: v.array(Id), helpRoutes: v.array(Id) })),
+    actions: v.array(
+      v.strictObject({
+        id: Id,
+        label: TextSchema,
+        requiresNote: v.boolean(),
+        signals: v.exactOptional(v.array(Id)),
+        correctsInput: v.exactOptional(v.boolean()),
+      }),
+    ),
     ...provenance,
   }),
 });

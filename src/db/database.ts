@@ -22,6 +22,7 @@ import type {
   NoteRow,
   PackRow,
   PlanRow,
+  SafetyEventRow,
   ScreeningRow,
   SettingRow,
 } from './types';
@@ -37,7 +38,8 @@ export type EncryptedTableName =
   | 'followUps'
   | 'plans'
   | 'notes'
-  | 'settings';
+  | 'settings'
+  | 'safetyEvents';
 
 export const RELAXED_ONLY_TABLES: ReadonlySet<string> = new Set(['drafts']);
 
@@ -51,6 +53,7 @@ export class StapwijzerDb extends Dexie {
   declare plans: Table<PlanRow, string>;
   declare notes: Table<NoteRow, string>;
   declare settings: Table<SettingRow, string>;
+  declare safetyEvents: Table<SafetyEventRow, string>;
   declare auditLog: Table<AuditRow, string>;
   declare meta: Table<MetaRow, string>;
 

@@ -13,6 +13,7 @@ export * from './repositories/content.repository';
 export * from './repositories/followups.repository';
 export * from './repositories/notes.repository';
 export * from './repositories/plans.repository';
+export * from './repositories/safety-events.repository';
 export * from './repositories/screenings.repository';
 export * from './repositories/settings.repository';
 export { withReopenRetry } from './retry';

@@ -20,6 +20,7 @@ import type {
   FollowUpPayload,
   NotePayload,
   PlanPayload,
+  SafetyEventPayload,
   ScreeningPayload,
 } from './types';
 
@@ -121,6 +122,32 @@ export const PlanPayloadSchema = v.looseObject({
 
 export const NotePayloadSchema = v.looseObject({ text: Str });
 
+const TextPair = v.looseObject({ nl: Str, en: Str });
+
+export const SafetyEventPayloadSchema = v.variant('kind', [
+  v.looseObject({
+    kind: v.literal('signal'),
+    pathwayId: Pathway,
+    signal: v.looseObject({
+      id: Str,
+      kind: v.picklist(['red-flag', 'safety-question']),
+      level: v.picklist(['urgent', 'emergency']),
+      label: TextPair,
+    }),
+    draftId: v.nullable(Str),
+    handedToClient: v.exactOptional(v.boolean()),
+    at: Str,
+  }),
+  v.looseObject({
+    kind: v.literal('action'),
+    action: Str,
+    note: v.exactOptional(Str),
+    screeningId: v.exactOptional(Str),
+    at: Str,
+  }),
+  v.looseObject({ kind: v.literal('discarded'), what: Str, at: Str }),
+]);
+
 /** Settings are validated by the schema each setting's reader passes (readSetting). */
 const SettingPayloadSchema = v.unknown();
 
@@ -133,6 +160,7 @@ export const PAYLOAD_SCHEMAS = {
   plans: PlanPayloadSchema,
   notes: NotePayloadSchema,
   settings: SettingPayloadSchema,
+  safetyEvents: SafetyEventPayloadSchema,
 } as const satisfies Record<EncryptedTableName, v.GenericSchema>;
 
 // Compile-time proof that each schema's output is the payload type its repository returns.
@@ -145,4 +173,5 @@ export type PayloadSchemasMatchTypes = [
   Assert<v.InferOutput<typeof FollowUpPayloadSchema> extends FollowUpPayload ? true : false>,
   Assert<v.InferOutput<typeof PlanPayloadSchema> extends PlanPayload ? true : false>,
   Assert<v.InferOutput<typeof NotePayloadSchema> extends NotePayload ? true : false>,
+  Assert<v.InferOutput<typeof SafetyEventPayloadSchema> extends SafetyEventPayload ? true : false>,
 ];

@@ -55,6 +55,16 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       await tx.table('meta').put({ key: 'schema', version: 3, upgradedAt: Date.now() });
     },
   },
+  {
+    version: 4,
+    stores: { safetyEvents: 'id, signalId, clientId, createdAt' },
+    note:
+      'Safety signals, their actions and decisions as append-only events (R46): a signal is stored the moment ' +
+      'it is detected and "open" is derived, so leaving, a lock or a closed tab cannot lose it.',
+    upgrade: async (tx) => {
+      await tx.table('meta').put({ key: 'schema', version: 4, upgradedAt: Date.now() });
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 1;

@@ -60,6 +60,12 @@ export interface NoteClear extends RowBase {
   clientId: string;
 }
 export type SettingClear = RowBase;
+/** An append-only safety event: never updated or deleted. `clientId` is null for an anonymous screening. */
+export interface SafetyEventClear extends RowBase {
+  /** The signal this event belongs to (a signal event's own id). */
+  signalId: string;
+  clientId: string | null;
+}
 
 export type ClientRow = ClientClear & Sealed;
 export type ScreeningRow = ScreeningClear & Sealed;
@@ -69,6 +75,7 @@ export type FollowUpRow = FollowUpClear & Sealed;
 export type PlanRow = PlanClear & Sealed;
 export type NoteRow = NoteClear & Sealed;
 export type SettingRow = SettingClear & Sealed;
+export type SafetyEventRow = SafetyEventClear & Sealed;
 
 /** A decrypted record: the clear fields plus the payload. */
 export type Decrypted<C extends RowBase, P> = C & { data: P };
@@ -127,20 +134,18 @@ export interface DraftPayload extends Partial<ScreeningInputs> {
   preScreens?: PreScreen[];
   intake?: RelapseIntake;
 }
-export type SafetyAction =
-  | 'huisarts-informed'
-  | '113-called'
-  | '113-called-with-client'
-  | '112-called'
-  | 'crisis-service-contacted'
-  | 'assessed-no-acute-danger';
+/** A safety action id from the pack's list (content, not code): any id the pack names is kept. */
+export type SafetyAction = string;
 export interface DecisionPayload {
   recommended: Recommendation;
   /** What the professional chose: the recommendation, or an override with a reason. */
   chosen: Step | 'safety';
   overrideReason?: string;
   reasons: Reason[];
-  safetyAction?: { action: SafetyAction; note?: string; at: string };
+  /** `label` is the pack's wording when it was recorded, so a handover names any pack action. */
+  safetyAction?: { action: SafetyAction; label?: { nl: string; en: string }; note?: string; at: string };
+  /** Why the follow-up is later than the safety path's next day (CONTENT.md §4). */
+  followUpReason?: string;
   note?: string;
 }
 export interface FollowUpPayload {
@@ -165,6 +170,28 @@ export interface PlanPayload {
 export interface NotePayload {
   text: string;
 }
+/** What a safety signal was: a red-flag rule or a safety question of a pack. */
+export interface SafetySignalFact {
+  id: string;
+  kind: 'red-flag' | 'safety-question';
+  level: 'urgent' | 'emergency';
+  label: { nl: string; en: string };
+}
+/** Safety events (encrypted). "Open" = a signal without a later action or confirmed discard. */
+export type SafetyEventPayload =
+  | {
+      kind: 'signal';
+      pathwayId: PathwayId;
+      signal: SafetySignalFact;
+      /** The screening draft that raised it (named in advance when the draft did not exist yet). */
+      draftId: string | null;
+      /** Raised while the client held the device: the professional sees it first when it comes back. */
+      handedToClient?: boolean;
+      at: string;
+    }
+  | { kind: 'action'; action: SafetyAction; note?: string; screeningId?: string; at: string }
+  | { kind: 'discarded'; what: string; at: string };
+
 // Clear (unencrypted) tables.
 
 /** `key` is `${id}@${contentVersion}`; `active` is 1 for the version in use (numbers index, booleans do not). */

@@ -20,7 +20,7 @@ import {
   type Versions,
 } from './result';
 import { evaluateScreening } from './routing';
-import { isoInstant, toEpochMs } from './time';
+import { isoInstant, toEpochMs, UTC } from './time';
 import type {
   Answers,
   ContentPack,
@@ -76,6 +76,8 @@ export interface FollowUpInput {
     readonly confirmedKeys?: readonly string[];
   };
   readonly now: Instant;
+  /** The professional's IANA time zone: due dates are calendar days there (UTC when absent). */
+  readonly timeZone?: string;
 }
 
 const routedStepOf = (outcome: ScreeningOutcome): Step | null => {
@@ -190,6 +192,7 @@ export function evaluateFollowUp(input: FollowUpInput): Result<FollowUpOutcome> 
     ...(current.intake === undefined ? {} : { intake: current.intake }),
     ...(current.confirmedKeys === undefined ? {} : { confirmedKeys: current.confirmedKeys }),
     now: input.now,
+    ...(input.timeZone === undefined ? {} : { timeZone: input.timeZone }),
   });
   if (!evaluated.ok) return evaluated;
   const outcome = evaluated.value;
@@ -267,7 +270,10 @@ export function evaluateFollowUp(input: FollowUpInput): Result<FollowUpOutcome> 
     reasons,
     containsInference: reasons.some((x) => x.certainty === 'inference'),
     versions: { previous: previous.versions, current: outcome.versions },
-    followUp: dueFromInterval(intervalFor(pathway, onSafety ? 'safety' : decided.step), nowMs),
+    followUp: dueFromInterval(intervalFor(pathway, onSafety ? 'safety' : decided.step), {
+      epochMs: nowMs,
+      timeZone: input.timeZone ?? UTC,
+    }),
     advice: stepAdvice(pack, decided.step),
   });
 }

@@ -17,7 +17,19 @@ export { PHQ9_ID, relapseDecisionAid } from './relapse-aid';
 export type * from './result';
 export type { ScreeningInput } from './routing';
 export { evaluateScreening } from './routing';
+export type { SafetyActionProblem, SafetyAdvice, SafetySignal } from './safety-advice';
+export {
+  actionsAfterAssessment,
+  checkSafetyAction,
+  detectSafetySignals,
+  safetyAdvice,
+  signalsOf,
+} from './safety-advice';
+export type { FollowUpDateInput, FollowUpDateProblem } from './safety-follow-up';
+export { checkFollowUpDate, proposedFollowUpDate } from './safety-follow-up';
 export { isKeyVerified, maxTotal, scoreInstrument } from './score';
+export type { ZonedNow } from './time';
+export { addCalendarDays, calendarDay } from './time';
 export type * from './types';
 export { PATHWAY_IDS } from './types';
 export { MAX_POSTPARTUM_WEEKS } from './validate-input';

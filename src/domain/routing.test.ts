@@ -252,13 +252,13 @@ describe('§4 safety path', () => {
     }
   });
 
-  it('ships only verified phone numbers: 113, 0800-0113, 020-311 38888 and 112', () => {
+  it('ships only verified phone numbers: 113, 0800-0113, 112 and Veilig Thuis 0800-2000; not the 11-digit 113 professionals line', () => {
     const numbers = new Set(
       (['postpartum', 'relapse-prevention', 'caregivers'] as const).flatMap((id) =>
         bundledPack(id).helpRoutes.flatMap((h) => h.phones.map((p) => p.number)),
       ),
     );
-    expect([...numbers].sort()).toEqual(['020-311 38888', '0800-0113', '112', '113']);
+    expect([...numbers].sort()).toEqual(['0800-0113', '0800-2000', '112', '113']);
   });
 });
 

@@ -8,7 +8,7 @@ import { cutoffsUsed, type Facts, matches, resolveCutoff } from './conditions';
 import { dueDate } from './follow-up-due';
 import { fail, ok, type Reason, type Recommendation, type Result, type ScreeningOutcome } from './result';
 import { isKeyVerified, scoreInstrument } from './score';
-import { isoInstant, toEpochMs, wholeMonthsBetween } from './time';
+import { isoInstant, toEpochMs, UTC, wholeMonthsBetween } from './time';
 import type {
   Answers,
   ContentPack,
@@ -36,6 +36,8 @@ export interface ScreeningInput {
   /** Instruments whose scoring key the practice confirmed against its licensed form (settings). */
   readonly confirmedKeys?: readonly string[];
   readonly now: Instant;
+  /** The professional's IANA time zone: due dates are calendar days there (UTC when absent). */
+  readonly timeZone?: string;
 }
 
 /** The instrument's bands, or the pathway's override for this context (labels follow the cut-off). */
@@ -166,7 +168,7 @@ export function evaluateScreening(input: ScreeningInput): Result<ScreeningOutcom
   return ok({
     score,
     recommendation,
-    followUp: dueDate(pathway, recommendation, nowMs),
+    followUp: dueDate(pathway, recommendation, { epochMs: nowMs, timeZone: input.timeZone ?? UTC }),
     reasons,
     containsInference: reasons.some((r) => r.certainty === 'inference'),
     containsUnverified: !keyVerified || reasons.some((r) => r.certainty === 'unverified'),

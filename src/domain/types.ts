@@ -222,6 +222,17 @@ export interface SafetyAction {
   readonly id: string;
   readonly label: Text;
   readonly requiresNote: boolean;
+  /** Offered only for these signals (red-flag rule or safety question ids); for every signal when absent. */
+  readonly signals?: readonly string[];
+  /** "Invoer gecorrigeerd": allowed only when the corrected answers no longer raise the flag. */
+  readonly correctsInput?: boolean;
+}
+
+/** What a safety signal (a red-flag rule or a safety question) brings: its own cards first, extra routes. */
+export interface SafetySignalContent {
+  readonly signal: string;
+  readonly cards: readonly string[];
+  readonly helpRoutes: readonly string[];
 }
 
 export interface Pathway {
@@ -244,7 +255,11 @@ export interface Pathway {
     readonly label: Text;
     readonly branches: Readonly<Record<FollowUpBranch | 'step-down-with-clinician', Text>>;
   };
-  readonly safety: { readonly helpRoutes: readonly string[]; readonly actions: readonly SafetyAction[] } & Provenance;
+  readonly safety: {
+    readonly helpRoutes: readonly string[];
+    readonly signals: readonly SafetySignalContent[];
+    readonly actions: readonly SafetyAction[];
+  } & Provenance;
 }
 
 // ── Relapse decision aid and plan ─────────────────────────────────────────────────

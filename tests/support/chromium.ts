@@ -24,7 +24,7 @@ export function freshProfileDir(): string {
 /** A persistent context, so a test can kill the browser and relaunch it on the same profile. */
 export async function launchProfile(
   profileDir: string,
-  options: { viewport?: { width: number; height: number } } = {},
+  options: { viewport?: { width: number; height: number }; timezoneId?: string } = {},
 ): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profileDir, {
     executablePath: CHROME_PATH,
@@ -32,5 +32,6 @@ export async function launchProfile(
     args: CHROME_ARGS,
     viewport: options.viewport ?? { width: 1280, height: 800 },
     serviceWorkers: 'allow',
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
   });
 }

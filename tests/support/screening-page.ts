@@ -11,6 +11,8 @@ export async function startScreening(
     followUp?: boolean;
     /** Relapse prevention: answer the intake (none of it is pre-answered); fully recovered, all else no. */
     intake?: { episodes: 1 | 2 | 3 };
+    /** The pathway's safety questions start unanswered and must be answered (default: "Nee"). */
+    safety?: 'Ja' | 'Nee';
   },
 ): Promise<void> {
   await page
@@ -48,8 +50,19 @@ export async function startScreening(
       await intake.getByRole('group', { name: question }).getByRole('radio', { name: answer }).check();
     }
   }
+  await answerSafetyQuestions(page, options.safety ?? 'Nee');
   await page.getByRole('button', { name: 'Screening starten' }).click();
   await expect(page).toHaveURL(/\/screening\/[^/]+$/);
+}
+
+/** Answers every safety question of the start screen (they are never pre-answered). */
+export async function answerSafetyQuestions(page: Page, answer: 'Ja' | 'Nee'): Promise<void> {
+  // The start form renders the chosen pathway's questions at once; relapse prevention has none.
+  await expect(page.getByRole('button', { name: 'Screening starten' })).toBeVisible();
+  const section = page.getByRole('region', { name: 'Eerst: veiligheid' });
+  for (const group of await section.getByRole('group').all()) {
+    await group.getByRole('radio', { name: answer, exact: true }).check();
+  }
 }
 
 /** Score entry: tap the printed positions (0-based) item by item. */
@@ -58,6 +71,20 @@ export async function enterPositions(page: Page, positions: readonly number[]): 
     const group = page.getByRole('group', { name: new RegExp(`^${i + 1}\\. `) });
     await group.getByRole('radio').nth(p).check();
   }
+}
+
+/**
+ * Score entry where the last item raises a safety signal: the urgent panel replaces the form at once,
+ * so that item is tapped (`click`), not `check`ed — `check` would wait to see a radio that is gone.
+ */
+export async function enterPositionsRaisingSignal(page: Page, positions: readonly number[]): Promise<void> {
+  await enterPositions(page, positions.slice(0, -1));
+  const last = positions.length;
+  await page
+    .getByRole('group', { name: new RegExp(`^${last}\\. `) })
+    .getByRole('radio')
+    .nth(positions[last - 1] ?? 0)
+    .click();
 }
 
 /** Full text, one question per screen: choose the option at each position and go on. */

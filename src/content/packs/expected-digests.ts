@@ -3,8 +3,8 @@
 import type { BundledFile } from './files';
 
 export const EXPECTED_DIGESTS: Readonly<Record<BundledFile, string>> = {
-  postpartum: '9357c964b07fb65c9280b7aa76a32e2f720c4482b7daca59db63fb73fc44d149',
-  'relapse-prevention': 'efc189bb1e4ed5d034bebe00bbc251bf4819b87594f01dacd047311416b1471b',
-  caregivers: '919f10a99736d60a58ca00f1b4f0b15ba04a74a2136b8bdfa3b63949a20ae1a7',
+  postpartum: '744be4e9c9911af20ea6398b7cb377e3289b1fb7f1f848062a968b06254dff7d',
+  'relapse-prevention': '87e4c947b22ba6678056fa86d3b8c31075e052f8770ed67d5db92085efbae9a0',
+  caregivers: '26aea7eeef1efe71df7b6ad1aeb7fc4e97ca5acf929e457fbe6f0c0f15be65df',
   roles: '494187ce37f01ecc73b8bd652b05210b272615b0a54bd376ff82ea2f9ee02b40',
 };

@@ -36,6 +36,7 @@ export const AUDITED_TABLES: ReadonlySet<string> = new Set([
   'followUps',
   'plans',
   'notes',
+  'safetyEvents',
 ]);
 
 const queues = new WeakMap<StapwijzerDb, Promise<void>>();

@@ -27,6 +27,7 @@ export const BACKUP_TABLES = [
   'plans',
   'notes',
   'settings',
+  'safetyEvents',
 ] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 
@@ -70,6 +71,7 @@ export const ROW_SCHEMAS = {
   plans: v.strictObject({ ...base, clientId: Id, pathwayId: Short, status: v.picklist(['active', 'closed']) }),
   notes: v.strictObject({ ...base, clientId: Id }),
   settings: v.strictObject(base),
+  safetyEvents: v.strictObject({ ...base, signalId: Id, clientId: v.nullable(Id) }),
 } satisfies Record<BackupTable, v.GenericSchema>;
 
 const Hex64 = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/));
@@ -131,6 +133,8 @@ export const BackupFileSchema = v.strictObject({
     plans: Count,
     notes: Count,
     settings: Count,
+    // Backups made before schema v3 have no safety events.
+    safetyEvents: v.optional(Count, 0),
     auditLog: Count,
   }),
   tables: v.strictObject({
@@ -142,6 +146,7 @@ export const BackupFileSchema = v.strictObject({
     plans: v.array(ROW_SCHEMAS.plans),
     notes: v.array(ROW_SCHEMAS.notes),
     settings: v.array(ROW_SCHEMAS.settings),
+    safetyEvents: v.optional(v.array(ROW_SCHEMAS.safetyEvents), []),
   }),
   auditLog: v.array(AuditRowSchema),
   integrity: v.strictObject({

@@ -115,6 +115,8 @@ export function listDecisions(session: VaultSession, clientId: string): Promise<
 export interface DraftInput {
   /** The record returned by the previous save of this draft, if any ('conflict' if it moved on). */
   previous?: DraftRecord;
+  /** For a new draft: an id chosen in advance (a safety signal raised before the draft existed names it). */
+  id?: string;
   clientId: string | null;
   data: DraftPayload;
 }
@@ -123,7 +125,8 @@ export interface DraftInput {
 export async function saveDraft(session: VaultSession, input: DraftInput, now = Date.now()): Promise<DraftRecord> {
   const { db } = session;
   if (!input.previous) {
-    return insertRecord(session, 'drafts', newClear<DraftClear>({ clientId: input.clientId }, now), input.data);
+    const fields = { clientId: input.clientId, ...(input.id ? { id: input.id } : {}) };
+    return insertRecord(session, 'drafts', newClear<DraftClear>(fields, now), input.data);
   }
   const clear = nextClear(input.previous, { clientId: input.clientId }, now);
   const row = await session.seal('drafts', clear, input.data);
@@ -138,4 +141,10 @@ export function getDraft(session: VaultSession, id: string): Promise<DraftRecord
 /** Drafts for the "Concept hersteld" banner, newest first. */
 export async function listDrafts(session: VaultSession): Promise<ReadMany<DraftRecord>> {
   return queryMany<DraftClear, DraftPayload>(session, 'drafts', (t) => t.orderBy('updatedAt').reverse().toArray());
+}
+
+/** Deletes a draft (an unsaved screening the professional chose to discard, after a confirmation). */
+export async function discardDraft(session: VaultSession, id: string): Promise<void> {
+  const { db } = session;
+  await withReopenRetry(db, () => db.transaction('rw', db.drafts, () => deleteInTx(tableOf(db, 'drafts'), id)));
 }

@@ -39,6 +39,7 @@ export const backupMessages = defineMessages(
     'count.plans': 'Plannen',
     'count.notes': 'Notities',
     'count.settings': 'Instellingen',
+    'count.safetyEvents': 'Veiligheidsgebeurtenissen',
     'count.auditLog': 'Logregels',
     wipeHeading: 'Alle gegevens wissen',
     wipeIntro:
@@ -88,6 +89,7 @@ export const backupMessages = defineMessages(
     'count.plans': 'Plans',
     'count.notes': 'Notes',
     'count.settings': 'Settings',
+    'count.safetyEvents': 'Safety events',
     'count.auditLog': 'Log entries',
     wipeHeading: 'Delete all data',
     wipeIntro:

@@ -10,6 +10,7 @@ import { logView } from '../audit/log-events';
 import { useRolePathways } from '../home/use-role-pathways';
 import { ClientForm } from './client-form';
 import './clients.css';
+import { ClientOpenSignals } from '../safety/client-open-signals';
 import { formatDate } from './dates';
 import { messages } from './messages';
 import { NoteForm } from './note-form';
@@ -123,6 +124,7 @@ function ClientView({ client }: { client: ClientRecord }) {
       ) : (
         <>
           {history.damaged > 0 && <p className="warning-box">{t('damaged', { count: history.damaged })}</p>}
+          <ClientOpenSignals clientId={client.id} />
           {history.screenings.length > 0 && (
             <section aria-labelledby="trend-title">
               <h2 id="trend-title">{t('trendTitle')}</h2>

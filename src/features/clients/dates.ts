@@ -1,11 +1,11 @@
 // Local calendar dates for display and for "due today". Follow-up due dates are stored as local
 // YYYY-MM-DD strings, so they are compared as strings and shown without a time-zone shift.
+import { calendarDay } from '../../domain';
 import type { Language } from '../../i18n/translate';
 
-/** The local calendar date of `at` as YYYY-MM-DD. */
+/** The calendar date of `at` as YYYY-MM-DD in the professional's zone (the one function, STYLE 16). */
 export function localDate(at: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+  return calendarDay(at.getTime(), Intl.DateTimeFormat().resolvedOptions().timeZone);
 }
 
 const LOCALES: Record<Language, string> = { nl: 'nl-NL', en: 'en-GB' };

@@ -1,8 +1,23 @@
 // The summary as plain text (for Web Share and the clipboard): the same content as the page.
+import { calendarDay } from '../../domain';
 import type { Language } from '../../i18n/translate';
 import type { HandoverSummary } from './use-handover';
 
 type T = (key: string, values?: Record<string, string | number>) => string;
+
+/** The calendar day of the screening in the professional's zone (not the UTC day of the instant). */
+export function screeningDay(evaluatedAt: string): string {
+  return calendarDay(Date.parse(evaluatedAt), Intl.DateTimeFormat().resolvedOptions().timeZone);
+}
+
+/** The recorded safety action in the pack's own words; older records name one of the built-in ids. */
+export function safetyActionText(
+  safety: { action: string; label?: { nl: string; en: string } },
+  t: T,
+  language: Language,
+): string {
+  return safety.label?.[language] ?? t(`safety.${safety.action}`);
+}
 
 export function stepLabel(chosen: number | 'safety', t: T): string {
   return chosen === 'safety' ? t('stepSafety') : t('stepN', { step: chosen });
@@ -19,14 +34,14 @@ export function handoverText(s: HandoverSummary, t: T, language: Language): stri
   lines.push(`${t('screening')}:`);
   if (s.screening) {
     const { score } = s.screening.data.outcome;
-    lines.push(t('date', { date: s.screening.data.outcome.evaluatedAt.slice(0, 10) }));
+    lines.push(t('date', { date: screeningDay(s.screening.data.outcome.evaluatedAt) }));
     lines.push(t('score', { instrument: score.instrumentId.toUpperCase(), total: score.total }));
     lines.push(t('band', { band: score.band.label[language] }));
     lines.push(
       `${t('redFlags')}: ${score.redFlags.length ? score.redFlags.map((f) => f.label[language]).join('; ') : '—'}`,
     );
     const safety = s.decision?.data.safetyAction;
-    if (safety) lines.push(t('actionTaken', { action: t(`safety.${safety.action}`) }));
+    if (safety) lines.push(t('actionTaken', { action: safetyActionText(safety, t, language) }));
   } else lines.push(t('noScreening'));
   if (s.decision) {
     lines.push('', `${t('step')}: ${stepLabel(s.decision.data.chosen, t)}`);

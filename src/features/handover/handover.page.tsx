@@ -8,7 +8,7 @@ import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { useVault } from '../../runtime/vault/runtime-context';
 import { PageHeading } from '../../ui/page-heading';
 import { logExport, logView } from '../audit/log-events';
-import { handoverText, stepLabel, stepReasons } from './handover-text';
+import { handoverText, safetyActionText, screeningDay, stepLabel, stepReasons } from './handover-text';
 import { handoverMessages } from './messages';
 import { type HandoverSummary, useHandover } from './use-handover';
 
@@ -117,7 +117,7 @@ function Body({ summary: s }: { summary: HandoverSummary }) {
         <h2 id="ho-screening">{t('screening')}</h2>
         {s.screening && score ? (
           <>
-            <p>{t('date', { date: s.screening.data.outcome.evaluatedAt.slice(0, 10) })}</p>
+            <p>{t('date', { date: screeningDay(s.screening.data.outcome.evaluatedAt) })}</p>
             <p>{t('score', { instrument: score.instrumentId.toUpperCase(), total: score.total })}</p>
             <p>{t('band', { band: score.band.label[language] })}</p>
             <h3>{t('redFlags')}</h3>
@@ -130,7 +130,17 @@ function Body({ summary: s }: { summary: HandoverSummary }) {
                 ))}
               </ul>
             )}
-            {safety && <p>{t('actionTaken', { action: t(`safety.${safety.action}`) })}</p>}
+            {safety && (
+              <p>
+                {t('actionTaken', {
+                  action: safetyActionText(
+                    safety,
+                    t as (k: string, v?: Record<string, string | number>) => string,
+                    language,
+                  ),
+                })}
+              </p>
+            )}
           </>
         ) : (
           <p>{t('noScreening')}</p>

@@ -6,6 +6,7 @@ import { useActivePacks } from '../../runtime/content/use-content';
 import { PageHeading } from '../../ui/page-heading';
 import { BackupReminder } from '../backup/backup-reminder';
 import { formatDate, localDate } from '../clients/dates';
+import { OpenSignalsSection } from '../safety/open-signals-section';
 import './home.css';
 import { messages } from './messages';
 import { useRolePathways } from './use-role-pathways';
@@ -25,6 +26,7 @@ export function HomePage() {
     <section className="home">
       <PageHeading>{t('title')}</PageHeading>
       <p className="lead">{t('intro')}</p>
+      <OpenSignalsSection />
       <BackupReminder />
 
       <section aria-labelledby="home-due">

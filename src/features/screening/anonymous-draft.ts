@@ -1,6 +1,7 @@
 /**
  * The quick anonymous screening: held in memory only (never a draft row, never zustand), so a
- * reload or a lock forgets it by design.
+ * reload or a lock forgets it by design — until it raises a safety signal: from then on it is kept,
+ * encrypted, as a draft without a client (R46), so an auto-lock cannot discard it.
  */
 
 import type { DraftPayload } from '../../db';

@@ -1,8 +1,13 @@
+import { calendarDay } from '../../domain';
+
+/** The professional's IANA time zone (Europe/Amsterdam on a Dutch device), passed into the domain with `now`. */
+export function deviceTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
 /** Local calendar dates as `YYYY-MM-DD` (follow-ups are due on a day, not an instant). */
 export function localDate(ms: number): string {
-  const d = new Date(ms);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return calendarDay(ms, deviceTimeZone());
 }
 
 /** A `YYYY-MM-DD` date for people: 14-03-2026 in Dutch, 2026-03-14 stays readable in English. */

@@ -7,6 +7,7 @@ import type { DraftPayload } from '../../db';
 import {
   type ContentPack,
   type DecisionAidOutcome,
+  detectSafetySignals,
   evaluateFollowUp,
   evaluateScreening,
   type FollowUpOutcome,
@@ -17,9 +18,11 @@ import {
   proposalOf,
   type Result,
   relapseDecisionAid,
+  type SafetySignal,
   type ScreeningContext,
   type ScreeningOutcome,
 } from '../../domain';
+import { deviceTimeZone } from './dates';
 
 export interface Evaluation {
   readonly outcome: ScreeningOutcome;
@@ -46,6 +49,8 @@ export function evaluateDraft(
   previous: PreviousResult | null,
   now: number,
   confirmedKeys: readonly string[] = [],
+  /** The professional's zone: due dates are calendar days there. */
+  timeZone: string = deviceTimeZone(),
 ): Result<Evaluation> {
   const instrumentId = data.instrumentId ?? '';
   const answers = data.answers ?? {};
@@ -57,12 +62,22 @@ export function evaluateDraft(
   // A follow-up is always compared, also with another instrument: the rule then says "not comparable".
   if (previous !== null) {
     const current = { instrumentId, answers, context, flags, confirmedKeys, ...intake };
-    const compared = evaluateFollowUp({ pack, previous, current, now });
+    const compared = evaluateFollowUp({ pack, previous, current, now, timeZone });
     if (!compared.ok) return compared;
     followUp = compared.value;
     outcome = compared.value.current;
   } else {
-    const evaluated = evaluateScreening({ pack, instrumentId, answers, context, flags, confirmedKeys, now, ...intake });
+    const evaluated = evaluateScreening({
+      pack,
+      instrumentId,
+      answers,
+      context,
+      flags,
+      confirmedKeys,
+      now,
+      timeZone,
+      ...intake,
+    });
     if (!evaluated.ok) return evaluated;
     outcome = evaluated.value;
   }
@@ -73,6 +88,14 @@ export function evaluateDraft(
     if (result.ok) aid = result.value;
   }
   return { ok: true, value: { outcome, followUp, aid, proposal: proposalOf(outcome, followUp) } };
+}
+
+/** The signals the answers given so far raise (a red-flag item counts as soon as it is entered). */
+export function draftSignals(pack: ContentPack, data: DraftPayload): SafetySignal[] {
+  const answers: Record<string, Readonly<Record<string, number>>> = {};
+  for (const pre of data.preScreens ?? []) answers[pre.instrumentId] = pre.answers;
+  if (data.instrumentId) answers[data.instrumentId] = data.answers ?? {};
+  return detectSafetySignals({ pack, instrumentIds: Object.keys(answers), answers, flags: data.flags ?? {} });
 }
 
 /** The instrument the engine asks for next (e.g. Whooley positive → EPDS), if any. */

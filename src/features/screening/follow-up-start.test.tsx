@@ -83,8 +83,17 @@ describe('at a follow-up', () => {
       draftId: null,
       data,
       evaluation: first.value,
-      decision: { chosen: 3, overrideReason: null, safety: null, note: '', dueDate: '2026-01-15', now: fourWeeksAgo },
+      decision: {
+        chosen: 3,
+        overrideReason: null,
+        safety: null,
+        note: '',
+        dueDate: '2026-01-15',
+        followUpReason: '',
+        now: fourWeeksAgo,
+      },
       answeredFollowUp: null,
+      openSignalIds: [],
     });
     renderRoute(`/screening?followUp=${saved.followUp?.id ?? ''}`);
     const history = await screen.findByRole('group', { name: /ernstige psychiatrische voorgeschiedenis/ });

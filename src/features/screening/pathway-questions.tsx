@@ -1,7 +1,9 @@
 // The pathway's yes/no questions for the professional. Safety questions come first, with their
-// reminder (e.g. the signs of a postpartum psychosis); a yes opens the safety path in the engine.
+// reminder (e.g. the signs of a postpartum psychosis). They start unanswered and must be answered
+// (CONTENT.md §4); a yes opens the urgent panel at once (`afterSafety`), before any further question.
 // Routing questions are visible and start unanswered; at a follow-up the persistent ones (facts about
 // the client) come pre-filled from the earlier screening and say so, to be confirmed or changed.
+import type { ReactNode } from 'react';
 import type { Pathway } from '../../domain';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { screeningMessages } from './messages';
@@ -13,6 +15,8 @@ export function PathwayQuestions(props: {
   onChange: (f: Record<string, boolean>) => void;
   /** Ids of answers carried forward from the earlier screening (persistent questions). */
   carried?: ReadonlySet<string>;
+  /** Shown right after the safety questions: the urgent panel when one is answered yes. */
+  afterSafety?: ReactNode;
 }) {
   const t = useMessages(screeningMessages);
   const language = useLanguage();
@@ -30,12 +34,13 @@ export function PathwayQuestions(props: {
               name={`q-${q.id}`}
               legend={q.question[language]}
               hint={q.reminder?.[language]}
-              value={props.flags[q.id] ?? false}
+              value={props.flags[q.id] ?? null}
               onChange={(v) => set(q.id, v)}
             />
           ))}
         </section>
       )}
+      {props.afterSafety}
       {routing.length > 0 && (
         <section aria-labelledby="routing-questions-heading">
           <h2 id="routing-questions-heading">{t('routingQuestionsHeading')}</h2>

@@ -25,7 +25,8 @@ export function RecommendationSection(props: {
   const reasons = (followUp?.reasons ?? outcome.reasons).filter(
     (x) => x.kind !== 'band' && x.kind !== 'red-flag' && x.kind !== 'safety-question',
   );
-  const actions = advice?.actions ?? [];
+  // On the safety path the step's actions come after the safety assessment, never mixed in (§4).
+  const actions = r.kind === 'safety' ? [] : (advice?.actions ?? []);
   const inference = followUp ? followUp.containsInference : outcome.containsInference;
   return (
     <section aria-labelledby="recommendation-heading">
@@ -50,10 +51,7 @@ export function RecommendationSection(props: {
             : t('proposalStep', { step: stepName(pack, proposal, language) })}
         </p>
       )}
-      {r.kind === 'safety' && r.underlyingStep !== null && (
-        <p className="hint">{t('underlyingStep', { step: stepName(pack, r.underlyingStep, language) })}</p>
-      )}
-      {advice && <p className="hint">{advice.rationale[language]}</p>}
+      {advice && r.kind !== 'safety' && <p className="hint">{advice.rationale[language]}</p>}
       {actions.length > 0 && (
         <>
           <h3>{t('actionsHeading')}</h3>

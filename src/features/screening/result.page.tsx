@@ -1,24 +1,41 @@
-// The result of a screening, in the order that keeps people safe: (a) the safety path first, with a
-// required action; (b) total, band and every item score; (c) the recommended step with its reasons
-// and sources; (d) cards; then confirm or override (reason required), schedule the follow-up, save.
-import { type FormEvent, useMemo, useState } from 'react';
+// The result of a screening, in the order that keeps people safe: (a) the urgent panel first, with
+// only the safety level (its cards, routes and the pack's safety actions) and a required action;
+// (b) total, band and every item score; (c) the recommended step with its reasons and sources, and on
+// the safety path the underlying step's actions "na de veiligheidsbeoordeling"; (d) cards; then
+// confirm or override (reason required), schedule the follow-up (the next day on the safety path,
+// whatever step is chosen; a later day needs a reason), save.
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { createClient, toStorageError } from '../../db';
-import { chosenAdvice, dueDate as dueDateFor, type Step } from '../../domain';
+import { createClient, discardDraft, recordSafetyOutcome, toStorageError } from '../../db';
+import {
+  actionsAfterAssessment,
+  checkFollowUpDate,
+  checkSafetyAction,
+  chosenAdvice,
+  proposedFollowUpDate,
+  type SafetySignal,
+  type Step,
+  safetyAdvice,
+  signalsOf,
+} from '../../domain';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { useActivePack } from '../../runtime/content/use-content';
 import { useVault } from '../../runtime/vault/runtime-context';
 import { FormErrors } from '../../ui/form-errors';
 import { PageHeading } from '../../ui/page-heading';
+import { safetyMessages } from '../safety/messages';
+import { SafetyActionFields, type SafetyChoice } from '../safety/safety-action-fields';
+import { UrgentPanel } from '../safety/urgent-panel';
+import { asSignals, recordSignals, useDraftSignals } from '../safety/use-safety-signals';
 import { useConfirmedKeys } from '../settings';
-import { writeAnonymous } from './anonymous-draft';
+import { ANONYMOUS_ID, writeAnonymous } from './anonymous-draft';
 import { CardsSection } from './cards-section';
+import { deviceTimeZone, localDate } from './dates';
 import { DecisionAidRows } from './decision-aid-rows';
 import { evaluateDraft, findInstrument } from './evaluate-draft';
 import { screeningMessages } from './messages';
 import { RecommendationSection, stepName } from './recommendation-section';
-import { type SafetyChoice, SafetyPanel } from './safety-panel';
-import { asSafetyAction, saveScreening } from './save-screening';
+import { packSafetyAction, saveScreening } from './save-screening';
 import { ScoreSection } from './score-section';
 import { storageMessageKey } from './storage-message';
 import { useDraft } from './use-draft';
@@ -27,9 +44,15 @@ import './screening.css';
 
 const STEPS: readonly Step[] = [0, 1, 2, 3];
 
+/** The signals on this result: those the answers raise now, and any still open from earlier entry. */
+function union(current: readonly SafetySignal[], open: readonly SafetySignal[]): SafetySignal[] {
+  return [...current, ...open.filter((o) => !current.some((c) => c.id === o.id))];
+}
+
 export function ResultPage() {
   const vault = useVault();
   const t = useMessages(screeningMessages);
+  const ts = useMessages(safetyMessages);
   const language = useLanguage();
   const navigate = useNavigate();
   const { draftId = '' } = useParams();
@@ -37,7 +60,9 @@ export function ResultPage() {
   const draft = state.kind === 'ready' ? state.draft : null;
   const pack = useActivePack(draft?.data.pathwayId);
   const previous = usePreviousResult(draft?.data ?? null);
+  const openRecords = useDraftSignals(draft && draftId !== ANONYMOUS_ID ? draftId : null);
   const [now] = useState(() => Date.now());
+  const [timeZone] = useState(deviceTimeZone);
   const confirmedKeys = useConfirmedKeys();
 
   const [safety, setSafety] = useState<SafetyChoice>({ action: null, note: '' });
@@ -45,15 +70,34 @@ export function ResultPage() {
   const [overrideStep, setOverrideStep] = useState<Step | null>(null);
   const [reason, setReason] = useState('');
   const [dueEdited, setDueEdited] = useState<string | null>(null);
+  const [dueReason, setDueReason] = useState('');
+  const [beyondConfirmed, setBeyondConfirmed] = useState(false);
   const [note, setNote] = useState('');
   const [alias, setAlias] = useState('');
   const [errors, setErrors] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
+  const [confirmDiscard, setConfirmDiscard] = useState(false);
 
   const evaluation = useMemo(() => {
     if (!draft || !pack || previous === undefined || confirmedKeys === undefined) return null;
-    return evaluateDraft(pack, draft.data, previous.previous, now, confirmedKeys);
-  }, [draft, pack, previous, now, confirmedKeys]);
+    return evaluateDraft(pack, draft.data, previous.previous, now, confirmedKeys, timeZone);
+  }, [draft, pack, previous, now, confirmedKeys, timeZone]);
+
+  // The runner stores a signal as it is entered; this also covers a draft that reached its result
+  // another way (an older version, another device): the result's signals are stored before anything.
+  const resultSignals = evaluation?.ok && pack ? signalsOf(pack, evaluation.value.outcome) : [];
+  const resultKey = resultSignals.map((s) => s.id).join(',');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: resultKey stands for the signals
+  useEffect(() => {
+    if (!draft || !pack || draftId === ANONYMOUS_ID || resultSignals.length === 0) return;
+    recordSignals(vault.session(), {
+      draftId,
+      clientId: draft.clientId,
+      pathwayId: pack.id,
+      signals: resultSignals,
+      handedToClient: draft.data.handedToClient === true,
+    }).catch((e) => setErrors([t(storageMessageKey(toStorageError(e).code))]));
+  }, [resultKey, draftId, pack]);
 
   if (state.kind === 'missing') {
     return (
@@ -63,7 +107,7 @@ export function ResultPage() {
       </section>
     );
   }
-  if (!draft || !pack || evaluation === null) {
+  if (!draft || !pack || evaluation === null || openRecords === undefined) {
     return (
       <section>
         <PageHeading>{t('resultTitle')}</PageHeading>
@@ -88,28 +132,46 @@ export function ResultPage() {
   const { outcome } = ev;
   const rec = outcome.recommendation;
   const onSafety = rec.kind === 'safety';
+  const current = signalsOf(pack, outcome);
+  const openSignals = asSignals(openRecords);
+  const shown = union(current, openSignals);
+  const advice = safetyAdvice(pack, shown);
+  // A signal raised while entering that the corrected answers no longer raise: "invoer gecorrigeerd".
+  const corrected = !onSafety && advice !== null;
   const chosen: Step | 'safety' = override && overrideStep !== null ? overrideStep : proposedChoice;
-  const engineDue = ev.followUp?.followUp.date ?? outcome.followUp?.date ?? '';
-  const chosenDue =
-    override && overrideStep !== null
-      ? (dueDateFor(pack.pathway, { kind: 'step', step: overrideStep, administer: [] }, now)?.date ?? engineDue)
-      : engineDue;
-  const due = dueEdited ?? chosenDue;
-  const safetyReasons = outcome.reasons
-    .filter((r) => r.kind === 'red-flag' || r.kind === 'safety-question')
-    .map((r) => r.label[language]);
+  const zoned = { epochMs: now, timeZone };
+  const proposedDue = proposedFollowUpDate({ pathway: pack.pathway, safety: onSafety, chosen, now: zoned });
+  const due = dueEdited ?? proposedDue.date;
+  const dueProblem = checkFollowUpDate({
+    pathway: pack.pathway,
+    safety: onSafety,
+    chosen,
+    now: zoned,
+    date: due,
+    reason: dueReason,
+    confirmedBeyondMaximum: beyondConfirmed,
+  });
+  const laterThanSafety = onSafety && /^\d{4}-\d{2}-\d{2}$/.test(due) && due > proposedDue.date;
+  const beyondMaximum = /^\d{4}-\d{2}-\d{2}$/.test(due) && due > proposedDue.latest;
+  const after = actionsAfterAssessment(pack, outcome);
   const anonymous = draft.anonymous;
+  const stored = draftId !== ANONYMOUS_ID;
 
   function validate(): string[] {
     const problems: string[] = [];
-    if (onSafety) {
-      const action = pack?.pathway.safety.actions.find((a) => a.id === safety.action);
-      if (!action) problems.push(t('errorSafetyAction'));
-      else if (action.requiresNote && safety.note.trim() === '') problems.push(t('errorSafetyNote'));
+    if (advice !== null && pack) {
+      const problem = checkSafetyAction({
+        pack,
+        open: shown,
+        stillRaised: current,
+        actionId: safety.action,
+        note: safety.note,
+      });
+      if (problem !== null) problems.push(ts(`problem.${problem}`));
     }
     if (override && overrideStep === null) problems.push(t('errorOverrideStep'));
     if (override && reason.trim() === '') problems.push(t('errorOverrideReason'));
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(due)) problems.push(t('errorDueDate'));
+    if (dueProblem !== null) problems.push(t(`errorDue.${dueProblem}`));
     if (anonymous && alias.trim() === '') problems.push(t('errorAlias'));
     return problems;
   }
@@ -127,25 +189,27 @@ export function ResultPage() {
         ? (await createClient(session, { alias: alias.trim(), pathwayIds: [pack.id] })).id
         : draft.clientId;
       if (clientId === null) throw new Error('draft without client');
-      const action = asSafetyAction(safety.action);
+      const action = advice !== null ? packSafetyAction(pack, safety.action) : null;
       dispose();
       await saveScreening(session, {
         pack,
         clientId,
-        draftId: anonymous ? null : draft.id,
+        draftId: stored ? draft.id : null,
         data: draft.data,
         evaluation: evaluation.value,
         decision: {
           chosen,
           overrideReason: override ? reason.trim() : null,
-          safety: onSafety && action ? { action, note: safety.note.trim() } : null,
+          safety: action ? { action: action.id, label: action.label, note: safety.note.trim() } : null,
           note: note.trim(),
           dueDate: due,
+          followUpReason: laterThanSafety ? dueReason.trim() : '',
           now: Date.now(),
         },
         answeredFollowUp: previous?.followUp?.status === 'open' ? previous.followUp : null,
+        openSignalIds: openRecords?.map((r) => r.id) ?? [],
       });
-      if (anonymous) writeAnonymous(null);
+      if (!stored) writeAnonymous(null);
       navigate(`/clients/${clientId}`);
     } catch (e) {
       setErrors([t(storageMessageKey(toStorageError(e).code))]);
@@ -153,12 +217,40 @@ export function ResultPage() {
     }
   }
 
+  async function discard() {
+    if (advice === null || openRecords === undefined) {
+      writeAnonymous(null);
+      navigate('/');
+      return;
+    }
+    try {
+      const session = vault.session();
+      if (openRecords.length > 0) {
+        await recordSafetyOutcome(
+          session,
+          openRecords.map((r) => ({ signalId: r.id })),
+          null,
+          { kind: 'discarded', what: shown.map((s) => s.label.nl).join('; '), at: new Date().toISOString() },
+        );
+      }
+      dispose();
+      if (stored) await discardDraft(session, draft?.id ?? '');
+      writeAnonymous(null);
+      navigate('/');
+    } catch (e) {
+      setErrors([t(storageMessageKey(toStorageError(e).code))]);
+    }
+  }
+
   return (
     <section className="result narrow">
       <PageHeading>{t('resultTitle')}</PageHeading>
       <form onSubmit={save} noValidate>
-        {rec.kind === 'safety' && (
-          <SafetyPanel pack={pack} level={rec.level} reasons={safetyReasons} value={safety} onChange={setSafety} />
+        {advice !== null && (
+          <UrgentPanel pack={pack} advice={advice} id="safety">
+            {corrected && <p className="hint">{t('signalCorrectedHint')}</p>}
+            <SafetyActionFields actions={advice.actions} value={safety} onChange={setSafety} />
+          </UrgentPanel>
         )}
         <ScoreSection pack={pack} instrument={instrument} outcome={outcome} preScreens={draft.data.preScreens ?? []} />
         <RecommendationSection
@@ -168,6 +260,17 @@ export function ResultPage() {
           proposal={ev.proposal}
           previousTotal={previous?.previous?.total ?? null}
         />
+        {after !== null && (
+          <section aria-labelledby="after-assessment-heading">
+            <h2 id="after-assessment-heading">{t('afterAssessmentHeading')}</h2>
+            <p className="hint">{t('underlyingStep', { step: stepName(pack, after.step, language) })}</p>
+            <ul className="plain-list">
+              {after.actions.map((a) => (
+                <li key={a.nl}>{a[language]}</li>
+              ))}
+            </ul>
+          </section>
+        )}
         {ev.aid && <DecisionAidRows pack={pack} aid={ev.aid} />}
         {draft.data.pathwayId === 'relapse-prevention' && draft.clientId !== null && (
           <p>
@@ -229,14 +332,33 @@ export function ResultPage() {
               id="follow-up-date"
               type="date"
               autoComplete="off"
+              min={localDate(now)}
               value={due}
               onChange={(e) => setDueEdited(e.target.value)}
               aria-describedby="follow-up-hint"
             />
             <p className="hint" id="follow-up-hint">
-              {t('followUpHint')}
+              {onSafety ? t('followUpSafetyHint') : t('followUpHint')}
             </p>
           </div>
+          {laterThanSafety && (
+            <div className="text-field">
+              <label htmlFor="follow-up-reason">{t('followUpLaterReason')}</label>
+              <textarea
+                id="follow-up-reason"
+                rows={2}
+                autoComplete="off"
+                value={dueReason}
+                onChange={(e) => setDueReason(e.target.value)}
+              />
+            </div>
+          )}
+          {beyondMaximum && (
+            <label className="choice">
+              <input type="checkbox" checked={beyondConfirmed} onChange={(e) => setBeyondConfirmed(e.target.checked)} />
+              <span>{t('followUpBeyondConfirm')}</span>
+            </label>
+          )}
           <div className="text-field">
             <label htmlFor="decision-note">{t('noteLabel')}</label>
             <textarea
@@ -249,7 +371,7 @@ export function ResultPage() {
           </div>
           {anonymous && (
             <div className="anonymous-save">
-              <p className="hint">{t(onSafety ? 'anonymousSafetyHint' : 'anonymousSaveHint')}</p>
+              <p className="hint">{t(advice !== null ? 'anonymousSafetyHint' : 'anonymousSaveHint')}</p>
               <div className="text-field">
                 <label htmlFor="anonymous-alias">{t('aliasLabel')}</label>
                 <input
@@ -262,6 +384,24 @@ export function ResultPage() {
             </div>
           )}
           <FormErrors errors={errors} />
+          {confirmDiscard && advice !== null && (
+            <div className="warning-box" role="alert">
+              <p>
+                {t('discardSafetyWarning', {
+                  signals: shown.map((s) => s.label[language]).join('; '),
+                  total: outcome.score.total,
+                })}
+              </p>
+              <div className="button-row">
+                <button type="button" className="button danger" onClick={() => void discard()}>
+                  {t('discardSafetyConfirm')}
+                </button>
+                <button type="button" className="button secondary" onClick={() => setConfirmDiscard(false)}>
+                  {t('cancel')}
+                </button>
+              </div>
+            </div>
+          )}
           <div className="button-row">
             <button type="submit" className="button" disabled={busy}>
               {anonymous ? t('createClientAndSave') : t('save')}
@@ -270,10 +410,7 @@ export function ResultPage() {
               <button
                 type="button"
                 className="button secondary"
-                onClick={() => {
-                  writeAnonymous(null);
-                  navigate('/');
-                }}
+                onClick={() => (advice !== null ? setConfirmDiscard(true) : void discard())}
               >
                 {t('finishWithoutSaving')}
               </button>

@@ -1,4 +1,4 @@
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getActivePack, listDecisions, listFollowUps, listScreenings, saveDraft, type VaultSession } from '../../db';
@@ -11,6 +11,8 @@ import { recommended, saveScreening } from './save-screening';
 import { clientWithDraft, EPDS_DRAFT } from './screening-test-helpers';
 
 afterEach(cleanup);
+// The result page waits for the draft, the pack and the open safety signals: give it time under load.
+configure({ asyncUtilTimeout: 5000 });
 
 // EPDS positions: items 1, 2, 4 score in printed order; the others are reversed (1st printed = 3).
 const EPDS_ELEVEN = {
@@ -120,8 +122,17 @@ describe('screening result', () => {
       draftId: null,
       data: { ...EPDS_DRAFT, answers: EPDS_ELEVEN },
       evaluation: first.value,
-      decision: { chosen: 1, overrideReason: null, safety: null, note: '', dueDate: '2026-01-15', now: Date.now() },
+      decision: {
+        chosen: 1,
+        overrideReason: null,
+        safety: null,
+        note: '',
+        dueDate: '2026-01-15',
+        followUpReason: '',
+        now: Date.now(),
+      },
       answeredFollowUp: null,
+      openSignalIds: [],
     });
     const followUp = saved.followUp;
     if (!followUp) throw new Error('no follow-up');

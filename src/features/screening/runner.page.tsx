@@ -1,23 +1,33 @@
 // The screening runner: the instrument in its own presentation (full text or score entry), every
 // answer autosaved, resumed at the same question after a reload or crash. The engine decides what
-// comes next (e.g. Whooley positive → EPDS); this screen only follows it.
-import { useState } from 'react';
+// comes next (e.g. Whooley positive → EPDS); this screen only follows it. A safety signal (a red-flag
+// item as soon as it is entered, or a yes at the start) is stored at once and opens the urgent panel
+// before the next question — not while the client holds the device: the professional sees it first
+// when the device comes back.
+import { useEffect, useRef, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
-import { isKeyVerified } from '../../domain';
+import { type DraftPayload, type DraftRecord, saveDraft, toStorageError } from '../../db';
+import { isKeyVerified, safetyAdvice } from '../../domain';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { useActivePack } from '../../runtime/content/use-content';
+import { useVault } from '../../runtime/vault/runtime-context';
 import { PageHeading } from '../../ui/page-heading';
+import { UrgentPanel } from '../safety/urgent-panel';
+import { asSignals, recordSignals, useDraftSignals } from '../safety/use-safety-signals';
 import { useConfirmedKeys } from '../settings';
+import { ANONYMOUS_ID, writeAnonymous } from './anonymous-draft';
 import { ClientMode } from './client-mode';
-import { evaluateDraft, findInstrument, nextInstrument } from './evaluate-draft';
+import { draftSignals, evaluateDraft, findInstrument, nextInstrument } from './evaluate-draft';
 import { FullTextForm } from './full-text-form';
 import { screeningMessages } from './messages';
 import { SaveStatusLine } from './save-status';
 import { ScoreEntryForm } from './score-entry-form';
-import { useDraft } from './use-draft';
+import { storageMessageKey } from './storage-message';
+import { markOpened, useDraft } from './use-draft';
 import './screening.css';
 
 export function RunnerPage() {
+  const vault = useVault();
   const t = useMessages(screeningMessages);
   const language = useLanguage();
   const navigate = useNavigate();
@@ -30,6 +40,57 @@ export function RunnerPage() {
   const [mode, setMode] = useState<'one' | 'all'>('one');
   const [handedOver, setHandedOver] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const anonymous = draftId === ANONYMOUS_ID;
+  const openSignals = useDraftSignals(state.kind === 'ready' && !anonymous ? draftId : null);
+  const [seen, setSeen] = useState<ReadonlySet<string>>(() => new Set());
+  const recorded = useRef(new Set<string>());
+  const promoted = useRef<DraftRecord | null>(null);
+  const latest = useRef<DraftPayload | null>(null);
+  latest.current = data;
+  const clientId = state.kind === 'ready' ? state.draft.clientId : null;
+
+  // An anonymous screening that raises a signal is kept from then on, encrypted, as a draft without a
+  // client: a lock or a closed tab cannot lose it (R46). The route moves to it once the device is back.
+  async function moveToStored(): Promise<void> {
+    const record = promoted.current;
+    const now = latest.current;
+    if (record === null || now === null) return;
+    promoted.current = null;
+    await saveDraft(vault.session(), { previous: record, clientId: null, data: now });
+    writeAnonymous(null);
+    markOpened(record.id);
+    navigate(`/screening/${record.id}`, { replace: true });
+  }
+
+  // After every render (every answer): `recorded` keeps it to one write per signal.
+  useEffect(() => {
+    if (!pack || data === null) return;
+    const signals = draftSignals(pack, data);
+    const fresh = signals.filter((s) => !recorded.current.has(s.id));
+    if (fresh.length === 0) return;
+    for (const s of fresh) recorded.current.add(s.id);
+    const session = vault.session();
+    const store = async () => {
+      let id = draftId;
+      if (anonymous) {
+        promoted.current ??= await saveDraft(session, { clientId: null, data });
+        id = promoted.current.id;
+      }
+      await recordSignals(session, {
+        draftId: id,
+        clientId,
+        pathwayId: data.pathwayId,
+        signals: fresh,
+        handedToClient: handedOver,
+      });
+      if (anonymous && !handedOver) await moveToStored();
+    };
+    // Not stored (storage full, locked): say so, and try again with the next answer.
+    store().catch((e) => {
+      for (const s of fresh) recorded.current.delete(s.id);
+      setProblem(t(storageMessageKey(toStorageError(e).code)));
+    });
+  });
 
   if (state.kind === 'missing') {
     return (
@@ -94,8 +155,31 @@ export function RunnerPage() {
         position={position}
         onAnswer={onAnswer}
         onPosition={onPosition}
-        onExit={() => setHandedOver(false)}
+        onExit={() => {
+          setHandedOver(false);
+          void moveToStored();
+        }}
       />
+    );
+  }
+
+  const unseen = (openSignals ?? []).filter((r) => !seen.has(r.id));
+  const advice = unseen.length > 0 ? safetyAdvice(pack, asSignals(openSignals ?? [])) : null;
+  if (advice !== null) {
+    return (
+      <section className="runner narrow">
+        <PageHeading key="urgent">{instrument.name[language]}</PageHeading>
+        <UrgentPanel pack={pack} advice={advice}>
+          <p>{t('urgentStillOpen')}</p>
+          <button
+            type="button"
+            className="button"
+            onClick={() => setSeen(new Set((openSignals ?? []).map((r) => r.id)))}
+          >
+            {t('urgentContinue')}
+          </button>
+        </UrgentPanel>
+      </section>
     );
   }
 

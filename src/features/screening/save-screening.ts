@@ -1,38 +1,35 @@
 // Completes a screening: screening + decision + follow-up written and the draft deleted in one
-// transaction (completeScreening), then the follow-up it answered is marked done.
+// transaction (completeScreening), then the follow-up it answered is marked done and the safety
+// action is appended to every open signal of the screening. Safety actions are the pack's (content,
+// not code): any action the pack lists is kept, with its wording.
 import {
   completeScreening,
   type DecisionPayload,
   type DraftPayload,
   type FollowUpRecord,
-  type SafetyAction,
+  recordSafetyOutcome,
   type ScreeningPayload,
   updateFollowUp,
   type VaultSession,
 } from '../../db';
-import type { ContentPack, Recommendation, Step } from '../../domain';
+import type { ContentPack, Recommendation, Step, Text } from '../../domain';
 import type { Evaluation } from './evaluate-draft';
 
 export interface DecisionInput {
   chosen: Step | 'safety';
   overrideReason: string | null;
-  safety: { action: SafetyAction; note: string } | null;
+  /** The pack action chosen for the safety signals (validated by the domain before saving). */
+  safety: { action: string; label: Text; note: string } | null;
   note: string;
   dueDate: string;
+  /** Why a safety follow-up is later than the next day. */
+  followUpReason: string;
   now: number;
 }
 
-const SAFETY_ACTIONS: readonly SafetyAction[] = [
-  'huisarts-informed',
-  '113-called',
-  '113-called-with-client',
-  '112-called',
-  'crisis-service-contacted',
-  'assessed-no-acute-danger',
-];
-
-export function asSafetyAction(id: string | null): SafetyAction | null {
-  return SAFETY_ACTIONS.find((a) => a === id) ?? null;
+/** The pack's safety action with this id, if the pack lists it. */
+export function packSafetyAction(pack: ContentPack, id: string | null) {
+  return pack.pathway.safety.actions.find((a) => a.id === id) ?? null;
 }
 
 /** What was recommended: the engine's proposal (at a follow-up: the follow-up rule's, W9). */
@@ -50,6 +47,8 @@ export async function saveScreening(
     evaluation: Evaluation;
     decision: DecisionInput;
     answeredFollowUp: FollowUpRecord | null;
+    /** Open safety signals of this screening: the action is appended to each. */
+    openSignalIds: readonly string[];
   },
 ) {
   const { pack, data, evaluation, decision } = args;
@@ -78,12 +77,14 @@ export async function saveScreening(
       ? {
           safetyAction: {
             action: decision.safety.action,
+            label: { nl: decision.safety.label.nl, en: decision.safety.label.en },
             at,
             ...(decision.safety.note ? { note: decision.safety.note } : {}),
           },
         }
       : {}),
     ...(decision.note ? { note: decision.note } : {}),
+    ...(decision.followUpReason ? { followUpReason: decision.followUpReason } : {}),
   };
   const result = await completeScreening(session, {
     screening: {
@@ -99,10 +100,29 @@ export async function saveScreening(
     followUp: {
       pathwayId: pack.id,
       dueDate: decision.dueDate,
-      data: { step: decision.chosen, instrumentId: outcome.versions.instrumentId, screeningId },
+      data: {
+        step: decision.chosen,
+        instrumentId: outcome.versions.instrumentId,
+        screeningId,
+        ...(decision.followUpReason ? { note: decision.followUpReason } : {}),
+      },
     },
     ...(args.draftId ? { draftId: args.draftId } : {}),
   });
+  if (decision.safety && args.openSignalIds.length > 0) {
+    await recordSafetyOutcome(
+      session,
+      args.openSignalIds.map((signalId) => ({ signalId })),
+      args.clientId,
+      {
+        kind: 'action',
+        action: decision.safety.action,
+        ...(decision.safety.note ? { note: decision.safety.note } : {}),
+        screeningId,
+        at,
+      },
+    );
+  }
   if (args.answeredFollowUp) {
     await updateFollowUp(session, args.answeredFollowUp, args.answeredFollowUp.data, { status: 'done' });
   }

@@ -3,13 +3,21 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { createClient, type DraftPayload, saveDraft, toStorageError } from '../../db';
-import type { CarriedContext, ContentPack, PathwayId } from '../../domain';
-import { PATHWAY_IDS } from '../../domain';
+import {
+  type CarriedContext,
+  type ContentPack,
+  detectSafetySignals,
+  PATHWAY_IDS,
+  type PathwayId,
+  safetyAdvice,
+} from '../../domain';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { useActivePacks } from '../../runtime/content/use-content';
 import { useVault } from '../../runtime/vault/runtime-context';
 import { FormErrors } from '../../ui/form-errors';
 import { PageHeading } from '../../ui/page-heading';
+import { UrgentPanel } from '../safety/urgent-panel';
+import { recordSignals } from '../safety/use-safety-signals';
 import { ANONYMOUS_ID, writeAnonymous } from './anonymous-draft';
 import { carriedStart } from './carried-start';
 import { type ContextDraft, ContextFields, contextError, EMPTY_CONTEXT, toContext, toDraft } from './context-fields';
@@ -62,6 +70,8 @@ export function ScreeningPage() {
   const [linkFollowUp, setLinkFollowUp] = useState<string | null>(null);
   const [errors, setErrors] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
+  // Named now, so a safety signal raised on this screen belongs to the draft it will start.
+  const [draftId] = useState(() => crypto.randomUUID());
 
   const fromFollowUp = followUpStart?.followUp ?? null;
   const onlyPathway = pathways?.length === 1 ? pathways[0] : undefined;
@@ -72,6 +82,22 @@ export function ScreeningPage() {
   const openFollowUps = useOpenFollowUps(fromFollowUp ? null : clientId).filter((f) => f.pathwayId === pathwayId);
   const linked = fromFollowUp ?? openFollowUps.find((f) => f.id === linkFollowUp) ?? null;
   const instrumentId = linked?.data.instrumentId ?? instrumentChoice ?? pack?.pathway.instruments[0] ?? null;
+  const signals = pack ? detectSafetySignals({ pack, instrumentIds: [], answers: {}, flags }) : [];
+  const advice = pack ? safetyAdvice(pack, signals) : null;
+  const signalKey = signals.map((s) => s.id).join(',');
+
+  // A yes to a safety question is stored the moment it is given (R46), before the screening starts.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: signalKey stands for the signals
+  useEffect(() => {
+    if (!pack || signals.length === 0) return;
+    recordSignals(vault.session(), {
+      draftId,
+      clientId,
+      pathwayId: pack.id,
+      signals,
+      handedToClient: false,
+    }).catch((e) => setErrors([t(storageMessageKey(toStorageError(e).code))]));
+  }, [signalKey, pack, draftId, clientId]);
 
   // At a follow-up the earlier screening's context (moved on to today), persistent answers and intake
   // are shown for confirmation; transient questions start unanswered (CONTENT.md §3a).
@@ -105,6 +131,10 @@ export function ScreeningPage() {
     if (pack === undefined || pathwayId === null) problems.push(t('errorPathway'));
     if (whoNow.kind === 'none') problems.push(t('errorClient'));
     if (whoNow.kind === 'new' && alias.trim() === '') problems.push(t('errorAlias'));
+    for (const q of pack?.pathway.questions ?? []) {
+      if (q.effect.kind === 'safety' && flags[q.id] === undefined)
+        problems.push(t('errorSafetyQuestion', { question: q.question[language] }));
+    }
     const ctxProblem = pack ? contextError(pack.pathway.context, context) : null;
     if (ctxProblem !== null) problems.push(t(ctxProblem));
     const relapseIntake = toIntake(intake);
@@ -121,7 +151,8 @@ export function ScreeningPage() {
       ...(linked ? { followUpId: linked.id, previousScreeningId: linked.data.screeningId } : {}),
       ...(pathwayId === 'relapse-prevention' && relapseIntake !== null ? { intake: relapseIntake } : {}),
     };
-    if (whoNow.kind === 'anonymous') {
+    // An anonymous screening with a safety signal is kept (encrypted) from the start: R46.
+    if (whoNow.kind === 'anonymous' && signals.length === 0) {
       writeAnonymous(data);
       navigate(`/screening/${ANONYMOUS_ID}`);
       return;
@@ -133,7 +164,7 @@ export function ScreeningPage() {
         whoNow.kind === 'new'
           ? (await createClient(session, { alias: alias.trim(), pathwayIds: [pathwayId] })).id
           : clientId;
-      const draft = await saveDraft(session, { clientId: owner, data });
+      const draft = await saveDraft(session, { id: draftId, clientId: owner, data });
       markOpened(draft.id);
       navigate(`/screening/${draft.id}`);
     } catch (e) {
@@ -306,6 +337,7 @@ export function ScreeningPage() {
             flags={flags}
             onChange={setFlags}
             {...(carried ? { carried: carried.ids } : {})}
+            afterSafety={advice && <UrgentPanel pack={pack} advice={advice} id="start-urgent" />}
           />
         )}
         {pack && pathwayId === 'relapse-prevention' && (

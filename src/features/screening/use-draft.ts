@@ -70,7 +70,14 @@ export function useDraft(draftId: string) {
         openedThisPage.add(draftId);
         setState({
           kind: 'ready',
-          draft: { id: draftId, anonymous: false, clientId: record.clientId, data: record.data, restored },
+          draft: {
+            id: draftId,
+            // A kept anonymous screening (it raised a safety signal) still offers to create a client.
+            anonymous: record.clientId === null,
+            clientId: record.clientId,
+            data: record.data,
+            restored,
+          },
         });
       })
       .catch(() => {

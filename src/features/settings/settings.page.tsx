@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { useT } from '../../i18n/use-t';
 import { PageHeading } from '../../ui/page-heading';
+import { RegionalNumbersSection } from '../safety/regional-numbers-section';
 import { AutoLockChoice } from './auto-lock-choice';
 import { EpdsKeySection } from './epds-key-section';
 import { LanguageSetting } from './language-setting';
@@ -35,6 +36,7 @@ export function SettingsPage() {
       <ProfileSetting />
       <PassphraseSetting />
       <StorageStatusSection language={language} />
+      <RegionalNumbersSection />
       <EpdsKeySection language={language} />
       <LicenceImportSection language={language} />
       <VersionsSection language={language} />

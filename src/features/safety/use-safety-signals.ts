@@ -1,0 +1,77 @@
+// Safety signals in the app: stored the moment the engine detects them (R46), read live, so Vandaag,
+// the runner and the result all see the same open signals; "open" is derived in src/db.
+import { useLiveQuery } from 'dexie-react-hooks';
+import {
+  getClient,
+  listOpenSignals,
+  recordSafetySignal,
+  type SafetySignalRecord,
+  signalIdFor,
+  type VaultSession,
+} from '../../db';
+import type { PathwayId, SafetySignal } from '../../domain';
+import { useVault } from '../../runtime/vault/runtime-context';
+
+/** Stores each signal once for this draft (a repeated detection writes nothing). */
+export async function recordSignals(
+  session: VaultSession,
+  args: {
+    draftId: string;
+    clientId: string | null;
+    pathwayId: PathwayId;
+    signals: readonly SafetySignal[];
+    handedToClient: boolean;
+  },
+): Promise<void> {
+  const at = new Date().toISOString();
+  for (const s of args.signals) {
+    await recordSafetySignal(
+      session,
+      { signalId: signalIdFor(args.draftId, s.id), clientId: args.clientId },
+      {
+        kind: 'signal',
+        pathwayId: args.pathwayId,
+        signal: { id: s.id, kind: s.kind, level: s.level, label: { nl: s.label.nl, en: s.label.en } },
+        draftId: args.draftId,
+        ...(args.handedToClient ? { handedToClient: true } : {}),
+        at,
+      },
+    );
+  }
+}
+
+export interface OpenSignal {
+  record: SafetySignalRecord;
+  alias: string | null;
+}
+
+/** Every open signal, oldest first, with the client's alias; undefined while loading. */
+export function useOpenSignals(): { items: OpenSignal[]; damaged: number } | undefined {
+  const vault = useVault();
+  return useLiveQuery(async () => {
+    const session = vault.session();
+    const open = await listOpenSignals(session);
+    const items = await Promise.all(
+      open.records.map(async (record) => {
+        const client = record.clientId ? await getClient(session, record.clientId).catch(() => undefined) : undefined;
+        return { record, alias: client?.data.alias ?? null };
+      }),
+    );
+    return { items, damaged: open.damaged.length };
+  }, []);
+}
+
+/** The open signals raised in one draft; undefined while loading. */
+export function useDraftSignals(draftId: string | null): SafetySignalRecord[] | undefined {
+  const vault = useVault();
+  return useLiveQuery(async () => {
+    if (draftId === null) return [];
+    const open = await listOpenSignals(vault.session());
+    return open.records.filter((r) => r.data.draftId === draftId);
+  }, [draftId]);
+}
+
+/** The signal facts of stored records, as the domain takes them. */
+export function asSignals(records: readonly SafetySignalRecord[]): SafetySignal[] {
+  return records.map((r) => r.data.signal);
+}
