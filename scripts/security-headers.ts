@@ -3,7 +3,8 @@
 // <meta> tag minus frame-ancestors (which a meta tag cannot deliver), so the cached shell keeps it offline.
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  // 'wasm-unsafe-eval' lets WebAssembly compile (Argon2id, R39); it allows no JS eval.
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self' data:",
   "font-src 'self'",

@@ -18,6 +18,7 @@ export type StorageErrorCode =
   | 'stale-build'
   | 'connection-lost'
   | 'migration-failed'
+  | 'kdf-unsupported'
   | 'unknown';
 
 export class StorageError extends Error {

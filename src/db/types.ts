@@ -225,12 +225,22 @@ export interface AuditRow {
   hash: string;
 }
 
-/** PBKDF2 parameters, stored next to the wrapped key so they can be raised later (R20). */
-export interface KdfParams {
+/** PBKDF2 parameters: how v1 vaults and backups were wrapped; still opened, re-wrapped at unlock (R20). */
+export interface Pbkdf2Params {
   algorithm: 'PBKDF2';
   hash: 'SHA-256';
   iterations: number;
 }
+
+/** Argon2id parameters (R39): memory in KiB, passes, lanes. Stored next to the wrapped key. */
+export interface Argon2idParams {
+  algorithm: 'Argon2id';
+  memoryKiB: number;
+  iterations: number;
+  parallelism: number;
+}
+
+export type KdfParams = Pbkdf2Params | Argon2idParams;
 
 /** Singletons in the meta table, keyed by fixed names. */
 export interface VaultMeta {

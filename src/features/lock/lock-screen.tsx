@@ -13,7 +13,7 @@ export function LockScreen() {
   const t = useMessages(lockMessages);
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<'wrong' | 'failed' | null>(null);
+  const [error, setError] = useState<'wrong' | 'failed' | 'kdfUnsupported' | null>(null);
   const [retryAt, setRetryAt] = useState(0);
   const [now, setNow] = useState(() => Date.now());
 
@@ -43,7 +43,7 @@ export function LockScreen() {
         setError(e.code === 'wrong-passphrase' ? 'wrong' : null);
         setRetryAt(e.retryAt ?? 0);
         setNow(Date.now());
-      } else setError('failed');
+      } else setError(isStorageError(e, 'kdf-unsupported') ? 'kdfUnsupported' : 'failed');
     } finally {
       setBusy(false);
     }
@@ -70,6 +70,7 @@ export function LockScreen() {
         <p id="unlock-status" className="form-message" role="alert">
           {error === 'wrong' && t('wrong')}
           {error === 'failed' && t('failed')}
+          {error === 'kdfUnsupported' && t('kdfUnsupported')}
           {waiting && ` ${t('wait', { seconds })}`}
         </p>
         <button type="submit" className="button" disabled={busy || waiting}>

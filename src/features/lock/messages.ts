@@ -10,6 +10,8 @@ export const lockMessages = defineMessages(
     wrong: 'Dat is niet de juiste wachtzin.',
     wait: 'Je kunt het over {seconds} seconden opnieuw proberen.',
     failed: 'Ontgrendelen lukte niet. Probeer het opnieuw.',
+    kdfUnsupported:
+      'Deze browser kan de beveiliging van Stapwijzer niet uitvoeren (WebAssembly ontbreekt of is geblokkeerd). Werk de browser bij.',
     lockNow: 'Vergrendelen',
     checking: 'Stapwijzer openen…',
     storageCleared:
@@ -24,6 +26,8 @@ export const lockMessages = defineMessages(
     wrong: 'That is not the right passphrase.',
     wait: 'You can try again in {seconds} seconds.',
     failed: 'Unlocking did not work. Please try again.',
+    kdfUnsupported:
+      "This browser cannot run Stapwijzer's security (WebAssembly is missing or blocked). Please update the browser.",
     lockNow: 'Lock',
     checking: 'Opening Stapwijzer…',
     storageCleared: "The browser has deleted Stapwijzer's stored data. Start again, then restore your latest backup.",

@@ -1,10 +1,13 @@
 import { type FormEvent, useState } from 'react';
 import { useRoles } from '../../app/content/use-roles';
 import { adopt, createAppVault } from '../../app/vault/vault-runtime';
-import { MIN_PASSPHRASE_LENGTH, requestPersistence, type VaultSession } from '../../db';
+import { isStorageError, requestPersistence, type VaultSession } from '../../db';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { FormErrors } from '../../ui/form-errors';
 import { PageHeading } from '../../ui/page-heading';
+import { passphraseMessages } from '../passphrase/messages';
+import { checkPassphrase, loadEstimator } from '../passphrase/strength';
+import { PassphraseSuggestion } from '../passphrase/suggestion';
 import { onboardingMessages } from './messages';
 import { type Profile, ROLE_IDS, saveProfile } from './profile';
 
@@ -21,6 +24,7 @@ type Step = 1 | 2 | 3;
  */
 export function Onboarding() {
   const t = useMessages(onboardingMessages);
+  const tp = useMessages(passphraseMessages);
   const roles = useRoles();
   const language = useLanguage();
   const [step, setStep] = useState<Step>(1);
@@ -49,13 +53,15 @@ export function Onboarding() {
 
   async function submitPassphrase(event: FormEvent) {
     event.preventDefault();
+    if (busy) return;
+    setBusy(true);
     const problems = [];
-    if ([...passphrase].length < MIN_PASSPHRASE_LENGTH) problems.push(t('tooShort'));
+    const verdict = await checkPassphrase(passphrase);
+    if (!verdict.ok) problems.push(tp(verdict.reason));
     else if (passphrase !== again) problems.push(t('mismatch'));
     if (!understood) problems.push(t('needUnderstood'));
     setErrors(problems);
-    if (problems.length > 0 || busy) return;
-    setBusy(true);
+    if (problems.length > 0) return setBusy(false);
     try {
       const created = await createAppVault(passphrase);
       await saveProfile(created, { roles: chosen, initials: initials.trim() });
@@ -64,8 +70,8 @@ export function Onboarding() {
       setAgain('');
       setSession(created);
       setStep(3);
-    } catch {
-      setErrors([t('failed')]);
+    } catch (e) {
+      setErrors([isStorageError(e, 'kdf-unsupported') ? t('kdfUnsupported') : t('failed')]);
     } finally {
       setBusy(false);
     }
@@ -126,9 +132,16 @@ export function Onboarding() {
               type="password"
               autoComplete="off"
               value={passphrase}
+              onFocus={() => void loadEstimator()}
               onChange={(e) => setPassphrase(e.target.value)}
             />
           </div>
+          <PassphraseSuggestion
+            onUse={(phrase) => {
+              setPassphrase(phrase);
+              setAgain(phrase);
+            }}
+          />
           <div className="text-field">
             <label htmlFor="onboarding-passphrase-again">{t('passphraseAgain')}</label>
             <input

@@ -2,9 +2,12 @@ import { type FormEvent, useState } from 'react';
 import { appDb } from '../../app/vault/vault-runtime';
 import { changePassphrase, isStorageError, MIN_PASSPHRASE_LENGTH } from '../../db';
 import { useMessages } from '../../i18n/define-messages';
+import { passphraseMessages } from '../passphrase/messages';
+import { checkPassphrase, loadEstimator, type WeakReason } from '../passphrase/strength';
+import { PassphraseSuggestion } from '../passphrase/suggestion';
 import { settingsMessages } from './messages';
 
-type Problem = 'tooShort' | 'noMatch' | 'wrongOld' | 'waitOld' | 'saveFailed';
+type Problem = 'noMatch' | 'wrongOld' | 'waitOld' | 'saveFailed';
 
 /**
  * Change the passphrase: the old one unwraps the data key (with the same backoff as the lock screen),
@@ -12,6 +15,8 @@ type Problem = 'tooShort' | 'noMatch' | 'wrongOld' | 'waitOld' | 'saveFailed';
  */
 export function PassphraseSetting() {
   const t = useMessages(settingsMessages);
+  const tp = useMessages(passphraseMessages);
+  const [weak, setWeak] = useState<WeakReason | null>(null);
   const [old, setOld] = useState('');
   const [next, setNext] = useState('');
   const [again, setAgain] = useState('');
@@ -23,10 +28,19 @@ export function PassphraseSetting() {
     e.preventDefault();
     if (busy) return;
     setDone(false);
-    if ([...next].length < MIN_PASSPHRASE_LENGTH) return setProblem({ key: 'tooShort' });
-    if (next !== again) return setProblem({ key: 'noMatch' });
-    setProblem(null);
     setBusy(true);
+    // The same rule as at first use (R39): a weak new passphrase is refused with its reason.
+    const verdict = await checkPassphrase(next);
+    setWeak(verdict.ok ? null : verdict.reason);
+    if (!verdict.ok) {
+      setProblem(null);
+      return setBusy(false);
+    }
+    if (next !== again) {
+      setProblem({ key: 'noMatch' });
+      return setBusy(false);
+    }
+    setProblem(null);
     try {
       await changePassphrase(appDb(), old, next);
       setOld('');
@@ -52,6 +66,7 @@ export function PassphraseSetting() {
         type="password"
         autoComplete="off"
         value={value}
+        onFocus={() => void loadEstimator()}
         onChange={(e) => set(e.target.value)}
         aria-describedby={hint ? `${id}-hint` : undefined}
       />
@@ -76,9 +91,16 @@ export function PassphraseSetting() {
           setNext,
           t('newPassphraseHint', { min: MIN_PASSPHRASE_LENGTH }),
         )}
+        <PassphraseSuggestion
+          onUse={(phrase) => {
+            setNext(phrase);
+            setAgain(phrase);
+          }}
+        />
         {field('settings-repeat-passphrase', t('repeatPassphrase'), again, setAgain)}
         <p className={done ? 'form-message ok' : 'form-message'} role="status">
           {done && t('passphraseChanged')}
+          {weak && tp(weak)}
           {problem && t(problem.key, { min: MIN_PASSPHRASE_LENGTH, seconds: problem.seconds ?? 1 })}
         </p>
         <button type="submit" className="button" disabled={busy}>
