@@ -18,28 +18,6 @@ export type Argon2Response =
   | { id: number; ok: true; hash: Uint8Array<ArrayBuffer> }
   | { id: number; ok: false; message: string };
 
-export const KEK_BYTES = 32;
-
-/** The derivation itself; shared by the worker and the inline path. */
-export async function argon2idInline(
-  password: Uint8Array<ArrayBuffer>,
-  salt: Uint8Array<ArrayBuffer>,
-  params: Argon2idParams,
-): Promise<Uint8Array<ArrayBuffer>> {
-  if (typeof WebAssembly === 'undefined') throw new StorageError('kdf-unsupported');
-  const { argon2id } = await import('hash-wasm');
-  const hash = await argon2id({
-    password,
-    salt,
-    parallelism: params.parallelism,
-    iterations: params.iterations,
-    memorySize: params.memoryKiB,
-    hashLength: KEK_BYTES,
-    outputType: 'binary',
-  });
-  return new Uint8Array(hash);
-}
-
 let worker: Worker | null = null;
 let nextId = 1;
 const pending = new Map<number, { resolve: (h: Uint8Array<ArrayBuffer>) => void; reject: (e: unknown) => void }>();
@@ -74,7 +52,7 @@ export function argon2id(
   salt: Uint8Array<ArrayBuffer>,
   params: Argon2idParams,
 ): Promise<Uint8Array<ArrayBuffer>> {
-  if (!inBrowser()) return argon2idInline(password, salt, params);
+  if (!inBrowser()) return import('./argon2-inline').then((m) => m.argon2idInline(password, salt, params));
   if (typeof WebAssembly === 'undefined') return Promise.reject(new StorageError('kdf-unsupported'));
   return new Promise((resolve, reject) => {
     const id = nextId++;

@@ -1,6 +1,7 @@
 // The Argon2id worker: one derivation per message, so the 64 MiB of hashing never blocks the page.
 // (The program is typed with the DOM lib; the worker's scope is described here instead.)
-import { type Argon2Request, type Argon2Response, argon2idInline } from './argon2';
+import type { Argon2Request, Argon2Response } from './argon2';
+import { argon2idInline } from './argon2-inline';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<Argon2Request>) => void) | null;
