@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { NavLink, Outlet, useNavigation } from 'react-router';
 import type { MessageKey } from '../i18n/nl';
 import { useT } from '../i18n/use-t';
+import { ContentRepairedNotice } from '../runtime/content-integrity/content-repaired-notice';
 import { useSession } from './session-store';
 import { StorageHealth } from './storage-health/storage-health';
 import { UpdatePrompt } from './update/update-prompt';
@@ -66,6 +67,7 @@ export function Layout() {
           nothing down (no layout shift), and at the end of a page they never cover its last button. */}
       <div className="notices">
         <StorageHealth />
+        <ContentRepairedNotice />
         <UpdatePrompt />
       </div>
     </div>

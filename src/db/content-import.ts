@@ -23,7 +23,12 @@ function itemRows<T extends { readonly id: string }>(pack: ContentPack, key: str
 }
 
 /** Writes one pack version and makes it the active version of its pack id. */
-export async function importPack(db: StapwijzerDb, pack: ContentPack, now = Date.now()): Promise<string> {
+export async function importPack(
+  db: StapwijzerDb,
+  pack: ContentPack,
+  now = Date.now(),
+  extra: Pick<PackRow, 'licenceSeal'> = {},
+): Promise<string> {
   const key = packKey(pack.id, pack.contentVersion);
   const row: PackRow = {
     key,
@@ -34,6 +39,7 @@ export async function importPack(db: StapwijzerDb, pack: ContentPack, now = Date
     active: 1,
     importedAt: now,
     pack,
+    ...extra,
   };
   await withReopenRetry(db, () =>
     db.transaction('rw', [...CONTENT_TABLES], async () => {
@@ -46,6 +52,16 @@ export async function importPack(db: StapwijzerDb, pack: ContentPack, now = Date
     }),
   );
   return key;
+}
+
+/** Deletes one stored pack version and its items (a tampered copy, R41); the bundle then restores it. */
+export async function deletePackVersion(db: StapwijzerDb, key: string): Promise<void> {
+  await withReopenRetry(db, () =>
+    db.transaction('rw', [...CONTENT_TABLES], async () => {
+      await Promise.all([db.instruments, db.pathways, db.cards].map((t) => t.where('packKey').equals(key).delete()));
+      await db.packs.delete(key);
+    }),
+  );
 }
 
 /** Deletes inactive versions of `packId` that no screening references. Returns the pruned keys. */

@@ -179,6 +179,11 @@ export interface PackRow {
   active: 0 | 1;
   importedAt: number;
   pack: ContentPack;
+  /**
+   * A licence pack's digest sealed under the data key (R41): its text differs from the bundle, so no
+   * shipped digest vouches for it; this MAC does. `at` is the sealing time (bound into the AAD).
+   */
+  licenceSeal?: { iv: Uint8Array<ArrayBuffer>; ct: Uint8Array<ArrayBuffer>; at: number };
 }
 /** `key` is `${packKey}#${id}`; one row per instrument, pathway or card of a stored pack version. */
 export interface ContentItemRow<T> {
@@ -206,7 +211,8 @@ export type AuditAction =
   | 'import'
   | 'unlock'
   | 'unlock-failed'
-  | 'wipe';
+  | 'wipe'
+  | 'content-repaired';
 
 /**
  * One audit event, stored in CLEAR (so a failed unlock can be logged while locked): it holds no

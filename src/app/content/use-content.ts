@@ -1,12 +1,15 @@
 // Feature hooks over the content tables (STYLE habit 5: components read through hooks on useLiveQuery).
 import { useLiveQuery } from 'dexie-react-hooks';
-import { getPackVersion, listActivePacks } from '../../db';
 import type { ContentPack, PathwayId } from '../../domain';
-import { appDb } from '../vault/vault-runtime';
+import { verifiedActivePacks, verifiedPackVersion } from '../../runtime/content-integrity/verified-content';
+import { appDb, currentSession, hasSession } from '../vault/vault-runtime';
+
+// Every read re-hashes what is stored (R41); a licence pack's MAC needs the unlocked session.
+const sessionOrNull = () => (hasSession() ? currentSession() : null);
 
 /** The active pack of every pathway; undefined while loading (or while content is being imported). */
 export function useActivePacks(): readonly ContentPack[] | undefined {
-  return useLiveQuery(() => listActivePacks(appDb()), []);
+  return useLiveQuery(() => verifiedActivePacks(appDb(), sessionOrNull()), []);
 }
 
 /** The active pack of one pathway; undefined while loading, null when it is not installed. */
@@ -19,7 +22,7 @@ export function useActivePack(pathwayId: PathwayId | undefined): ContentPack | n
 /** A specific stored pack version (for explaining an old result with its own content). */
 export function usePackVersion(packId: string, contentVersion: string): ContentPack | null | undefined {
   return useLiveQuery(
-    async () => (await getPackVersion(appDb(), packId, contentVersion)) ?? null,
+    async () => (await verifiedPackVersion(appDb(), packId, contentVersion, sessionOrNull())) ?? null,
     [packId, contentVersion],
   );
 }

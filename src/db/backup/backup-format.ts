@@ -92,6 +92,7 @@ export const AuditRowSchema = v.strictObject({
     'unlock',
     'unlock-failed',
     'wipe',
+    'content-repaired',
   ]),
   recordId: v.nullable(Id),
   actor: v.pipe(v.string(), v.maxLength(12)),

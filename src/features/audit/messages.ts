@@ -28,6 +28,7 @@ export const auditMessages = defineMessages(
     'action.import': 'Back-up teruggezet',
     'action.unlock': 'Ontgrendeld',
     'action.unlock-failed': 'Ontgrendelen mislukt',
+    'action.content-repaired': 'Gewijzigde inhoud geweigerd en hersteld',
     'action.wipe': 'Alles gewist',
   },
   {
@@ -56,6 +57,7 @@ export const auditMessages = defineMessages(
     'action.import': 'Backup restored',
     'action.unlock': 'Unlocked',
     'action.unlock-failed': 'Unlock failed',
+    'action.content-repaired': 'Altered content refused and repaired',
     'action.wipe': 'All deleted',
   },
 );

@@ -1,13 +1,13 @@
 // Feature hooks over the client tables (STYLE habit 5). Each returns undefined while loading.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { appDb, currentSession } from '../../app/vault/vault-runtime';
+import { verifiedPackVersion } from '../../runtime/content-integrity/verified-content';
 import {
   type ClientRecord,
   type ClientStatus,
   type DecisionRecord,
   type FollowUpRecord,
   getClient,
-  getPackVersion,
   listClients,
   listDecisions,
   listFollowUps,
@@ -56,7 +56,7 @@ export function useClientHistory(clientId: string): ClientHistory | undefined {
     for (const s of screenings.records) {
       const key = packKeyOf(s);
       if (packs.has(key)) continue;
-      const pack = await getPackVersion(appDb(), s.packId, s.packVersion);
+      const pack = await verifiedPackVersion(appDb(), s.packId, s.packVersion, session);
       if (pack) packs.set(key, pack);
     }
     return {

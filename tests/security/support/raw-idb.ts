@@ -47,3 +47,35 @@ export function readAll(page: Page, store: string): Promise<unknown[]> {
     store,
   );
 }
+
+/** The R41 attack: remove every red flag from the stored copy of a pack, leaving its digest string as it was. */
+export function removeStoredRedFlags(page: Page, packId: string): Promise<number> {
+  return page.evaluate(
+    (id) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('stapwijzer');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction('packs', 'readwrite');
+          const store = tx.objectStore('packs');
+          let changed = 0;
+          const req = store.getAll();
+          req.onsuccess = () => {
+            for (const row of req.result as { id: string; pack: { instruments: { redFlags: unknown[] }[] } }[]) {
+              if (row.id !== id) continue;
+              for (const instrument of row.pack.instruments) instrument.redFlags = [];
+              store.put(row);
+              changed++;
+            }
+          };
+          tx.oncomplete = () => {
+            db.close();
+            resolve(changed);
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    packId,
+  );
+}
