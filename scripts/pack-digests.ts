@@ -51,7 +51,11 @@ async function main(): Promise<void> {
     if (name === 'roles') continue; // the roles file is never stored in IndexedDB
     const json = JSON.parse(readFileSync(`${dir}${name}.json`, 'utf8')) as { id: string; contentVersion: string };
     const digest = digests[name] ?? '';
-    if (SHIPPED_DIGESTS.some((d) => d.packId === json.id && d.contentVersion === json.contentVersion && d.digest === digest))
+    if (
+      SHIPPED_DIGESTS.some(
+        (d) => d.packId === json.id && d.contentVersion === json.contentVersion && d.digest === digest,
+      )
+    )
       continue;
     missing.push(
       `  {\n    packId: '${json.id}',\n    contentVersion: '${json.contentVersion}',\n    digest: '${digest}',\n  },\n`,

@@ -3,11 +3,11 @@ import { NavLink, Outlet, useNavigation } from 'react-router';
 import type { MessageKey } from '../i18n/nl';
 import { useT } from '../i18n/use-t';
 import { ContentRepairedNotice } from '../runtime/content-integrity/content-repaired-notice';
+import { lockEverywhere } from '../runtime/cross-tab/lock-tabs';
 import { useSession } from './session-store';
 import { StorageHealth } from './storage-health/storage-health';
 import { UpdatePrompt } from './update/update-prompt';
 import { VaultGate } from './vault/vault-gate';
-import { lockApp } from './vault/vault-runtime';
 
 const NAV: ReadonlyArray<{ to: string; label: MessageKey; end?: boolean }> = [
   { to: '/', label: 'nav.home', end: true },
@@ -37,7 +37,7 @@ export function Layout() {
       <header className="shell-header">
         <span className="shell-title">{t('app.name')}</span>
         {unlocked && !clientMode && (
-          <button type="button" className="button secondary on-dark" onClick={lockApp}>
+          <button type="button" className="button secondary on-dark" onClick={lockEverywhere}>
             {t('app.lock')}
           </button>
         )}

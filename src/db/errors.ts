@@ -19,6 +19,7 @@ export type StorageErrorCode =
   | 'connection-lost'
   | 'migration-failed'
   | 'kdf-unsupported'
+  | 'already-completed'
   | 'unknown';
 
 export class StorageError extends Error {

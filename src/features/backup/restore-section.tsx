@@ -13,6 +13,7 @@ import {
   verifyBackup,
 } from '../../db';
 import { useMessages } from '../../i18n/define-messages';
+import { lockOtherTabs } from '../../runtime/cross-tab/lock-tabs';
 import { backupErrorMessages } from './backup-errors.messages';
 import { backupMessages } from './messages';
 
@@ -55,6 +56,8 @@ export function RestoreSection() {
   async function replace(verified: VerifiedBackup) {
     setState({ kind: 'busy' });
     try {
+      // Other tabs lock before the data key changes under them (R43).
+      lockOtherTabs('restore');
       adopt(await applyRestore(appDb(), verified));
       setPassphrase('');
       setState({ kind: 'done' });

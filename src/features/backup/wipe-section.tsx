@@ -2,6 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { appDb } from '../../app/vault/vault-runtime';
 import { wipeAllData } from '../../db';
 import { useMessages } from '../../i18n/define-messages';
+import { announceWiped, lockOtherTabs } from '../../runtime/cross-tab/lock-tabs';
 import { backupMessages } from './messages';
 
 const CONFIRM_WORD = 'WISSEN';
@@ -19,7 +20,13 @@ export function WipeSection() {
     setBusy(true);
     setFailed(false);
     try {
-      await wipeAllData(appDb());
+      lockOtherTabs('wipe'); // they drop the key and their connection before the database goes (R43)
+      await wipeAllData(appDb(), {
+        restart: () => {
+          announceWiped();
+          location.replace('/');
+        },
+      });
     } catch {
       setFailed(true);
       setBusy(false);

@@ -1,7 +1,6 @@
 // Feature hooks over the client tables (STYLE habit 5). Each returns undefined while loading.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { appDb, currentSession } from '../../app/vault/vault-runtime';
-import { verifiedPackVersion } from '../../runtime/content-integrity/verified-content';
 import {
   type ClientRecord,
   type ClientStatus,
@@ -20,6 +19,7 @@ import {
   type ScreeningRecord,
 } from '../../db';
 import type { ContentPack } from '../../domain';
+import { verifiedPackVersion } from '../../runtime/content-integrity/verified-content';
 
 export function useClients(status: ClientStatus): ReadMany<ClientRecord> | undefined {
   return useLiveQuery(() => listClients(currentSession(), status), [status]);

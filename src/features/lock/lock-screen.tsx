@@ -2,6 +2,8 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { appDb, unlockAppVault } from '../../app/vault/vault-runtime';
 import { backoffStatus, isStorageError } from '../../db';
 import { useMessages } from '../../i18n/define-messages';
+import { useLockedByOtherTab } from '../../runtime/cross-tab/lock-tabs';
+import { serialisedUnlock } from '../../runtime/cross-tab/unlock-queue';
 import { PageHeading } from '../../ui/page-heading';
 import { lockMessages } from './messages';
 
@@ -13,9 +15,10 @@ export function LockScreen() {
   const t = useMessages(lockMessages);
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<'wrong' | 'failed' | 'kdfUnsupported' | null>(null);
+  const [error, setError] = useState<'wrong' | 'tooSoon' | 'failed' | 'kdfUnsupported' | null>(null);
   const [retryAt, setRetryAt] = useState(0);
   const [now, setNow] = useState(() => Date.now());
+  const lockedBy = useLockedByOtherTab((s) => s.reason);
 
   useEffect(() => {
     backoffStatus(appDb())
@@ -36,11 +39,14 @@ export function LockScreen() {
     setBusy(true);
     setError(null);
     try {
-      await unlockAppVault(passphrase);
+      // One attempt at a time across tabs, so every guess meets the backoff (R44).
+      await serialisedUnlock(() => unlockAppVault(passphrase));
+      useLockedByOtherTab.getState().clear();
     } catch (e) {
       setPassphrase('');
       if (isStorageError(e) && (e.code === 'wrong-passphrase' || e.code === 'backoff')) {
-        setError(e.code === 'wrong-passphrase' ? 'wrong' : null);
+        // 'backoff': this attempt was not tried (another tab's, or an earlier, guess was just wrong).
+        setError(e.code === 'wrong-passphrase' ? 'wrong' : 'tooSoon');
         setRetryAt(e.retryAt ?? 0);
         setNow(Date.now());
       } else setError(isStorageError(e, 'kdf-unsupported') ? 'kdfUnsupported' : 'failed');
@@ -53,6 +59,7 @@ export function LockScreen() {
   return (
     <section className="narrow">
       <PageHeading>{t('title')}</PageHeading>
+      {lockedBy && <p className="warning-box">{t(`lockedBy.${lockedBy}`)}</p>}
       <p className="lead">{t('intro')}</p>
       <form onSubmit={submit} noValidate>
         <div className="text-field">
@@ -69,6 +76,7 @@ export function LockScreen() {
         </div>
         <p id="unlock-status" className="form-message" role="alert">
           {error === 'wrong' && t('wrong')}
+          {error === 'tooSoon' && t('tooSoon')}
           {error === 'failed' && t('failed')}
           {error === 'kdfUnsupported' && t('kdfUnsupported')}
           {waiting && ` ${t('wait', { seconds })}`}

@@ -8,6 +8,7 @@ import { currentSession } from '../../app/vault/vault-runtime';
 import { createClient, toStorageError } from '../../db';
 import { dueDate as dueDateFor, type Step } from '../../domain';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
+import { announceDraftCompleted, useDraftCompletedElsewhere } from '../../runtime/cross-tab/draft-completed';
 import { FormErrors } from '../../ui/form-errors';
 import { PageHeading } from '../../ui/page-heading';
 import { writeAnonymous } from './anonymous-draft';
@@ -46,6 +47,7 @@ export function ResultPage() {
   const [alias, setAlias] = useState('');
   const [errors, setErrors] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
+  const completedElsewhere = useDraftCompletedElsewhere(draftId);
 
   const evaluation = useMemo(() => {
     if (!draft || !pack || previous === undefined) return null;
@@ -144,6 +146,7 @@ export function ResultPage() {
         answeredFollowUp: previous?.followUp?.status === 'open' ? previous.followUp : null,
       });
       if (anonymous) writeAnonymous(null);
+      else announceDraftCompleted(draft.id);
       navigate(`/clients/${clientId}`);
     } catch (e) {
       setErrors([t(storageMessageKey(toStorageError(e).code))]);
@@ -258,9 +261,14 @@ export function ResultPage() {
               </div>
             </div>
           )}
+          {completedElsewhere && (
+            <p className="form-errors" role="alert">
+              {t('errorAlreadyCompleted')}
+            </p>
+          )}
           <FormErrors errors={errors} />
           <div className="button-row">
-            <button type="submit" className="button" disabled={busy}>
+            <button type="submit" className="button" disabled={busy || completedElsewhere}>
               {anonymous ? t('createClientAndSave') : t('save')}
             </button>
             {anonymous && (

@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { appDb } from '../../app/vault/vault-runtime';
 import { changePassphrase, isStorageError, MIN_PASSPHRASE_LENGTH } from '../../db';
 import { useMessages } from '../../i18n/define-messages';
+import { lockOtherTabs } from '../../runtime/cross-tab/lock-tabs';
 import { passphraseMessages } from '../passphrase/messages';
 import { checkPassphrase, loadEstimator, type WeakReason } from '../passphrase/strength';
 import { PassphraseSuggestion } from '../passphrase/suggestion';
@@ -43,6 +44,7 @@ export function PassphraseSetting() {
     setProblem(null);
     try {
       await changePassphrase(appDb(), old, next);
+      lockOtherTabs('passphrase-change'); // R43: every other tab unlocks again, with the new passphrase
       setOld('');
       setNext('');
       setAgain('');
