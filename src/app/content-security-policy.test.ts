@@ -2,6 +2,7 @@
 // this keeps the two in step and strict.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { DEPLOY_FILES } from '../../scripts/deploy-configs.ts';
 import { CONTENT_SECURITY_POLICY } from '../../scripts/security-headers.ts';
 
 const directives = (policy: string) =>
@@ -25,5 +26,12 @@ describe('Content-Security-Policy', () => {
     const meta = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
     const expected = directives(CONTENT_SECURITY_POLICY).filter((d) => !d.startsWith('frame-ancestors'));
     expect(directives(meta)).toEqual(expected);
+  });
+
+  it('deploy/ (nginx, Caddy) is generated from the same headers module and up to date (run scripts/deploy-configs.ts)', () => {
+    for (const [path, render] of Object.entries(DEPLOY_FILES)) {
+      expect(readFileSync(path, 'utf8'), path).toBe(render());
+      expect(render()).toContain(CONTENT_SECURITY_POLICY);
+    }
   });
 });
