@@ -97,7 +97,7 @@ async function main() {
   const parsed = parseBackup(backup.text);
   const tParse = ms(t0);
   t0 = performance.now();
-  const verified = await verifyBackup(parsed, PASS);
+  const verified = await verifyBackup(parsed, PASS, { knownKdfs: [TEST_KDF] });
   const tVerify = ms(t0);
   t0 = performance.now();
   await applyRestore(target, verified);

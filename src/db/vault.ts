@@ -28,6 +28,17 @@ async function readVault(db: StapwijzerDb): Promise<VaultMeta> {
   return row;
 }
 
+/**
+ * Checks a passphrase against the stored vault without unlocking anything (restore's "keep this
+ * device's passphrase"). Throws 'wrong-passphrase'.
+ */
+export async function checkVaultPassphrase(db: StapwijzerDb, passphrase: string): Promise<VaultMeta> {
+  const vault = await readVault(db);
+  const { salt, ...params } = vault.kdf;
+  await unwrapDataKey(copyBytes(vault.wrappedKey), await deriveKek(passphrase, copyBytes(salt), params));
+  return vault;
+}
+
 /** The stored KDF parameters (without the salt), e.g. to decide whether to raise them. */
 export async function vaultKdfParams(db: StapwijzerDb): Promise<KdfParams> {
   const { kdf } = await readVault(db);
@@ -39,7 +50,7 @@ export async function isInitialised(db: StapwijzerDb): Promise<boolean> {
   return row?.key === 'vault';
 }
 
-async function wrapWithPassphrase(
+export async function wrapWithPassphrase(
   dek: CryptoKey,
   passphrase: string,
   kdf: KdfParams,

@@ -39,6 +39,9 @@ export const TEST_PBKDF2_KDF: Readonly<Pbkdf2Params> = Object.freeze({
   iterations: 1_000,
 });
 
+/** Every setting this app has written for a vault or backup; restore refuses any other as altered. */
+export const KNOWN_KDFS: readonly KdfParams[] = [PRODUCTION_KDF, LEGACY_PBKDF2_KDF];
+
 export const SALT_BYTES = 16;
 export const MIN_PASSPHRASE_LENGTH = 8;
 

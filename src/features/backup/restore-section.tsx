@@ -33,6 +33,9 @@ export function RestoreSection() {
   const [passphrase, setPassphrase] = useState('');
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [error, setError] = useState<string | null>(null);
+  // Which passphrase unlocks this device after the restore: asked, never changed silently.
+  const [which, setWhich] = useState<'device' | 'backup' | null>(null);
+  const [devicePassphrase, setDevicePassphrase] = useState('');
 
   function fail(e: unknown) {
     setError(isBackupError(e) ? te(e.code) : te('write-failed'));
@@ -54,12 +57,18 @@ export function RestoreSection() {
   }
 
   async function replace(verified: VerifiedBackup) {
+    if (which === null) return setError(t('chooseWhich'));
+    if (which === 'device' && devicePassphrase === '') return setError(t('enterDevicePassphrase'));
+    setError(null);
     setState({ kind: 'busy' });
     try {
       // Other tabs lock before the data key changes under them (R43).
       lockOtherTabs('restore');
-      adopt(await applyRestore(appDb(), verified));
+      const keep = which === 'device' ? { keepPassphrase: { device: devicePassphrase, backup: passphrase } } : {};
+      adopt(await applyRestore(appDb(), verified, Date.now(), keep));
       setPassphrase('');
+      setDevicePassphrase('');
+      setWhich(null);
       setState({ kind: 'done' });
     } catch (e) {
       fail(e);
@@ -127,6 +136,39 @@ export function RestoreSection() {
               ))}
             </tbody>
           </table>
+          <fieldset className="field">
+            <legend>{t('whichLegend')}</legend>
+            <label className="choice">
+              <input
+                type="radio"
+                name={`${id}-which`}
+                checked={which === 'device'}
+                onChange={() => setWhich('device')}
+              />
+              <span>{t('keepDevice')}</span>
+            </label>
+            {which === 'device' && (
+              <div className="text-field">
+                <label htmlFor={`${id}-device`}>{t('devicePassphrase')}</label>
+                <input
+                  id={`${id}-device`}
+                  type="password"
+                  autoComplete="off"
+                  value={devicePassphrase}
+                  onChange={(e) => setDevicePassphrase(e.target.value)}
+                />
+              </div>
+            )}
+            <label className="choice">
+              <input
+                type="radio"
+                name={`${id}-which`}
+                checked={which === 'backup'}
+                onChange={() => setWhich('backup')}
+              />
+              <span>{t('takeBackup')}</span>
+            </label>
+          </fieldset>
           <div className="button-row">
             <button type="button" className="button danger" onClick={() => replace(state.verified)}>
               {t('replace')}
