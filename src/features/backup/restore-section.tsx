@@ -1,5 +1,6 @@
 // Restore: the whole file is checked (schema, integrity, passphrase, every record) before the
 // confirmation shows; only "Ja, vervang alles" writes, in one transaction (R31–R33).
+
 import { type FormEvent, useId, useState } from 'react';
 import { adopt, appDb } from '../../app/vault/vault-runtime';
 import {
@@ -14,6 +15,7 @@ import {
 } from '../../db';
 import { useMessages } from '../../i18n/define-messages';
 import { lockOtherTabs } from '../../runtime/cross-tab/lock-tabs';
+import { TEXT_LIMITS } from '../../ui/text-limits';
 import { backupErrorMessages } from './backup-errors.messages';
 import { backupMessages } from './messages';
 
@@ -95,6 +97,7 @@ export function RestoreSection() {
         <div className="text-field">
           <label htmlFor={`${id}-pass`}>{t('passphrase')}</label>
           <input
+            maxLength={TEXT_LIMITS.passphrase}
             id={`${id}-pass`}
             type="password"
             autoComplete="off"
@@ -151,6 +154,7 @@ export function RestoreSection() {
               <div className="text-field">
                 <label htmlFor={`${id}-device`}>{t('devicePassphrase')}</label>
                 <input
+                  maxLength={TEXT_LIMITS.passphrase}
                   id={`${id}-device`}
                   type="password"
                   autoComplete="off"

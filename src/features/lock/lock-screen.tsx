@@ -5,6 +5,7 @@ import { useMessages } from '../../i18n/define-messages';
 import { useLockedByOtherTab } from '../../runtime/cross-tab/lock-tabs';
 import { serialisedUnlock } from '../../runtime/cross-tab/unlock-queue';
 import { PageHeading } from '../../ui/page-heading';
+import { TEXT_LIMITS } from '../../ui/text-limits';
 import { lockMessages } from './messages';
 
 /**
@@ -65,6 +66,7 @@ export function LockScreen() {
         <div className="text-field">
           <label htmlFor="unlock-passphrase">{t('passphrase')}</label>
           <input
+            maxLength={TEXT_LIMITS.passphrase}
             id="unlock-passphrase"
             type="password"
             autoComplete="off"

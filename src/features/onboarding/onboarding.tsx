@@ -5,6 +5,7 @@ import { isStorageError, requestPersistence, type VaultSession } from '../../db'
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { FormErrors } from '../../ui/form-errors';
 import { PageHeading } from '../../ui/page-heading';
+import { TEXT_LIMITS } from '../../ui/text-limits';
 import { passphraseMessages } from '../passphrase/messages';
 import { checkPassphrase, loadEstimator } from '../passphrase/strength';
 import { PassphraseSuggestion } from '../passphrase/suggestion';
@@ -128,6 +129,7 @@ export function Onboarding() {
           <div className="text-field">
             <label htmlFor="onboarding-passphrase">{t('passphrase')}</label>
             <input
+              maxLength={TEXT_LIMITS.passphrase}
               id="onboarding-passphrase"
               type="password"
               autoComplete="off"
@@ -145,6 +147,7 @@ export function Onboarding() {
           <div className="text-field">
             <label htmlFor="onboarding-passphrase-again">{t('passphraseAgain')}</label>
             <input
+              maxLength={TEXT_LIMITS.passphrase}
               id="onboarding-passphrase-again"
               type="password"
               autoComplete="off"

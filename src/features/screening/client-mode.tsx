@@ -2,6 +2,7 @@
 // client data. Back button and links stay here (router blocker), an app update waits (update guard),
 // a reload ends on the lock screen (the vault locks on every load), and leaving needs the
 // professional's passphrase (checked by the vault, with its backoff). The result is never shown here.
+
 import { type FormEvent, useEffect, useState } from 'react';
 import { useBlocker } from 'react-router';
 import { useSession } from '../../app/session-store';
@@ -11,6 +12,7 @@ import { isStorageError, lock, unlock } from '../../db';
 import type { Instrument } from '../../domain';
 import { useMessages } from '../../i18n/define-messages';
 import { PageHeading } from '../../ui/page-heading';
+import { TEXT_LIMITS } from '../../ui/text-limits';
 import { FullTextForm } from './full-text-form';
 import { screeningMessages } from './messages';
 
@@ -95,6 +97,7 @@ export function ClientMode(props: {
             <div className="text-field">
               <label htmlFor="client-exit-passphrase">{t('clientExitPassphrase')}</label>
               <input
+                maxLength={TEXT_LIMITS.passphrase}
                 id="client-exit-passphrase"
                 type="password"
                 autoComplete="off"

@@ -1,6 +1,7 @@
 // The result of a screening, in the order that keeps people safe: (a) the safety path first, with a
 // required action; (b) total, band and every item score; (c) the recommended step with its reasons
 // and sources; (d) cards; then confirm or override (reason required), schedule the follow-up, save.
+
 import { type FormEvent, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useActivePack } from '../../app/content/use-content';
@@ -9,8 +10,10 @@ import { createClient, toStorageError } from '../../db';
 import { dueDate as dueDateFor, type Step } from '../../domain';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { announceDraftCompleted, useDraftCompletedElsewhere } from '../../runtime/cross-tab/draft-completed';
+import { CharCount } from '../../ui/char-count';
 import { FormErrors } from '../../ui/form-errors';
 import { PageHeading } from '../../ui/page-heading';
+import { TEXT_LIMITS } from '../../ui/text-limits';
 import { writeAnonymous } from './anonymous-draft';
 import { CardsSection } from './cards-section';
 import { DecisionAidRows } from './decision-aid-rows';
@@ -214,12 +217,15 @@ export function ResultPage() {
               <div className="text-field">
                 <label htmlFor="override-reason">{t('overrideReason')}</label>
                 <textarea
+                  maxLength={TEXT_LIMITS.reason}
+                  aria-describedby="override-reason-count"
                   id="override-reason"
                   rows={3}
                   autoComplete="off"
                   value={reason}
                   onChange={(e) => setReason(e.target.value)}
                 />
+                <CharCount id="override-reason-count" value={reason} kind="reason" />
               </div>
             </>
           )}
@@ -240,12 +246,15 @@ export function ResultPage() {
           <div className="text-field">
             <label htmlFor="decision-note">{t('noteLabel')}</label>
             <textarea
+              maxLength={TEXT_LIMITS.note}
+              aria-describedby="decision-note-count"
               id="decision-note"
               rows={3}
               autoComplete="off"
               value={note}
               onChange={(e) => setNote(e.target.value)}
             />
+            <CharCount id="decision-note-count" value={note} kind="note" />
           </div>
           {anonymous && (
             <div className="anonymous-save">
@@ -253,11 +262,14 @@ export function ResultPage() {
               <div className="text-field">
                 <label htmlFor="anonymous-alias">{t('aliasLabel')}</label>
                 <input
+                  maxLength={TEXT_LIMITS.alias}
+                  aria-describedby="anonymous-alias-count"
                   id="anonymous-alias"
                   autoComplete="off"
                   value={alias}
                   onChange={(e) => setAlias(e.target.value)}
                 />
+                <CharCount id="anonymous-alias-count" value={alias} kind="alias" />
               </div>
             </div>
           )}

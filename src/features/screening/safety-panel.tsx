@@ -1,8 +1,11 @@
 // The safety path, shown before anything else: the pack's safety card(s), the urgent routes with the
 // numbers exactly as the pack gives them, and the action the professional took (required before saving;
 // "assessed: no acute danger" needs a note).
+
 import type { ContentPack, SafetyLevel } from '../../domain';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
+import { CharCount } from '../../ui/char-count';
+import { TEXT_LIMITS } from '../../ui/text-limits';
 import { screeningMessages } from './messages';
 import { SourceList } from './source-list';
 
@@ -85,12 +88,15 @@ export function SafetyPanel(props: {
       <div className="text-field">
         <label htmlFor="safety-note">{chosen?.requiresNote ? t('safetyNoteRequired') : t('safetyNote')}</label>
         <textarea
+          maxLength={TEXT_LIMITS.reason}
+          aria-describedby="safety-note-count"
           id="safety-note"
           rows={3}
           autoComplete="off"
           value={props.value.note}
           onChange={(e) => props.onChange({ ...props.value, note: e.target.value })}
         />
+        <CharCount id="safety-note-count" value={props.value.note} kind="reason" />
       </div>
     </section>
   );

@@ -1,5 +1,6 @@
 // Start of a screening: pathway (from the profile's roles), client (existing, new alias, or a quick
 // anonymous screening that stores nothing), instrument, context and the pathway's questions.
+
 import { type FormEvent, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useActivePacks } from '../../app/content/use-content';
@@ -7,8 +8,10 @@ import { currentSession } from '../../app/vault/vault-runtime';
 import { createClient, type DraftPayload, saveDraft, toStorageError } from '../../db';
 import type { ContentPack, PathwayId, RelapseIntake } from '../../domain';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
+import { CharCount } from '../../ui/char-count';
 import { FormErrors } from '../../ui/form-errors';
 import { PageHeading } from '../../ui/page-heading';
+import { TEXT_LIMITS } from '../../ui/text-limits';
 import { ANONYMOUS_ID, writeAnonymous } from './anonymous-draft';
 import { type ContextDraft, ContextFields, contextError, toContext } from './context-fields';
 import { localDate, showDate } from './dates';
@@ -210,12 +213,14 @@ export function ScreeningPage() {
               <div className="text-field spaced">
                 <label htmlFor="client-alias">{t('aliasLabel')}</label>
                 <input
+                  maxLength={TEXT_LIMITS.alias}
                   id="client-alias"
                   autoComplete="off"
                   value={alias}
                   onChange={(e) => setAlias(e.target.value)}
                   aria-describedby="alias-hint"
                 />
+                <CharCount id="client-alias-count" value={alias} kind="alias" />
                 <p className="hint" id="alias-hint">
                   {t('aliasHint')}
                 </p>

@@ -3,6 +3,7 @@ import { appDb } from '../../app/vault/vault-runtime';
 import { changePassphrase, isStorageError, MIN_PASSPHRASE_LENGTH } from '../../db';
 import { useMessages } from '../../i18n/define-messages';
 import { lockOtherTabs } from '../../runtime/cross-tab/lock-tabs';
+import { TEXT_LIMITS } from '../../ui/text-limits';
 import { passphraseMessages } from '../passphrase/messages';
 import { checkPassphrase, loadEstimator, type WeakReason } from '../passphrase/strength';
 import { PassphraseSuggestion } from '../passphrase/suggestion';
@@ -64,6 +65,7 @@ export function PassphraseSetting() {
     <div className="text-field">
       <label htmlFor={id}>{label}</label>
       <input
+        maxLength={TEXT_LIMITS.passphrase}
         id={id}
         type="password"
         autoComplete="off"
