@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { NavLink, Outlet, useNavigation } from 'react-router';
 import type { MessageKey } from '../i18n/nl';
 import { useT } from '../i18n/use-t';
+import { OfflineCacheNotice } from '../runtime/cache-health/offline-cache-notice';
 import { ContentRepairedNotice } from '../runtime/content-integrity/content-repaired-notice';
 import { lockEverywhere } from '../runtime/cross-tab/lock-tabs';
 import { useSession } from './session-store';
@@ -68,6 +69,7 @@ export function Layout() {
       <div className="notices">
         <StorageHealth />
         <ContentRepairedNotice />
+        <OfflineCacheNotice />
         <UpdatePrompt />
       </div>
     </div>
