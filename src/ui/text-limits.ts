@@ -2,9 +2,9 @@
 // that handover, plan print and lists stay readable. Inputs carry maxLength (typing and pasting stop
 // there) and a counter that says so.
 export const TEXT_LIMITS = {
-  alias: 40,
+  alias: 120,
   code: 30,
-  search: 100,
+  search: 120,
   note: 4000,
   reason: 1000,
   planLine: 300,
