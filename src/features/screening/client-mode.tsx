@@ -11,6 +11,7 @@ import { appDb } from '../../app/vault/vault-runtime';
 import { isStorageError, lock, unlock } from '../../db';
 import type { Instrument } from '../../domain';
 import { useMessages } from '../../i18n/define-messages';
+import { serialisedUnlock } from '../../runtime/cross-tab/unlock-queue';
 import { PageHeading } from '../../ui/page-heading';
 import { TEXT_LIMITS } from '../../ui/text-limits';
 import { FullTextForm } from './full-text-form';
@@ -55,7 +56,8 @@ export function ClientMode(props: {
     setBusy(true);
     setError(null);
     try {
-      lock(await unlock(appDb(), passphrase));
+      // Serialised across tabs like the lock screen, so every guess meets the backoff (R44).
+      lock(await serialisedUnlock(() => unlock(appDb(), passphrase)));
       props.onExit();
     } catch (e) {
       setPassphrase('');

@@ -18,20 +18,18 @@ import type { ContentPack } from '../../domain';
 import { useContentRepairs } from './repair-store';
 import { verifyPackRow } from './verify-pack';
 
-const repairing = new Set<string>();
+// Each stored version is repaired at most once per session: if the bundle's own copy were refused
+// (a shipped digest missing from the history), repairing again would loop; it stays refused instead.
+const repaired = new Set<string>();
 
 export async function repairPack(db: StapwijzerDb, row: PackRow): Promise<void> {
-  if (repairing.has(row.key)) return;
-  repairing.add(row.key);
-  try {
-    await deletePackVersion(db, row.key);
-    await appendAuditQuietly(db, [{ action: 'content-repaired', recordId: null }]);
-    await syncContent(db);
-    const restored = (await getPackVersionRow(db, row.id, row.contentVersion)) !== undefined;
-    useContentRepairs.getState().add({ packId: row.id, contentVersion: row.contentVersion, restored });
-  } finally {
-    repairing.delete(row.key);
-  }
+  if (repaired.has(row.key)) return;
+  repaired.add(row.key);
+  await deletePackVersion(db, row.key);
+  await appendAuditQuietly(db, [{ action: 'content-repaired', recordId: null }]);
+  await syncContent(db);
+  const restored = (await getPackVersionRow(db, row.id, row.contentVersion)) !== undefined;
+  useContentRepairs.getState().add({ packId: row.id, contentVersion: row.contentVersion, restored });
 }
 
 function refuse(db: StapwijzerDb, row: PackRow): void {
