@@ -220,7 +220,7 @@ if (dr) {
   );
 }
 const mi = browser.micro;
-row('PBKDF2-SHA-256 600k derivation (in-page)', ms(mi.deriveKekMs), 'info', null);
+row('Argon2id m=64 MiB t=3 derivation (in-page, worker)', ms(mi.deriveKekMs), 'info', null);
 row('unlock() with PRODUCTION_KDF (in-page)', ms(mi.unlockMs), '≤ 1.5 s on a low-end phone (R21)', mi.unlockMs <= 1500);
 row('completeScreening final save, strict (in-page)', ms(mi.completeScreeningMs), 'info', null);
 

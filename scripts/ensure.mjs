@@ -1,5 +1,5 @@
 // What `npm start` and `npm test` need before they run, installed when missing:
-// node_modules (from the lockfile, with `npm ci`) and, for the browser tests, Debian's Chromium.
+// node_modules (from the lockfile, with `npm ci`) and, for the browser tests, Debian's Chromium, nginx and Caddy.
 import { execSync, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 
@@ -37,6 +37,26 @@ export function ensureChromium() {
     stdio: 'inherit',
   });
   return path;
+}
+
+/** nginx and Caddy (Debian packages), which tests/deploy/headers.spec.ts runs with the deploy/ configs. */
+export function ensureWebServers() {
+  const has = (bin) => spawnSync('sh', ['-c', `command -v ${bin}`], { stdio: 'ignore' }).status === 0;
+  const missing = ['nginx', 'caddy'].filter((bin) => !has(bin));
+  if (missing.length === 0) return;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot || !has('apt-get')) {
+    console.error(
+      `${missing.join(' and ')} not found (the deploy header test serves the build with them).\n` +
+        `Install with:  sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}`,
+    );
+    process.exit(1);
+  }
+  console.log(`» Installing ${missing.join(' and ')} from Debian (apt-get install)…`);
+  // Installed only, never started as services: the test runs its own instances on 127.0.0.1.
+  execSync(`apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${missing.join(' ')}`, {
+    stdio: 'inherit',
+  });
 }
 
 export function run(cmd, args, options = {}) {

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { packDigest } from '../src/content/digest';
 import { renderExpectedDigests } from '../src/content/expected-digests-file';
 import { BUNDLED_FILES } from '../src/content/packs/files';
+import { SHIPPED_DIGESTS } from '../src/content/packs/shipped-digests';
 
 const dir = fileURLToPath(new URL('../src/content/packs/', import.meta.url));
 const check = process.argv.includes('--check');
@@ -43,6 +44,31 @@ async function main(): Promise<void> {
   if (current !== rendered) {
     stale = true;
     if (!check) writeFileSync(target, rendered);
+  }
+  // The shipped-digest history is append-only (R41): a pathway pack version not yet in it is added.
+  const missing: string[] = [];
+  for (const name of BUNDLED_FILES) {
+    if (name === 'roles') continue; // the roles file is never stored in IndexedDB
+    const json = JSON.parse(readFileSync(`${dir}${name}.json`, 'utf8')) as { id: string; contentVersion: string };
+    const digest = digests[name] ?? '';
+    if (
+      SHIPPED_DIGESTS.some(
+        (d) => d.packId === json.id && d.contentVersion === json.contentVersion && d.digest === digest,
+      )
+    )
+      continue;
+    missing.push(
+      `  {\n    packId: '${json.id}',\n    contentVersion: '${json.contentVersion}',\n    digest: '${digest}',\n  },\n`,
+    );
+  }
+  if (missing.length > 0) {
+    stale = true;
+    if (!check) {
+      const historyPath = `${dir}shipped-digests.ts`;
+      const history = readFileSync(historyPath, 'utf8');
+      const end = history.indexOf('];\n\nexport function isShippedDigest');
+      writeFileSync(historyPath, `${history.slice(0, end)}${missing.join('')}${history.slice(end)}`);
+    }
   }
   if (check && stale) {
     console.error('pack digests are out of date: run node_modules/.bin/tsx scripts/pack-digests.ts');

@@ -2,11 +2,12 @@
 // typecheck → lint → unit and component tests → build → precache and browser tests, and ends with
 // the plain line "N passed, N failed" counting every test that ran.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { ensureChromium, ensureDependencies, run } from './ensure.mjs';
+import { ensureChromium, ensureDependencies, ensureWebServers, run } from './ensure.mjs';
 
 const started = Date.now();
 ensureDependencies();
 process.env.CHROME_PATH = ensureChromium();
+ensureWebServers();
 mkdirSync('reports', { recursive: true });
 
 let passed = 0;

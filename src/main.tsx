@@ -7,6 +7,7 @@ import { installPreloadErrorGuard } from './app/preload-error-guard';
 import { safeRootOptions } from './app/root-error-reporting';
 import { router } from './app/router';
 import { createDatabase } from './db';
+import { installCrossTabLocking } from './runtime/cross-tab/lock-tabs';
 import { persistLanguage } from './runtime/language-persistence';
 import { RuntimeProvider } from './runtime/vault/runtime-context';
 import { VaultRuntime } from './runtime/vault/vault-runtime';
@@ -15,6 +16,7 @@ import './ui/styles.css';
 installPreloadErrorGuard();
 persistLanguage();
 const runtime = new VaultRuntime(createDatabase());
+installCrossTabLocking(runtime);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

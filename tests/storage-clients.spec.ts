@@ -1,8 +1,10 @@
 // Storage at rest and under pressure for client records: no plaintext in IndexedDB or on disk (R18),
 // and a full disk gives a clear Dutch message with nothing half-written (R8).
+
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { TEXT_LIMITS } from '../src/ui/text-limits';
 import { addNoteViaUi, createClientViaUi, dumpIndexedDb } from './support/clients';
 import { expect, test } from './support/fixtures';
 import { onboard } from './support/onboard';
@@ -120,18 +122,19 @@ test('R8: with the quota cut, saving a large note says "Onvoldoende opslagruimte
   await addNoteViaUi(page, 'Een kleine notitie die past.');
   const cdp = await context.newCDPSession(page);
   const origin = new URL(server.url).origin;
-  // Unique filler: not compressible, so the encrypted note really is ~2 MB.
-  const big = await page.evaluate(() => {
-    const bytes = new Uint8Array(1_500_000);
+  // Unique filler: not compressible. A note is at most TEXT_LIMITS.note characters (R47), so the quota
+  // below is cut to the current usage itself rather than leaving room for a smaller note.
+  const big = await page.evaluate((length) => {
+    const bytes = new Uint8Array(length);
     for (let i = 0; i < bytes.length; i += 65_536) crypto.getRandomValues(bytes.subarray(i, i + 65_536));
     return Array.from(bytes, (b) => String.fromCharCode(97 + (b % 26))).join('');
-  });
+  }, TEXT_LIMITS.note);
   const before = await notesSnapshot(page);
 
-  await test.step('Given the quota is cut to just above current usage', async () => {
+  await test.step('Given the quota is cut to the current usage', async () => {
     // estimate() may report a padded quota; the DevTools protocol reports the real usage.
     const { usage } = await cdp.send('Storage.getUsageAndQuota', { origin });
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage + 64 * 1024 });
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage });
     // Chromium's IndexedDB caches the space left in the bucket for about 30 s (measured: writes in
     // the first seconds after the override still pass); wait for that cache to expire.
     await page.waitForTimeout(31_000);

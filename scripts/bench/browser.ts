@@ -4,7 +4,7 @@
  *   1. first-screen JS+CSS (gzip) of the app (first use, locked) and of the floor app;
  *   3. offline cold start → lock screen → unlock → home with today's follow-ups, caseload vs empty;
  *   4. client search and timeline open with the caseload (in-page timing);
- *   5. PBKDF2 / unlock() / completeScreening in the page (from the bench-only seeding page).
+ *   5. Argon2id / unlock() / completeScreening in the page (from the bench-only seeding page).
  * Writes JSON to the path given as --out.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

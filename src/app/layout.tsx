@@ -3,6 +3,9 @@ import { NavLink, Outlet, useNavigation } from 'react-router';
 import { useLanguage } from '../i18n/language';
 import type { MessageKey } from '../i18n/nl';
 import { useT } from '../i18n/use-t';
+import { OfflineCacheNotice } from '../runtime/cache-health/offline-cache-notice';
+import { ContentRepairedNotice } from '../runtime/content-integrity/content-repaired-notice';
+import { lockEverywhere } from '../runtime/cross-tab/lock-tabs';
 import { useSession } from '../runtime/session-store';
 import { useVault } from '../runtime/vault/runtime-context';
 import { StorageHealth } from './storage-health/storage-health';
@@ -38,7 +41,7 @@ export function Layout() {
       <header className="shell-header">
         <span className="shell-title">{t('app.name')}</span>
         {unlocked && !clientMode && (
-          <button type="button" className="button secondary on-dark" onClick={() => vault.lock()}>
+          <button type="button" className="button secondary on-dark" onClick={() => lockEverywhere(vault)}>
             {t('app.lock')}
           </button>
         )}
@@ -68,6 +71,8 @@ export function Layout() {
           nothing down (no layout shift), and at the end of a page they never cover its last button. */}
       <div className="notices">
         <StorageHealth />
+        <ContentRepairedNotice />
+        <OfflineCacheNotice />
         <UpdatePrompt />
       </div>
     </div>

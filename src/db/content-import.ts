@@ -17,7 +17,12 @@ export function packKey(id: string, contentVersion: string): string {
 }
 
 /** Writes one pack version and makes it the active version of its pack id. */
-export async function importPack(db: StapwijzerDb, pack: ContentPack, now = Date.now()): Promise<string> {
+export async function importPack(
+  db: StapwijzerDb,
+  pack: ContentPack,
+  now = Date.now(),
+  extra: Pick<PackRow, 'licenceSeal'> = {},
+): Promise<string> {
   const key = packKey(pack.id, pack.contentVersion);
   const row: PackRow = {
     key,
@@ -28,6 +33,7 @@ export async function importPack(db: StapwijzerDb, pack: ContentPack, now = Date
     active: 1,
     importedAt: now,
     pack,
+    ...extra,
   };
   await withReopenRetry(db, () =>
     db.transaction('rw', db.packs, async () => {
@@ -36,6 +42,11 @@ export async function importPack(db: StapwijzerDb, pack: ContentPack, now = Date
     }),
   );
   return key;
+}
+
+/** Deletes one stored pack version (a tampered copy, R41); the bundle then restores it. */
+export async function deletePackVersion(db: StapwijzerDb, key: string): Promise<void> {
+  await withReopenRetry(db, () => db.packs.delete(key));
 }
 
 /** Deletes inactive versions of `packId` that no screening references. Returns the pruned keys. */

@@ -18,6 +18,8 @@ export type StorageErrorCode =
   | 'stale-build'
   | 'connection-lost'
   | 'migration-failed'
+  | 'kdf-unsupported'
+  | 'already-completed'
   | 'unknown';
 
 export class StorageError extends Error {

@@ -3,7 +3,14 @@
 export * from './audit';
 export * from './backoff';
 export * from './backup';
-export { importPack, packKey, pruneUnreferencedPacks, type SyncReport, syncBundledPacks } from './content-import';
+export {
+  deletePackVersion,
+  importPack,
+  packKey,
+  pruneUnreferencedPacks,
+  type SyncReport,
+  syncBundledPacks,
+} from './content-import';
 export { MIN_PASSPHRASE_LENGTH, PRODUCTION_KDF, TEST_KDF } from './crypto/kdf';
 export { createDatabase, DB_NAME, durabilityFor, StapwijzerDb } from './database';
 export { isStorageError, StorageError, type StorageErrorCode, toStorageError } from './errors';

@@ -32,6 +32,17 @@ describe('completeScreening', () => {
     expect(done.decision.screeningId).toBe(done.screening.id);
   });
 
+  it('R45: the same draft completed twice (two tabs) gives one screening, decision and follow-up', async () => {
+    const { db, session, client, draft } = await setup();
+    const results = await Promise.allSettled([
+      completeScreening(session, sampleCompletion(client.id, draft.id)),
+      completeScreening(session, sampleCompletion(client.id, draft.id)),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: { code: 'already-completed' } });
+    expect(await countRows(db)).toMatchObject({ screenings: 1, decisions: 1, followUps: 1, drafts: 0 });
+  });
+
   it('R4: a failure after the first of N puts leaves 0 rows changed', async () => {
     let base = Number.POSITIVE_INFINITY;
     const ctx = await setup((n) => (n === base + 2 ? { kind: 'throw', error: new Error('injected') } : null));

@@ -204,6 +204,11 @@ export interface PackRow {
   active: 0 | 1;
   importedAt: number;
   pack: ContentPack;
+  /**
+   * A licence pack's digest sealed under the data key (R41): its text differs from the bundle, so no
+   * shipped digest vouches for it; this MAC does. `at` is the sealing time (bound into the AAD).
+   */
+  licenceSeal?: { iv: Uint8Array<ArrayBuffer>; ct: Uint8Array<ArrayBuffer>; at: number };
 }
 
 /**
@@ -225,7 +230,8 @@ export type AuditAction =
   | 'unlock-failed'
   | 'wipe'
   /** A practice confirmed the EPDS scoring key against its licensed form (who: actor; when: ts). */
-  | 'confirm-epds-key';
+  | 'confirm-epds-key'
+  | 'content-repaired';
 
 /**
  * One audit event, stored in CLEAR (so a failed unlock can be logged while locked): it holds no
@@ -244,12 +250,22 @@ export interface AuditRow {
   hash: string;
 }
 
-/** PBKDF2 parameters, stored next to the wrapped key so they can be raised later (R20). */
-export interface KdfParams {
+/** PBKDF2 parameters: how v1 vaults and backups were wrapped; still opened, re-wrapped at unlock (R20). */
+export interface Pbkdf2Params {
   algorithm: 'PBKDF2';
   hash: 'SHA-256';
   iterations: number;
 }
+
+/** Argon2id parameters (R39): memory in KiB, passes, lanes. Stored next to the wrapped key. */
+export interface Argon2idParams {
+  algorithm: 'Argon2id';
+  memoryKiB: number;
+  iterations: number;
+  parallelism: number;
+}
+
+export type KdfParams = Pbkdf2Params | Argon2idParams;
 
 /** Singletons in the meta table, keyed by fixed names. */
 export interface VaultMeta {

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { PRODUCTION_KDF, TEST_KDF } from './crypto/kdf';
+import { PRODUCTION_KDF, TEST_KDF, TEST_PBKDF2_KDF } from './crypto/kdf';
 import { createClient, getClient } from './repositories/clients.repository';
 import { TEST_PASSPHRASE, testDb, testVault, uniqueDbName } from './testing/fixture-db';
 import { backoffStatus, changePassphrase, createVault, isInitialised, lock, unlock, vaultKdfParams } from './vault';
@@ -65,10 +65,23 @@ describe('vault', () => {
     const db = testDb();
     await testVault(db);
     const vault = await db.meta.get('vault');
-    expect(vault).toMatchObject({ kdf: { algorithm: 'PBKDF2', hash: 'SHA-256', iterations: TEST_KDF.iterations } });
+    expect(vault).toMatchObject({ kdf: { ...TEST_KDF } });
     expect(vault?.key === 'vault' && vault.kdf.salt.length).toBe(16);
-    await changePassphrase(db, TEST_PASSPHRASE, TEST_PASSPHRASE, { kdf: { ...TEST_KDF, iterations: 2_000 } });
-    expect((await vaultKdfParams(db)).iterations).toBe(2_000);
+    await changePassphrase(db, TEST_PASSPHRASE, TEST_PASSPHRASE, { kdf: { ...TEST_KDF, iterations: 2 } });
+    expect((await vaultKdfParams(db)).iterations).toBe(2);
+  });
+
+  it('R39: a v1 vault wrapped with PBKDF2 opens and is re-wrapped with Argon2id at that unlock', async () => {
+    const db = testDb();
+    const created = await createVault(db, TEST_PASSPHRASE, TEST_PBKDF2_KDF);
+    const client = await createClient(created, { alias: 'Moeder C' });
+    created.lock();
+    const session = await unlock(db, TEST_PASSPHRASE, { now: T0, rewrapTo: TEST_KDF });
+    expect(await vaultKdfParams(db)).toEqual(TEST_KDF);
+    expect((await getClient(session, client.id))?.data.alias).toBe('Moeder C');
+    session.lock();
+    const again = await unlock(db, TEST_PASSPHRASE, { now: T0 });
+    expect((await getClient(again, client.id))?.data.alias).toBe('Moeder C');
   });
 });
 
@@ -100,7 +113,7 @@ describe('wrong-passphrase backoff (persisted)', () => {
 describe('wrong-passphrase backoff under a slow key derivation', () => {
   it('counts the wait from the failed guess, so a slow derivation does not swallow the 1 s wait', async () => {
     const db = testDb();
-    await createVault(db, TEST_PASSPHRASE, PRODUCTION_KDF); // 600,000 iterations: a few hundred ms here
+    await createVault(db, TEST_PASSPHRASE, PRODUCTION_KDF); // Argon2id 64 MiB: a few hundred ms here
     const started = Date.now();
     const error: unknown = await unlock(db, 'niet de goede zin').catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'wrong-passphrase' });

@@ -8,7 +8,7 @@ import { appendAuditQuietly, attachAuditSession } from './audit/audit-log';
 import { type BackoffState, INITIAL_BACKOFF, nextAllowedAt, recordFailure, recordSuccess } from './backoff';
 import { copyBytes, randomBytes } from './crypto/bytes';
 import { generateWrappableDataKey, unwrapDataKey, wrapDataKey } from './crypto/data-key';
-import { deriveKek, MIN_PASSPHRASE_LENGTH, PRODUCTION_KDF, SALT_BYTES } from './crypto/kdf';
+import { deriveKek, kdfParamsOf, MIN_PASSPHRASE_LENGTH, needsRewrap, PRODUCTION_KDF, SALT_BYTES } from './crypto/kdf';
 import type { StapwijzerDb } from './database';
 import { StorageError } from './errors';
 import { withReopenRetry } from './retry';
@@ -28,10 +28,21 @@ async function readVault(db: StapwijzerDb): Promise<VaultMeta> {
   return row;
 }
 
+/**
+ * Checks a passphrase against the stored vault without unlocking anything (restore's "keep this
+ * device's passphrase"). Throws 'wrong-passphrase'.
+ */
+export async function checkVaultPassphrase(db: StapwijzerDb, passphrase: string): Promise<VaultMeta> {
+  const vault = await readVault(db);
+  const { salt, ...params } = vault.kdf;
+  await unwrapDataKey(copyBytes(vault.wrappedKey), await deriveKek(passphrase, copyBytes(salt), params));
+  return vault;
+}
+
 /** The stored KDF parameters (without the salt), e.g. to decide whether to raise them. */
 export async function vaultKdfParams(db: StapwijzerDb): Promise<KdfParams> {
   const { kdf } = await readVault(db);
-  return { algorithm: kdf.algorithm, hash: kdf.hash, iterations: kdf.iterations };
+  return kdfParamsOf(kdf);
 }
 
 export async function isInitialised(db: StapwijzerDb): Promise<boolean> {
@@ -39,7 +50,7 @@ export async function isInitialised(db: StapwijzerDb): Promise<boolean> {
   return row?.key === 'vault';
 }
 
-async function wrapWithPassphrase(
+export async function wrapWithPassphrase(
   dek: CryptoKey,
   passphrase: string,
   kdf: KdfParams,
@@ -47,7 +58,7 @@ async function wrapWithPassphrase(
   const salt = randomBytes(SALT_BYTES);
   const kek = await deriveKek(passphrase, salt, kdf);
   return {
-    kdf: { algorithm: kdf.algorithm, hash: kdf.hash, iterations: kdf.iterations, salt },
+    kdf: { ...kdfParamsOf(kdf), salt },
     wrappedKey: await wrapDataKey(dek, kek),
   };
 }
@@ -137,13 +148,41 @@ async function unwrapWithBackoff(
   }
 }
 
-/** Unlocks the vault; the returned session holds the non-extractable data key in memory only. */
+/**
+ * Re-wraps a v1 (PBKDF2) vault with the current KDF right after a successful unlock, so a copied
+ * profile stops being a cheap PBKDF2 target. Best effort: a failure leaves the old wrap working.
+ */
+async function rewrapIfOld(db: StapwijzerDb, passphrase: string, target: KdfParams): Promise<void> {
+  const vault = await readVault(db);
+  if (!needsRewrap(vault.kdf, target)) return;
+  const { salt, ...params } = vault.kdf;
+  const dek = await unwrapDataKey(
+    copyBytes(vault.wrappedKey),
+    await deriveKek(passphrase, copyBytes(salt), params),
+    true,
+  );
+  const next: VaultMeta = { ...vault, ...(await wrapWithPassphrase(dek, passphrase, target)), updatedAt: Date.now() };
+  await withReopenRetry(db, () =>
+    db.transaction('rw', db.meta, async () => {
+      const stored = await db.meta.get('vault');
+      if (stored?.key !== 'vault' || stored.updatedAt !== vault.updatedAt) return;
+      await db.meta.put(next);
+    }),
+  );
+}
+
+/**
+ * Unlocks the vault; the returned session holds the non-extractable data key in memory only. A vault
+ * still wrapped with PBKDF2 is re-wrapped with `rewrapTo` (default: the production Argon2id).
+ */
 export async function unlock(
   db: StapwijzerDb,
   passphrase: string,
-  options: { now?: number } = {},
+  options: { now?: number; rewrapTo?: KdfParams } = {},
 ): Promise<VaultSession> {
-  const { dek } = await unwrapWithBackoff(db, passphrase, clockFrom(options.now), false);
+  const { dek, vault } = await unwrapWithBackoff(db, passphrase, clockFrom(options.now), false);
+  const target = options.rewrapTo ?? PRODUCTION_KDF;
+  if (needsRewrap(vault.kdf, target)) await rewrapIfOld(db, passphrase, target);
   const session = new VaultSession(db, dek);
   await attachAuditSession(session);
   await appendAuditQuietly(db, [{ action: 'unlock', recordId: null }]);
@@ -169,7 +208,9 @@ export async function changePassphrase(
   const now = options.now ?? Date.now();
   const { dek, vault } = await unwrapWithBackoff(db, oldPassphrase, clockFrom(options.now), true);
   const { salt: _salt, ...current } = vault.kdf;
-  const wrapped = await wrapWithPassphrase(dek, newPassphrase, options.kdf ?? current);
+  // A v1 (PBKDF2) vault moves to Argon2id on a passphrase change too.
+  const kdf = options.kdf ?? (needsRewrap(current, PRODUCTION_KDF) ? PRODUCTION_KDF : current);
+  const wrapped = await wrapWithPassphrase(dek, newPassphrase, kdf);
   const next: VaultMeta = { ...vault, ...wrapped, updatedAt: now };
   await withReopenRetry(db, () =>
     db.transaction('rw', db.meta, async () => {

@@ -142,7 +142,7 @@ describe('3a pregnancy and postpartum', () => {
     const o = epds(11, pp(8));
     expect(o.versions).toEqual({
       packId: 'postpartum',
-      packVersion: '1.0.0',
+      packVersion: '1.1.0',
       instrumentId: 'epds',
       instrumentVersion: '1.0.0',
     });

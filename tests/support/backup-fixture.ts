@@ -1,10 +1,10 @@
 // Builds a real backup file in Node (fake-indexeddb, the app's own export code) holding one client
 // with canaries in its alias, note and plan, a completed screening with a decision and a follow-up.
 // Restoring it through the UI is how browser tests get client data without depending on other
-// screens. The KDF is fast; the passphrase is the one onboarding uses.
+// screens. The passphrase is the one onboarding uses.
 import 'fake-indexeddb/auto';
 import { exportBackup } from '../../src/db/backup';
-import { TEST_KDF } from '../../src/db/crypto/kdf';
+import { PRODUCTION_KDF } from '../../src/db/crypto/kdf';
 import { createDatabase } from '../../src/db/database';
 import { createClient } from '../../src/db/repositories/clients.repository';
 import { createNote } from '../../src/db/repositories/notes.repository';
@@ -25,7 +25,8 @@ export interface BackupFixture {
 
 export async function makeBackupFixture(): Promise<BackupFixture> {
   const db = createDatabase({ name: `fixture-${crypto.randomUUID()}` });
-  const session = await createVault(db, PASSPHRASE, TEST_KDF);
+  // The production KDF: restore in the app accepts only settings the app itself writes.
+  const session = await createVault(db, PASSPHRASE, PRODUCTION_KDF);
   await putSetting(session, 'profile', {
     roles: ['verloskundige-kraamzorg-jgz', 'poh-ggz', 'mantelzorgondersteuner'],
     initials: 'TV',

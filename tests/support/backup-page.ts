@@ -15,6 +15,9 @@ export async function restoreThroughUi(page: Page, baseUrl: string, fixture: Bac
   await page.getByRole('button', { name: 'Back-up controleren' }).click();
   const dialog = page.getByRole('alertdialog', { name: 'Weet je het zeker?' });
   await expect(dialog).toBeVisible();
+  // The fixture's passphrase is the device's, so either choice unlocks with PASSPHRASE afterwards.
+  await dialog.getByRole('radio', { name: 'Mijn huidige wachtzin van dit apparaat houden' }).check();
+  await dialog.getByLabel('Huidige wachtzin van dit apparaat', { exact: true }).fill(PASSPHRASE);
   await dialog.getByRole('button', { name: 'Ja, vervang alles' }).click();
   await expect(page.getByText('De back-up is teruggezet.')).toBeVisible();
 }

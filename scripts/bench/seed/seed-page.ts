@@ -3,7 +3,7 @@
 // repositories — and times unlock and a final save in the browser. Modes (query string):
 //   ?mode=caseload  vault + profile + 2,000 clients, 20,000 screenings with decisions, follow-ups, notes, drafts
 //   ?mode=empty     vault + profile only
-//   ?mode=micro&runs=N  on the existing vault: N × PBKDF2 derivation, unlock(), completeScreening (strict)
+//   ?mode=micro&runs=N  on the existing vault: N × Argon2id derivation, unlock(), completeScreening (strict)
 //   ?mode=reads&runs=N  on the existing vault: the data-layer reads behind home, the client list and a
 //                       client page, and the in-memory search over the decrypted list (no rendering)
 // Progress goes to #progress; the result (JSON, no client data) to #done, which is then unhidden.
@@ -111,7 +111,7 @@ async function setUp(db: StapwijzerDb): Promise<VaultSession> {
   progress('content');
   const sync = await syncContent(db);
   if (sync.refused.length > 0) throw new Error('content refused');
-  progress('vault (PBKDF2 600k)');
+  progress('vault (Argon2id 64 MiB)');
   const session = await createVault(db, PASSPHRASE, PRODUCTION_KDF);
   await saveProfile(session, { roles: [...ROLE_IDS], initials: 'BV' });
   return session;

@@ -32,8 +32,14 @@ describe('first use', () => {
     expect(screen.getByText(/kan niemand herstellen/)).toBeInTheDocument();
     await userEvent.type(screen.getByLabelText('Wachtzin'), 'kort');
     await userEvent.click(screen.getByRole('button', { name: 'Beveiliging instellen' }));
-    expect(screen.getByRole('alert')).toHaveTextContent('minstens 8 tekens');
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('minstens 8 tekens'));
     expect(screen.getByRole('alert')).toHaveTextContent('Vink aan');
+
+    // R39: a well-known password is refused with the reason.
+    await userEvent.clear(screen.getByLabelText('Wachtzin'));
+    await userEvent.type(screen.getByLabelText('Wachtzin'), 'wachtwoord');
+    await userEvent.click(screen.getByRole('button', { name: 'Beveiliging instellen' }));
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('te makkelijk te raden'));
 
     await userEvent.clear(screen.getByLabelText('Wachtzin'));
     await userEvent.type(screen.getByLabelText('Wachtzin'), TEST_PASSPHRASE);

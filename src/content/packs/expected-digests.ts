@@ -3,8 +3,8 @@
 import type { BundledFile } from './files';
 
 export const EXPECTED_DIGESTS: Readonly<Record<BundledFile, string>> = {
-  postpartum: '744be4e9c9911af20ea6398b7cb377e3289b1fb7f1f848062a968b06254dff7d',
-  'relapse-prevention': '87e4c947b22ba6678056fa86d3b8c31075e052f8770ed67d5db92085efbae9a0',
-  caregivers: '26aea7eeef1efe71df7b6ad1aeb7fc4e97ca5acf929e457fbe6f0c0f15be65df',
+  postpartum: '64eae9a521bbe7a99892fecac1ba85c096586157a839e5810dcfd14d3c66ef15',
+  'relapse-prevention': '6f7c504d3d29f70451813ed298cdacf25441b9582a9124be960d483f099c92d7',
+  caregivers: 'eebe5855408887561588e0057ab70d56b3f62ec67ad1fee7765224cebf35962c',
   roles: '494187ce37f01ecc73b8bd652b05210b272615b0a54bd376ff82ea2f9ee02b40',
 };

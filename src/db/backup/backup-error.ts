@@ -5,6 +5,7 @@
 export type BackupErrorCode =
   | 'too-large'
   | 'truncated'
+  | 'not-text'
   | 'not-backup'
   | 'too-deep'
   | 'forbidden-key'
@@ -12,7 +13,9 @@ export type BackupErrorCode =
   | 'unknown-fields'
   | 'invalid-record'
   | 'altered'
+  | 'kdf-altered'
   | 'wrong-passphrase'
+  | 'wrong-device-passphrase'
   | 'write-failed';
 
 export class BackupError extends Error {

@@ -95,6 +95,7 @@ export const AuditRowSchema = v.strictObject({
     'unlock-failed',
     'wipe',
     'confirm-epds-key',
+    'content-repaired',
   ]),
   recordId: v.nullable(Id),
   actor: v.pipe(v.string(), v.maxLength(12)),
@@ -112,13 +113,22 @@ export const BackupFileSchema = v.strictObject({
   vault: v.strictObject({
     formatVersion: v.literal(1),
     wrap: v.literal('AES-KW'),
-    kdf: v.strictObject({
-      algorithm: v.literal('PBKDF2'),
-      hash: v.literal('SHA-256'),
-      // Bounded: a hostile file must not make the device derive for hours.
-      iterations: v.pipe(v.number(), v.integer(), v.minValue(1_000), v.maxValue(10_000_000)),
-      salt: v.pipe(B64(64), v.minLength(16)),
-    }),
+    // Bounded: a hostile file must not make the device derive for hours or allocate gigabytes.
+    kdf: v.variant('algorithm', [
+      v.strictObject({
+        algorithm: v.literal('PBKDF2'),
+        hash: v.literal('SHA-256'),
+        iterations: v.pipe(v.number(), v.integer(), v.minValue(1_000), v.maxValue(10_000_000)),
+        salt: v.pipe(B64(64), v.minLength(16)),
+      }),
+      v.strictObject({
+        algorithm: v.literal('Argon2id'),
+        memoryKiB: v.pipe(v.number(), v.integer(), v.minValue(8), v.maxValue(256 * 1024)),
+        iterations: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10)),
+        parallelism: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(4)),
+        salt: v.pipe(B64(64), v.minLength(16)),
+      }),
+    ]),
     wrappedKey: B64(128),
     createdAt: Ms,
     updatedAt: Ms,

@@ -3,14 +3,17 @@ import type { DBCore, Middleware } from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { backupErrorMessages } from '../../features/backup/backup-errors.messages';
 import { auditSettled, verifyAuditChain } from '../audit';
+import { sha256Hex } from '../audit/audit-hash';
+import { KNOWN_KDFS, TEST_KDF } from '../crypto/kdf';
 import { CURRENT_SCHEMA_VERSION, createDatabase, type StapwijzerDb } from '../database';
-import { createClient, getClient } from '../repositories/clients.repository';
+import { createClient, getClient, listClients } from '../repositories/clients.repository';
 import { createNote, listNotes } from '../repositories/notes.repository';
 import { listDrafts } from '../repositories/screenings.repository';
 import { putSetting } from '../repositories/settings.repository';
 import { countRows, seedFixture, TEST_PASSPHRASE, testDb, testVault } from '../testing/fixture-db';
+import { createVault, unlock } from '../vault';
 import { type BackupErrorCode, isBackupError } from './backup-error';
-import { backupFileName, MAX_BACKUP_BYTES } from './backup-format';
+import { backupFileName, canonicalJson, MAX_BACKUP_BYTES } from './backup-format';
 import { fromBase64, toBase64 } from './base64';
 import { exportBackup } from './export-backup';
 import { applyRestore, parseBackup, readBackupFile, verifyBackup } from './restore-backup';
@@ -40,9 +43,18 @@ async function targetDb(): Promise<StapwijzerDb> {
   return db;
 }
 
+// Backups of test vaults use the fast test KDF; restore accepts it here as a known setting.
+const KNOWN = { knownKdfs: [...KNOWN_KDFS, TEST_KDF] };
+
 async function restore(db: StapwijzerDb, text: string, passphrase = TEST_PASSPHRASE) {
-  const verified = await verifyBackup(parseBackup(text), passphrase);
+  const verified = await verifyBackup(parseBackup(text), passphrase, KNOWN);
   return applyRestore(db, verified);
+}
+
+/** An attacker's edit that also recomputes the (unkeyed) digest, so only the sealed checks remain. */
+async function resealed(text: string): Promise<string> {
+  const { integrity, ...body } = JSON.parse(text) as { integrity: { digest: string } };
+  return JSON.stringify({ ...body, integrity: { ...integrity, digest: await sha256Hex(canonicalJson(body)) } });
 }
 
 function mutate(text: string, change: (file: Record<string, unknown>) => void): string {
@@ -68,6 +80,9 @@ function flipByteIn(b64: string): string {
 describe('R31: a bad backup file is rejected with a specific Dutch message and the database is untouched', async () => {
   const { backup } = await sourceBackup();
   const good = backup.text;
+  const kdfTampered = await resealed(
+    mutate(good, (f) => Object.assign((f.vault as { kdf: object }).kdf, { iterations: 2 })),
+  );
   const corpus: [string, () => string, BackupErrorCode, string?][] = [
     ['truncated file', () => good.slice(0, Math.floor(good.length * 0.6)), 'truncated'],
     [
@@ -103,6 +118,8 @@ describe('R31: a bad backup file is rejected with a specific Dutch message and t
     ['10^5-deep nesting', () => `${'['.repeat(100_000)}${']'.repeat(100_000)}`, 'too-deep'],
     ['a foreign JSON file', () => JSON.stringify({ name: 'iets anders', items: [1, 2] }), 'not-backup'],
     ['a foreign non-JSON file', () => 'BEGIN:VCALENDAR\nEND:VCALENDAR', 'not-backup'],
+    ['text with unbalanced brackets that is not JSON', () => 'x{[[{', 'not-backup'],
+    ['a tampered key-derivation setting (digest recomputed)', () => kdfTampered, 'kdf-altered'],
   ];
 
   it.each(corpus)('%s', async (_name, make, code, passphrase) => {
@@ -117,6 +134,13 @@ describe('R31: a bad backup file is rejected with a specific Dutch message and t
   it('gives every failure its own message', () => {
     const messages = Object.values(backupErrorMessages.nl);
     expect(new Set(messages).size).toBe(messages.length);
+  });
+
+  it('a PNG (or other binary file) is told apart from an incomplete backup', async () => {
+    const png = new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x7b, 0x5b, 0x00])]);
+    await expect(readBackupFile(png)).rejects.toMatchObject({ code: 'not-text' });
+    const zip = new Blob([new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x7b])]);
+    await expect(readBackupFile(zip)).rejects.toMatchObject({ code: 'not-text' });
   });
 
   it('checks the size of a chosen file before reading it', async () => {
@@ -169,7 +193,7 @@ describe('R32/R33: restore is atomic and round-trips', () => {
     await createClient(session, { alias: 'Bestaande cliënt' });
     await auditSettled(db);
     const before = await snapshotDb(db);
-    const verified = await verifyBackup(parseBackup(backup.text), TEST_PASSPHRASE);
+    const verified = await verifyBackup(parseBackup(backup.text), TEST_PASSPHRASE, KNOWN);
     fault.arm();
     await expect(applyRestore(db, verified)).rejects.toMatchObject({ code: 'write-failed' });
     expect(fault.rows()).toBeGreaterThanOrEqual(500);
@@ -222,6 +246,34 @@ describe('R32/R33: restore is atomic and round-trips', () => {
     expect(canary).toBe(await source.clients.count());
     const notes = await Promise.all((await db.clients.toArray()).map((c) => listNotes(session, c.id)));
     expect(notes.flatMap((n) => n.records).some((n) => n.data.text.includes(CANARY))).toBe(true);
+  });
+});
+
+describe('restore asks which passphrase unlocks afterwards', () => {
+  it("keeping this device's passphrase re-wraps the backup's key under it; the backup's no longer unlocks", async () => {
+    const { backup } = await sourceBackup(1);
+    const db = testDb();
+    await createVault(db, 'de wachtzin van dit apparaat', TEST_KDF);
+    const verified = await verifyBackup(parseBackup(backup.text), TEST_PASSPHRASE, KNOWN);
+    const keep = { keepPassphrase: { device: 'de wachtzin van dit apparaat', backup: TEST_PASSPHRASE } };
+    (await applyRestore(db, verified, Date.now(), keep)).lock();
+    const session = await unlock(db, 'de wachtzin van dit apparaat', { now: 1 });
+    expect((await listClients(session)).records.map((c) => c.data.alias)).toContain(CANARY);
+    session.lock();
+    await expect(unlock(db, TEST_PASSPHRASE, { now: 10_000_000 })).rejects.toMatchObject({ code: 'wrong-passphrase' });
+  });
+
+  it('a wrong device passphrase is refused before anything is written', async () => {
+    const { backup } = await sourceBackup(1);
+    const db = testDb();
+    await createVault(db, 'de wachtzin van dit apparaat', TEST_KDF);
+    const before = await snapshotDb(db);
+    const verified = await verifyBackup(parseBackup(backup.text), TEST_PASSPHRASE, KNOWN);
+    const keep = { keepPassphrase: { device: 'niet de goede wachtzin', backup: TEST_PASSPHRASE } };
+    await expect(applyRestore(db, verified, Date.now(), keep)).rejects.toMatchObject({
+      code: 'wrong-device-passphrase',
+    });
+    expect(await snapshotDb(db)).toEqual(before);
   });
 });
 

@@ -8,6 +8,7 @@
 
 import { sha256Hex } from '../audit/audit-hash';
 import { appendAudit } from '../audit/audit-log';
+import { kdfParamsOf } from '../crypto/kdf';
 import { StorageError } from '../errors';
 import { getSetting, putSetting } from '../repositories/settings.repository';
 import type { VaultSession } from '../session';
@@ -123,12 +124,7 @@ export async function exportBackup(session: VaultSession, options: ExportOptions
     vault: {
       formatVersion: vault.formatVersion,
       wrap: vault.wrap,
-      kdf: {
-        algorithm: vault.kdf.algorithm,
-        hash: vault.kdf.hash,
-        iterations: vault.kdf.iterations,
-        salt: toBase64(vault.kdf.salt),
-      },
+      kdf: { ...kdfParamsOf(vault.kdf), salt: toBase64(vault.kdf.salt) },
       wrappedKey: toBase64(vault.wrappedKey),
       createdAt: vault.createdAt,
       updatedAt: vault.updatedAt,

@@ -13,12 +13,13 @@ import { GENESIS_HASH, sha256Hex } from '../audit/audit-hash';
 import { appendAudit, attachAuditSession } from '../audit/audit-log';
 import { aadFor, open } from '../crypto/aead';
 import { unwrapDataKey } from '../crypto/data-key';
-import { deriveKek } from '../crypto/kdf';
+import { deriveKek, KNOWN_KDFS, kdfParamsOf, needsRewrap, PRODUCTION_KDF } from '../crypto/kdf';
 import type { StapwijzerDb } from '../database';
 import { isStorageError } from '../errors';
 import { VaultSession } from '../session';
 import { markVaultCreated } from '../storage-health';
-import type { AuditRow, AuditTipMeta, BackoffMeta, SentinelMeta, VaultMeta } from '../types';
+import type { AuditRow, AuditTipMeta, BackoffMeta, KdfParams, SentinelMeta, VaultMeta } from '../types';
+import { checkVaultPassphrase, wrapWithPassphrase } from '../vault';
 import { BackupError } from './backup-error';
 import {
   BACKUP_FORMAT,
@@ -38,7 +39,20 @@ import { assertSize, parseJsonStrict, scanStructure } from './guard-text';
 /** Reads a chosen file: the size is checked before a single byte is read. */
 export async function readBackupFile(file: Blob): Promise<BackupFile> {
   assertSize(file.size);
+  const head = new Uint8Array(await file.slice(0, 512).arrayBuffer());
+  if (looksBinary(head)) throw new BackupError('not-text');
   return parseBackup(await file.text());
+}
+
+/**
+ * A picture, PDF, archive or other binary file is no backup, and saying "incomplete backup" about it
+ * would be false: a NUL byte or a known signature in its first bytes tells.
+ */
+export function looksBinary(head: Uint8Array): boolean {
+  const starts = (...sig: number[]) => sig.every((b, i) => head[i] === b);
+  if (starts(0x89, 0x50, 0x4e, 0x47) || starts(0xff, 0xd8, 0xff) || starts(0x25, 0x50, 0x44, 0x46)) return true;
+  if (starts(0x50, 0x4b, 0x03, 0x04) || starts(0x47, 0x49, 0x46, 0x38) || starts(0x1f, 0x8b)) return true;
+  return head.includes(0);
 }
 
 function isUnknownField(issue: v.BaseIssue<unknown>): boolean {
@@ -54,7 +68,9 @@ export function parseBackup(text: string): BackupFile {
     raw = parseJsonStrict(text);
   } catch (e) {
     if (e instanceof BackupError) throw e;
-    throw new BackupError(shape === 'truncated' || text.trimStart().startsWith('{') ? 'truncated' : 'not-backup', {
+    // Only something that starts like a backup (a JSON object) can be an incomplete one.
+    const startsLikeJson = text.trimStart().startsWith('{');
+    throw new BackupError(startsLikeJson && shape === 'truncated' ? 'truncated' : 'not-backup', {
       cause: e,
     });
   }
@@ -100,9 +116,18 @@ function splitRow(row: EncodedRow): {
  * Checks the digest, unwraps the data key with the passphrase, checks the sealed digest and
  * decrypts every record. Throws a BackupError; writes nothing.
  */
-export async function verifyBackup(file: BackupFile, passphrase: string): Promise<VerifiedBackup> {
+export async function verifyBackup(
+  file: BackupFile,
+  passphrase: string,
+  options: { knownKdfs?: readonly KdfParams[] } = {},
+): Promise<VerifiedBackup> {
   const { integrity, ...body } = file;
   if ((await sha256Hex(canonicalJson(body))) !== integrity.digest) throw new BackupError('altered');
+  // A key-derivation setting this app never wrote cannot open the key: say that, not "wrong passphrase".
+  const { salt: _salt, ...kdf } = file.vault.kdf;
+  const known = options.knownKdfs ?? KNOWN_KDFS;
+  if (!known.some((k) => canonicalJson(kdfParamsOf(k)) === canonicalJson(kdfParamsOf(kdf))))
+    throw new BackupError('kdf-altered');
   let dataKey: CryptoKey;
   try {
     const { salt, ...params } = file.vault.kdf;
@@ -135,6 +160,28 @@ export async function verifyBackup(file: BackupFile, passphrase: string): Promis
   return { file, dataKey, counts: file.counts };
 }
 
+/**
+ * "Keep this device's passphrase": the backup's data key is re-wrapped under the passphrase that
+ * unlocks this device today (checked first), so a restore never silently changes how one unlocks.
+ */
+async function rewrapForDevice(
+  db: StapwijzerDb,
+  restored: VaultMeta,
+  passphrases: { device: string; backup: string },
+  now: number,
+): Promise<VaultMeta> {
+  let device: VaultMeta;
+  try {
+    device = await checkVaultPassphrase(db, passphrases.device);
+  } catch (e) {
+    throw new BackupError('wrong-device-passphrase', { cause: e });
+  }
+  const { salt, ...params } = restored.kdf;
+  const dek = await unwrapDataKey(restored.wrappedKey, await deriveKek(passphrases.backup, salt, params), true);
+  const target = needsRewrap(device.kdf, PRODUCTION_KDF) ? PRODUCTION_KDF : kdfParamsOf(device.kdf);
+  return { ...restored, ...(await wrapWithPassphrase(dek, passphrases.device, target)), updatedAt: now };
+}
+
 /** What the database holds now, for the confirmation ("now vs in the file"). */
 export async function currentCounts(db: StapwijzerDb): Promise<BackupCounts> {
   const entries = await Promise.all(BACKUP_TABLES.map(async (t) => [t, await db.table(t).count()] as const));
@@ -155,9 +202,10 @@ export async function applyRestore(
   db: StapwijzerDb,
   verified: VerifiedBackup,
   now = Date.now(),
+  options: { keepPassphrase?: { device: string; backup: string } } = {},
 ): Promise<VaultSession> {
   const { file } = verified;
-  const vault: VaultMeta = {
+  let vault: VaultMeta = {
     key: 'vault',
     formatVersion: file.vault.formatVersion,
     wrap: file.vault.wrap,
@@ -166,6 +214,7 @@ export async function applyRestore(
     createdAt: file.vault.createdAt,
     updatedAt: file.vault.updatedAt,
   };
+  if (options.keepPassphrase) vault = await rewrapForDevice(db, vault, options.keepPassphrase, now);
   const sentinel: SentinelMeta = { key: 'sentinel', ...file.sentinel };
   const backoff: BackoffMeta = { key: 'backoff', failures: 0, lastFailureAt: null };
   const rows = Object.fromEntries(

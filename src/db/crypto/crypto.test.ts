@@ -4,7 +4,7 @@ import { StorageError } from '../errors';
 import { aadFor, IV_BYTES, open, seal } from './aead';
 import { randomBytes } from './bytes';
 import { generateWrappableDataKey, unwrapDataKey, wrapDataKey } from './data-key';
-import { deriveKek, PRODUCTION_KDF, SALT_BYTES, TEST_KDF } from './kdf';
+import { deriveKek, LEGACY_PBKDF2_KDF, PRODUCTION_KDF, SALT_BYTES, TEST_KDF, TEST_PBKDF2_KDF } from './kdf';
 
 async function dataKey(): Promise<CryptoKey> {
   return crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
@@ -71,9 +71,28 @@ describe('data key wrapping', () => {
     expect(error).toMatchObject({ code: 'wrong-passphrase' });
   });
 
-  it('R20: production KDF is PBKDF2-SHA-256 with at least 600,000 iterations', () => {
-    expect(PRODUCTION_KDF).toEqual({ algorithm: 'PBKDF2', hash: 'SHA-256', iterations: 600_000 });
-    expect(PRODUCTION_KDF.iterations).toBeGreaterThanOrEqual(600_000);
+  it('R39: production KDF is Argon2id with m = 64 MiB, t = 3, p = 1; v1 vaults open with PBKDF2 600k', () => {
+    expect(PRODUCTION_KDF).toEqual({ algorithm: 'Argon2id', memoryKiB: 65_536, iterations: 3, parallelism: 1 });
+    expect(LEGACY_PBKDF2_KDF).toEqual({ algorithm: 'PBKDF2', hash: 'SHA-256', iterations: 600_000 });
     expect(SALT_BYTES).toBe(16);
+  });
+
+  it('Argon2id is deterministic: same inputs, same KEK; another salt, another KEK', async () => {
+    const salt = randomBytes(SALT_BYTES);
+    const wrapped = await wrapDataKey(
+      await generateWrappableDataKey(),
+      await deriveKek('een lange zin', salt, TEST_KDF),
+    );
+    await expect(unwrapDataKey(wrapped, await deriveKek('een lange zin', salt, TEST_KDF))).resolves.toBeTruthy();
+    await expect(
+      unwrapDataKey(wrapped, await deriveKek('een lange zin', randomBytes(SALT_BYTES), TEST_KDF)),
+    ).rejects.toMatchObject({ code: 'wrong-passphrase' });
+  });
+
+  it('PBKDF2 (v1) keys still derive and unwrap', async () => {
+    const salt = randomBytes(SALT_BYTES);
+    const kek = await deriveKek('een lange zin', salt, TEST_PBKDF2_KDF);
+    const wrapped = await wrapDataKey(await generateWrappableDataKey(), kek);
+    await expect(unwrapDataKey(wrapped, await deriveKek('een lange zin', salt, TEST_PBKDF2_KDF))).resolves.toBeTruthy();
   });
 });

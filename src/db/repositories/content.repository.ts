@@ -15,6 +15,16 @@ export function getActivePack(db: StapwijzerDb, packId: string): Promise<PackRow
   );
 }
 
+/** The active pack rows as stored (digest, licence seal): for re-hashing before use (R41). */
+export function listActivePackRows(db: StapwijzerDb): Promise<PackRow[]> {
+  return withReopenRetry(db, () => db.packs.filter((p) => p.active === 1).toArray());
+}
+
+/** One stored pack version's row, as stored. */
+export function getPackVersionRow(db: StapwijzerDb, packId: string, contentVersion: string) {
+  return withReopenRetry(db, () => db.packs.get(packKey(packId, contentVersion)));
+}
+
 export async function listActivePacks(db: StapwijzerDb): Promise<ContentPack[]> {
   const rows = await withReopenRetry(db, () => db.packs.filter((p) => p.active === 1).toArray());
   return rows.map((r) => r.pack);

@@ -6,6 +6,7 @@
  * Clear fields: ids, status, pack/instrument versions (so old content stays resolvable).
  */
 
+import { StorageError } from '../errors';
 import { withReopenRetry } from '../retry';
 import type { VaultSession } from '../session';
 import type {
@@ -87,6 +88,9 @@ export async function completeScreening(
   const { db } = session;
   await withReopenRetry(db, () =>
     db.transaction('rw', [db.screenings, db.decisions, db.followUps, db.drafts], async () => {
+      // A draft completes once (R45): transactions on these tables are serialised across tabs, so the
+      // second completion finds the draft gone and writes nothing.
+      if (input.draftId && !(await db.drafts.get(input.draftId))) throw new StorageError('already-completed');
       await addInTx(tableOf(db, 'screenings'), screeningRow);
       await addInTx(tableOf(db, 'decisions'), decisionRow);
       if (followUpRow) await addInTx(tableOf(db, 'followUps'), followUpRow);

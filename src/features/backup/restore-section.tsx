@@ -1,5 +1,6 @@
 // Restore: the whole file is checked (schema, integrity, passphrase, every record) before the
 // confirmation shows; only "Ja, vervang alles" writes, in one transaction (R31–R33).
+
 import { type FormEvent, useId, useState } from 'react';
 import {
   applyRestore,
@@ -12,7 +13,9 @@ import {
   verifyBackup,
 } from '../../db';
 import { useMessages } from '../../i18n/define-messages';
+import { lockOtherTabs } from '../../runtime/cross-tab/lock-tabs';
 import { useVault } from '../../runtime/vault/runtime-context';
+import { TEXT_LIMITS } from '../../ui/text-limits';
 import { backupErrorMessages } from './backup-errors.messages';
 import { backupMessages } from './messages';
 
@@ -33,6 +36,9 @@ export function RestoreSection() {
   const [passphrase, setPassphrase] = useState('');
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [error, setError] = useState<string | null>(null);
+  // Which passphrase unlocks this device after the restore: asked, never changed silently.
+  const [which, setWhich] = useState<'device' | 'backup' | null>(null);
+  const [devicePassphrase, setDevicePassphrase] = useState('');
 
   function fail(e: unknown) {
     setError(isBackupError(e) ? te(e.code) : te('write-failed'));
@@ -54,10 +60,18 @@ export function RestoreSection() {
   }
 
   async function replace(verified: VerifiedBackup) {
+    if (which === null) return setError(t('chooseWhich'));
+    if (which === 'device' && devicePassphrase === '') return setError(t('enterDevicePassphrase'));
+    setError(null);
     setState({ kind: 'busy' });
     try {
-      vault.adopt(await applyRestore(vault.db, verified));
+      // Other tabs lock before the data key changes under them (R43).
+      lockOtherTabs('restore');
+      const keep = which === 'device' ? { keepPassphrase: { device: devicePassphrase, backup: passphrase } } : {};
+      vault.adopt(await applyRestore(vault.db, verified, Date.now(), keep));
       setPassphrase('');
+      setDevicePassphrase('');
+      setWhich(null);
       setState({ kind: 'done' });
     } catch (e) {
       fail(e);
@@ -84,6 +98,7 @@ export function RestoreSection() {
         <div className="text-field">
           <label htmlFor={`${id}-pass`}>{t('passphrase')}</label>
           <input
+            maxLength={TEXT_LIMITS.passphrase}
             id={`${id}-pass`}
             type="password"
             autoComplete="off"
@@ -125,6 +140,40 @@ export function RestoreSection() {
               ))}
             </tbody>
           </table>
+          <fieldset className="field">
+            <legend>{t('whichLegend')}</legend>
+            <label className="choice">
+              <input
+                type="radio"
+                name={`${id}-which`}
+                checked={which === 'device'}
+                onChange={() => setWhich('device')}
+              />
+              <span>{t('keepDevice')}</span>
+            </label>
+            {which === 'device' && (
+              <div className="text-field">
+                <label htmlFor={`${id}-device`}>{t('devicePassphrase')}</label>
+                <input
+                  maxLength={TEXT_LIMITS.passphrase}
+                  id={`${id}-device`}
+                  type="password"
+                  autoComplete="off"
+                  value={devicePassphrase}
+                  onChange={(e) => setDevicePassphrase(e.target.value)}
+                />
+              </div>
+            )}
+            <label className="choice">
+              <input
+                type="radio"
+                name={`${id}-which`}
+                checked={which === 'backup'}
+                onChange={() => setWhich('backup')}
+              />
+              <span>{t('takeBackup')}</span>
+            </label>
+          </fieldset>
           <div className="button-row">
             <button type="button" className="button danger" onClick={() => replace(state.verified)}>
               {t('replace')}

@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { wipeAllData } from '../../db';
 import { useMessages } from '../../i18n/define-messages';
+import { announceWiped, lockOtherTabs } from '../../runtime/cross-tab/lock-tabs';
 import { useVault } from '../../runtime/vault/runtime-context';
 import { backupMessages } from './messages';
 
@@ -20,7 +21,13 @@ export function WipeSection() {
     setBusy(true);
     setFailed(false);
     try {
-      await wipeAllData(vault.db);
+      lockOtherTabs('wipe'); // they drop the key and their connection before the database goes (R43)
+      await wipeAllData(vault.db, {
+        restart: () => {
+          announceWiped();
+          location.replace('/');
+        },
+      });
     } catch {
       setFailed(true);
       setBusy(false);

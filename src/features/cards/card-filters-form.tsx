@@ -1,5 +1,7 @@
 import type { ContentPack } from '../../domain';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
+import { CharCount } from '../../ui/char-count';
+import { TEXT_LIMITS } from '../../ui/text-limits';
 import { AUDIENCES, type CardFilters, type FilterName, GROUPS, KINDS } from './card-filters';
 import { cardsMessages } from './messages';
 
@@ -33,6 +35,7 @@ export function CardFiltersForm({ filters, packs, onChange, onClear }: Props) {
       <div className="text-field">
         <label htmlFor="card-search">{t('search')}</label>
         <input
+          maxLength={TEXT_LIMITS.search}
           id="card-search"
           type="search"
           autoComplete="off"
@@ -40,6 +43,7 @@ export function CardFiltersForm({ filters, packs, onChange, onClear }: Props) {
           value={filters.q}
           onChange={(e) => onChange('q', e.target.value)}
         />
+        <CharCount id="card-search-count" value={filters.q} kind="search" />
         <span id="card-search-hint" className="hint">
           {t('searchHint')}
         </span>

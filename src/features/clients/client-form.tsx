@@ -1,8 +1,11 @@
 // Create or change a client: a code or alias, never a name. The input stays in this component's
 // state until the save resolved, so a failed save (e.g. storage full) loses nothing.
+
 import { useId, useState } from 'react';
 import type { ClientPayload } from '../../db';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
+import { CharCount } from '../../ui/char-count';
+import { TEXT_LIMITS } from '../../ui/text-limits';
 import { messages } from './messages';
 import { SaveStatus, useSaveState } from './save-status';
 
@@ -46,6 +49,7 @@ export function ClientForm({ initial, submitLabel, onSave, onCancel }: Props) {
           {t('aliasHint')}
         </p>
         <input
+          maxLength={TEXT_LIMITS.alias}
           id={`${id}-alias`}
           autoComplete="off"
           spellCheck={false}
@@ -55,6 +59,7 @@ export function ClientForm({ initial, submitLabel, onSave, onCancel }: Props) {
           required
           onChange={(e) => setAlias(e.target.value)}
         />
+        <CharCount id={`${id}-alias-count`} value={alias} kind="alias" />
         {invalid && (
           <p className="form-message" id={`${id}-alias-error`}>
             {t('aliasRequired')}
@@ -67,6 +72,7 @@ export function ClientForm({ initial, submitLabel, onSave, onCancel }: Props) {
           {t('codeHint')}
         </p>
         <input
+          maxLength={TEXT_LIMITS.code}
           id={`${id}-code`}
           autoComplete="off"
           spellCheck={false}
@@ -74,6 +80,7 @@ export function ClientForm({ initial, submitLabel, onSave, onCancel }: Props) {
           aria-describedby={`${id}-code-hint`}
           onChange={(e) => setCode(e.target.value)}
         />
+        <CharCount id={`${id}-code-count`} value={code} kind="code" />
       </div>
       <div className="button-row">
         <button type="submit" className="button" disabled={save.busy}>

@@ -1,10 +1,13 @@
 // The client list with search. Alias and code are encrypted at rest, so IndexedDB cannot index or
 // search them: the (small) list is decrypted and filtered in memory, ignoring case and diacritics.
+
 import { memo, useDeferredValue, useId, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { ClientRecord } from '../../db';
 import { useMessages } from '../../i18n/define-messages';
+import { CharCount } from '../../ui/char-count';
 import { PageHeading } from '../../ui/page-heading';
+import { TEXT_LIMITS } from '../../ui/text-limits';
 import './clients.css';
 import { messages } from './messages';
 import { FIRST_MATCHES, filterIndexed, indexClients } from './search';
@@ -36,6 +39,8 @@ export function ClientsPage() {
         <div className="text-field">
           <label htmlFor={`${id}-q`}>{t('searchLabel')}</label>
           <input
+            maxLength={TEXT_LIMITS.search}
+            aria-describedby={`${id}-q-count`}
             id={`${id}-q`}
             type="search"
             autoComplete="off"
@@ -43,6 +48,7 @@ export function ClientsPage() {
             value={query}
             onChange={(e) => setQuery(e.target.value)}
           />
+          <CharCount id={`${id}-q-count`} value={query} kind="search" />
         </div>
         <label className="choice">
           <input type="checkbox" checked={archived} onChange={(e) => setArchived(e.target.checked)} />

@@ -1,9 +1,12 @@
 // Adds a note. The text stays in state until the save resolved; on failure (e.g. storage full) the
 // Dutch message shows and the text is still in the field.
+
 import { useId, useState } from 'react';
 import { createNote } from '../../db';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { useVault } from '../../runtime/vault/runtime-context';
+import { CharCount } from '../../ui/char-count';
+import { TEXT_LIMITS } from '../../ui/text-limits';
 import { messages } from './messages';
 import { SaveStatus, useSaveState } from './save-status';
 
@@ -27,6 +30,8 @@ export function NoteForm({ clientId }: { clientId: string }) {
       <div className="text-field">
         <label htmlFor={`${id}-note`}>{t('noteLabel')}</label>
         <textarea
+          maxLength={TEXT_LIMITS.note}
+          aria-describedby={`${id}-note-count`}
           id={`${id}-note`}
           rows={4}
           autoComplete="off"
@@ -36,6 +41,7 @@ export function NoteForm({ clientId }: { clientId: string }) {
             if (save.saved) save.reset();
           }}
         />
+        <CharCount id={`${id}-note-count`} value={text} kind="note" />
       </div>
       <button type="submit" className="button" disabled={save.busy}>
         {t('noteSave')}

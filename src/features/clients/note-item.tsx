@@ -1,8 +1,11 @@
 // One note on the timeline: shown as plain text (React escapes it; never HTML), editable and deletable.
+
 import { useId, useState } from 'react';
 import { deleteNote, type NoteRecord, updateNote } from '../../db';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { useVault } from '../../runtime/vault/runtime-context';
+import { CharCount } from '../../ui/char-count';
+import { TEXT_LIMITS } from '../../ui/text-limits';
 import { messages } from './messages';
 import { SaveStatus, useSaveState } from './save-status';
 
@@ -30,12 +33,15 @@ export function NoteItem({ note }: { note: NoteRecord }) {
         <div className="text-field">
           <label htmlFor={`${id}-text`}>{t('noteEditLabel')}</label>
           <textarea
+            maxLength={TEXT_LIMITS.note}
+            aria-describedby={`${id}-text-count`}
             id={`${id}-text`}
             rows={4}
             autoComplete="off"
             value={text}
             onChange={(e) => setText(e.target.value)}
           />
+          <CharCount id={`${id}-text-count`} value={text} kind="note" />
         </div>
         <div className="button-row">
           <button type="submit" className="button" disabled={save.busy}>

@@ -6,7 +6,6 @@ import {
   type DecisionRecord,
   type FollowUpRecord,
   getClient,
-  getPackVersion,
   listClients,
   listDecisions,
   listFollowUps,
@@ -19,6 +18,7 @@ import {
   type ScreeningRecord,
 } from '../../db';
 import type { ContentPack } from '../../domain';
+import { verifiedPackVersion } from '../../runtime/content-integrity/verified-content';
 import { useVault } from '../../runtime/vault/runtime-context';
 
 export function useClients(status: ClientStatus): ReadMany<ClientRecord> | undefined {
@@ -59,7 +59,7 @@ export function useClientHistory(clientId: string): ClientHistory | undefined {
     for (const s of screenings.records) {
       const key = packKeyOf(s);
       if (packs.has(key)) continue;
-      const pack = await getPackVersion(vault.db, s.packId, s.packVersion);
+      const pack = await verifiedPackVersion(vault.db, s.packId, s.packVersion, session);
       if (pack) packs.set(key, pack);
     }
     return {

@@ -1,8 +1,11 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { backoffStatus, isStorageError } from '../../db';
 import { useMessages } from '../../i18n/define-messages';
+import { useLockedByOtherTab } from '../../runtime/cross-tab/lock-tabs';
+import { serialisedUnlock } from '../../runtime/cross-tab/unlock-queue';
 import { useVault } from '../../runtime/vault/runtime-context';
 import { PageHeading } from '../../ui/page-heading';
+import { TEXT_LIMITS } from '../../ui/text-limits';
 import { lockMessages } from './messages';
 
 /**
@@ -14,9 +17,10 @@ export function LockScreen() {
   const t = useMessages(lockMessages);
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<'wrong' | 'failed' | null>(null);
+  const [error, setError] = useState<'wrong' | 'tooSoon' | 'failed' | 'kdfUnsupported' | null>(null);
   const [retryAt, setRetryAt] = useState(0);
   const [now, setNow] = useState(() => Date.now());
+  const lockedBy = useLockedByOtherTab((s) => s.reason);
 
   useEffect(() => {
     backoffStatus(vault.db)
@@ -37,14 +41,17 @@ export function LockScreen() {
     setBusy(true);
     setError(null);
     try {
-      await vault.unlock(passphrase);
+      // One attempt at a time across tabs, so every guess meets the backoff (R44).
+      await serialisedUnlock(() => vault.unlock(passphrase));
+      useLockedByOtherTab.getState().clear();
     } catch (e) {
       setPassphrase('');
       if (isStorageError(e) && (e.code === 'wrong-passphrase' || e.code === 'backoff')) {
-        setError(e.code === 'wrong-passphrase' ? 'wrong' : null);
+        // 'backoff': this attempt was not tried (another tab's, or an earlier, guess was just wrong).
+        setError(e.code === 'wrong-passphrase' ? 'wrong' : 'tooSoon');
         setRetryAt(e.retryAt ?? 0);
         setNow(Date.now());
-      } else setError('failed');
+      } else setError(isStorageError(e, 'kdf-unsupported') ? 'kdfUnsupported' : 'failed');
     } finally {
       setBusy(false);
     }
@@ -54,11 +61,13 @@ export function LockScreen() {
   return (
     <section className="narrow">
       <PageHeading>{t('title')}</PageHeading>
+      {lockedBy && <p className="warning-box">{t(`lockedBy.${lockedBy}`)}</p>}
       <p className="lead">{t('intro')}</p>
       <form onSubmit={submit} noValidate>
         <div className="text-field">
           <label htmlFor="unlock-passphrase">{t('passphrase')}</label>
           <input
+            maxLength={TEXT_LIMITS.passphrase}
             id="unlock-passphrase"
             type="password"
             autoComplete="off"
@@ -70,7 +79,9 @@ export function LockScreen() {
         </div>
         <p id="unlock-status" className="form-message" role="alert">
           {error === 'wrong' && t('wrong')}
+          {error === 'tooSoon' && t('tooSoon')}
           {error === 'failed' && t('failed')}
+          {error === 'kdfUnsupported' && t('kdfUnsupported')}
           {waiting && ` ${t('wait', { seconds })}`}
         </p>
         <button type="submit" className="button" disabled={busy || waiting}>

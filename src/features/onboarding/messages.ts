@@ -15,18 +15,19 @@ export const onboardingMessages = defineMessages(
     needInitials: 'Vul je initialen in (1 tot 6 letters).',
     passphraseTitle: 'Kies een wachtzin',
     passphraseIntro:
-      'Met de wachtzin versleutel je de gegevens van je cliënten op dit apparaat. Kies minstens 8 tekens, bijvoorbeeld een paar woorden.',
+      'Met de wachtzin versleutel je de gegevens van je cliënten op dit apparaat. Kies een paar losse woorden: een bekend wachtwoord of een woord met cijfers weigert Stapwijzer.',
     passphrase: 'Wachtzin',
     passphraseAgain: 'Wachtzin nog een keer',
     warning:
       'Deze wachtzin kan niemand herstellen, ook wij niet. Vergeet je hem, dan zijn de gegevens op dit apparaat niet meer te openen. Maak daarom regelmatig een versleutelde back-up.',
     understood: 'Ik begrijp dat mijn wachtzin niet te herstellen is.',
-    tooShort: 'De wachtzin moet minstens 8 tekens hebben.',
     mismatch: 'De twee wachtzinnen zijn niet gelijk.',
     needUnderstood: 'Vink aan dat je dit begrijpt.',
     create: 'Beveiliging instellen',
     creating: 'Beveiliging instellen…',
     failed: 'Instellen lukte niet. Probeer het opnieuw.',
+    kdfUnsupported:
+      'Deze browser kan de beveiliging van Stapwijzer niet uitvoeren (WebAssembly ontbreekt of is geblokkeerd). Werk de browser bij of gebruik een recente Chrome, Edge, Firefox of Safari.',
     installTitle: 'Zet Stapwijzer op je beginscherm',
     installIntro: 'Als app op je beginscherm start Stapwijzer sneller en blijven je gegevens beter bewaard.',
     installAndroid: 'Android (Chrome): menu ⋮ → "App installeren" of "Toevoegen aan startscherm".',
@@ -49,18 +50,19 @@ export const onboardingMessages = defineMessages(
     needInitials: 'Enter your initials (1 to 6 letters).',
     passphraseTitle: 'Choose a passphrase',
     passphraseIntro:
-      "The passphrase encrypts your clients' data on this device. Use at least 8 characters, for example a few words.",
+      "The passphrase encrypts your clients' data on this device. Choose a few unrelated words: Stapwijzer refuses a well-known password or a word with digits.",
     passphrase: 'Passphrase',
     passphraseAgain: 'Passphrase again',
     warning:
       'Nobody can recover this passphrase, not even us. If you forget it, the data on this device can no longer be opened. So make an encrypted backup regularly.',
     understood: 'I understand that my passphrase cannot be recovered.',
-    tooShort: 'The passphrase needs at least 8 characters.',
     mismatch: 'The two passphrases are not the same.',
     needUnderstood: 'Tick the box to confirm you understand.',
     create: 'Set up security',
     creating: 'Setting up security…',
     failed: 'Setting up did not work. Please try again.',
+    kdfUnsupported:
+      "This browser cannot run Stapwijzer's security (WebAssembly is missing or blocked). Update the browser or use a recent Chrome, Edge, Firefox or Safari.",
     installTitle: 'Put Stapwijzer on your home screen',
     installIntro: 'As an app on your home screen, Stapwijzer starts faster and your data is kept more reliably.',
     installAndroid: 'Android (Chrome): menu ⋮ → "Install app" or "Add to Home screen".',

@@ -1,11 +1,15 @@
 import { type FormEvent, useState } from 'react';
-import { MIN_PASSPHRASE_LENGTH, requestPersistence, type VaultSession } from '../../db';
+import { isStorageError, requestPersistence, type VaultSession } from '../../db';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { useRoles } from '../../runtime/content/use-roles';
 import { type Profile, ROLE_IDS, saveProfile } from '../../runtime/profile/profile';
 import { useVault } from '../../runtime/vault/runtime-context';
 import { FormErrors } from '../../ui/form-errors';
 import { PageHeading } from '../../ui/page-heading';
+import { TEXT_LIMITS } from '../../ui/text-limits';
+import { passphraseMessages } from '../passphrase/messages';
+import { checkPassphrase, loadEstimator } from '../passphrase/strength';
+import { PassphraseSuggestion } from '../passphrase/suggestion';
 import { onboardingMessages } from './messages';
 
 export interface RoleOption {
@@ -22,6 +26,7 @@ type Step = 1 | 2 | 3;
 export function Onboarding() {
   const vault = useVault();
   const t = useMessages(onboardingMessages);
+  const tp = useMessages(passphraseMessages);
   const roles = useRoles();
   const language = useLanguage();
   const [step, setStep] = useState<Step>(1);
@@ -50,13 +55,15 @@ export function Onboarding() {
 
   async function submitPassphrase(event: FormEvent) {
     event.preventDefault();
+    if (busy) return;
+    setBusy(true);
     const problems = [];
-    if ([...passphrase].length < MIN_PASSPHRASE_LENGTH) problems.push(t('tooShort'));
+    const verdict = await checkPassphrase(passphrase);
+    if (!verdict.ok) problems.push(tp(verdict.reason));
     else if (passphrase !== again) problems.push(t('mismatch'));
     if (!understood) problems.push(t('needUnderstood'));
     setErrors(problems);
-    if (problems.length > 0 || busy) return;
-    setBusy(true);
+    if (problems.length > 0) return setBusy(false);
     try {
       const created = await vault.createVault(passphrase);
       await saveProfile(created, { roles: chosen, initials: initials.trim() });
@@ -65,8 +72,8 @@ export function Onboarding() {
       setAgain('');
       setSession(created);
       setStep(3);
-    } catch {
-      setErrors([t('failed')]);
+    } catch (e) {
+      setErrors([isStorageError(e, 'kdf-unsupported') ? t('kdfUnsupported') : t('failed')]);
     } finally {
       setBusy(false);
     }
@@ -123,16 +130,25 @@ export function Onboarding() {
           <div className="text-field">
             <label htmlFor="onboarding-passphrase">{t('passphrase')}</label>
             <input
+              maxLength={TEXT_LIMITS.passphrase}
               id="onboarding-passphrase"
               type="password"
               autoComplete="off"
               value={passphrase}
+              onFocus={() => void loadEstimator()}
               onChange={(e) => setPassphrase(e.target.value)}
             />
           </div>
+          <PassphraseSuggestion
+            onUse={(phrase) => {
+              setPassphrase(phrase);
+              setAgain(phrase);
+            }}
+          />
           <div className="text-field">
             <label htmlFor="onboarding-passphrase-again">{t('passphraseAgain')}</label>
             <input
+              maxLength={TEXT_LIMITS.passphrase}
               id="onboarding-passphrase-again"
               type="password"
               autoComplete="off"

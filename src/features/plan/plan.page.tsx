@@ -1,6 +1,7 @@
 // The relapse-prevention plan builder (signaleringsplan). Warning-sign categories and section labels
 // come from the relapse-prevention pack's plan template. Every save is a new dated version; earlier
 // versions stay in `history`.
+
 import { useId, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { createPlan, type PlanRecord, updatePlan } from '../../db';
@@ -8,7 +9,9 @@ import type { PlanTemplate } from '../../domain';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { useActivePack } from '../../runtime/content/use-content';
 import { useVault } from '../../runtime/vault/runtime-context';
+import { CharCount } from '../../ui/char-count';
 import { PageHeading } from '../../ui/page-heading';
+import { TEXT_LIMITS } from '../../ui/text-limits';
 import { formatDate } from '../clients/dates';
 import { SaveStatus, useSaveState } from '../clients/save-status';
 import { useClient } from '../clients/use-clients';
@@ -154,6 +157,7 @@ function PlanEditor({
           {s?.hint[language]} {t('linesHint')}
         </p>
         <textarea
+          maxLength={TEXT_LIMITS.note}
           id={`${id}-${sid}`}
           rows={4}
           autoComplete="off"
@@ -161,6 +165,7 @@ function PlanEditor({
           value={value}
           onChange={(e) => set(e.target.value)}
         />
+        <CharCount id={`${id}-${sid}-count`} value={value} kind="note" />
       </div>
     );
   };
@@ -189,11 +194,14 @@ function PlanEditor({
                       {t('signText')} <span className="visually-hidden">({c.label[language]})</span>
                     </label>
                     <input
+                      maxLength={TEXT_LIMITS.planLine}
+                      aria-describedby={`${id}-sign-${c.id}-count`}
                       id={`${id}-sign-${c.id}`}
                       autoComplete="off"
                       value={value.text}
                       onChange={(e) => set({ text: e.target.value })}
                     />
+                    <CharCount id={`${id}-sign-${c.id}-count`} value={value.text} kind="planLine" />
                   </div>
                 )}
               </div>
@@ -216,21 +224,27 @@ function PlanEditor({
               <div className="text-field">
                 <label htmlFor={`${id}-${row.key}-name`}>{t('callName')}</label>
                 <input
+                  maxLength={TEXT_LIMITS.name}
+                  aria-describedby={`${id}-${row.key}-name-count`}
                   id={`${id}-${row.key}-name`}
                   autoComplete="off"
                   value={row.name}
                   onChange={(e) => update({ name: e.target.value })}
                 />
+                <CharCount id={`${id}-${row.key}-name-count`} value={row.name} kind="name" />
               </div>
               <div className="text-field">
                 <label htmlFor={`${id}-${row.key}-phone`}>{t('callPhone')}</label>
                 <input
+                  maxLength={TEXT_LIMITS.phone}
+                  aria-describedby={`${id}-${row.key}-phone-count`}
                   id={`${id}-${row.key}-phone`}
                   type="tel"
                   autoComplete="off"
                   value={row.phone}
                   onChange={(e) => update({ phone: e.target.value })}
                 />
+                <CharCount id={`${id}-${row.key}-phone-count`} value={row.phone} kind="phone" />
               </div>
               <button
                 type="button"

@@ -2,15 +2,18 @@
 // client data. Back button and links stay here (router blocker), an app update waits (update guard),
 // a reload ends on the lock screen (the vault locks on every load), and leaving needs the
 // professional's passphrase (checked by the vault, with its backoff). The result is never shown here.
+
 import { type FormEvent, useEffect, useState } from 'react';
 import { useBlocker } from 'react-router';
 import { isStorageError, lock, unlock } from '../../db';
 import type { Instrument } from '../../domain';
 import { useMessages } from '../../i18n/define-messages';
+import { serialisedUnlock } from '../../runtime/cross-tab/unlock-queue';
 import { useSession } from '../../runtime/session-store';
 import { registerUpdateGuard } from '../../runtime/update/update-guards';
 import { useVault } from '../../runtime/vault/runtime-context';
 import { PageHeading } from '../../ui/page-heading';
+import { TEXT_LIMITS } from '../../ui/text-limits';
 import { FullTextForm } from './full-text-form';
 import { screeningMessages } from './messages';
 
@@ -54,7 +57,8 @@ export function ClientMode(props: {
     setBusy(true);
     setError(null);
     try {
-      lock(await unlock(vault.db, passphrase));
+      // Serialised across tabs like the lock screen, so every guess meets the backoff (R44).
+      lock(await serialisedUnlock(() => unlock(vault.db, passphrase)));
       props.onExit();
     } catch (e) {
       setPassphrase('');
@@ -96,6 +100,7 @@ export function ClientMode(props: {
             <div className="text-field">
               <label htmlFor="client-exit-passphrase">{t('clientExitPassphrase')}</label>
               <input
+                maxLength={TEXT_LIMITS.passphrase}
                 id="client-exit-passphrase"
                 type="password"
                 autoComplete="off"

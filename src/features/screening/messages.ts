@@ -68,6 +68,8 @@ export const screeningMessages = defineMessages(
     errorLocked: 'Stapwijzer is vergrendeld. Ontgrendel om verder te gaan.',
     errorStale: 'Stapwijzer is bijgewerkt in een ander tabblad. Herlaad deze pagina.',
     errorConflict: 'Dit concept is ook ergens anders gewijzigd. Herlaad de pagina.',
+    errorAlreadyCompleted:
+      'Deze screening is al opgeslagen, in een ander tabblad. Er is niets dubbel vastgelegd; je vindt hem bij de cliënt.',
     errorSave: 'Opslaan is niet gelukt.',
     answersKept: 'Je antwoorden staan nog op dit scherm.',
     runnerLoading: 'Vragenlijst laden…',
@@ -240,6 +242,8 @@ export const screeningMessages = defineMessages(
     errorLocked: 'Stapwijzer is locked. Unlock to continue.',
     errorStale: 'Stapwijzer was updated in another tab. Reload this page.',
     errorConflict: 'This draft was also changed elsewhere. Reload the page.',
+    errorAlreadyCompleted:
+      'This screening has already been saved, in another tab. Nothing was recorded twice; you will find it with the client.',
     errorSave: 'Saving failed.',
     answersKept: 'Your answers are still on this screen.',
     runnerLoading: 'Loading questionnaire…',

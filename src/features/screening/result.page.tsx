@@ -20,9 +20,12 @@ import {
 } from '../../domain';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { useActivePack } from '../../runtime/content/use-content';
+import { announceDraftCompleted, useDraftCompletedElsewhere } from '../../runtime/cross-tab/draft-completed';
 import { useVault } from '../../runtime/vault/runtime-context';
+import { CharCount } from '../../ui/char-count';
 import { FormErrors } from '../../ui/form-errors';
 import { PageHeading } from '../../ui/page-heading';
+import { TEXT_LIMITS } from '../../ui/text-limits';
 import { safetyMessages } from '../safety/messages';
 import { SafetyActionFields, type SafetyChoice } from '../safety/safety-action-fields';
 import { UrgentPanel } from '../safety/urgent-panel';
@@ -77,6 +80,7 @@ export function ResultPage() {
   const [errors, setErrors] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const [confirmDiscard, setConfirmDiscard] = useState(false);
+  const completedElsewhere = useDraftCompletedElsewhere(draftId);
 
   const evaluation = useMemo(() => {
     if (!draft || !pack || previous === undefined || confirmedKeys === undefined) return null;
@@ -210,6 +214,7 @@ export function ResultPage() {
         openSignalIds: openRecords?.map((r) => r.id) ?? [],
       });
       if (!stored) writeAnonymous(null);
+      else announceDraftCompleted(draft.id);
       navigate(`/clients/${clientId}`);
     } catch (e) {
       setErrors([t(storageMessageKey(toStorageError(e).code))]);
@@ -317,12 +322,15 @@ export function ResultPage() {
               <div className="text-field">
                 <label htmlFor="override-reason">{t('overrideReason')}</label>
                 <textarea
+                  maxLength={TEXT_LIMITS.reason}
+                  aria-describedby="override-reason-count"
                   id="override-reason"
                   rows={3}
                   autoComplete="off"
                   value={reason}
                   onChange={(e) => setReason(e.target.value)}
                 />
+                <CharCount id="override-reason-count" value={reason} kind="reason" />
               </div>
             </>
           )}
@@ -362,12 +370,15 @@ export function ResultPage() {
           <div className="text-field">
             <label htmlFor="decision-note">{t('noteLabel')}</label>
             <textarea
+              maxLength={TEXT_LIMITS.note}
+              aria-describedby="decision-note-count"
               id="decision-note"
               rows={3}
               autoComplete="off"
               value={note}
               onChange={(e) => setNote(e.target.value)}
             />
+            <CharCount id="decision-note-count" value={note} kind="note" />
           </div>
           {anonymous && (
             <div className="anonymous-save">
@@ -375,13 +386,21 @@ export function ResultPage() {
               <div className="text-field">
                 <label htmlFor="anonymous-alias">{t('aliasLabel')}</label>
                 <input
+                  maxLength={TEXT_LIMITS.alias}
+                  aria-describedby="anonymous-alias-count"
                   id="anonymous-alias"
                   autoComplete="off"
                   value={alias}
                   onChange={(e) => setAlias(e.target.value)}
                 />
+                <CharCount id="anonymous-alias-count" value={alias} kind="alias" />
               </div>
             </div>
+          )}
+          {completedElsewhere && (
+            <p className="form-errors" role="alert">
+              {t('errorAlreadyCompleted')}
+            </p>
           )}
           <FormErrors errors={errors} />
           {confirmDiscard && advice !== null && (
@@ -403,7 +422,7 @@ export function ResultPage() {
             </div>
           )}
           <div className="button-row">
-            <button type="submit" className="button" disabled={busy}>
+            <button type="submit" className="button" disabled={busy || completedElsewhere}>
               {anonymous ? t('createClientAndSave') : t('save')}
             </button>
             {anonymous && (

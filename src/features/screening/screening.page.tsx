@@ -14,8 +14,10 @@ import {
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { useActivePacks } from '../../runtime/content/use-content';
 import { useVault } from '../../runtime/vault/runtime-context';
+import { CharCount } from '../../ui/char-count';
 import { FormErrors } from '../../ui/form-errors';
 import { PageHeading } from '../../ui/page-heading';
+import { TEXT_LIMITS } from '../../ui/text-limits';
 import { UrgentPanel } from '../safety/urgent-panel';
 import { recordSignals } from '../safety/use-safety-signals';
 import { ANONYMOUS_ID, writeAnonymous } from './anonymous-draft';
@@ -261,12 +263,14 @@ export function ScreeningPage() {
               <div className="text-field spaced">
                 <label htmlFor="client-alias">{t('aliasLabel')}</label>
                 <input
+                  maxLength={TEXT_LIMITS.alias}
                   id="client-alias"
                   autoComplete="off"
                   value={alias}
                   onChange={(e) => setAlias(e.target.value)}
                   aria-describedby="alias-hint"
                 />
+                <CharCount id="client-alias-count" value={alias} kind="alias" />
                 <p className="hint" id="alias-hint">
                   {t('aliasHint')}
                 </p>

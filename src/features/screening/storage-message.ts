@@ -14,6 +14,8 @@ export function storageMessageKey(code: StorageErrorCode): Key {
       return 'errorStale';
     case 'conflict':
       return 'errorConflict';
+    case 'already-completed':
+      return 'errorAlreadyCompleted';
     default:
       return 'errorSave';
   }

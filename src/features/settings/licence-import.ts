@@ -9,8 +9,9 @@
  */
 import * as v from 'valibot';
 import { importLicencePack, LicencePackSchema } from '../../content';
-import { importPack, isStorageError, type StapwijzerDb, type VaultSession } from '../../db';
+import { importPack, isStorageError, packKey, type StapwijzerDb, type VaultSession } from '../../db';
 import type { ContentPack, Text } from '../../domain';
+import { sealLicenceDigest } from '../../runtime/content-integrity/verify-pack';
 import { readSetting, writeSetting } from './use-setting';
 
 export const LICENCE_PACKS_SETTING = 'licencePacks';
@@ -91,7 +92,9 @@ export async function importLicenceFile(
   const licensed = result.pack.instruments.filter((i) => i.licence.licensedBy !== undefined);
   const meta = v.parse(LicencePackSchema, json); // cannot fail: importLicencePack accepted it
   try {
-    await importPack(db, result.pack, now);
+    // Its text differs from the bundle, so a MAC under the data key vouches for it on every read (R41).
+    const key = packKey(result.pack.id, result.pack.contentVersion);
+    await importPack(db, result.pack, now, { licenceSeal: await sealLicenceDigest(session, key, result.pack, now) });
     const records = (await readSetting(session, LICENCE_PACKS_SETTING, LicenceRecordsSchema)) ?? [];
     const record: LicenceRecord = {
       id: meta.id,

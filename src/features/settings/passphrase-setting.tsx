@@ -1,10 +1,15 @@
 import { type FormEvent, useState } from 'react';
 import { changePassphrase, isStorageError, MIN_PASSPHRASE_LENGTH } from '../../db';
 import { useMessages } from '../../i18n/define-messages';
+import { lockOtherTabs } from '../../runtime/cross-tab/lock-tabs';
 import { useVault } from '../../runtime/vault/runtime-context';
+import { TEXT_LIMITS } from '../../ui/text-limits';
+import { passphraseMessages } from '../passphrase/messages';
+import { checkPassphrase, loadEstimator, type WeakReason } from '../passphrase/strength';
+import { PassphraseSuggestion } from '../passphrase/suggestion';
 import { settingsMessages } from './messages';
 
-type Problem = 'tooShort' | 'noMatch' | 'wrongOld' | 'waitOld' | 'saveFailed';
+type Problem = 'noMatch' | 'wrongOld' | 'waitOld' | 'saveFailed';
 
 /**
  * Change the passphrase: the old one unwraps the data key (with the same backoff as the lock screen),
@@ -13,6 +18,8 @@ type Problem = 'tooShort' | 'noMatch' | 'wrongOld' | 'waitOld' | 'saveFailed';
 export function PassphraseSetting() {
   const vault = useVault();
   const t = useMessages(settingsMessages);
+  const tp = useMessages(passphraseMessages);
+  const [weak, setWeak] = useState<WeakReason | null>(null);
   const [old, setOld] = useState('');
   const [next, setNext] = useState('');
   const [again, setAgain] = useState('');
@@ -24,12 +31,22 @@ export function PassphraseSetting() {
     e.preventDefault();
     if (busy) return;
     setDone(false);
-    if ([...next].length < MIN_PASSPHRASE_LENGTH) return setProblem({ key: 'tooShort' });
-    if (next !== again) return setProblem({ key: 'noMatch' });
-    setProblem(null);
     setBusy(true);
+    // The same rule as at first use (R39): a weak new passphrase is refused with its reason.
+    const verdict = await checkPassphrase(next);
+    setWeak(verdict.ok ? null : verdict.reason);
+    if (!verdict.ok) {
+      setProblem(null);
+      return setBusy(false);
+    }
+    if (next !== again) {
+      setProblem({ key: 'noMatch' });
+      return setBusy(false);
+    }
+    setProblem(null);
     try {
       await changePassphrase(vault.db, old, next);
+      lockOtherTabs('passphrase-change'); // R43: every other tab unlocks again, with the new passphrase
       setOld('');
       setNext('');
       setAgain('');
@@ -49,10 +66,12 @@ export function PassphraseSetting() {
     <div className="text-field">
       <label htmlFor={id}>{label}</label>
       <input
+        maxLength={TEXT_LIMITS.passphrase}
         id={id}
         type="password"
         autoComplete="off"
         value={value}
+        onFocus={() => void loadEstimator()}
         onChange={(e) => set(e.target.value)}
         aria-describedby={hint ? `${id}-hint` : undefined}
       />
@@ -77,9 +96,16 @@ export function PassphraseSetting() {
           setNext,
           t('newPassphraseHint', { min: MIN_PASSPHRASE_LENGTH }),
         )}
+        <PassphraseSuggestion
+          onUse={(phrase) => {
+            setNext(phrase);
+            setAgain(phrase);
+          }}
+        />
         {field('settings-repeat-passphrase', t('repeatPassphrase'), again, setAgain)}
         <p className={done ? 'form-message ok' : 'form-message'} role="status">
           {done && t('passphraseChanged')}
+          {weak && tp(weak)}
           {problem && t(problem.key, { min: MIN_PASSPHRASE_LENGTH, seconds: problem.seconds ?? 1 })}
         </p>
         <button type="submit" className="button" disabled={busy}>

@@ -60,16 +60,33 @@ describe('change passphrase', () => {
     expect(screen.getByLabelText('Huidige wachtzin')).toHaveValue('');
   });
 
-  it('checks the new passphrase first: at least 8 characters, and typed the same twice', async () => {
+  it('checks the new passphrase first: at least 8 characters, not guessable (R39), and typed the same twice', async () => {
     await openSettings();
     await userEvent.type(screen.getByLabelText('Huidige wachtzin'), TEST_PASSPHRASE);
     await userEvent.type(screen.getByLabelText('Nieuwe wachtzin'), 'kort');
     await userEvent.click(screen.getByRole('button', { name: 'Wachtzin wijzigen' }));
-    expect(screen.getByText('De nieuwe wachtzin moet minstens 8 tekens hebben.')).toBeInTheDocument();
-    await userEvent.type(screen.getByLabelText('Nieuwe wachtzin'), ' genoeg lang');
+    expect(await screen.findByText(/Deze wachtzin is te kort/)).toBeInTheDocument();
+    await userEvent.clear(screen.getByLabelText('Nieuwe wachtzin'));
+    await userEvent.type(screen.getByLabelText('Nieuwe wachtzin'), 'welkom123');
+    await userEvent.type(screen.getByLabelText('Nieuwe wachtzin nog een keer'), 'welkom123');
+    await userEvent.click(screen.getByRole('button', { name: 'Wachtzin wijzigen' }));
+    expect(await screen.findByText(/te makkelijk te raden/)).toBeInTheDocument();
+    await userEvent.clear(screen.getByLabelText('Nieuwe wachtzin'));
+    await userEvent.type(screen.getByLabelText('Nieuwe wachtzin'), 'kort maar genoeg lang');
+    await userEvent.clear(screen.getByLabelText('Nieuwe wachtzin nog een keer'));
     await userEvent.type(screen.getByLabelText('Nieuwe wachtzin nog een keer'), 'iets anders');
     await userEvent.click(screen.getByRole('button', { name: 'Wachtzin wijzigen' }));
-    expect(screen.getByText('De twee nieuwe wachtzinnen zijn niet gelijk.')).toBeInTheDocument();
+    expect(await screen.findByText('De twee nieuwe wachtzinnen zijn niet gelijk.')).toBeInTheDocument();
+  });
+
+  it('offers a generated passphrase that fills both fields', async () => {
+    await openSettings();
+    await userEvent.click(screen.getByRole('button', { name: 'Stel een sterke wachtzin voor' }));
+    const suggested = (await screen.findByTestId('suggested-passphrase')).textContent ?? '';
+    expect(suggested.split(' ')).toHaveLength(4);
+    await userEvent.click(screen.getByRole('button', { name: 'Deze gebruiken' }));
+    expect(screen.getByLabelText('Nieuwe wachtzin')).toHaveValue(suggested);
+    expect(screen.getByLabelText('Nieuwe wachtzin nog een keer')).toHaveValue(suggested);
   });
 });
 
@@ -172,7 +189,7 @@ describe('storage, versions and links', () => {
     expect(await screen.findByText('2,5 MB')).toBeInTheDocument();
     expect(screen.getByText('1.000,0 MB')).toBeInTheDocument();
     expect(screen.getByTestId('storage-persisted')).toHaveTextContent(/Uit. De browser mag de gegevens/);
-    expect(await screen.findByText(/Zwangerschap.*versie 1\.0\.0/i)).toBeInTheDocument();
+    expect(await screen.findByText(/Zwangerschap.*versie 1\.1\.0/i)).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Back-up en herstel' })).toHaveAttribute('href', '/settings/backup');
     expect(screen.getByRole('link', { name: 'Logboek' })).toHaveAttribute('href', '/settings/audit');
     Reflect.deleteProperty(navigator, 'storage');

@@ -1,0 +1,46 @@
+// The append-only history of every content version this app has ever shipped (R41), kept in the build
+// like the schema list. A pack read back from IndexedDB is re-hashed and must match an entry here
+// (or, for a licence pack, its MAC under the data key). scripts/pack-digests.ts appends the current
+// versions; never remove or edit a line: screenings made with an old version still point at it.
+export interface ShippedDigest {
+  readonly packId: string;
+  readonly contentVersion: string;
+  readonly digest: string;
+}
+
+export const SHIPPED_DIGESTS: readonly ShippedDigest[] = [
+  {
+    packId: 'postpartum',
+    contentVersion: '1.0.0',
+    digest: '88155823d9cf33119ccbca0f2dbc74cb944734f71f7ac977bdef54fbb23470fa',
+  },
+  {
+    packId: 'relapse-prevention',
+    contentVersion: '1.0.0',
+    digest: '542d269e92b11cfa64f6cdda88511587d3cbd1decf3fb57ed2856a11f8f12480',
+  },
+  {
+    packId: 'caregivers',
+    contentVersion: '1.0.0',
+    digest: 'd586e1f249351fb274537c9c289cb3255228d5188c09e9794b398c8bc38ff26e',
+  },
+  {
+    packId: 'postpartum',
+    contentVersion: '1.1.0',
+    digest: '64eae9a521bbe7a99892fecac1ba85c096586157a839e5810dcfd14d3c66ef15',
+  },
+  {
+    packId: 'relapse-prevention',
+    contentVersion: '1.1.0',
+    digest: '6f7c504d3d29f70451813ed298cdacf25441b9582a9124be960d483f099c92d7',
+  },
+  {
+    packId: 'caregivers',
+    contentVersion: '1.1.0',
+    digest: 'eebe5855408887561588e0057ab70d56b3f62ec67ad1fee7765224cebf35962c',
+  },
+];
+
+export function isShippedDigest(packId: string, contentVersion: string, digest: string): boolean {
+  return SHIPPED_DIGESTS.some((s) => s.packId === packId && s.contentVersion === contentVersion && s.digest === digest);
+}

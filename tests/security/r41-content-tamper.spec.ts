@@ -1,0 +1,46 @@
+// R41: content altered in IndexedDB (the EPDS self-harm red flag removed from the stored pack, its
+// digest string left as it was) is refused before the engine uses it, repaired from the bundle,
+// shown and audited — so item 10 = 3 still opens the safety path.
+import { expect, test } from '../support/fixtures';
+import { onboard, unlock } from '../support/onboard';
+import { enterPositions, startScreening } from '../support/screening-page';
+import { readAll, removeStoredRedFlags } from './support/raw-idb';
+
+test('R41: a pack with its red flag removed in IndexedDB is refused, repaired, shown and audited; item 10 = 3 still gives the safety path', async ({
+  page,
+  server,
+}) => {
+  test.setTimeout(90_000);
+  await page.goto(server.url);
+  await onboard(page, { roles: [/verloskundige/i] });
+
+  await test.step('Given someone removed the red flags from the stored postpartum pack while the app was locked', async () => {
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: 'Stapwijzer is vergrendeld' })).toBeVisible();
+    expect(await removeStoredRedFlags(page, 'postpartum')).toBeGreaterThan(0);
+    await page.reload();
+    await unlock(page);
+  });
+
+  await test.step('Then the app says the content was altered and restored', async () => {
+    await expect(page.getByTestId('content-repaired')).toContainText('was op dit apparaat gewijzigd');
+    await expect(page.getByTestId('content-repaired')).toContainText('teruggezet');
+  });
+
+  await test.step('And item 10 = 3 opens the safety path first', async () => {
+    await startScreening(page, { client: { alias: 'V-41' }, weeks: 4, instrument: /EPDS/ });
+    await enterPositions(page, [0, 0, 3, 0, 3, 3, 3, 3, 3, 0]);
+    await expect(page.getByText('Opgeslagen', { exact: true })).toBeVisible();
+    await page.getByRole('button', { name: 'Klaar' }).click();
+    await expect(page.getByRole('heading', { level: 2 }).first()).toHaveText(/Veiligheid eerst/);
+  });
+
+  await test.step('And the stored copy has its red flags back, and the audit log records the repair', async () => {
+    const packs = (await readAll(page, 'packs')) as { id: string; pack: { instruments: { redFlags: unknown[] }[] } }[];
+    const postpartum = packs.filter((p) => p.id === 'postpartum');
+    expect(postpartum.length).toBeGreaterThan(0);
+    for (const row of postpartum) expect(row.pack.instruments.some((i) => i.redFlags.length > 0)).toBe(true);
+    const audit = (await readAll(page, 'auditLog')) as { action: string }[];
+    expect(audit.map((a) => a.action)).toContain('content-repaired');
+  });
+});
