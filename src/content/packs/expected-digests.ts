@@ -3,8 +3,8 @@
 import type { BundledFile } from './files';
 
 export const EXPECTED_DIGESTS: Readonly<Record<BundledFile, string>> = {
-  postpartum: '88155823d9cf33119ccbca0f2dbc74cb944734f71f7ac977bdef54fbb23470fa',
-  'relapse-prevention': '542d269e92b11cfa64f6cdda88511587d3cbd1decf3fb57ed2856a11f8f12480',
-  caregivers: 'd586e1f249351fb274537c9c289cb3255228d5188c09e9794b398c8bc38ff26e',
+  postpartum: '9614787d1a3b888a3f4d6672ff741765a06b7d30ced1de7355aa76bcd6c01bca',
+  'relapse-prevention': '7d2437e33bf6c1f405d65d03947a46557a3da398c6dfed18c7880830cc8057e1',
+  caregivers: '6da8800274f7fac1bdadadc99eec751b12037794826fb2edf85319df784e82cf',
   roles: '494187ce37f01ecc73b8bd652b05210b272615b0a54bd376ff82ea2f9ee02b40',
 };
