@@ -5,6 +5,7 @@ import { CardBody } from './card-body';
 import { HelpRouteItem } from './help-route';
 import { cardsMessages } from './messages';
 import { useCardEntry } from './use-cards';
+import { checklistPath } from './use-checklist';
 import './cards.css';
 
 /** One card: its text, its help routes (readable offline) and the way to show it to the client. */
@@ -34,6 +35,19 @@ export function CardPage() {
       </p>
       <PageHeading>{card.title[language]}</PageHeading>
       <CardBody card={card} />
+      <p className={card.certainty === 'verified' ? 'hint' : 'warning-box'} role="note">
+        {t(`certainty.${card.certainty}`)}
+      </p>
+      {(card.checklists ?? []).flatMap((id) => {
+        const checklist = pack.checklists.find((c) => c.id === id);
+        return checklist === undefined
+          ? []
+          : [
+              <p key={id}>
+                <Link to={checklistPath(pack.id, id)}>{t('checklistLink', { title: checklist.title[language] })}</Link>
+              </p>,
+            ];
+      })}
       <p className="button-row">
         <Link className="button" to={`/cards/${encodeURIComponent(key)}/show`}>
           {t('show')}

@@ -10,6 +10,7 @@ import { useActivePack } from '../../runtime/content/use-content';
 import { useVault } from '../../runtime/vault/runtime-context';
 import { FormErrors } from '../../ui/form-errors';
 import { PageHeading } from '../../ui/page-heading';
+import { ChecklistLinks } from '../cards/checklist-links';
 import { writeAnonymous } from './anonymous-draft';
 import { CardsSection } from './cards-section';
 import { DecisionAidRows } from './decision-aid-rows';
@@ -173,6 +174,7 @@ export function ResultPage() {
           </p>
         )}
         <CardsSection pack={pack} step={chosen} />
+        <ChecklistLinks packs={[pack]} />
 
         <section aria-labelledby="decision-heading">
           <h2 id="decision-heading">{t('decisionHeading')}</h2>
