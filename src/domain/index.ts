@@ -11,7 +11,7 @@ export { PHQ9_ID, relapseDecisionAid } from './relapse-aid';
 export type * from './result';
 export type { ScreeningInput } from './routing';
 export { evaluateScreening } from './routing';
-export { scoreInstrument } from './score';
+export { itemKey, scoreInstrument } from './score';
 export type * from './types';
 export { PATHWAY_IDS } from './types';
 export { MAX_POSTPARTUM_WEEKS } from './validate-input';
