@@ -35,6 +35,11 @@ export function CardPage() {
       </p>
       <PageHeading>{card.title[language]}</PageHeading>
       <CardBody card={card} />
+      <p className="button-row">
+        <Link className="button" to={`/cards/${encodeURIComponent(key)}/show`}>
+          {t('show')}
+        </Link>
+      </p>
       <p className={card.certainty === 'verified' ? 'hint' : 'warning-box'} role="note">
         {t(`certainty.${card.certainty}`)}
       </p>
@@ -48,11 +53,6 @@ export function CardPage() {
               </p>,
             ];
       })}
-      <p className="button-row">
-        <Link className="button" to={`/cards/${encodeURIComponent(key)}/show`}>
-          {t('show')}
-        </Link>
-      </p>
       {helpRoutes.length > 0 && (
         <section aria-labelledby="help-routes-heading">
           <h2 id="help-routes-heading">{t('helpRoutes')}</h2>
