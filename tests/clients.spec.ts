@@ -173,7 +173,7 @@ test('axe finds no WCAG 2.2 A/AA violation on the client list, new client, clien
     await page.getByRole('checkbox', { name: 'Slaap verandert' }).focus();
     await page.keyboard.press('Space');
     await page.keyboard.press('Tab');
-    await expect(page.getByRole('textbox', { name: /Hoe merk jij dit/ })).toBeFocused();
+    await expect(page.getByRole('textbox', { name: /Hoe merkt de cliënt dit/ })).toBeFocused();
     await page.keyboard.type('Wakker om 4 uur');
     await page.getByRole('button', { name: 'Nieuwe versie opslaan' }).focus();
     await page.keyboard.press('Enter');
