@@ -21,7 +21,7 @@ export function CardsSection({ pack, step }: { pack: ContentPack; step: Step | '
       <ul className="card-links">
         {cards.map((c) => (
           <li key={c.id}>
-            <Link to={`/cards/${c.id}`}>{c.title[language]}</Link>{' '}
+            <Link to={`/cards/${encodeURIComponent(`${pack.id}:${c.id}`)}`}>{c.title[language]}</Link>{' '}
             <span className="hint">({t(`audience.${c.audience}`)})</span>
           </li>
         ))}

@@ -30,6 +30,22 @@ describe('caregivers result', () => {
     expect(router.state.location.pathname).toBe('/cards/checklists/caregivers%3Aoverload-signals');
   });
 
+  it('a card linked from the result opens that card (its key names the pack)', async () => {
+    const session = await unlockedVault();
+    const { draft } = await clientWithDraft(session, {
+      pathwayId: 'caregivers',
+      instrumentId: 'ediz-plus',
+      answers: EDIZ_FOUR,
+      context: { phase: 'none' },
+      flags: { 'acute-crisis': false },
+      position: 0,
+    });
+    renderRoute(`/screening/${draft.id}/result`);
+    const cards = await screen.findByRole('region', { name: 'Kaarten om te laten zien of mee te geven' });
+    await userEvent.click(within(cards).getByRole('link', { name: 'Zorg delen' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Zorg delen' })).toBeInTheDocument();
+  });
+
   it('a postpartum result has no conversation-aid section (its pack has no checklist)', async () => {
     const session = await unlockedVault();
     const answers = Object.fromEntries(
