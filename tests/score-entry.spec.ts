@@ -12,6 +12,8 @@ test('EDIZ-plus: four "Min of meer" answers score four points, checked against t
   await onboard(page, { roles: [/mantelzorg/i] });
   await startScreening(page, { client: { alias: 'C-15' } });
   await expect(page.getByRole('heading', { level: 1, name: /EDIZ-plus/ })).toBeVisible();
+  // The per-item key is marked [U] until checked against the EDIZ-plus form itself (CONTENT.md §7).
+  await expect(page.getByRole('note').filter({ hasText: 'Welke antwoorden een punt scoren' })).toBeVisible();
   const first = page.getByRole('group', { name: /^1\. / });
   await expect(first.getByRole('radio')).toHaveCount(5);
   await expect(first.getByRole('radio', { name: 'Min of meer' })).toHaveAccessibleDescription('(1 punt)');

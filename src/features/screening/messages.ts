@@ -77,6 +77,8 @@ export const screeningMessages = defineMessages(
       'Tik per vraag het antwoord aan zoals het op het papieren formulier is gekozen. Naast elk antwoord staan de punten; de app telt ze op.',
     points: '{n} punten',
     onePoint: '1 punt',
+    printedKeyUnverified:
+      'Welke antwoorden een punt scoren, is nog niet gecontroleerd met het formulier van deze vragenlijst. Controleer de punten met het papieren formulier.',
     notScored: 'telt niet mee',
     toCheck: 'Controleren',
     checkHeading: 'Controleer met het papieren formulier',
@@ -242,6 +244,8 @@ export const screeningMessages = defineMessages(
       'For each question, tap the answer as marked on the paper form. The points are shown beside each answer; the app adds them up.',
     points: '{n} points',
     onePoint: '1 point',
+    printedKeyUnverified:
+      "Which answers score a point has not yet been checked against this questionnaire's form. Check the points against the paper form.",
     notScored: 'not scored',
     toCheck: 'Check',
     checkHeading: 'Check against the paper form',

@@ -79,6 +79,11 @@ export function ScoreEntryForm(props: {
 
   return (
     <form onSubmit={submit} noValidate className="score-entry">
+      {instrument.scoring.keyVerified && instrument.scoring.certainty === 'unverified' && (
+        <p className="warning-box" role="note">
+          {t('printedKeyUnverified')}
+        </p>
+      )}
       <p className="hint">{labelled ? t('scoreEntryHintPrinted') : t('scoreEntryHint', { last })}</p>
       {instrument.items.map((item) => (
         <fieldset key={item.id} className="field score-item">
