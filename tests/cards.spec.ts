@@ -25,17 +25,17 @@ test('offline, I browse, filter and search the cards, show one full-screen and r
 
   await test.step('When I open the cards and filter on caregivers, then on young caregivers', async () => {
     await openUnlocked(page, `${server.url}/cards`);
-    await expect(page.getByRole('status').filter({ hasText: 'kaarten gevonden' })).toHaveText('55 kaarten gevonden');
+    await expect(page.getByRole('status').filter({ hasText: 'kaarten gevonden' })).toHaveText('70 kaarten gevonden');
     await page.getByLabel('Route').selectOption('caregivers');
-    await expect(page.getByText('24 kaarten gevonden')).toBeVisible();
+    await expect(page.getByText('39 kaarten gevonden')).toBeVisible();
     await page.getByLabel('Bijzondere groep').selectOption('young-caregivers');
-    await expect(page.getByText('3 kaarten gevonden')).toBeVisible();
+    await expect(page.getByText('6 kaarten gevonden')).toBeVisible();
     await expect(page).toHaveURL(/pathway=caregivers&group=young-caregivers/);
   });
 
   await test.step('And going back restores the previous filter', async () => {
     await page.goBack();
-    await expect(page.getByText('24 kaarten gevonden')).toBeVisible();
+    await expect(page.getByText('39 kaarten gevonden')).toBeVisible();
     await expect(page.getByLabel('Bijzondere groep')).toHaveValue('');
   });
 

@@ -57,7 +57,7 @@ test('journey: create a client, add a note and see it on the timeline, offline a
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Cliënten' }).click();
     await page.getByRole('link', { name: 'Nieuwe cliënt' }).click();
     await expect(page.getByText(/Een naam is niet nodig/)).toBeVisible();
-    await page.getByRole('textbox', { name: 'Schuilnaam of code' }).fill('Moeder Offline');
+    await page.getByRole('textbox', { name: 'Bijnaam of code' }).fill('Moeder Offline');
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Moeder Offline' })).toBeVisible();
   });
@@ -126,7 +126,7 @@ test('R11: on an iPhone outside the installed app, creating clients is blocked w
   await test.step('Then I see how to install, and no form to create a client', async () => {
     await expect(page.getByRole('heading', { name: 'Installeer Stapwijzer eerst op je beginscherm' })).toBeVisible();
     await expect(page.getByText(/Zet op beginscherm/)).toBeVisible();
-    await expect(page.getByRole('textbox', { name: 'Schuilnaam of code' })).toHaveCount(0);
+    await expect(page.getByRole('textbox', { name: 'Bijnaam of code' })).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Opslaan' })).toHaveCount(0);
   });
 });
@@ -152,7 +152,7 @@ test('axe finds no WCAG 2.2 A/AA violation on the client list, new client, clien
     await expect(page.getByRole('heading', { level: 1, name: 'Nieuwe cliënt' })).toBeFocused();
     await check('new client');
     await page.keyboard.press('Tab');
-    await expect(page.getByRole('textbox', { name: 'Schuilnaam of code' })).toBeFocused();
+    await expect(page.getByRole('textbox', { name: 'Bijnaam of code' })).toBeFocused();
     await page.keyboard.type('Toetsenbord T');
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { level: 1, name: 'Toetsenbord T' })).toBeFocused();
@@ -173,7 +173,7 @@ test('axe finds no WCAG 2.2 A/AA violation on the client list, new client, clien
     await page.getByRole('checkbox', { name: 'Slaap verandert' }).focus();
     await page.keyboard.press('Space');
     await page.keyboard.press('Tab');
-    await expect(page.getByRole('textbox', { name: /Hoe merk jij dit/ })).toBeFocused();
+    await expect(page.getByRole('textbox', { name: /Hoe merkt de cliënt dit/ })).toBeFocused();
     await page.keyboard.type('Wakker om 4 uur');
     await page.getByRole('button', { name: 'Nieuwe versie opslaan' }).focus();
     await page.keyboard.press('Enter');
@@ -187,7 +187,7 @@ test('axe finds no WCAG 2.2 A/AA violation on the client list, new client, clien
   });
   await test.step('The client list with a client, and the search', async () => {
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Cliënten' }).click();
-    await page.getByRole('searchbox', { name: 'Zoek op schuilnaam of code' }).fill('toetsENBORD');
+    await page.getByRole('searchbox', { name: 'Zoek op bijnaam of code' }).fill('toetsENBORD');
     await expect(page.getByRole('link', { name: 'Toetsenbord T' })).toBeVisible();
     await check('client list');
   });

@@ -5,7 +5,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { onboard } from './support/onboard';
-import { answerSafetyQuestions } from './support/screening-page';
+import { answerSafetyQuestions, checkAndShowResult } from './support/screening-page';
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
@@ -32,8 +32,7 @@ async function startCaregiverScreening(page: Page, client: { new: string } | { e
   for (let i = 0; i < count; i++)
     await items
       .nth(i)
-      .getByRole('radio')
-      .nth(i < points ? 1 : 0)
+      .getByRole('radio', { name: i < points ? 'Ja' : 'Nee', exact: true })
       .check();
 }
 
@@ -44,7 +43,7 @@ async function completeCaregiverScreening(
   followUp?: string,
 ) {
   await startCaregiverScreening(page, client, points);
-  await page.getByRole('button', { name: 'Klaar' }).click();
+  await checkAndShowResult(page);
   await expect(page.getByRole('heading', { level: 1, name: 'Uitslag' })).toBeVisible();
   if (followUp) await page.getByRole('textbox', { name: 'Vervolgafspraak' }).fill(followUp);
   await page.getByRole('button', { name: 'Opslaan' }).click();

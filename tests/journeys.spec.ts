@@ -4,7 +4,13 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, openAndWaitForServiceWorker, test } from './support/fixtures';
 import { onboard, unlock } from './support/onboard';
-import { answerOneByOne, enterPositions, saveResult, startScreening } from './support/screening-page';
+import {
+  answerOneByOne,
+  checkAndShowResult,
+  enterPositions,
+  saveResult,
+  startScreening,
+} from './support/screening-page';
 
 const DAY = 24 * 60 * 60 * 1000;
 const START = new Date('2026-03-02T09:00:00');
@@ -41,7 +47,7 @@ test('midwife: Whooley positive → EPDS 11 → step 1; after 14 days EPDS 12 di
   await test.step('Then the engine asks for the EPDS, which I enter from the paper form (total 11)', async () => {
     await expect(page.getByRole('heading', { level: 1, name: /EPDS/ })).toBeVisible();
     await enterPositions(page, [1, 1, 0, 3, 0, 3, 3, 3, 3, 3]);
-    await page.getByRole('button', { name: 'Klaar' }).click();
+    await checkAndShowResult(page);
     await expect(page.getByText('totaal 11 van 30')).toBeVisible();
     await expect(page.locator('p.proposal')).toHaveText('Stap 1 Lichte ondersteuning');
     await expect(page.getByLabel('Vervolgafspraak')).toHaveValue('2026-03-16');
@@ -51,7 +57,7 @@ test('midwife: Whooley positive → EPDS 11 → step 1; after 14 days EPDS 12 di
     await afterDays(page, 14);
     await startScreening(page, { client: { existing: 'M-12' }, followUp: true, weeks: 8 });
     await enterPositions(page, [2, 1, 0, 3, 0, 3, 3, 3, 3, 3]);
-    await page.getByRole('button', { name: 'Klaar' }).click();
+    await checkAndShowResult(page);
   });
   await test.step('Then it did not improve and the proposal is one step up: step 2 Zorg', async () => {
     await expect(page.getByText('Vorige keer 11, nu 12:')).toBeVisible();
@@ -107,8 +113,9 @@ test('caregiver supporter: EDIZ-plus 5 → step 1; after 42 days EDIZ-plus 5 →
   });
   await test.step('When I enter an EDIZ-plus with 5 yes answers', async () => {
     await startScreening(page, { client: { alias: 'C-7' } });
-    await enterPositions(page, [1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-    await page.getByRole('button', { name: 'Klaar' }).click();
+    // EDIZ-plus prints Nee! · Nee · Min of meer · Ja · Ja!: five "Ja" (position 3), the rest "Nee".
+    await enterPositions(page, [3, 3, 3, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]);
+    await checkAndShowResult(page);
     await expect(page.getByText('totaal 5 van 15')).toBeVisible();
     await expect(page.locator('p.proposal')).toHaveText('Stap 1 Lichte ondersteuning');
     await saveResult(page);
@@ -116,8 +123,9 @@ test('caregiver supporter: EDIZ-plus 5 → step 1; after 42 days EDIZ-plus 5 →
   await test.step('When 42 days later the EDIZ-plus is still 5', async () => {
     await afterDays(page, 42);
     await startScreening(page, { client: { existing: 'C-7' }, followUp: true });
-    await enterPositions(page, [1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-    await page.getByRole('button', { name: 'Klaar' }).click();
+    // EDIZ-plus prints Nee! · Nee · Min of meer · Ja · Ja!: five "Ja" (position 3), the rest "Nee".
+    await enterPositions(page, [3, 3, 3, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]);
+    await checkAndShowResult(page);
   });
   await test.step('Then it did not improve and the proposal is step 2', async () => {
     await expect(page.locator('.comparison strong')).toHaveText(/^Niet verbeterd:/);

@@ -5,7 +5,12 @@ import type { Page } from '@playwright/test';
 import { launchProfile } from './support/chromium';
 import { expect, test, watch } from './support/fixtures';
 import { onboard, openUnlocked, unlock } from './support/onboard';
-import { enterPositions, enterPositionsRaisingSignal, startScreening } from './support/screening-page';
+import {
+  checkAndShowResult,
+  enterPositions,
+  enterPositionsRaisingSignal,
+  startScreening,
+} from './support/screening-page';
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 const PHONE = { width: 390, height: 844 };
@@ -40,7 +45,7 @@ test('EPDS item 10 opens the safety path first; saving waits for the action (axe
     await axe(page, 'runner score entry');
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: 'tests/screenshots/runner.png' });
-    await page.getByRole('button', { name: 'Klaar' }).click();
+    await checkAndShowResult(page);
   });
   await test.step('Then the safety path comes first, with 113 as the pack gives it', async () => {
     await expect(page.getByRole('heading', { level: 2 }).first()).toHaveText(/Veiligheid eerst/);

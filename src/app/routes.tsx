@@ -63,6 +63,10 @@ export const routes: RouteObject[] = [
             lazy: () => import('../features/cards/cards.page').then((m) => ({ Component: m.CardsPage })),
           },
           {
+            path: 'cards/checklists/:checklistKey',
+            lazy: () => import('../features/cards/checklist.page').then((m) => ({ Component: m.ChecklistPage })),
+          },
+          {
             path: 'cards/:cardId',
             lazy: () => import('../features/cards/card.page').then((m) => ({ Component: m.CardPage })),
           },

@@ -205,6 +205,8 @@ export function checkPackIntegrity(pack: ContentPack): string[] {
     if (card.pathway !== pack.id) issues.push(`card ${card.id}: pathway ${card.pathway} differs from pack ${pack.id}`);
     for (const id of card.helpRoutes)
       if (!pack.helpRoutes.some((h) => h.id === id)) issues.push(`card ${card.id}: unknown help route ${id}`);
+    for (const id of card.checklists ?? [])
+      if (!pack.checklists.some((c) => c.id === id)) issues.push(`card ${card.id}: unknown checklist ${id}`);
   }
   for (const d of duplicates(pack.goldenVectors.map((g) => g.id))) issues.push(`duplicate golden vector id ${d}`);
   const known = new Set(pack.sources.map((s) => s.id));

@@ -279,6 +279,8 @@ const CardSchema = v.strictObject({
   points: v.exactOptional(v.array(TextSchema)),
   helpRoutes: v.array(Id),
   sources: v.pipe(Sources, v.minLength(1, 'every card names at least one source')),
+  certainty: Certainty,
+  checklists: v.exactOptional(v.array(Id)),
 });
 
 const HelpRouteSchema = v.strictObject({

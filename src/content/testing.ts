@@ -29,17 +29,19 @@ export function epdsAnswers(scores: readonly number[]): Record<string, number> {
   return Object.fromEntries(scores.map((s, i) => [`epds-${i + 1}`, reversed.has(i + 1) ? 3 - s : s]));
 }
 
-/** Answers for instruments whose positions equal scores (PHQ, EDIZ-plus, CSI). */
+/** Answers for instruments whose positions equal scores (PHQ, CSI). */
 export function answersFor(prefix: string, scores: readonly number[]): Record<string, number> {
   return Object.fromEntries(scores.map((s, i) => [`${prefix}-${i + 1}`, s]));
 }
 
-/** n yes-answers followed by no-answers. */
+// The EDIZ-plus form prints five answers (Nee! · Nee · Min of meer · Ja · Ja!): "Ja" is the third
+// position from zero, "Nee" the first (CONTENT.md §7). The CSI prints Nee · Ja.
+const YES_NO_POSITIONS: Readonly<Record<string, { yes: number; no: number }>> = { ediz: { yes: 3, no: 1 } };
+
+/** n yes-answers followed by no-answers, at the printed positions of "Ja" and "Nee". */
 export function yesCount(prefix: string, items: number, yes: number): Record<string, number> {
-  return answersFor(
-    prefix,
-    Array.from({ length: items }, (_, i) => (i < yes ? 1 : 0)),
-  );
+  const { yes: y, no: n } = YES_NO_POSITIONS[prefix] ?? { yes: 1, no: 0 };
+  return Object.fromEntries(Array.from({ length: items }, (_, i) => [`${prefix}-${i + 1}`, i < yes ? y : n]));
 }
 
 /** EPDS item scores with the given total spread over items 1–9 and item 10 set separately. */

@@ -27,7 +27,7 @@ export {
 } from './safety-advice';
 export type { FollowUpDateInput, FollowUpDateProblem } from './safety-follow-up';
 export { checkFollowUpDate, proposedFollowUpDate } from './safety-follow-up';
-export { isKeyVerified, maxTotal, scoreInstrument } from './score';
+export { isKeyVerified, itemKey, maxTotal, scoreInstrument } from './score';
 export type { ZonedNow } from './time';
 export { addCalendarDays, calendarDay } from './time';
 export type * from './types';

@@ -35,12 +35,14 @@ const contexts = fc.oneof(
 
 /** Per-item scores as answers: the position that gives `score` under the instrument's own key. */
 function answersFromScores(instrument: Instrument, scores: readonly number[]): Record<string, number> {
+  const key = instrument.scoring.optionScores;
+  const position = (reversed: boolean, score: number) =>
+    reversed ? key.length - 1 - key.indexOf(score) : key.lastIndexOf(score);
   const reversed = new Set(instrument.scoring.reversedItems);
-  const top = instrument.scoring.optionScores.length - 1;
   return Object.fromEntries(
     instrument.items
       .filter((i) => i.scored)
-      .map((item, k) => [item.id, reversed.has(item.id) ? top - (scores[k] ?? 0) : (scores[k] ?? 0)]),
+      .map((item, k) => [item.id, position(reversed.has(item.id), scores[k] ?? 0)]),
   );
 }
 

@@ -24,6 +24,8 @@ interface Reference {
   readonly band: (total: number) => string;
   /** 1-based item whose score ≥ 1 is a red flag, or null. */
   readonly redFlagItem: number | null;
+  /** The printed position the walked option stands for (default: the same). */
+  readonly positionOf?: (option: number) => number;
 }
 
 /** Returns the number of combinations where the engine and the reference disagree. */
@@ -44,7 +46,7 @@ function walk(
       const p = rest % ref.options;
       rest = (rest - p) / ref.options;
       positions[i] = p;
-      answers[`${ref.prefix}-${i + 1}`] = p;
+      answers[`${ref.prefix}-${i + 1}`] = ref.positionOf ? ref.positionOf(p) : p;
       const s = ref.itemScore(i + 1, p);
       total += s;
       if (ref.redFlagItem === i + 1 && s >= 1) redFlag = true;
@@ -93,7 +95,9 @@ describe('exhaustive scoring against an independent reference', () => {
     }
   });
 
-  it('EDIZ-plus: all 2^15 combinations give the reference total and band, never a red flag', () => {
+  it('EDIZ-plus: all 2^15 combinations of "Nee" and "Min of meer" give the reference total and band, never a red flag', () => {
+    // 5^15 is too many to walk; the two answers either side of the point boundary are walked here,
+    // every printed answer of every item is pinned one by one below.
     const r = walk(bundledInstrument('caregivers', 'ediz-plus'), {
       prefix: 'ediz',
       items: 15,
@@ -101,9 +105,27 @@ describe('exhaustive scoring against an independent reference', () => {
       itemScore: (_i, p) => p,
       band: edizBand,
       redFlagItem: null,
+      positionOf: (p) => p + 1,
     });
     expect(r.combinations).toBe(32_768);
     expect(r.mismatches).toBe(0);
+  });
+
+  it('EDIZ-plus: on every item "Min of meer", "Ja" and "Ja!" score a point, "Nee!" and "Nee" none', () => {
+    const ediz = bundledInstrument('caregivers', 'ediz-plus');
+    // CONTENT.md §7 / S45, hard-coded: printed order Nee! · Nee · Min of meer · Ja · Ja!
+    const reference = [0, 0, 1, 1, 1];
+    const wrong: string[] = [];
+    for (let item = 1; item <= 15; item++) {
+      for (let p = 0; p < 5; p++) {
+        const answers = Object.fromEntries(
+          Array.from({ length: 15 }, (_, i) => [`ediz-${i + 1}`, i + 1 === item ? p : 1]),
+        );
+        const s = scoreInstrument(ediz, answers);
+        if (!s.ok || s.value.total !== reference[p]) wrong.push(`item ${item} position ${p}`);
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 
   it('CSI: all 2^13 combinations give the reference total and band, never a red flag', () => {

@@ -147,3 +147,11 @@ export function scoreInstrument(instrument: Instrument, answers: Answers): Resul
     keyVerified: instrument.scoring.keyVerified,
   });
 }
+
+/**
+ * The points each printed option of an item scores under the instrument's key (reversed items
+ * included), so score entry can show them beside the printed answer; null for an unscored item.
+ */
+export function itemKey(instrument: Instrument, itemId: string): readonly number[] | null {
+  return prepare(instrument).items.find((p) => p.item.id === itemId)?.scores ?? null;
+}

@@ -305,6 +305,10 @@ export interface Card {
   readonly points?: readonly Text[];
   readonly helpRoutes: readonly string[];
   readonly sources: readonly string[];
+  /** Verified when every claim is a fact its sources state; inference when the card draws advice from them. */
+  readonly certainty: Certainty;
+  /** Checklists of this pack that the card refers to (the screen links to them). */
+  readonly checklists?: readonly string[];
 }
 
 export interface Phone {

@@ -17,7 +17,7 @@ export const nl = {
   'screening.title': 'Screening',
   'screening.intro': 'Kies een route om een screening te starten.',
   'clients.title': 'Cliënten',
-  'clients.intro': 'Cliënten met een code of schuilnaam; er is nooit een naam nodig.',
+  'clients.intro': 'Cliënten met een code of bijnaam; er is nooit een naam nodig.',
   'client.title': 'Cliënt',
   'cards.title': 'Kaarten',
   'cards.intro': 'Signaleringskaarten en tipkaarten per route, doelgroep en bijzondere groep.',

@@ -20,7 +20,7 @@ test('R29 a cold start offline, browser restarted, renders every route and the s
     await installV1(page, server);
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Cliënten' }).click();
     await page.getByRole('link', { name: 'Nieuwe cliënt' }).click();
-    await page.getByRole('textbox', { name: 'Schuilnaam of code' }).fill('R29 Koude Start');
+    await page.getByRole('textbox', { name: 'Bijnaam of code' }).fill('R29 Koude Start');
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'R29 Koude Start' })).toBeVisible();
     await context.close();

@@ -6,7 +6,7 @@ import { expect, type Page } from '@playwright/test';
 export async function createClientViaUi(page: Page, alias: string): Promise<string> {
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Cliënten' }).click();
   await page.getByRole('link', { name: 'Nieuwe cliënt' }).click();
-  await page.getByRole('textbox', { name: 'Schuilnaam of code' }).fill(alias);
+  await page.getByRole('textbox', { name: 'Bijnaam of code' }).fill(alias);
   await page.getByRole('button', { name: 'Opslaan' }).click();
   await expect(page.getByRole('heading', { level: 1, name: alias, exact: true })).toBeVisible();
   const id = new URL(page.url()).pathname.split('/').pop();

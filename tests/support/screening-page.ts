@@ -87,6 +87,13 @@ export async function enterPositionsRaisingSignal(page: Page, positions: readonl
     .click();
 }
 
+/** Score entry done: check the listed items against the paper form, then go to the result. */
+export async function checkAndShowResult(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Controleren' }).click();
+  await expect(page.getByRole('heading', { name: 'Controleer met het papieren formulier' })).toBeVisible();
+  await page.getByRole('button', { name: 'Klopt, naar de uitslag' }).click();
+}
+
 /** Full text, one question per screen: choose the option at each position and go on. */
 export async function answerOneByOne(page: Page, positions: readonly number[]): Promise<void> {
   for (const p of positions) {

@@ -3,8 +3,8 @@
 import type { BundledFile } from './files';
 
 export const EXPECTED_DIGESTS: Readonly<Record<BundledFile, string>> = {
-  postpartum: '64eae9a521bbe7a99892fecac1ba85c096586157a839e5810dcfd14d3c66ef15',
-  'relapse-prevention': '6f7c504d3d29f70451813ed298cdacf25441b9582a9124be960d483f099c92d7',
-  caregivers: 'eebe5855408887561588e0057ab70d56b3f62ec67ad1fee7765224cebf35962c',
+  postpartum: '459ac7b83676d9213ad40fed758f02f8e06f8794f072568b2e444841a43bce71',
+  'relapse-prevention': 'cd5f07608ccdf4d5ee267cc27c43d78c417bf1167fe82dd9f62a04c5fc04c9ab',
+  caregivers: 'a3f3e18ac8a499a0be2abad8e62c81dac042003f2021e30e45bc7f945b6b7854',
   roles: '494187ce37f01ecc73b8bd652b05210b272615b0a54bd376ff82ea2f9ee02b40',
 };

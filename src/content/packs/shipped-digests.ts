@@ -39,6 +39,31 @@ export const SHIPPED_DIGESTS: readonly ShippedDigest[] = [
     contentVersion: '1.1.0',
     digest: 'eebe5855408887561588e0057ab70d56b3f62ec67ad1fee7765224cebf35962c',
   },
+  {
+    packId: 'postpartum',
+    contentVersion: '1.1.0',
+    digest: '0ea38411bd32383700e40dfa439ed841434a2b203d1a1c2d79a7d0a6c8ce5356',
+  },
+  {
+    packId: 'relapse-prevention',
+    contentVersion: '1.1.0',
+    digest: 'cd5f07608ccdf4d5ee267cc27c43d78c417bf1167fe82dd9f62a04c5fc04c9ab',
+  },
+  {
+    packId: 'caregivers',
+    contentVersion: '1.1.0',
+    digest: 'fd605ea207b3147102277b0df111434e25d15fc1dbebbdf1ce9a355769b668ce',
+  },
+  {
+    packId: 'postpartum',
+    contentVersion: '1.1.0',
+    digest: '459ac7b83676d9213ad40fed758f02f8e06f8794f072568b2e444841a43bce71',
+  },
+  {
+    packId: 'caregivers',
+    contentVersion: '1.1.0',
+    digest: 'a3f3e18ac8a499a0be2abad8e62c81dac042003f2021e30e45bc7f945b6b7854',
+  },
 ];
 
 export function isShippedDigest(packId: string, contentVersion: string, digest: string): boolean {

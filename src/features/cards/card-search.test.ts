@@ -6,6 +6,7 @@ const card = (title: string, body = ''): Card => ({
   id: 'c',
   kind: 'tip',
   audience: 'person',
+  certainty: 'inference',
   pathway: 'postpartum',
   title: { nl: title, en: 'English title' },
   body: { nl: body, en: 'English body' },

@@ -5,6 +5,7 @@ import { CardBody } from './card-body';
 import { HelpRouteItem } from './help-route';
 import { cardsMessages } from './messages';
 import { useCardEntry } from './use-cards';
+import { checklistPath } from './use-checklist';
 import './cards.css';
 
 /** One card: its text, its help routes (readable offline) and the way to show it to the client. */
@@ -39,6 +40,19 @@ export function CardPage() {
           {t('show')}
         </Link>
       </p>
+      <p className={card.certainty === 'verified' ? 'hint' : 'warning-box'} role="note">
+        {t(`certainty.${card.certainty}`)}
+      </p>
+      {(card.checklists ?? []).flatMap((id) => {
+        const checklist = pack.checklists.find((c) => c.id === id);
+        return checklist === undefined
+          ? []
+          : [
+              <p key={id}>
+                <Link to={checklistPath(pack.id, id)}>{t('checklistLink', { title: checklist.title[language] })}</Link>
+              </p>,
+            ];
+      })}
       {helpRoutes.length > 0 && (
         <section aria-labelledby="help-routes-heading">
           <h2 id="help-routes-heading">{t('helpRoutes')}</h2>

@@ -4,6 +4,7 @@ import { useT } from '../../i18n/use-t';
 import { PageHeading } from '../../ui/page-heading';
 import { applyFilters, readFilters, withParam } from './card-filters';
 import { CardFiltersForm } from './card-filters-form';
+import { ChecklistLinks } from './checklist-links';
 import { cardsMessages } from './messages';
 import { useCardEntries } from './use-cards';
 import './cards.css';
@@ -17,6 +18,7 @@ export function CardsPage() {
   const entries = useCardEntries();
   const filters = readFilters(params);
   const shown = entries === undefined ? [] : applyFilters(entries, filters, language);
+  const packs = entries === undefined ? [] : [...new Map(entries.map((e) => [e.pack.id, e.pack])).values()];
 
   return (
     <section>
@@ -24,7 +26,7 @@ export function CardsPage() {
       <p className="lead">{shell('cards.intro')}</p>
       <CardFiltersForm
         filters={filters}
-        packs={entries === undefined ? [] : [...new Map(entries.map((e) => [e.pack.id, e.pack])).values()]}
+        packs={packs}
         onChange={(name, value) => setParams(withParam(params, name, value), { replace: name === 'q' })}
         onClear={() => setParams(new URLSearchParams())}
       />
@@ -50,6 +52,7 @@ export function CardsPage() {
           </li>
         ))}
       </ul>
+      <ChecklistLinks packs={filters.pathway === null ? packs : packs.filter((p) => p.id === filters.pathway)} />
     </section>
   );
 }

@@ -22,15 +22,15 @@ const cardLinks = () => within(document.querySelector('.card-list') as HTMLEleme
 describe('cards library', () => {
   it('lists every card of the active packs and narrows the list by pathway, kind, audience and special group', async () => {
     const { router } = renderRoute('/cards');
-    await screen.findByText('55 kaarten gevonden');
+    await screen.findByText('70 kaarten gevonden');
     await userEvent.selectOptions(screen.getByLabelText('Route'), 'caregivers');
-    expect(await screen.findByText('24 kaarten gevonden')).toBeInTheDocument();
+    expect(await screen.findByText('39 kaarten gevonden')).toBeInTheDocument();
     await userEvent.selectOptions(screen.getByLabelText('Bijzondere groep'), 'young-caregivers');
-    expect(screen.getByText('3 kaarten gevonden')).toBeInTheDocument();
+    expect(screen.getByText('6 kaarten gevonden')).toBeInTheDocument();
     await userEvent.selectOptions(screen.getByLabelText('Soort kaart'), 'tip');
     await userEvent.selectOptions(screen.getByLabelText('Voor wie'), 'person');
     expect(screen.getByText('1 kaart gevonden')).toBeInTheDocument();
-    expect(cardLinks().map((l) => l.textContent)).toEqual([expect.stringContaining('Zorg jij thuis voor iemand?')]);
+    expect(cardLinks().map((l) => l.textContent)).toEqual([expect.stringContaining('Zorgt u thuis voor iemand?')]);
     expect(router.state.location.search).toBe('?pathway=caregivers&group=young-caregivers&kind=tip&audience=person');
   });
 
@@ -47,7 +47,7 @@ describe('cards library', () => {
 
   it('searches in Dutch ignoring case and diacritics ("een op de tien" finds "Eén op de tien")', async () => {
     renderRoute('/cards');
-    await screen.findByText('55 kaarten gevonden');
+    await screen.findByText('70 kaarten gevonden');
     await userEvent.type(screen.getByRole('searchbox', { name: 'Zoeken in kaarten' }), 'EEN OP DE TIEN');
     expect(await screen.findByText('1 kaart gevonden')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: /Eén op de tien is zwaar belast/ })).toBeInTheDocument();
@@ -57,7 +57,7 @@ describe('cards library', () => {
     renderRoute('/cards?q=xyzzy');
     expect(await screen.findByText(/Geen kaarten gevonden/)).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Filters wissen' }));
-    expect(await screen.findByText('55 kaarten gevonden')).toBeInTheDocument();
+    expect(await screen.findByText('70 kaarten gevonden')).toBeInTheDocument();
   });
 });
 
@@ -83,9 +83,53 @@ describe('card view', () => {
     expect(screen.getAllByRole('link', { name: 'Bel 113' })[0]).toHaveAttribute('href', 'tel:113');
   });
 
+  it('marks a card drawn by inference as a proposal, and a verified card as following its sources', async () => {
+    renderRoute('/cards/caregivers:cg-psych-tip');
+    await screen.findByRole('heading', { level: 1, name: 'Steun voor naasten' });
+    expect(screen.getByRole('note')).toHaveTextContent('Dit is een eigen afleiding uit de bronnen, een voorstel');
+    expect(screen.getByRole('note')).toHaveClass('warning-box');
+  });
+
+  it('a verified card says it follows its sources and is not marked as a proposal', async () => {
+    renderRoute('/cards/caregivers:cg-psych-signs');
+    await screen.findByRole('heading', { level: 1, name: 'Zorgen voor iemand met psychische problemen' });
+    expect(screen.getByRole('note')).toHaveTextContent('Deze kaart volgt wat de bronnen zeggen.');
+    expect(screen.queryByText(/een voorstel/)).toBeNull();
+  });
+
+  it('a card that mentions the overload checklist links to it', async () => {
+    const { router } = renderRoute('/cards/caregivers:cg-sig-overload');
+    await userEvent.click(await screen.findByRole('link', { name: 'Checklist: Signalen van overbelasting' }));
+    expect(await screen.findByRole('checkbox', { name: 'Voortdurend tijdsdruk' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/cards/checklists/caregivers%3Aoverload-signals');
+  });
+
   it('an unknown card says it was not found', async () => {
     renderRoute('/cards/onbekend');
     expect(await screen.findByRole('heading', { level: 1, name: 'Kaart niet gevonden' })).toBeInTheDocument();
+  });
+});
+
+describe('overload checklist', () => {
+  it('ticks and unticks a sign on tap and shows no score or count', async () => {
+    renderRoute('/cards/checklists/caregivers:overload-signals');
+    await screen.findByRole('heading', { level: 1, name: 'Signalen van overbelasting' });
+    const sign = screen.getByRole('checkbox', { name: 'Voortdurend tijdsdruk' });
+    await userEvent.click(sign);
+    expect(sign).toBeChecked();
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Lusteloos of somber' }));
+    expect(document.body.textContent).not.toMatch(/aangevinkt|\d+\s*(van|punten?)\b|score\s*\d/i);
+    await userEvent.click(sign);
+    expect(sign).not.toBeChecked();
+    await userEvent.click(screen.getByRole('button', { name: 'Alle vinkjes weghalen' }));
+    expect(screen.getAllByRole('checkbox').filter((c) => (c as HTMLInputElement).checked)).toHaveLength(0);
+  });
+
+  it('is reached from the card library of the caregivers pathway', async () => {
+    renderRoute('/cards?pathway=caregivers');
+    const aids = await screen.findByRole('region', { name: 'Gespreksleidraden' });
+    await userEvent.click(within(aids).getByRole('link', { name: 'Signalen van overbelasting' }));
+    expect(await screen.findByRole('checkbox', { name: 'Voortdurend tijdsdruk' })).toBeInTheDocument();
   });
 });
 

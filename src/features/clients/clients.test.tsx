@@ -36,7 +36,7 @@ describe('Clients', () => {
     const user = userEvent.setup();
     renderRoute('/clients');
     await screen.findByRole('link', { name: /Anna/ });
-    const search = screen.getByRole('searchbox', { name: 'Zoek op schuilnaam of code' });
+    const search = screen.getByRole('searchbox', { name: 'Zoek op bijnaam of code' });
     await user.type(search, 'ZOE');
     await waitFor(() =>
       expect(screen.getAllByRole('link', { name: /Zoë B|Anna|Ölaf/ }).map((l) => l.textContent)).toEqual(['Zoë B']),
@@ -61,11 +61,11 @@ describe('Clients', () => {
   it('creates a client with only an alias; the hint says no name is needed; "Opgeslagen" only after saving', async () => {
     const user = userEvent.setup();
     const { router } = renderRoute('/clients/new');
-    const alias = await screen.findByRole('textbox', { name: 'Schuilnaam of code' });
+    const alias = await screen.findByRole('textbox', { name: 'Bijnaam of code' });
     expect(alias).toHaveAccessibleDescription(/Een naam is niet nodig/);
     expect(alias).toHaveAttribute('autocomplete', 'off');
     await user.click(screen.getByRole('button', { name: 'Opslaan' }));
-    expect(await screen.findByText('Vul een schuilnaam of code in.')).toBeInTheDocument();
+    expect(await screen.findByText('Vul een bijnaam of code in.')).toBeInTheDocument();
     expect((await listClients(session)).records).toHaveLength(0);
     await user.type(alias, 'Moeder A');
     await user.click(screen.getByRole('button', { name: 'Opslaan' }));
@@ -80,7 +80,7 @@ describe('Clients', () => {
     const user = userEvent.setup();
     renderRoute(`/clients/${client.id}`);
     await user.click(await screen.findByRole('button', { name: 'Gegevens wijzigen' }));
-    const alias = screen.getByRole('textbox', { name: 'Schuilnaam of code' });
+    const alias = screen.getByRole('textbox', { name: 'Bijnaam of code' });
     await user.clear(alias);
     await user.type(alias, 'Nieuw');
     await user.click(screen.getByRole('button', { name: 'Opslaan' }));
@@ -138,7 +138,7 @@ describe('Clients', () => {
         await screen.findByRole('heading', { name: 'Installeer Stapwijzer eerst op je beginscherm' }),
       ).toBeInTheDocument();
       expect(screen.getByText(/Zet op beginscherm/)).toBeInTheDocument();
-      expect(screen.queryByRole('textbox', { name: 'Schuilnaam of code' })).toBeNull();
+      expect(screen.queryByRole('textbox', { name: 'Bijnaam of code' })).toBeNull();
       expect(screen.queryByRole('button', { name: 'Opslaan' })).toBeNull();
     });
   });

@@ -8,7 +8,7 @@ export const messages = defineMessages(
     dueEmpty: 'Er staan vandaag geen vervolgcontacten gepland.',
     dueToday: 'vandaag',
     overdue: 'te laat, gepland op {date}',
-    noAlias: 'Cliënt zonder schuilnaam',
+    noAlias: 'Cliënt zonder bijnaam',
     draftsTitle: 'Onafgemaakte screenings',
     draftsEmpty: 'Er zijn geen onafgemaakte screenings.',
     draftAnonymous: 'Zonder cliënt',

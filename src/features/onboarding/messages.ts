@@ -15,7 +15,7 @@ export const onboardingMessages = defineMessages(
     needInitials: 'Vul je initialen in (1 tot 6 letters).',
     passphraseTitle: 'Kies een wachtzin',
     passphraseIntro:
-      'Met de wachtzin versleutel je de gegevens van je cliënten op dit apparaat. Kies een paar losse woorden: een bekend wachtwoord of een woord met cijfers weigert Stapwijzer.',
+      'Met de wachtzin versleutel je de gegevens van je cliënten op dit apparaat. Kies een paar losse woorden: een veelgebruikte combinatie of één woord met cijfers weigert Stapwijzer.',
     passphrase: 'Wachtzin',
     passphraseAgain: 'Wachtzin nog een keer',
     warning:

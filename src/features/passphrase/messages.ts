@@ -4,7 +4,7 @@ export const passphraseMessages = defineMessages(
   {
     tooShort: 'Deze wachtzin is te kort: kies minstens 8 tekens, liefst een paar woorden.',
     blank: 'Deze wachtzin bestaat alleen uit spaties.',
-    common: 'Deze wachtzin is te makkelijk te raden: hij bestaat uit een veelgebruikt wachtwoord of woord.',
+    common: 'Deze wachtzin is te makkelijk te raden: hij bestaat uit een veelgebruikte combinatie of een gewoon woord.',
     repeat: 'Deze wachtzin is te makkelijk te raden: hij herhaalt steeds dezelfde tekens.',
     keyboard: 'Deze wachtzin is te makkelijk te raden: het is een rij toetsen van het toetsenbord.',
     date: 'Deze wachtzin is te makkelijk te raden: er zit vooral een datum in.',

@@ -32,7 +32,7 @@ describe('Relapse-prevention plan', () => {
     const user = userEvent.setup();
     renderRoute(`/clients/${client.id}/plan`);
     await user.click(await screen.findByRole('checkbox', { name: 'Slaap verandert' }));
-    await user.type(screen.getByRole('textbox', { name: /Hoe merk jij dit/ }), 'wakker om 4 uur');
+    await user.type(screen.getByRole('textbox', { name: /Hoe merkt de cliënt dit/ }), 'wakker om 4 uur');
     await user.type(screen.getByRole('textbox', { name: 'Wat het kan uitlokken' }), 'drukte op werk{Enter}ruzie');
     await user.click(screen.getByRole('button', { name: 'Persoon toevoegen' }));
     await user.type(screen.getByRole('textbox', { name: 'Naam' }), 'Zus');

@@ -120,7 +120,7 @@ describe('W6: card links on a result', () => {
     renderRoute(`/screening/${draft.id}/result`);
     const cards = await screen.findByRole('region', { name: 'Kaarten om te laten zien of mee te geven' });
     const links = within(cards).getAllByRole('link');
-    for (const link of links) expect(link.getAttribute('href')).toMatch(/^\/cards\/postpartum:/);
+    for (const link of links) expect(link.getAttribute('href')).toMatch(/^\/cards\/postpartum%3A/);
     const first = links[0];
     if (!first) throw new Error('no card link');
     const title = first.textContent ?? '';

@@ -17,7 +17,7 @@ export function CardsSection({ pack, cardIds }: { pack: ContentPack; cardIds: re
       <ul className="card-links">
         {cards.map((c) => (
           <li key={c.id}>
-            <Link to={`/cards/${pack.id}:${c.id}`}>{c.title[language]}</Link>{' '}
+            <Link to={`/cards/${encodeURIComponent(`${pack.id}:${c.id}`)}`}>{c.title[language]}</Link>{' '}
             <span className="hint">({t(`audience.${c.audience}`)})</span>
           </li>
         ))}

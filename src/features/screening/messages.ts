@@ -84,7 +84,19 @@ export const screeningMessages = defineMessages(
     keyNotVerified:
       'Sleutel nog niet bevestigd: de scoring is nog niet gecontroleerd met het gelicentieerde Nederlandse formulier. Controleer de itemscores met het papieren formulier.',
     scoreEntryHint:
-      'Tik per vraag aan welk antwoord (1e tot 4e) op het papieren formulier is gekozen. De app telt de punten.',
+      'Tik per vraag aan welk antwoord (1e tot {last}e) op het papieren formulier is gekozen. Naast elk antwoord staan de punten; de app telt ze op.',
+    scoreEntryHintPrinted:
+      'Tik per vraag het antwoord aan zoals het op het papieren formulier is gekozen. Naast elk antwoord staan de punten; de app telt ze op.',
+    points: '{n} punten',
+    onePoint: '1 punt',
+    printedKeyUnverified:
+      'Welke antwoorden een punt scoren, is nog niet gecontroleerd met het formulier van deze vragenlijst. Controleer de punten met het papieren formulier.',
+    notScored: 'telt niet mee',
+    toCheck: 'Controleren',
+    checkHeading: 'Controleer met het papieren formulier',
+    checkHint: 'Vergelijk elk antwoord met het formulier voordat je de uitslag bekijkt.',
+    checkConfirm: 'Klopt, naar de uitslag',
+    checkBack: 'Terug naar invoer',
     position: '{n}e',
     modeLabel: 'Weergave',
     modeOne: 'Eén vraag per scherm',
@@ -103,8 +115,8 @@ export const screeningMessages = defineMessages(
     clientTitle: 'Vragenlijst',
     clientIntro: 'Lees elke vraag en kies het antwoord dat het best past. Er zijn geen goede of foute antwoorden.',
     clientFinish: 'Klaar',
-    clientDone: 'Dank je wel, je bent klaar.',
-    clientGiveBack: 'Geef het apparaat terug aan je zorgverlener.',
+    clientDone: 'Dank u wel, u bent klaar.',
+    clientGiveBack: 'Geef het apparaat terug aan uw zorgverlener.',
     clientExit: 'Voor de zorgverlener: terug',
     clientExitPassphrase: 'Wachtzin van de zorgverlener',
     clientExitConfirm: 'Terug naar Stapwijzer',
@@ -258,7 +270,19 @@ export const screeningMessages = defineMessages(
     keyNotVerified:
       'Key not yet confirmed: the scoring has not yet been checked against the licensed Dutch form. Check the item scores against the paper form.',
     scoreEntryHint:
-      'For each question, tap which answer (1st to 4th) was marked on the paper form. The app adds up the points.',
+      'For each question, tap which answer (option 1 to {last}) was marked on the paper form. The points are shown beside each answer; the app adds them up.',
+    scoreEntryHintPrinted:
+      'For each question, tap the answer as marked on the paper form. The points are shown beside each answer; the app adds them up.',
+    points: '{n} points',
+    onePoint: '1 point',
+    printedKeyUnverified:
+      "Which answers score a point has not yet been checked against this questionnaire's form. Check the points against the paper form.",
+    notScored: 'not scored',
+    toCheck: 'Check',
+    checkHeading: 'Check against the paper form',
+    checkHint: 'Compare every answer with the form before you look at the result.',
+    checkConfirm: 'Correct, show the result',
+    checkBack: 'Back to entry',
     position: 'option {n}',
     modeLabel: 'View',
     modeOne: 'One question per screen',

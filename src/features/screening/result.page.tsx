@@ -26,6 +26,7 @@ import { CharCount } from '../../ui/char-count';
 import { FormErrors } from '../../ui/form-errors';
 import { PageHeading } from '../../ui/page-heading';
 import { TEXT_LIMITS } from '../../ui/text-limits';
+import { ChecklistLinks } from '../cards/checklist-links';
 import { safetyMessages } from '../safety/messages';
 import { SafetyActionFields, type SafetyChoice } from '../safety/safety-action-fields';
 import { UrgentPanel } from '../safety/urgent-panel';
@@ -283,6 +284,7 @@ export function ResultPage() {
           </p>
         )}
         <CardsSection pack={pack} cardIds={chosenAdvice(pack, ev.proposal, chosen)?.cardIds ?? []} />
+        <ChecklistLinks packs={[pack]} />
 
         <section aria-labelledby="decision-heading">
           <h2 id="decision-heading">{t('decisionHeading')}</h2>

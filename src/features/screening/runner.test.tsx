@@ -54,7 +54,17 @@ describe('screening runner, score entry (EPDS)', () => {
       const group = screen.getByRole('group', { name: new RegExp(`^${n}\\. `) });
       await user.click(within(group).getByRole('radio', { name: n <= 2 ? '2e' : n === 3 || n === 4 ? '1e' : '4e' }));
     }
-    await user.click(screen.getByRole('button', { name: 'Klaar' }));
+    await user.click(screen.getByRole('button', { name: 'Controleren' }));
+    // Before the result: every item beside the answer as printed and its points, to check against the paper.
+    const check = screen.getByRole('region', { name: 'Controleer met het papieren formulier' });
+    const rows = within(check).getAllByRole('row').slice(1);
+    // Row text: "n. topic", the printed answer, the points (items 3 and 5–10 reversed).
+    const expected = ['2e1', '2e1', '1e3', '1e0', '4e0', '4e0', '4e0', '4e0', '4e0', '4e0'];
+    expect(rows).toHaveLength(10);
+    for (const [i, row] of rows.entries())
+      expect(row.textContent).toMatch(new RegExp(`^${i + 1}\\. .*${expected[i]}$`));
+    expect(router.state.location.pathname).toBe(`/screening/${draft.id}`);
+    await user.click(within(check).getByRole('button', { name: 'Klopt, naar de uitslag' }));
     await waitFor(() => expect(router.state.location.pathname).toBe(`/screening/${draft.id}/result`));
     // 1 + 1 + 3 (item 3, 1st printed) + 0 (item 4, 1st printed) + 0 × 6 = 5
     expect(await screen.findByText('totaal 5 van 30')).toBeInTheDocument();

@@ -7,6 +7,7 @@ import type { ContentPack, Instrument, ScreeningOutcome } from '../../domain';
 import { maxTotal, scoreInstrument } from '../../domain';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { screeningMessages } from './messages';
+import { optionLabels } from './option-labels';
 
 export function ScoreSection(props: {
   pack: ContentPack;
@@ -63,7 +64,10 @@ export function ScoreSection(props: {
                   <th scope="row">
                     {s.number}. {item?.topic[language]}
                   </th>
-                  <td>{t('position', { n: s.position + 1 })}</td>
+                  <td>
+                    {(item && optionLabels(instrument, item)?.[s.position]?.[language]) ??
+                      t('position', { n: s.position + 1 })}
+                  </td>
                   <td>{s.score}</td>
                 </tr>
               );
