@@ -43,13 +43,18 @@ describe('Vandaag (home)', () => {
     );
     await updateFollowUp(session, done, done.data, { status: 'done' });
 
+    // Every text the page shows on the way, to prove the pathway id never stands in for its title.
+    const shown: string[] = [];
+    const observer = new MutationObserver(() => shown.push(document.body.textContent ?? ''));
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
     renderRoute('/');
     const section = await screen.findByRole('region', { name: 'Vervolgcontacten' });
-    const todayLink = await within(section).findByRole('link', { name: /Moeder A/ });
+    // Wait for what the professional reads: the alias followed by the pathway's title (never its id).
+    const todayLink = await within(section).findByRole('link', { name: /^Moeder A\s*Zwangerschap en na de bevalling/ });
     expect(todayLink).toHaveAttribute('href', `/screening?followUp=${today.id}`);
-    expect(todayLink).toHaveTextContent(/zwangerschap|kraam/i);
+    expect(todayLink).not.toHaveTextContent('postpartum');
     expect(todayLink).toHaveTextContent('vandaag');
-    const lateLink = within(section).getByRole('link', { name: /Mantelzorger B/ });
+    const lateLink = within(section).getByRole('link', { name: /^Mantelzorger B\s*Mantelzorgers/ });
     expect(lateLink).toHaveAttribute('href', `/screening?followUp=${late.id}`);
     expect(lateLink).toHaveTextContent(/te laat, gepland op/);
     expect(lateLink).toHaveTextContent(/mantelzorg/i);
@@ -61,6 +66,8 @@ describe('Vandaag (home)', () => {
     ).toHaveLength(2);
     expect(within(section).getAllByRole('link')[0]).toBe(lateLink);
     expect(within(section).queryByText(/Later C/)).toBeNull();
+    observer.disconnect();
+    expect(shown.filter((text) => /Moeder A\s*postpartum|Mantelzorger B\s*caregivers/.test(text))).toEqual([]);
   });
 
   it('lists unfinished screenings to resume', async () => {
@@ -72,7 +79,7 @@ describe('Vandaag (home)', () => {
     const anonymous = await saveDraft(session, { clientId: null, data: { pathwayId: 'caregivers' } });
     renderRoute('/');
     const section = await screen.findByRole('region', { name: 'Onafgemaakte screenings' });
-    const link = await within(section).findByRole('link', { name: /Moeder A/ });
+    const link = await within(section).findByRole('link', { name: /^Moeder A\s*Zwangerschap en na de bevalling/ });
     expect(link).toHaveAttribute('href', `/screening/${draft.id}`);
     expect(link).toHaveTextContent('2 antwoord(en)');
     expect(within(section).getByRole('link', { name: /Zonder cliënt/ })).toHaveAttribute(
