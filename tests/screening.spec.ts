@@ -36,14 +36,14 @@ test('EPDS item 10 opens the safety path first; saving waits for the action (axe
     await expect(page.getByText('Opgeslagen')).toBeVisible();
     await axe(page, 'runner score entry');
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: 'tests/screenshots/runner.png' });
+    await page.screenshot({ path: 'reports/screenshots/runner.png' });
     await page.getByRole('button', { name: 'Klaar' }).click();
   });
   await test.step('Then the safety path comes first, with 113 as the pack gives it', async () => {
     await expect(page.getByRole('heading', { level: 2 }).first()).toHaveText(/Veiligheid eerst/);
     await expect(page.getByRole('link', { name: /^0800-0113/ })).toBeVisible();
     await axe(page, 'result with safety');
-    await page.screenshot({ path: 'tests/screenshots/result.png' });
+    await page.screenshot({ path: 'reports/screenshots/result.png' });
   });
   await test.step('And saving is refused until I record what I did', async () => {
     await page.getByRole('button', { name: 'Opslaan' }).click();
