@@ -1,9 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
+import { navigateInApp } from './reliability/support/releases';
 import { ROUTES } from './routes';
 import { makeBackupFixture } from './support/backup-fixture';
 import { restoreThroughUi } from './support/backup-page';
 import { expect, test } from './support/fixtures';
-import { navigateInApp } from './support/navigate';
 import { onboard, PASSPHRASE } from './support/onboard';
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
@@ -23,7 +23,16 @@ for (const viewport of [
       // The notices stick to the bottom of the viewport and cover whatever scrolls beneath them; at
       // the end of the page they sit below the content. Checking there proves every target can be
       // scrolled clear of them (room is kept), instead of failing on wherever the page first opened.
-      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      // The end is where a scroll to the end stays put (content still loading would move it).
+      await expect
+        .poll(() =>
+          page.evaluate(() => {
+            const before = window.scrollY;
+            window.scrollTo(0, document.documentElement.scrollHeight);
+            return before === window.scrollY;
+          }),
+        )
+        .toBe(true);
       const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
       expect(
         result.violations.map(

@@ -17,6 +17,8 @@ export interface RouteVisit {
   url: (data: RouteData) => string;
   /** The level-1 heading the page shows once its content has loaded. */
   heading: string | RegExp;
+  /** The heading with ids that do not exist (NO_DATA), where that differs: the page's own "not found". */
+  headingWithoutData?: string | RegExp;
   /** Text that only the loaded page shows, where the heading alone does not prove it. */
   text?: string | RegExp;
   /** The page module the route loads lazily (its chunk must be precached); null when in the shell. */
@@ -28,15 +30,22 @@ const CARD = { key: 'postpartum:pp-sig-what-you-see', title: 'Waar u depressie a
 
 export const VISITS: Record<RoutePath, RouteVisit> = {
   '/': { url: () => '/', heading: 'Vandaag', text: CANARY, module: 'src/features/home/home.page.tsx' },
-  '/screening': { url: () => '/screening', heading: 'Screening', module: 'src/features/screening/screening.page.tsx' },
+  '/screening': {
+    url: () => '/screening',
+    heading: 'Screening',
+    text: CANARY, // the start page lists the existing clients
+    module: 'src/features/screening/screening.page.tsx',
+  },
   '/screening/:draftId': {
     url: (d) => `/screening/${d.draftId}`,
     heading: /EPDS/,
+    headingWithoutData: 'Screening niet gevonden',
     module: 'src/features/screening/runner.page.tsx',
   },
   '/screening/:draftId/result': {
     url: (d) => `/screening/${d.draftId}/result`,
     heading: 'Uitslag',
+    headingWithoutData: 'Screening niet gevonden',
     text: 'totaal 0 van 30',
     module: 'src/features/screening/result.page.tsx',
   },
@@ -49,6 +58,7 @@ export const VISITS: Record<RoutePath, RouteVisit> = {
   '/clients/:clientId': {
     url: (d) => `/clients/${d.clientId}`,
     heading: CANARY,
+    headingWithoutData: 'Cliënt niet gevonden',
     module: 'src/features/clients/client.page.tsx',
   },
   '/clients/new': {
@@ -59,11 +69,13 @@ export const VISITS: Record<RoutePath, RouteVisit> = {
   '/clients/:clientId/handover': {
     url: (d) => `/clients/${d.clientId}/handover`,
     heading: `Overdracht: ${CANARY}`,
+    headingWithoutData: 'Overdracht',
     module: 'src/features/handover/handover.page.tsx',
   },
   '/clients/:clientId/plan': {
     url: (d) => `/clients/${d.clientId}/plan`,
     heading: 'Signaleringsplan (terugvalpreventieplan)',
+    headingWithoutData: 'Cliënt niet gevonden',
     text: `Voor ${CANARY}`,
     module: 'src/features/plan/plan.page.tsx',
   },
@@ -99,3 +111,14 @@ export const ROUTES: ReadonlyArray<RouteVisit & { path: RoutePath }> = ROUTE_PAT
   path,
   ...VISITS[path],
 }));
+
+/** Ids that exist nowhere: for specs that need every route's chunk and shell, not a client's data. */
+export const NO_DATA: RouteData = { clientId: 'onbekend', draftId: 'onbekend' };
+
+/** Every route reached without fixture data: the URL with unknown ids and the heading it shows then. */
+export const ROUTES_WITHOUT_DATA: ReadonlyArray<{ path: RoutePath; url: string; heading: string | RegExp }> =
+  ROUTES.map((route) => ({
+    path: route.path,
+    url: route.url(NO_DATA),
+    heading: route.headingWithoutData ?? route.heading,
+  }));

@@ -1,7 +1,7 @@
 // R28: after the v1→v2 update (every hashed file renamed), every route opened again and again while
 // OFFLINE loads without one failed request, failed dynamic import or unplanned reload.
 
-import { ROUTES } from '../routes';
+import { ROUTES_WITHOUT_DATA as ROUTES } from '../routes';
 import { expect, test } from '../support/fixtures';
 import { unlock } from '../support/onboard';
 import { navigateInApp, runningRelease } from './support/releases';
@@ -49,7 +49,7 @@ test('R28 after the update, every route opens 20 times offline (and 2× as a dee
           if (/\/assets\/.*\.js$/.test(r.url())) chunks.push(r.url());
         };
         page.on('request', onRequest);
-        await page.goto(server.url + route.path);
+        await page.goto(server.url + route.url);
         await expect(page.getByRole('heading', { level: 1, name: 'Stapwijzer is vergrendeld' })).toBeVisible();
         page.off('request', onRequest);
         expect(chunks.length, `${route.path} pass ${pass}: scripts loaded`).toBeGreaterThan(0);
@@ -69,7 +69,7 @@ test('R28 after the update, every route opens 20 times offline (and 2× as a dee
       }
       // Routes without a menu link: in-app navigation through the router.
       for (const route of ROUTES.filter((r) => !MENU_PATHS.has(r.path))) {
-        await navigateInApp(page, route.path);
+        await navigateInApp(page, route.url);
         await expect(page.getByRole('heading', { level: 1, name: route.heading })).toBeVisible();
       }
     });
