@@ -53,7 +53,6 @@ test('home lists a due follow-up and an unfinished screening; the client page sh
   page,
   server,
 }) => {
-  test.setTimeout(120_000);
   await page.setViewportSize({ width: 390, height: 844 });
   const check = async (label: string) => {
     const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();

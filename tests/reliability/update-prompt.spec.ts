@@ -62,7 +62,6 @@ test('R27 a second tab with an unsaved answer flushes it before the update reloa
   context,
   server,
 }) => {
-  test.setTimeout(90_000);
   await test.step('Given v1 is installed and tab A is open', async () => {
     await installV1(tabA, server, { roles: [/verloskundige/i] });
   });

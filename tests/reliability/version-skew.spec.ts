@@ -17,6 +17,7 @@ test('R28 after the update, every route opens 20 times offline (and 2× as a dee
   server,
   guard,
 }) => {
+  // 34 deep links and 20 rounds through 17 routes: 37 s measured at load 10 on 2 cores, twice the default.
   test.setTimeout(120_000);
   await test.step('Given I used v1 and accepted the update to v2', async () => {
     await installV1(page, server);
