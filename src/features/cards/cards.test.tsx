@@ -1,12 +1,10 @@
-import { configure, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useSession } from '../../app/session-store';
 import { renderRoute } from '../../app/testing/render-route';
 import { unlockedVault } from '../../app/testing/unlocked';
 
-// Screens load lazily and the vault runs real crypto: give async queries room when the suite runs in parallel.
-configure({ asyncUtilTimeout: 5000 });
 vi.setConfig({ testTimeout: 20_000 });
 
 beforeEach(async () => {

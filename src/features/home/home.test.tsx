@@ -1,12 +1,9 @@
-import { configure, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { renderRoute } from '../../app/testing/render-route';
 import { unlockedVault } from '../../app/testing/unlocked';
 import { createClient, createFollowUp, saveDraft, updateFollowUp, type VaultSession } from '../../db';
 import { localDate } from '../clients/dates';
-
-// The machine runs several suites at once: give live queries time to settle.
-configure({ asyncUtilTimeout: 5000 });
 
 const DAY = 86_400_000;
 const followUpData = { step: 1 as const, instrumentId: 'epds', screeningId: 'none' };

@@ -1,4 +1,4 @@
-import { configure, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { renderRoute } from '../../app/testing/render-route';
@@ -6,8 +6,6 @@ import { unlockedVault } from '../../app/testing/unlocked';
 import { createClient, listPlans, type VaultSession } from '../../db';
 import { packOf } from '../clients/testing/seed';
 import { revisePlan } from './plan-model';
-
-configure({ asyncUtilTimeout: 5000 });
 
 describe('Relapse-prevention plan', () => {
   let session: VaultSession;
