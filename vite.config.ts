@@ -10,7 +10,9 @@ const BENCH = process.env.STAPWIJZER_BENCH === '1';
 // Why these choices:
 // - registerType 'prompt': an update never reloads on its own during clinical work; the user applies it.
 // - injectRegister false: registration runs through useRegisterSW (workbox-window) in src/app/update.
-// - globPatterns adds json so the content packs (emitted as hashed assets) are precached for offline use.
+// - globPatterns: the shell, every lazy route chunk and its CSS. The content packs are imported as
+//   modules, so they ship inside JS chunks (tests/precache.spec.ts finds each by its digest); no JSON
+//   file is emitted, so none is globbed. The icons come from `manifest` and `includeAssets`.
 // - navigateFallback: deep links like /clients/abc open offline from the cached shell.
 export default defineConfig({
   plugins: [
@@ -38,7 +40,7 @@ export default defineConfig({
         ],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,json}'],
+        globPatterns: ['**/*.{js,css,html}'],
         navigateFallback: 'index.html',
         // A precache that fails to download one entry fails the install: a broken release never activates.
         cleanupOutdatedCaches: true,
@@ -49,7 +51,7 @@ export default defineConfig({
     manifest: true, // .vite/manifest.json lets the precache test find every lazy route chunk
     target: 'es2022',
     sourcemap: false,
-    assetsInlineLimit: 0, // content packs stay separate files (precached, fetched and digest-checked)
+    assetsInlineLimit: 0, // an imported image or font stays a file, never a data: URL (the CSP's font-src has no data:)
     ...(BENCH
       ? {
           outDir: '.tmp/dist-bench',

@@ -16,6 +16,8 @@ export default defineConfig({
   },
   test: {
     setupFiles: ['./tests/setup.ts'],
+    // Above vitest's 5 s on purpose: the 1,000-record backup round trips (src/db/backup) and route
+    // renders behind a real vault take seconds when the 2-core machine runs other suites beside them.
     testTimeout: 20_000,
     projects: [
       { extends: true, test: { name: 'node', environment: 'node', include: NODE_ONLY } },

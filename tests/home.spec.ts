@@ -1,6 +1,6 @@
 // Home ("Vandaag") and the client timeline, seeded through the real screening flow: a due follow-up,
 // an unfinished screening, three completed screenings with a trend chart. axe on both; screenshots
-// at 390×844 for review.
+// at 390×844 for review, written to reports/screenshots/ (ignored: a test run never changes tracked files).
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
@@ -54,7 +54,6 @@ test('home lists a due follow-up and an unfinished screening; the client page sh
   page,
   server,
 }) => {
-  test.setTimeout(120_000);
   await page.setViewportSize({ width: 390, height: 844 });
   const check = async (label: string) => {
     const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
@@ -80,7 +79,7 @@ test('home lists a due follow-up and an unfinished screening; the client page sh
     await expect(drafts.getByRole('link', { name: /Mantelzorger D/ })).toHaveAttribute('href', /\/screening\/[\w-]+$/);
     await check('home');
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: 'tests/screenshots/home.png' });
+    await page.screenshot({ path: 'reports/screenshots/home.png' });
   });
   await test.step('And the client page shows one trend chart and three screenings on the timeline', async () => {
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Cliënten' }).click();
@@ -94,7 +93,7 @@ test('home lists a due follow-up and an unfinished screening; the client page sh
     await check('client page with timeline and chart');
     await trend.scrollIntoViewIfNeeded();
     await page.evaluate(() => document.getElementById('timeline-title')?.scrollIntoView({ block: 'start' }));
-    await page.screenshot({ path: 'tests/screenshots/timeline.png' });
+    await page.screenshot({ path: 'reports/screenshots/timeline.png' });
   });
   await test.step('And the follow-up exports as an .ics without client details', async () => {
     const timeline = page.getByRole('region', { name: 'Tijdlijn' });

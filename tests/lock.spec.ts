@@ -22,7 +22,6 @@ test('R19: ten wrong passphrases give one generic message, growing waits that su
   page,
   server,
 }) => {
-  test.setTimeout(90_000);
   await page.clock.install();
   await page.goto(server.url);
   await onboard(page, { initials: INITIALS });

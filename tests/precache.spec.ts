@@ -1,9 +1,12 @@
 // Offline works only for what the service worker precached (STYLE habit 8): this reads the built
-// service worker and proves every lazy route chunk, the shell and every content pack are in it.
+// service worker and proves the chunk of every route of the router (tests/routes.ts), the shell and
+// every content pack are in it.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { ROUTE_PATHS } from '../src/app/route-paths';
 import { EXPECTED_DIGESTS } from '../src/content/packs/expected-digests';
+import { ROUTES, VISITS } from './routes';
 import { readPrecacheUrls, readViteManifest } from './support/build-output';
 import { DIST } from './support/fixtures';
 
@@ -21,11 +24,38 @@ test.describe('precache of the built service worker', () => {
       expect(precached).toContain(icon);
   });
 
-  test('lists every lazily loaded route chunk', () => {
+  test('lists every lazily loaded chunk', () => {
     const lazy = Object.values(manifest).filter((c) => c.isDynamicEntry);
-    expect(lazy.length).toBeGreaterThanOrEqual(7); // home, screening, clients, client, cards, card, settings
+    expect(lazy.length).toBeGreaterThanOrEqual(ROUTES.filter((r) => r.module !== null).length);
     const missing = lazy.map((c) => c.file).filter((file) => !precached.has(file));
     expect(missing).toEqual([]);
+  });
+
+  test('the browser tests’ route table covers every route of the router', () => {
+    expect(Object.keys(VISITS).sort()).toEqual([...ROUTE_PATHS].sort());
+    expect(ROUTES.map((r) => r.path)).toEqual([...ROUTE_PATHS]);
+  });
+
+  for (const route of ROUTES) {
+    test(`lists the chunk of ${route.path}${route.module ? ` (${route.module})` : ' (in the shell)'}`, () => {
+      if (route.module === null) {
+        const entry = Object.values(manifest).find((c) => c.isEntry);
+        expect(entry?.src).toBe('index.html');
+        expect(precached).toContain(entry?.file);
+        return;
+      }
+      const chunk = manifest[route.module];
+      expect(chunk?.isDynamicEntry, `${route.module} is a lazy route chunk`).toBe(true);
+      expect(precached).toContain(chunk?.file);
+    });
+  }
+
+  test('every lazily loaded page module belongs to a route of the table', () => {
+    const pages = Object.values(manifest)
+      .filter((c) => c.isDynamicEntry && c.src?.endsWith('.page.tsx'))
+      .map((c) => c.src);
+    const claimed = new Set(ROUTES.map((r) => r.module));
+    expect(pages.filter((src) => !claimed.has(src ?? ''))).toEqual([]);
   });
 
   test('lists every content pack (bundled as modules, found by the digest compiled into the build)', () => {

@@ -2,6 +2,7 @@
 // save on hide (R3), axe at phone width and the phone screenshots.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { killBrowser } from './reliability/support/kill-browser';
 import { launchProfile } from './support/chromium';
 import { expect, test, watch } from './support/fixtures';
 import { onboard, openUnlocked, unlock } from './support/onboard';
@@ -44,14 +45,14 @@ test('EPDS item 10 opens the safety path first; saving waits for the action (axe
     await expect(page.getByText('Opgeslagen')).toBeVisible();
     await axe(page, 'runner score entry');
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: 'tests/screenshots/runner.png' });
+    await page.screenshot({ path: 'reports/screenshots/runner.png' });
     await checkAndShowResult(page);
   });
   await test.step('Then the safety path comes first, with 113 as the pack gives it', async () => {
     await expect(page.getByRole('heading', { level: 2 }).first()).toHaveText(/Veiligheid eerst/);
     await expect(page.getByRole('link', { name: /^0800-0113/ })).toBeVisible();
     await axe(page, 'result with safety');
-    await page.screenshot({ path: 'tests/screenshots/result.png' });
+    await page.screenshot({ path: 'reports/screenshots/result.png' });
   });
   await test.step('And saving is refused until I record what I did', async () => {
     await page.getByRole('button', { name: 'Opslaan' }).click();
@@ -177,8 +178,7 @@ test('a renderer crash mid-EPDS (CDP Page.crash) loses at most the last answer',
 
   await test.step('When I answer all ten items and the tab crashes', async () => {
     await enterPositions(page, positions.slice(0, 9));
-    // "Opgeslagen" may still show from the 8th answer: give the 9th its autosave window (≤ 300 ms) first.
-    await page.waitForTimeout(600);
+    // "Opgeslagen" clears on every answer: seen now, it acknowledges the 9th.
     await expect(page.getByText('Opgeslagen')).toBeVisible();
     await enterPositions(page, positions);
     const cdp = await context.newCDPSession(page);
@@ -187,8 +187,10 @@ test('a renderer crash mid-EPDS (CDP Page.crash) loses at most the last answer',
     await crashed;
   });
   await test.step('Then after reopening and unlocking at least nine answers are restored', async () => {
-    // Same-origin tabs share the crashed renderer: reopen the browser on the same profile, as a user would.
-    await Promise.race([context.close().catch(() => {}), new Promise((r) => setTimeout(r, 5000))]);
+    // Same-origin tabs share the crashed renderer: reopen the browser on the same profile, as a user
+    // would. Closing a context with a crashed renderer can hang, so the browser is killed instead.
+    await killBrowser(profileDir);
+    await context.close().catch(() => {});
     const reopened = await launchProfile(profileDir);
     await watch(reopened, guard);
     const fresh = reopened.pages()[0] ?? (await reopened.newPage());

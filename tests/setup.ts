@@ -1,6 +1,11 @@
 import 'fake-indexeddb/auto'; // must come before anything opens Dexie
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 afterEach(() => cleanup()); // no `globals: true`, so RTL does not clean up by itself
+
+// findBy*/waitFor wait for content, bounded by this (testing-library's default is 1 s). The first
+// render of a lazy route transforms its whole module graph and the vault runs real crypto: on the
+// 2-core machine under load that took over 1 s (runner.test.tsx failed 4 of 20 with the default).
+configure({ asyncUtilTimeout: 10_000 });

@@ -1,6 +1,6 @@
 // R30: a release with one precached file missing never installs, and v1 keeps working offline.
 
-import { ROUTES } from '../routes';
+import { ROUTES_WITHOUT_DATA as ROUTES } from '../routes';
 import { readPrecacheUrls } from '../support/build-output';
 import { expect, openAndWaitForServiceWorker, test } from '../support/fixtures';
 import { onboard, openUnlocked } from '../support/onboard';
@@ -57,7 +57,7 @@ test('R30 a v2 with a missing precache entry never installs; v1 keeps working of
     await openUnlocked(page, server.url);
     expect(await runningRelease(page)).toBe('v1');
     for (const route of ROUTES) {
-      await navigateInApp(page, route.path);
+      await navigateInApp(page, route.url);
       await expect(page.getByRole('heading', { level: 1, name: route.heading })).toBeVisible();
     }
   });

@@ -17,6 +17,7 @@ test(`R1 SIGKILL mid-save, ${RUNS} runs × ${SAVES} saves: 0 acknowledged saves 
   profileDir,
   guard,
 }) => {
+  // Grows with the size asked for (STAPWIJZER_CRASH_RUNS/SAVES): a relaunch per run and ~60 ms a save.
   test.setTimeout(60_000 + RUNS * (20_000 + SAVES * 60));
   test.info().annotations.push({ type: 'seed', description: String(SEED) });
   server.setRoot(releaseDir('crash'));

@@ -2,7 +2,7 @@
 // with no network and no server) renders every route and the data. tests/offline.spec.ts covers routes
 // in the same tab; this one restarts the browser, the case of a professional opening the app next day.
 
-import { ROUTES } from '../routes';
+import { ROUTES_WITHOUT_DATA as ROUTES } from '../routes';
 import { launchProfile } from '../support/chromium';
 import { expect, test, watch } from '../support/fixtures';
 import { unlock } from '../support/onboard';
@@ -44,7 +44,7 @@ test('R29 a cold start offline, browser restarted, renders every route and the s
 
     await test.step('And every route renders', async () => {
       for (const route of ROUTES) {
-        await navigateInApp(fresh, route.path);
+        await navigateInApp(fresh, route.url);
         await expect(fresh.getByRole('heading', { level: 1, name: route.heading })).toBeVisible();
       }
     });

@@ -20,7 +20,6 @@ test('R13 a tab on the old build hands over to a tab that upgrades the schema; n
   server,
 }) => {
   let tabA = page;
-  test.setTimeout(90_000);
   let before: Record<string, number> = {};
   let v1Schema = 0;
   let draftUrl = '';

@@ -9,7 +9,7 @@ import { createDatabase } from '../../src/db/database';
 import { createClient } from '../../src/db/repositories/clients.repository';
 import { createNote } from '../../src/db/repositories/notes.repository';
 import { createPlan } from '../../src/db/repositories/plans.repository';
-import { completeScreening } from '../../src/db/repositories/screenings.repository';
+import { completeScreening, saveDraft } from '../../src/db/repositories/screenings.repository';
 import { putSetting } from '../../src/db/repositories/settings.repository';
 import { decisionData, followUpData, screeningData } from '../../src/db/testing/payloads';
 import { createVault } from '../../src/db/vault';
@@ -19,11 +19,13 @@ export const CANARY = 'CANARY-7F3A';
 
 export interface BackupFixture {
   clientId: string;
+  /** An unfinished EPDS screening of the client with every item answered (only with `{ draft: true }`). */
+  draftId: string | null;
   fileName: string;
   text: string;
 }
 
-export async function makeBackupFixture(): Promise<BackupFixture> {
+export async function makeBackupFixture(options: { draft?: boolean } = {}): Promise<BackupFixture> {
   const db = createDatabase({ name: `fixture-${crypto.randomUUID()}` });
   // The production KDF: restore in the app accepts only settings the app itself writes.
   const session = await createVault(db, PASSPHRASE, PRODUCTION_KDF);
@@ -65,7 +67,23 @@ export async function makeBackupFixture(): Promise<BackupFixture> {
     },
   );
   await createNote(session, client.id, { text: `Notitie ${CANARY}: rustig gesprek.` });
+  const draft = options.draft
+    ? await saveDraft(session, {
+        clientId: client.id,
+        data: {
+          pathwayId: 'postpartum',
+          instrumentId: 'epds',
+          // Printed positions: items 1, 2 and 4 count in printed order, the others reversed: total 0.
+          answers: Object.fromEntries(
+            Array.from({ length: 10 }, (_, i) => [`epds-${i + 1}`, [0, 1, 3].includes(i) ? 0 : 3]),
+          ),
+          context: { phase: 'postpartum', weeks: 6 },
+          flags: {},
+          position: 9,
+        },
+      })
+    : null;
   const backup = await exportBackup(session, { now: new Date('2025-05-18T10:00:00Z') });
   db.close();
-  return { clientId: client.id, fileName: backup.fileName, text: backup.text };
+  return { clientId: client.id, draftId: draft?.id ?? null, fileName: backup.fileName, text: backup.text };
 }

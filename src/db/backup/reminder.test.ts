@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { appendAudit, auditSettled } from '../audit';
 import { createClient } from '../repositories/clients.repository';
 import { putSetting } from '../repositories/settings.repository';
@@ -45,11 +45,17 @@ describe('R12: backup reminder (controlled clock)', () => {
     const session = await testVault(db);
     await putSetting(session, REMINDER_SETTING, { minChanges: 3, maxDays: 7 });
     for (let i = 0; i < 2; i++) await createClient(session, { alias: `c${i}` });
-    const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+    // Only Date is faked (IndexedDB keeps its real timers): each tick moves the clock 5 ms on, so the
+    // export sits strictly between the changes before it and those after it.
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
+    const tick = () => vi.setSystemTime(Date.now() + 5);
     await auditSettled(db);
-    await tick();
+    tick();
     await exportBackup(session);
-    await tick();
+    tick();
     await appendAudit(db, [{ action: 'view', recordId: null }]);
     for (let i = 0; i < 3; i++) await createClient(session, { alias: `d${i}` });
     await auditSettled(db);

@@ -1,4 +1,4 @@
-import { configure, render, screen, within } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { VaultSession } from '../../db';
 import type { Instrument } from '../../domain';
@@ -6,8 +6,6 @@ import { renderRoute } from '../../runtime/testing/render-route';
 import { unlockedVault } from '../../runtime/testing/unlocked';
 import { packOf, seedClient, seedScreening } from './testing/seed';
 import { TrendChart } from './trend-chart';
-
-configure({ asyncUtilTimeout: 5000 });
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 0, 5, 10);

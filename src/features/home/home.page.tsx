@@ -21,6 +21,8 @@ export function HomePage() {
   const packs = useActivePacks();
   const pathways = useRolePathways();
   const pathwayName = (id: string) => packs?.find((p) => p.id === id)?.pathway.name[language] ?? id;
+  // A row names its pathway, so it waits for the packs too: otherwise the pathway id flashes first.
+  const loaded = packs !== undefined;
 
   return (
     <section className="home">
@@ -31,7 +33,7 @@ export function HomePage() {
 
       <section aria-labelledby="home-due">
         <h2 id="home-due">{t('dueTitle')}</h2>
-        {due === undefined ? (
+        {due === undefined || !loaded ? (
           <p>{t('loading')}</p>
         ) : due.items.length === 0 ? (
           <p className="empty">{t('dueEmpty')}</p>
@@ -55,7 +57,7 @@ export function HomePage() {
 
       <section aria-labelledby="home-drafts">
         <h2 id="home-drafts">{t('draftsTitle')}</h2>
-        {drafts === undefined ? (
+        {drafts === undefined || !loaded ? (
           <p>{t('loading')}</p>
         ) : drafts.items.length === 0 ? (
           <p className="empty">{t('draftsEmpty')}</p>

@@ -1,4 +1,4 @@
-import { configure, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createClient, listPlans, type VaultSession } from '../../db';
@@ -6,8 +6,6 @@ import { renderRoute } from '../../runtime/testing/render-route';
 import { unlockedVault } from '../../runtime/testing/unlocked';
 import { packOf } from '../clients/testing/seed';
 import { revisePlan } from './plan-model';
-
-configure({ asyncUtilTimeout: 5000 });
 
 describe('Relapse-prevention plan', () => {
   let session: VaultSession;

@@ -49,6 +49,8 @@ export class DraftSaver {
 
   /** Queues the newest payload; saved within `delayMs`. */
   update(data: DraftPayload): void {
+    // "Opgeslagen" must not stay on screen while a newer answer waits for its save.
+    if (this.#pending === null) this.#onStatus({ kind: 'idle' });
     this.#pending = data;
     if (this.#timer === null) this.#timer = setTimeout(() => void this.flush(), this.#delayMs);
   }

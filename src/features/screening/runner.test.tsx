@@ -1,4 +1,4 @@
-import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getDraft } from '../../db';
@@ -81,11 +81,9 @@ describe('screening runner, score entry (EPDS)', () => {
       const group = await screen.findByRole('group', { name: new RegExp(`^${n}\\. `) });
       await user.click(within(group).getByRole('radio', { name: `${(n % 4) + 1}e` }));
     }
+    // "Opgeslagen" shows only once the newest answer is stored (it clears on every change).
     expect(await screen.findByText('Opgeslagen')).toBeInTheDocument();
     first.unmount();
-    await act(async () => {
-      await new Promise((r) => setTimeout(r, 50));
-    });
     const stored = await getDraft(session, draft.id);
     expect(Object.keys(stored?.data.answers ?? {})).toHaveLength(7);
     renderRoute(`/screening/${draft.id}`);

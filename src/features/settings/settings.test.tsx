@@ -1,4 +1,4 @@
-import { configure, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import fixture from '../../content/fixtures/epds-licence-pack.fixture.json';
@@ -13,8 +13,6 @@ import { AUTO_LOCK_SETTING, AutoLockSchema } from './auto-lock-setting';
 import { EPDS_KEY_SETTING, EpdsKeyConfirmationSchema } from './epds-key';
 import { readSetting } from './use-setting';
 
-// Screens load lazily and the vault runs real crypto: give async queries room when the suite runs in parallel.
-configure({ asyncUtilTimeout: 5000 });
 vi.setConfig({ testTimeout: 20_000 });
 
 let session: VaultSession;

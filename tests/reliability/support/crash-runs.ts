@@ -70,13 +70,14 @@ export async function crashRun(options: {
     if (acknowledged.length === killAt) killNow(pids);
   });
   const page = await openHarness(context, url);
-  void page
+  // Ends with the kill (the browser is gone, so the evaluation rejects), or with the loop if it ended
+  // before reaching the kill, which makes this run meaningless: then it fails.
+  await page
     .evaluate(({ r, n }) => (window as unknown as HarnessWindow).crashHarness.saveLoop(r, n), { r: run, n: saves })
-    .catch(
-      () => {}, // the kill ends this evaluation
-    );
-  const deadline = Date.now() + 60_000;
-  while (acknowledged.length < killAt && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+    .catch(() => {});
+  if (acknowledged.length < killAt) {
+    throw new Error(`run ${run}: the save loop ended after ${acknowledged.length} acknowledgements, before the kill`);
+  }
   const killedAfterAck = acknowledged.length;
   await waitForExit(pids);
   await context.close().catch(() => {});

@@ -38,3 +38,11 @@ export async function waitForExit(pids: readonly number[]): Promise<void> {
   while (pids.some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
   if (pids.some(alive)) throw new Error('browser survived SIGKILL');
 }
+
+/** Kills the browser running on this profile and waits until it is gone. */
+export async function killBrowser(profileDir: string): Promise<void> {
+  const pids = browserPids(profileDir);
+  if (pids.length === 0) throw new Error(`no browser process found for ${profileDir}`);
+  killNow(pids);
+  await waitForExit(pids);
+}

@@ -57,3 +57,18 @@ export async function navigateInApp(page: Page, path: string): Promise<void> {
     dispatchEvent(new PopStateEvent('popstate'));
   }, path);
 }
+
+/**
+ * The new release is installed and waiting: its worker takes control (the only way the tab reloads
+ * on an update) only when "Bijwerken" tells it to skip waiting; a self-activating worker never waits.
+ */
+export async function expectUpdateWaiting(page: Page): Promise<void> {
+  await expect
+    .poll(() =>
+      page.evaluate(async () => {
+        const registration = await navigator.serviceWorker.getRegistration();
+        return registration?.waiting?.state ?? 'no worker waiting';
+      }),
+    )
+    .toBe('installed');
+}
