@@ -88,6 +88,7 @@ export const AuditRowSchema = v.strictObject({
     'export-share',
     'export-copy',
     'export-ics',
+    'export-fhir',
     'import',
     'unlock',
     'unlock-failed',

@@ -301,7 +301,9 @@ describe('a broken export fails the checks', () => {
 
   it('a LOINC code moved into the project system, or an unverified LOINC code, fails', () => {
     const swapped = broken((b) => {
-      const coding = (totalObservation(b)!.resource.code as { coding: { system: string; version: string | undefined }[] }).coding;
+      const coding = (
+        totalObservation(b)!.resource.code as { coding: { system: string; version: string | undefined }[] }
+      ).coding;
       coding[1]!.system = coding[0]!.system;
       coding[1]!.version = coding[0]!.version;
     });
