@@ -82,7 +82,15 @@ async function seed() {
         packVersion: pack.contentVersion,
         instrumentId: 'epds',
         instrumentVersion: '1.0.0',
-        data: { pathwayId: 'postpartum', instrumentId: 'epds', answers, context, flags, outcome },
+        data: {
+          pathwayId: 'postpartum',
+          instrumentId: 'epds',
+          answers,
+          context,
+          flags,
+          outcome,
+          preScreens: [{ instrumentId: 'whooley', answers: { 'whooley-1': 1, 'whooley-2': 0, 'whooley-help': 1 } }],
+        },
       },
       decision: {
         pathwayId: 'postpartum',
@@ -112,7 +120,7 @@ async function exportEvents() {
 }
 
 describe('export to the record (client page)', () => {
-  it('downloads a .json Bundle that validates, named without alias, logged as an export-fhir event', async () => {
+  it('downloads a .json Bundle with the Whooley pre-screen and the EPDS that validates, named without alias, logged as an export-fhir event', async () => {
     const { client, pack, screeningId } = await seed();
     const blobs: Blob[] = [];
     URL.createObjectURL = vi.fn((b: Blob) => {
@@ -138,6 +146,13 @@ describe('export to the record (client page)', () => {
     for (const canary of CANARIES) expect(text).not.toContain(canary);
     const bundle = JSON.parse(text);
     expect(exportProblems(bundle, known(pack))).toEqual([]);
+    const responses = bundle.entry.filter(
+      (e: { resource: { resourceType: string } }) => e.resource.resourceType === 'QuestionnaireResponse',
+    );
+    expect(responses.map((e: { resource: { questionnaire: string } }) => e.resource.questionnaire)).toEqual([
+      expect.stringContaining(':Questionnaire:whooley|'),
+      expect.stringContaining(':Questionnaire:epds|'),
+    ]);
     expect(text).toContain('"value": "K-0042"');
     expect(text).toContain('Scoringssleutel niet bevestigd door de praktijk');
     await waitFor(async () =>

@@ -18,7 +18,7 @@ export function fhirFile(
     language: 'nl',
     now: now.toISOString(),
     subject,
-    screenings: items.map((i) => i.screening),
+    screenings: items.flatMap((i) => [...i.preScreens, i.screening]),
     newId: () => crypto.randomUUID(),
   });
   const [only] = items;

@@ -2,7 +2,7 @@
 // the only place that knows the record and outcome shapes; it passes on no alias, no note, no
 // override reason and no free text of a safety action, so none of them can reach an export.
 import type { ClientRecord, DecisionRecord, FollowUpRecord, ScreeningRecord } from '../../db';
-import type { ContentPack, Step, Text } from '../../domain';
+import { type ContentPack, type Step, scoreInstrument, type Text } from '../../domain';
 import { type ExportSubject, type ScreeningExport, scoreFacts } from '../../domain/fhir';
 import { localDate } from '../clients/dates';
 
@@ -28,6 +28,8 @@ export interface JournalFacts {
 export interface Exportable {
   id: string;
   screening: ScreeningExport;
+  /** Instruments answered before it in the same session (e.g. the Whooley questions before the EPDS). */
+  preScreens: ScreeningExport[];
   journal: JournalFacts;
 }
 
@@ -57,17 +59,35 @@ export function toExportable(row: ExportRow, epdsKeyConfirmed: boolean): Exporta
     .filter((q) => q.effect.kind === 'safety' && screening.data.flags[q.id] === true)
     .map((q) => ({ questionId: q.id, question: q.question }));
   const chosen = decision?.data.chosen;
+  const authored = new Date(screening.createdAt).toISOString();
+  const packRef = { id: pack.id, contentVersion: pack.contentVersion };
   return {
     id: screening.id,
     screening: {
-      pack: { id: pack.id, contentVersion: pack.contentVersion },
+      pack: packRef,
       instrument,
       ...scoreFacts(score),
       safetyQuestions,
       safetyActions,
-      authored: new Date(screening.createdAt).toISOString(),
+      authored,
       keyConfirmed,
     },
+    preScreens: (screening.data.preScreens ?? []).flatMap((pre): ScreeningExport[] => {
+      const preInstrument = pack.instruments.find((i) => i.id === pre.instrumentId);
+      const scored = preInstrument ? scoreInstrument(preInstrument, pre.answers) : null;
+      if (!preInstrument || !scored?.ok) return [];
+      return [
+        {
+          pack: packRef,
+          instrument: preInstrument,
+          ...scoreFacts(scored.value),
+          safetyQuestions: [],
+          safetyActions: [],
+          authored,
+          keyConfirmed: scored.value.keyVerified || (preInstrument.id === EPDS_ID && epdsKeyConfirmed),
+        },
+      ];
+    }),
     journal: {
       date: localDate(new Date(screening.createdAt)),
       instrument: shortName(instrument.name),
