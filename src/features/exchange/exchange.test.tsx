@@ -22,6 +22,7 @@ const CANARIES = [
   'CANARY-DECISION-NOTE',
   'CANARY-ACTION-NOTE',
   'CANARY-CLIENT-NOTE',
+  'CANARY-FOLLOWUP-NOTE',
 ];
 
 // The client page loads its history and then the lazy export section: on a busy 2-core machine that
@@ -106,7 +107,7 @@ async function seed() {
       followUp: {
         pathwayId: 'postpartum',
         dueDate: '2026-11-21',
-        data: { step: 'safety', instrumentId: 'epds', screeningId },
+        data: { step: 'safety', instrumentId: 'epds', screeningId, note: 'CANARY-FOLLOWUP-NOTE' },
       },
     },
     at,

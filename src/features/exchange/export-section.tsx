@@ -25,8 +25,10 @@ export function ExportSection({ client, history }: { client: ClientRecord; histo
   const language = useLanguage();
   const keyConfirmation = useEpdsKeyConfirmed();
   const [status, setStatus] = useState('');
+  // Until the practice's EPDS confirmation is read, an export could not say whether the key is confirmed.
+  if (keyConfirmation === undefined) return null;
   const subject = exportSubject(client);
-  const rows = exportRows(history).map((row) => ({ row, item: toExportable(row, Boolean(keyConfirmation)) }));
+  const rows = exportRows(history).map((row) => ({ row, item: toExportable(row, keyConfirmation !== null) }));
   const ready = rows.flatMap((r) => (r.item ? [r.item] : []));
   const sharing = canShareFiles();
   const epdsUnconfirmed = ready.some((i) => i.screening.instrument.id === EPDS_ID && !i.screening.keyConfirmed);
