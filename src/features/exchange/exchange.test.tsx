@@ -14,6 +14,7 @@ import { renderRoute } from '../../runtime/testing/render-route';
 import { testRuntime } from '../../runtime/testing/test-runtime';
 import { unlockedVault } from '../../runtime/testing/unlocked';
 import { packOf } from '../clients/testing/seed';
+import { confirmEpdsKey } from '../settings/epds-key';
 import { FHIR_BASE } from './canonical-base';
 
 const CANARIES = [
@@ -181,5 +182,21 @@ describe('export to the record (client page)', () => {
     await waitFor(async () =>
       expect((await exportEvents()).map((e) => [e.action, e.recordId])).toEqual([['export-copy', screeningId]]),
     );
+  });
+
+  it('once the practice confirmed the EPDS key, neither the screen nor the journal line says it is unconfirmed', async () => {
+    const { client } = await seed();
+    await confirmEpdsKey(testRuntime().session(), 'TV', '2026-11-01T09:00:00.000Z');
+    const copied: string[] = [];
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: { writeText: async (s: string) => void copied.push(s) },
+    });
+    renderRoute(`/clients/${client.id}`);
+    fireEvent.click(await screen.findByRole('button', { name: 'Kopieer als journaalregel' }, SLOW));
+    expect(await screen.findByText('Journaalregel gekopieerd.')).toBeVisible();
+    expect(screen.queryByTestId('epds-key-not-confirmed')).toBeNull();
+    expect(copied[0]).toMatch(/^2026-11-20 EPDS totaal/);
+    expect(copied[0]).not.toContain('scoringssleutel niet bevestigd');
   });
 });
