@@ -2,10 +2,15 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './scripts/security-headers.ts';
+import { canonicalBase } from './src/domain/fhir/canonical.ts';
 
 // `npm run bench` only (STAPWIJZER_BENCH=1): adds the bench seeding page as a second entry and builds into
 // .tmp/dist-bench. The production build (dist/) never contains it; the bench asserts that.
 const BENCH = process.env.STAPWIJZER_BENCH === '1';
+
+// The FHIR canonical base is set by whoever deploys (VITE_FHIR_CANONICAL_BASE): a wrong one fails the
+// build here rather than the first export in the field.
+canonicalBase(process.env.VITE_FHIR_CANONICAL_BASE);
 
 // Why these choices:
 // - registerType 'prompt': an update never reloads on its own during clinical work; the user applies it.

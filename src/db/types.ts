@@ -225,6 +225,7 @@ export type AuditAction =
   | 'export-share'
   | 'export-copy'
   | 'export-ics'
+  | 'export-fhir'
   | 'import'
   | 'unlock'
   | 'unlock-failed'

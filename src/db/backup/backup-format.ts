@@ -90,6 +90,7 @@ export const AuditRowSchema = v.strictObject({
     'export-share',
     'export-copy',
     'export-ics',
+    'export-fhir',
     'import',
     'unlock',
     'unlock-failed',

@@ -1,6 +1,6 @@
 // One client: details (edit, archive), links to start a screening and to the relapse-prevention plan,
 // trend charts, a note form and the timeline.
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { type ClientRecord, updateClient } from '../../db';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
@@ -18,6 +18,9 @@ import { SaveStatus, useSaveState } from './save-status';
 import { Timeline } from './timeline';
 import { Trends } from './trends';
 import { useClient, useClientHistory } from './use-clients';
+
+// The FHIR export is loaded only when a client page shows it: no first screen carries its code.
+const ExportSection = lazy(() => import('../exchange/export-section').then((m) => ({ default: m.ExportSection })));
 
 export function ClientPage() {
   const { clientId = '' } = useParams();
@@ -139,6 +142,9 @@ function ClientView({ client }: { client: ClientRecord }) {
             <h2 id="timeline-title">{t('timelineTitle')}</h2>
             <Timeline history={history} />
           </section>
+          <Suspense fallback={null}>
+            <ExportSection client={client} history={history} />
+          </Suspense>
         </>
       )}
     </section>

@@ -1,0 +1,73 @@
+import { defineMessages } from '../../i18n/define-messages';
+
+export const exchangeMessages = defineMessages(
+  {
+    title: 'Naar het dossier',
+    intro:
+      'Zet een screening in het dossiersysteem van de praktijk: als FHIR-bestand (.json) of als journaalregel om te plakken.',
+    secure: 'Deel alleen via een beveiligd kanaal (bijv. ZorgMail, Siilo).',
+    subjectCode: 'Het bestand noemt de cliënt alleen met de cliëntcode {code}, nooit met een naam of alias.',
+    subjectRecord:
+      'Deze cliënt heeft geen cliëntcode: het bestand noemt de cliënt alleen met een willekeurig nummer. Geef de cliënt een code om de export in het dossier terug te vinden.',
+    keyNotConfirmed:
+      'De EPDS-scoringssleutel is nog niet bevestigd door de praktijk. Een EPDS-export vermeldt dat bij de totaalscore: "scoringssleutel niet bevestigd".',
+    none: 'Nog geen afgeronde screenings om te exporteren.',
+    row: '{date}: {instrument}, totaal {total}',
+    download: 'Download .json',
+    share: 'Deel bestand',
+    copyJournal: 'Kopieer als journaalregel',
+    allTitle: 'Alle screenings van deze cliënt',
+    downloadAll: 'Download alle screenings (.json)',
+    shareAll: 'Deel alle screenings',
+    downloaded: 'Bestand {file} gemaakt.',
+    shared: 'Bestand gedeeld.',
+    copied: 'Journaalregel gekopieerd.',
+    copyFailed: 'Kopiëren lukte niet. Selecteer de regel hierboven en kopieer die zelf.',
+    shareFailed: 'Delen lukte niet.',
+    unavailable: 'Deze screening kan niet worden geëxporteerd: de inhoudsversie waarmee ze is gescoord ontbreekt.',
+    'journal.total': 'totaal {total} ({band})',
+    'journal.step': 'stap {step}: {label}',
+    'journal.safety': 'veiligheidspad',
+    'journal.noStep': 'geen stap gekozen',
+    'journal.actions': 'veiligheidsactie: {actions}',
+    'journal.next': 'volgende afspraak {date}',
+    'journal.noNext': 'geen vervolgafspraak',
+    'journal.keyNotConfirmed': 'scoringssleutel niet bevestigd',
+    'journal.source': 'Stapwijzer',
+  },
+  {
+    title: 'To the record',
+    intro: "Put a screening into the practice's record system: as a FHIR file (.json) or as a journal line to paste.",
+    secure: 'Share only through a secure channel (e.g. ZorgMail, Siilo).',
+    subjectCode: 'The file names the client only by the client code {code}, never by a name or alias.',
+    subjectRecord:
+      'This client has no client code: the file names the client only by a random number. Give the client a code to find the export in the record.',
+    keyNotConfirmed:
+      'The practice has not yet confirmed the EPDS scoring key. An EPDS export says so at the total score: "scoring key not confirmed".',
+    none: 'No completed screenings to export yet.',
+    row: '{date}: {instrument}, total {total}',
+    download: 'Download .json',
+    share: 'Share file',
+    copyJournal: 'Copy as journal line',
+    allTitle: "All of this client's screenings",
+    downloadAll: 'Download all screenings (.json)',
+    shareAll: 'Share all screenings',
+    downloaded: 'File {file} made.',
+    shared: 'File shared.',
+    copied: 'Journal line copied.',
+    copyFailed: 'Copying failed. Select the line above and copy it yourself.',
+    shareFailed: 'Sharing failed.',
+    unavailable: 'This screening cannot be exported: the content version that scored it is missing.',
+    'journal.total': 'total {total} ({band})',
+    'journal.step': 'step {step}: {label}',
+    'journal.safety': 'safety path',
+    'journal.noStep': 'no step chosen',
+    'journal.actions': 'safety action: {actions}',
+    'journal.next': 'next appointment {date}',
+    'journal.noNext': 'no follow-up',
+    'journal.keyNotConfirmed': 'scoring key not confirmed',
+    'journal.source': 'Stapwijzer',
+  },
+);
+
+export type ExchangeKey = keyof (typeof exchangeMessages)['nl'];
