@@ -166,7 +166,14 @@ export function buildBundle(input: BundleInput): Bundle {
           text: totalName,
         },
         valueInteger: s.total,
-        interpretation: [concept(projectCode.band(s.instrument.id, s.band.id), s.band.label[language])],
+        // The coding carries the band's display as the CodeSystem defines it; the text carries the label
+        // of this screening's context (e.g. the trimester-1 cut-off), which may word the same band differently.
+        interpretation: [
+          {
+            coding: [coding(projectCode.band(s.instrument.id, s.band.id), baseBandLabel(s)[language])],
+            text: s.band.label[language],
+          },
+        ],
         ...(s.keyConfirmed ? {} : { note: [{ text: KEY_NOT_CONFIRMED[language] }] }),
       }),
     );
@@ -198,4 +205,9 @@ export function buildBundle(input: BundleInput): Bundle {
     }
   }
   return { resourceType: 'Bundle', type: 'collection', timestamp: input.now, entry: entries };
+}
+
+/** The band's label on the instrument itself (what the CodeSystem displays), whatever the context. */
+function baseBandLabel(s: ScreeningExport): Text {
+  return s.instrument.bands.find((b) => b.id === s.band.id)?.label ?? s.band.label;
 }
