@@ -9,6 +9,7 @@ import { onboard, openUnlocked, PASSPHRASE, unlock } from './support/onboard';
 import {
   answerOneByOne,
   answerSafetyQuestions,
+  checkAndShowResult,
   enterPositionsRaisingSignal,
   startScreening,
 } from './support/screening-page';
@@ -38,7 +39,7 @@ async function selfHarmResult(page: Page, alias: string) {
   await enterPositionsRaisingSignal(page, SELF_HARM);
   await expect(urgentPanel(page)).toBeVisible();
   await page.getByRole('button', { name: 'Verder met de screening' }).click();
-  await page.getByRole('button', { name: 'Klaar' }).click();
+  await checkAndShowResult(page);
   await expect(page).toHaveURL(/\/result$/);
   await expect(page.getByRole('heading', { level: 2 }).first()).toHaveText(/Veiligheid eerst/);
 }
@@ -188,7 +189,7 @@ test('an anonymous safety result survives the auto-lock and cannot be discarded 
   await startScreening(page, { client: 'anonymous', weeks: 4, instrument: /EPDS/ });
   await enterPositionsRaisingSignal(page, SELF_HARM);
   await page.getByRole('button', { name: 'Verder met de screening' }).click();
-  await page.getByRole('button', { name: 'Klaar' }).click();
+  await checkAndShowResult(page);
   await expect(page.getByRole('heading', { level: 2 }).first()).toHaveText(/Veiligheid eerst/);
 
   await test.step('When the app locks after 5 minutes (e.g. while I phone the huisarts)', async () => {
@@ -272,7 +273,7 @@ test('"invoer gecorrigeerd" is refused while the flag stands, and allowed with a
       .getByRole('radio')
       .nth(3)
       .check();
-    await page.getByRole('button', { name: 'Klaar' }).click();
+    await checkAndShowResult(page);
     await expect(page.getByText(/geven het nu niet meer/)).toBeVisible();
     await page.getByRole('radio', { name: /Invoer gecorrigeerd/ }).check();
     await page.getByRole('button', { name: 'Opslaan' }).click();

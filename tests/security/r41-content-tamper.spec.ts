@@ -3,7 +3,7 @@
 // shown and audited — so item 10 = 3 still opens the safety path.
 import { expect, test } from '../support/fixtures';
 import { onboard, unlock } from '../support/onboard';
-import { enterPositions, startScreening } from '../support/screening-page';
+import { checkAndShowResult, enterPositions, startScreening } from '../support/screening-page';
 import { readAll, removeStoredRedFlags } from './support/raw-idb';
 
 test('R41: a pack with its red flag removed in IndexedDB is refused, repaired, shown and audited; item 10 = 3 still gives the safety path', async ({
@@ -31,7 +31,7 @@ test('R41: a pack with its red flag removed in IndexedDB is refused, repaired, s
     await startScreening(page, { client: { alias: 'V-41' }, weeks: 4, instrument: /EPDS/ });
     await enterPositions(page, [0, 0, 3, 0, 3, 3, 3, 3, 3, 0]);
     await expect(page.getByText('Opgeslagen', { exact: true })).toBeVisible();
-    await page.getByRole('button', { name: 'Klaar' }).click();
+    await checkAndShowResult(page);
     await expect(page.getByRole('heading', { level: 2 }).first()).toHaveText(/Veiligheid eerst/);
   });
 

@@ -7,7 +7,7 @@ import { restoreThroughUi } from '../support/backup-page';
 import { createClientViaUi } from '../support/clients';
 import { expect, test } from '../support/fixtures';
 import { onboard, PASSPHRASE, unlock } from '../support/onboard';
-import { enterPositions, startScreening } from '../support/screening-page';
+import { checkAndShowResult, enterPositions, startScreening } from '../support/screening-page';
 import { readAll, readRow } from './support/raw-idb';
 
 const LOCKED = { level: 1, name: 'Stapwijzer is vergrendeld' } as const;
@@ -111,7 +111,7 @@ test('R45: one draft completed in two tabs gives one screening, decision and fol
   await startScreening(page, { client: { alias: 'Twee-tabs' }, weeks: 4, instrument: /EPDS/ });
   await enterPositions(page, [1, 1, 1, 1, 1, 1, 1, 1, 1, 3]);
   await expect(page.getByText('Opgeslagen', { exact: true })).toBeVisible();
-  await page.getByRole('button', { name: 'Klaar' }).click();
+  await checkAndShowResult(page);
   await expect(page.getByRole('button', { name: 'Opslaan' })).toBeVisible();
   const resultUrl = page.url();
 
