@@ -351,7 +351,7 @@ test('in hand-to-client mode the client is not shown the urgent panel; the profe
 
   await test.step('When the client marks item 9 (thoughts of death) as "several days"', async () => {
     await answerOneByOne(page, [0, 0, 0, 0, 0, 0, 0, 0, 1, 0]);
-    await expect(page.getByText('Dank je wel, je bent klaar.')).toBeVisible();
+    await expect(page.getByText('Dank u wel, u bent klaar.')).toBeVisible();
   });
   await test.step('Then the client sees no urgent panel', async () => {
     await expect(urgentPanel(page)).toHaveCount(0);

@@ -3,7 +3,7 @@
 // shown and audited — so item 10 = 3 still opens the safety path.
 import { expect, test } from '../support/fixtures';
 import { onboard, unlock } from '../support/onboard';
-import { checkAndShowResult, enterPositions, startScreening } from '../support/screening-page';
+import { checkAndShowResult, enterPositionsRaisingSignal, startScreening } from '../support/screening-page';
 import { readAll, removeStoredRedFlags } from './support/raw-idb';
 
 test('R41: a pack with its red flag removed in IndexedDB is refused, repaired, shown and audited; item 10 = 3 still gives the safety path', async ({
@@ -29,8 +29,9 @@ test('R41: a pack with its red flag removed in IndexedDB is refused, repaired, s
 
   await test.step('And item 10 = 3 opens the safety path first', async () => {
     await startScreening(page, { client: { alias: 'V-41' }, weeks: 4, instrument: /EPDS/ });
-    await enterPositions(page, [0, 0, 3, 0, 3, 3, 3, 3, 3, 0]);
-    await expect(page.getByText('Opgeslagen', { exact: true })).toBeVisible();
+    // Item 10 at its first printed answer scores 3 (reversed): the urgent panel replaces the form at once.
+    await enterPositionsRaisingSignal(page, [0, 0, 3, 0, 3, 3, 3, 3, 3, 0]);
+    await page.getByRole('button', { name: 'Verder met de screening' }).click();
     await checkAndShowResult(page);
     await expect(page.getByRole('heading', { level: 2 }).first()).toHaveText(/Veiligheid eerst/);
   });
