@@ -220,6 +220,8 @@ export type AuditAction =
   | 'export-share'
   | 'export-copy'
   | 'export-ics'
+  /** The practice figures for the region as CSV (counts only, suppressed). */
+  | 'export-csv'
   | 'import'
   | 'unlock'
   | 'unlock-failed'

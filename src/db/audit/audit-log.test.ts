@@ -59,6 +59,7 @@ describe('R38: audit trail', () => {
       'export-share',
       'export-copy',
       'export-ics',
+      'export-csv',
       'import',
       'wipe',
     ];

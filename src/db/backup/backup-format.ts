@@ -90,6 +90,7 @@ export const AuditRowSchema = v.strictObject({
     'export-share',
     'export-copy',
     'export-ics',
+    'export-csv',
     'import',
     'unlock',
     'unlock-failed',

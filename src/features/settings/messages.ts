@@ -81,6 +81,7 @@ export const settingsMessages = defineMessages(
     more: 'Meer',
     backup: 'Back-up en herstel',
     audit: 'Logboek',
+    indicators: 'Praktijkcijfers',
   },
   {
     saved: 'Saved',
@@ -162,5 +163,6 @@ export const settingsMessages = defineMessages(
     more: 'More',
     backup: 'Backup and restore',
     audit: 'Log',
+    indicators: 'Practice figures',
   },
 );
