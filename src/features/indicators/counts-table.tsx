@@ -16,7 +16,9 @@ export function CountsTable(props: {
   totals: CountsRow;
 }) {
   return (
-    <div className="indicator-table-wrap">
+    // Wide tables scroll sideways on a phone: the region is focusable so a keyboard can scroll it.
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus (WCAG 2.1.1)
+    <section className="indicator-table-wrap" aria-label={props.caption} tabIndex={0}>
       <table className="indicator-table">
         <caption>{props.caption}</caption>
         <thead>
@@ -51,6 +53,6 @@ export function CountsTable(props: {
           </tr>
         </tfoot>
       </table>
-    </div>
+    </section>
   );
 }

@@ -9,6 +9,7 @@ import { useVault } from '../../runtime/vault/runtime-context';
 import { PageHeading } from '../../ui/page-heading';
 import { logExport } from '../audit/log-events';
 import { downloadText } from '../clients/download';
+import { useProfilePathways } from '../screening/use-profile-pathways';
 import { CountsTable } from './counts-table';
 import { exportCsv, exportSections, screenRows } from './export-model';
 import { FollowUpFunnel } from './funnel';
@@ -28,12 +29,15 @@ export function IndicatorsPage() {
   const [saved, setSaved] = useState(false);
   const state = useIndicators(granularity);
   const uid = useId();
+  const profilePathways = useProfilePathways();
 
   const body = (() => {
     if (state.status === 'failed') return <p className="warning-box">{t('failed')}</p>;
     if (state.status === 'loading' || packs === undefined) return <p className="screen-loading">{t('loading')}</p>;
     const { indicators } = state;
-    const chosen = indicators.pathways.find((p) => p.pathwayId === pathwayId) ?? indicators.pathways[0];
+    // The professional's own pathways first (their roles), then any other pack on the device.
+    const first = indicators.pathways.find((p) => profilePathways?.includes(p.pathwayId)) ?? indicators.pathways[0];
+    const chosen = indicators.pathways.find((p) => p.pathwayId === pathwayId) ?? first;
     const pack = packs.find((p) => p.id === chosen?.pathwayId);
     if (!chosen || !pack) return null;
     const periods = indicators.periods.map((p) => periodLabel(p, language));
