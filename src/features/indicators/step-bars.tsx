@@ -37,21 +37,22 @@ export function StepBars(props: {
   const sums = periods.map((_, i) => table.rows.reduce((n, r) => n + (r.counts[i] ?? 0), 0));
   const top = Math.max(1, ...sums);
   const width = 640;
-  const height = 220;
+  const height = 260;
   const axis = 28;
   const band = (width - axis) / Math.max(1, periods.length);
   const barWidth = Math.max(6, band * 0.6);
-  const scale = (n: number) => (n / top) * (height - 40);
+  const base = height - 44;
+  const scale = (n: number) => (n / top) * (base - 16);
   return (
     <figure className="indicator-chart">
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={props.description}>
         <PatternDefs id={props.id} />
-        <line x1={axis} y1={height - 24} x2={width} y2={height - 24} stroke="#555" />
-        <text x={axis - 4} y={height - 24 - scale(top)} textAnchor="end" fontSize="11" dominantBaseline="middle">
+        <line x1={axis} y1={base} x2={width} y2={base} stroke="#555" />
+        <text x={axis - 4} y={base - scale(top)} textAnchor="end" fontSize="15" dominantBaseline="middle">
           {top}
         </text>
         {periods.map((period, i) => {
-          let y = height - 24;
+          let y = base;
           const x = axis + i * band + (band - barWidth) / 2;
           return (
             <g key={period}>
@@ -70,8 +71,12 @@ export function StepBars(props: {
                   />
                 ) : null;
               })}
-              <text x={x + barWidth / 2} y={height - 8} textAnchor="middle" fontSize="10">
-                {period}
+              <text x={x + barWidth / 2} y={base + 18} textAnchor="middle" fontSize="15">
+                {period.split(' ').map((part, line) => (
+                  <tspan key={part} x={x + barWidth / 2} dy={line === 0 ? 0 : 17}>
+                    {part}
+                  </tspan>
+                ))}
               </text>
             </g>
           );
