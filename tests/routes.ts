@@ -7,5 +7,6 @@ export const ROUTES: ReadonlyArray<{ path: string; heading: string | RegExp }> =
   { path: '/cards', heading: 'Kaarten' },
   { path: '/cards/onbekend', heading: /Kaart/ },
   { path: '/settings', heading: 'Instellingen' },
+  { path: '/settings/indicators', heading: 'Praktijkcijfers' },
   { path: '/bestaat-niet', heading: 'Pagina niet gevonden' },
 ];

@@ -7,11 +7,13 @@ import { useActivePacks } from '../../runtime/content/use-content';
 import { useVault } from '../../runtime/vault/runtime-context';
 import { PageHeading } from '../../ui/page-heading';
 import { logExport } from '../audit/log-events';
+import { useProfilePathways } from '../screening/use-profile-pathways';
 import { CountsTable } from './counts-table';
 import { exportSections } from './export-model';
 import './indicators.css';
 import { periodLabel } from './labels';
 import { indicatorMessages } from './messages';
+import { ownPathwaysFirst } from './own-first';
 import { useIndicators } from './use-indicators';
 
 export function IndicatorsPrintPage() {
@@ -22,9 +24,10 @@ export function IndicatorsPrintPage() {
   const [params] = useSearchParams();
   const granularity: Granularity = params.get('per') === 'quarter' ? 'quarter' : 'month';
   const state = useIndicators(granularity);
+  const profilePathways = useProfilePathways();
   if (state.status === 'failed') return <p className="warning-box">{t('failed')}</p>;
   if (state.status === 'loading' || packs === undefined) return <p className="screen-loading">{t('loading')}</p>;
-  const sections = exportSections(state.indicators, packs, language);
+  const sections = exportSections(ownPathwaysFirst(state.indicators, profilePathways), packs, language);
   const month = periodLabel(state.indicators.periods.at(-1)?.slice(0, 7) ?? '', language);
   const print = () => {
     void logExport(vault.db, 'print', null);

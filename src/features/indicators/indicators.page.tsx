@@ -16,6 +16,7 @@ import { FollowUpFunnel } from './funnel';
 import './indicators.css';
 import { periodLabel, rowLabel } from './labels';
 import { indicatorMessages } from './messages';
+import { ownPathwaysFirst } from './own-first';
 import { StepBars } from './step-bars';
 import { useIndicators } from './use-indicators';
 
@@ -34,10 +35,8 @@ export function IndicatorsPage() {
   const body = (() => {
     if (state.status === 'failed') return <p className="warning-box">{t('failed')}</p>;
     if (state.status === 'loading' || packs === undefined) return <p className="screen-loading">{t('loading')}</p>;
-    const { indicators } = state;
-    // The professional's own pathways first (their roles), then any other pack on the device.
-    const first = indicators.pathways.find((p) => profilePathways?.includes(p.pathwayId)) ?? indicators.pathways[0];
-    const chosen = indicators.pathways.find((p) => p.pathwayId === pathwayId) ?? first;
+    const indicators = ownPathwaysFirst(state.indicators, profilePathways);
+    const chosen = indicators.pathways.find((p) => p.pathwayId === pathwayId) ?? indicators.pathways[0];
     const pack = packs.find((p) => p.id === chosen?.pathwayId);
     if (!chosen || !pack) return null;
     const periods = indicators.periods.map((p) => periodLabel(p, language));
