@@ -59,3 +59,38 @@ export function derivableCells(
   });
   return derived;
 }
+
+/**
+ * The bounds attacker on one line: a row or column whose hidden cells are all "<5" data cells, with
+ * its total shown, pins them when the residual is k (all 1) or 4k (all 4). Returns such lines.
+ */
+export function linesPinnedByBounds(
+  values: readonly (readonly number[])[],
+  hidden: readonly (readonly boolean[])[],
+  primary: readonly (readonly boolean[])[],
+): string[] {
+  const R = values.length;
+  const C = values[0]?.length ?? 0;
+  const out: string[] = [];
+  const check = (name: string, cells: [number, number][], total: [number, number]) => {
+    if (hidden[total[0]]?.[total[1]]) return;
+    const unknown = cells.filter(([r, c]) => hidden[r]?.[c]);
+    if (unknown.length === 0 || !unknown.every(([r, c]) => primary[r]?.[c])) return;
+    const known = cells.filter(([r, c]) => !hidden[r]?.[c]).reduce((a, [r, c]) => a + (values[r]?.[c] ?? 0), 0);
+    const residual = (values[total[0]]?.[total[1]] ?? 0) - known;
+    if (residual === unknown.length || residual === 4 * unknown.length) out.push(name);
+  };
+  for (let r = 0; r < R; r++)
+    check(
+      `row ${r}`,
+      Array.from({ length: C - 1 }, (_, c): [number, number] => [r, c]),
+      [r, C - 1],
+    );
+  for (let c = 0; c < C; c++)
+    check(
+      `column ${c}`,
+      Array.from({ length: R - 1 }, (_, r): [number, number] => [r, c]),
+      [R - 1, c],
+    );
+  return out;
+}

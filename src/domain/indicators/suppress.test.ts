@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { derivableCells } from './derivation-attack';
+import { derivableCells, linesPinnedByBounds } from './derivation-attack';
 import { extend, hiddenCells, type ShownCount, shownText, suppressTable } from './suppress';
 
 const kinds = (cells: readonly ShownCount[]) => cells.map((c) => (c.kind === 'count' ? c.value : c.kind));
@@ -54,6 +54,24 @@ describe('suppression of small counts', () => {
     expect(derivableCells(values, primaryOnly)).toEqual(['0,0']);
   });
 
+  it('two "<5" in a row that the total would pin to 1 and 1 get a third hidden cell', () => {
+    const values = extend(
+      [
+        [1, 1, 20],
+        [1, 1, 30],
+        [9, 9, 9],
+      ],
+      3,
+    );
+    const primaryOnly = values.map((r) => r.map((v) => v >= 1 && v <= 4));
+    // The 2×2 block of 1s is a cycle (no linear derivation), but the bounds pin it.
+    expect(derivableCells(values, primaryOnly)).toEqual([]);
+    expect(linesPinnedByBounds(values, primaryOnly, primaryOnly)).not.toEqual([]);
+    const { hidden, primary } = hiddenCells(values);
+    expect(linesPinnedByBounds(values, hidden, primary)).toEqual([]);
+    expect(derivableCells(values, hidden)).toEqual([]);
+  });
+
   it('hides a second cell in the row and column of a lone "<5"', () => {
     const t = suppressTable(
       [
@@ -88,6 +106,7 @@ describe('suppression of small counts', () => {
           // Every small count is hidden, and the attacker fixes none of the hidden cells.
           expect(primary).toEqual(values.map((row) => row.map((v) => v >= 1 && v <= 4)));
           expect(derivableCells(values, hidden)).toEqual([]);
+          expect(linesPinnedByBounds(values, hidden, primary)).toEqual([]);
         },
       ),
       { numRuns: 300 },

@@ -9,7 +9,9 @@
  * is exactly derivable from the equations if and only if its edge is a bridge (lies on no cycle) —
  * the unknowns' freedom is the graph's cycle space. So we hide cells until no hidden edge is a
  * bridge, cheapest (smallest) counts first. This protects against linear derivation from the totals
- * of one table; it does not claim to stop an attacker who also uses that "<5" means 1–4.
+ * of one table. One use of the bounds is closed too: a row or column whose hidden cells are all "<5"
+ * and whose published total leaves them summing to k or 4k (k cells) would pin them all to 1 or 4,
+ * so such a line hides one more cell. Combinations of bounds over several lines are not covered.
  */
 
 export type ShownCount =
@@ -81,6 +83,30 @@ function firstBridge(hidden: readonly boolean[][]): Cell | null {
   return null;
 }
 
+/**
+ * The cells of a line (a row or column of the extended table, its total last) whose hidden cells are
+ * all "<5" data cells with a shown total, summing to k or 4k: the bounds 1–4 would pin them.
+ */
+function pinnedLine(values: readonly (readonly number[])[], hidden: readonly boolean[][]): Cell[] | null {
+  const R = values.length;
+  const C = values[0]?.length ?? 0;
+  const lines: Cell[][] = [
+    ...Array.from({ length: R }, (_, r) => Array.from({ length: C }, (_, c): Cell => [r, c])),
+    ...Array.from({ length: C }, (_, c) => Array.from({ length: R }, (_, r): Cell => [r, c])),
+  ];
+  for (const line of lines) {
+    const total = line.at(-1);
+    if (total === undefined || hidden[total[0]]?.[total[1]]) continue;
+    const cells = line.slice(0, -1).filter(([r, c]) => hidden[r]?.[c]);
+    if (cells.length === 0) continue;
+    const sums = cells.map(([r, c]) => values[r]?.[c] ?? 0);
+    if (!sums.every(isSmall)) continue;
+    const sum = sums.reduce((a, b) => a + b, 0);
+    if (sum === cells.length || sum === SMALL_MAX * cells.length) return line;
+  }
+  return null;
+}
+
 /** Open cells, cheapest to hide first: the smallest count above zero, then zeros; ties by position. */
 function candidates(values: readonly (readonly number[])[], hidden: readonly boolean[][]): Cell[] {
   const out: Cell[] = [];
@@ -102,9 +128,17 @@ export function hiddenCells(values: readonly (readonly number[])[]): { hidden: b
   const hidden = primary.map((row) => [...row]);
   for (;;) {
     const bridge = firstBridge(hidden);
-    if (bridge === null) break;
-    const [r, c] = bridge;
     const open = candidates(values, hidden);
+    if (bridge === null) {
+      const line = pinnedLine(values, hidden);
+      if (line === null) break;
+      const inLine = open.find(([r2, c2]) => line.some(([r, c]) => r === r2 && c === c2));
+      if (inLine === undefined) break;
+      const row = hidden[inLine[0]];
+      if (row) row[inLine[1]] = true;
+      continue;
+    }
+    const [r, c] = bridge;
     // One more hidden cell that puts the bridge on a cycle, if one exists; else grow from its row or
     // column (the next round closes the cycle). Every round hides a cell, so this ends.
     const closing = open.find(([r2, c2]) => {
