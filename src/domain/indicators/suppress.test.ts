@@ -82,6 +82,8 @@ describe('suppression of small counts', () => {
     );
     expect(t.cells[0]?.[0]).toEqual({ kind: 'small' });
     expect(t.cells.flat().filter((c) => c.kind === 'hidden').length).toBeGreaterThan(0);
+    // Data cells carry the secondary suppression: the totals other tables share stay published.
+    expect(kinds([...t.rowTotals, ...t.periodTotals, t.grandTotal])).toEqual([25, 24, 12, 18, 19, 49]);
   });
 
   it('no hidden cell can be derived from the published row, column and period totals (random tables)', () => {

@@ -107,7 +107,11 @@ function pinnedLine(values: readonly (readonly number[])[], hidden: readonly boo
   return null;
 }
 
-/** Open cells, cheapest to hide first: the smallest count above zero, then zeros; ties by position. */
+/**
+ * Open cells, cheapest to hide first: data cells before totals (tables of one export share period
+ * totals — screenings and decisions per month are the same number — so a total hidden in one table
+ * but shown in another would give it away), the smallest count above zero first, then zeros.
+ */
 function candidates(values: readonly (readonly number[])[], hidden: readonly boolean[][]): Cell[] {
   const out: Cell[] = [];
   values.forEach((row, r) => {
@@ -115,9 +119,11 @@ function candidates(values: readonly (readonly number[])[], hidden: readonly boo
       if (!hidden[r]?.[c]) out.push([r, c]);
     });
   });
+  const last = { row: values.length - 1, col: (values[0]?.length ?? 1) - 1 };
   const cost = ([r, c]: Cell) => {
     const v = values[r]?.[c] ?? 0;
-    return v === 0 ? Number.MAX_SAFE_INTEGER : v;
+    const margin = r === last.row || c === last.col ? 2 ** 40 : 0;
+    return margin + (v === 0 ? 2 ** 39 : v);
   };
   return out.sort((a, b) => cost(a) - cost(b) || a[0] - b[0] || a[1] - b[1]);
 }
