@@ -2,7 +2,7 @@
 // the device. Every chart has its table beside it; the export for the region is suppressed.
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
-import { followUpFunnel, type Granularity, type IndicatorTable, type PathwayId } from '../../domain';
+import { followUpFunnel, type Granularity, type IndicatorTable, PATHWAY_IDS, type PathwayId } from '../../domain';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { useActivePacks } from '../../runtime/content/use-content';
 import { useVault } from '../../runtime/vault/runtime-context';
@@ -95,7 +95,10 @@ export function IndicatorsPage() {
         <div className="indicator-controls">
           <label>
             {t('pathway')}
-            <select value={chosen.pathwayId} onChange={(e) => setPathwayId(e.target.value as PathwayId)}>
+            <select
+              value={chosen.pathwayId}
+              onChange={(e) => setPathwayId(PATHWAY_IDS.find((id) => id === e.target.value) ?? null)}
+            >
               {indicators.pathways.map((p) => (
                 <option key={p.pathwayId} value={p.pathwayId}>
                   {packs.find((k) => k.id === p.pathwayId)?.pathway.name[language] ?? p.pathwayId}

@@ -5,6 +5,7 @@ import type { Language } from '../../i18n/translate';
 import { indicatorMessages } from './messages';
 
 type Key = keyof (typeof indicatorMessages)['nl'];
+const ROW_KEYS = Object.keys(indicatorMessages.nl).filter((k): k is Key & `row.${string}` => k.startsWith('row.'));
 
 export function rowLabel(pack: ContentPack, table: IndicatorTableId, key: string, language: Language): string {
   const text = (k: Key) => indicatorMessages[language][k];
@@ -17,8 +18,8 @@ export function rowLabel(pack: ContentPack, table: IndicatorTableId, key: string
     if (key === 'discarded') return text('row.discarded');
     return pack.pathway.safety.actions.find((a) => a.id === key)?.label[language] ?? key;
   }
-  const k = `row.${key}`;
-  return k in indicatorMessages[language] ? text(k as Key) : key;
+  const k = ROW_KEYS.find((r) => r === `row.${key}`);
+  return k === undefined ? key : text(k);
 }
 
 /** `2026-11` → "nov 2026"; `2026-Q4` → "K4 2026" (Q4 in English). */
