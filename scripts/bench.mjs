@@ -198,6 +198,14 @@ row(
   '≤ 100 ms',
   cl.timelineMedianMs <= 100,
 );
+if (browser.indicators) {
+  row(
+    `Praktijkcijfers open offline, 2,000 clients / 20,000 screenings (median of ${browser.indicators.runs.length}, in-page)`,
+    ms(browser.indicators.medianMs),
+    '≤ 1000 ms',
+    browser.indicators.medianMs <= 1000,
+  );
+}
 const dr = browser.dataReads;
 if (dr) {
   row('  data layer: listClients, 2,000 decrypted (in-page)', ms(dr.listClientsMs), 'info', null);
@@ -212,6 +220,10 @@ if (dr) {
   row('  data layer: one client history (6 reads, decrypted)', ms(dr.clientHistoryMs), 'info', null);
   row('  data layer: getPackVersion (whole pack row)', ms(dr.getPackVersionMs), 'info', null);
   row('  data layer: home due list + aliases', ms(dr.homeDueMs), 'info', null);
+  if (dr.indicatorReadsMs !== undefined) {
+    row('  Praktijkcijfers: read + decrypt the whole caseload (in-page)', ms(dr.indicatorReadsMs), 'info', null);
+    row('  Praktijkcijfers: computeIndicators over it (in-page)', ms(dr.indicatorComputeMs), 'info', null);
+  }
   row(
     `  data layer: home backup reminder input (loadReminderInput, ${dr.auditEvents} audit events)`,
     ms(dr.backupReminderInputMs),

@@ -116,6 +116,16 @@ export const VISITS: Record<RoutePath, RouteVisit> = {
     module: 'src/features/backup/backup.page.tsx',
   },
   '/settings/audit': { url: () => '/settings/audit', heading: 'Logboek', module: 'src/features/audit/audit.page.tsx' },
+  '/settings/indicators': {
+    url: () => '/settings/indicators',
+    heading: 'Praktijkcijfers',
+    module: 'src/features/indicators/indicators.page.tsx',
+  },
+  '/settings/indicators/print': {
+    url: () => '/settings/indicators/print',
+    heading: /Praktijkcijfers/,
+    module: 'src/features/indicators/indicators-print.page.tsx',
+  },
   '*': { url: () => '/bestaat-niet', heading: 'Pagina niet gevonden', module: null },
 };
 

@@ -14,12 +14,21 @@ import { FIRST_MATCHES, matchesClient } from '../../src/features/clients/search'
 import { freshProfileDir, launchProfile } from '../../tests/support/chromium';
 import { type StaticServer, startStaticServer } from '../../tests/support/static-server';
 import { type FirstScreen, recordFirstScreen } from './first-screen';
-import { coldStartProbe, LAYOUT_SHIFT_PROBE, listProbe, SELECTORS, searchProbe, timelineProbe } from './probes';
+import {
+  coldStartProbe,
+  indicatorsProbe,
+  LAYOUT_SHIFT_PROBE,
+  listProbe,
+  SELECTORS,
+  searchProbe,
+  timelineProbe,
+} from './probes';
 import {
   aliasOf,
   CLIENTS,
   codeOf,
   PASSPHRASE,
+  SCREENINGS_PER_CLIENT,
   SEARCH_QUERIES,
   TIMELINE_CLIENTS,
   TIMELINE_ENTRIES,
@@ -189,6 +198,29 @@ async function clientScreens(dir: string, url: string, timelineIds: string[]) {
   }
 }
 
+/**
+ * Praktijkcijfers (issue 22), offline: from Instellingen, open the screen and wait for the Screenings
+ * total of the whole caseload (every screening, decision, follow-up and safety event decrypted and
+ * counted). RUNS times, back to Instellingen in between (not measured).
+ */
+async function indicatorsScreen(dir: string, url: string) {
+  const { context, page } = await open(dir);
+  try {
+    await context.setOffline(true);
+    await page.goto(url);
+    await unlockInPlace(page);
+    const runs: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      await page.evaluate(`document.querySelector('a[href="/settings"]').click()`);
+      await page.getByRole('heading', { level: 1, name: 'Instellingen' }).waitFor({ timeout: 60_000 });
+      runs.push(round((await page.evaluate(indicatorsProbe(CLIENTS * SCREENINGS_PER_CLIENT))) as number));
+    }
+    return { runs, medianMs: round(median(runs)) };
+  } finally {
+    await context.close();
+  }
+}
+
 async function main(): Promise<void> {
   const t0 = Date.now();
   const profileDir = (name: string) => {
@@ -287,6 +319,8 @@ async function main(): Promise<void> {
   });
   const clients = await clientScreens(profiles.caseload, url, caseloadSeed.timelineClientIds ?? []);
   log(`search median ${clients.searchMedianMs} ms, timeline median ${clients.timelineMedianMs} ms`);
+  const indicators = await indicatorsScreen(profiles.caseload, url);
+  log(`Praktijkcijfers open median ${indicators.medianMs} ms`);
 
   const result = {
     viewport: VIEWPORT,
@@ -294,6 +328,7 @@ async function main(): Promise<void> {
     seed: { caseloadMs: caseloadSeed.ms, expectedDue: caseloadSeed.expectedDue },
     coldStart: { caseload: summary(cold.caseload), empty: summary(cold.empty) },
     clients,
+    indicators,
     dataReads,
     micro: {
       deriveKekMs: micro.deriveKekMs,

@@ -118,3 +118,21 @@ export const LAYOUT_SHIFT_PROBE = `(() => {
     }
   }).observe({ type: 'layout-shift', buffered: true });
 })();`;
+
+/**
+ * From Instellingen: clicks "Praktijkcijfers" and times until the Screenings table's grand total
+ * shows at least `expectedScreenings` (the whole caseload decrypted, counted and rendered).
+ */
+export function indicatorsProbe(expectedScreenings: number): string {
+  return `(async () => {
+    ${WAIT_FOR}
+    const link = document.querySelector('a[href="/settings/indicators"]');
+    if (!link) throw new Error('no Praktijkcijfers link');
+    const ready = () => {
+      const table = [...document.querySelectorAll('table')].find((t) => t.caption && t.caption.textContent === 'Screenings');
+      const cell = table && table.querySelector('tfoot td:last-child');
+      return Boolean(cell) && Number(cell.textContent) >= ${expectedScreenings};
+    };
+    return waitFor(ready, () => link.click(), 60000);
+  })()`;
+}

@@ -20,6 +20,8 @@ export const ROUTE_PATHS = [
   '/settings',
   '/settings/backup',
   '/settings/audit',
+  '/settings/indicators',
+  '/settings/indicators/print',
   '*',
 ] as const;
 

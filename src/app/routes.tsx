@@ -83,6 +83,17 @@ export const routes: RouteObject[] = [
             lazy: () => import('../features/backup/backup.page').then((m) => ({ Component: m.BackupPage })),
           },
           {
+            path: 'settings/indicators',
+            lazy: () => import('../features/indicators/indicators.page').then((m) => ({ Component: m.IndicatorsPage })),
+          },
+          {
+            path: 'settings/indicators/print',
+            lazy: () =>
+              import('../features/indicators/indicators-print.page').then((m) => ({
+                Component: m.IndicatorsPrintPage,
+              })),
+          },
+          {
             path: 'settings/audit',
             lazy: () => import('../features/audit/audit.page').then((m) => ({ Component: m.AuditPage })),
           },

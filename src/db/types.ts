@@ -226,6 +226,8 @@ export type AuditAction =
   | 'export-copy'
   | 'export-ics'
   | 'export-fhir'
+  /** The practice figures for the region as CSV (counts only, suppressed). */
+  | 'export-csv'
   | 'import'
   | 'unlock'
   | 'unlock-failed'

@@ -22,6 +22,7 @@ import {
   type FollowUpPayload,
   getClient,
   getPackVersion,
+  listActivePacks,
   listClients,
   listDecisions,
   listDueFollowUps,
@@ -42,9 +43,10 @@ import {
 } from '../../../src/db';
 import { deriveKek } from '../../../src/db/crypto/kdf';
 import { insertMany, newClear } from '../../../src/db/repositories/encrypted-store';
-import { type ContentPack, evaluateScreening, type ScreeningOutcome } from '../../../src/domain';
+import { type ContentPack, computeIndicators, evaluateScreening, type ScreeningOutcome } from '../../../src/domain';
 import { localDate } from '../../../src/features/clients/dates';
 import { matchesClient } from '../../../src/features/clients/search';
+import { loadIndicatorRecords } from '../../../src/features/indicators/load-indicators';
 import { syncContent } from '../../../src/runtime/content/sync-content';
 import { ROLE_IDS, saveProfile } from '../../../src/runtime/profile/profile';
 import {
@@ -253,6 +255,18 @@ async function timeRuns(runs: number, fn: () => Promise<unknown>): Promise<numbe
   return Math.round(median(samples) * 10) / 10;
 }
 
+async function indicatorTimes(session: VaultSession, runs: number) {
+  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const packs = await listActivePacks(session.db);
+  const records = await loadIndicatorRecords(session, timeZone);
+  return {
+    indicatorReadsMs: await timeRuns(runs, () => loadIndicatorRecords(session, timeZone)),
+    indicatorComputeMs: await timeRuns(runs, async () =>
+      computeIndicators({ ...records, packs, today: localDate(), granularity: 'month', periods: 12 }),
+    ),
+  };
+}
+
 /** Data-layer cost of what the screens read (decrypting included, rendering excluded). */
 async function reads(db: StapwijzerDb, runs: number, clientIndex: number) {
   const session = await unlock(db, PASSPHRASE);
@@ -285,6 +299,9 @@ async function reads(db: StapwijzerDb, runs: number, clientIndex: number) {
     // The home screen's backup reminder (mounted on "Vandaag" after unlock) reads the audit log.
     backupReminderInputMs: await timeRuns(runs, () => loadReminderInput(session, Date.now())),
     auditEvents: await db.auditLog.count(),
+    // Praktijkcijfers (issue 22): the reads alone (every screening, decision, follow-up and safety
+    // event decrypted), then the pure count over them.
+    ...(await indicatorTimes(session, runs)),
     getPackVersionMs: first ? await timeRuns(runs, () => getPackVersion(db, first.packId, first.packVersion)) : null,
     filterSortMs: await timeRuns(runs, async () =>
       clients

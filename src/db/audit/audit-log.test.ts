@@ -60,6 +60,7 @@ describe('R38: audit trail', () => {
       'export-copy',
       'export-ics',
       'export-fhir',
+      'export-csv',
       'import',
       'wipe',
     ];

@@ -91,6 +91,7 @@ export const AuditRowSchema = v.strictObject({
     'export-copy',
     'export-ics',
     'export-fhir',
+    'export-csv',
     'import',
     'unlock',
     'unlock-failed',

@@ -42,6 +42,11 @@ export function listFollowUps(session: VaultSession, clientId: string): Promise<
   return queryMany(session, 'followUps', (t) => t.where('clientId').equals(clientId).sortBy('dueDate'));
 }
 
+/** Every follow-up of the caseload, open or closed (practice indicators, issue 22). */
+export function listAllFollowUps(session: VaultSession): Promise<ReadMany<FollowUpRecord>> {
+  return queryMany(session, 'followUps', (t) => t.toArray());
+}
+
 export function updateFollowUp(
   session: VaultSession,
   loaded: FollowUpRecord,

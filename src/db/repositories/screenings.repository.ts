@@ -116,6 +116,18 @@ export function listDecisions(session: VaultSession, clientId: string): Promise<
   return queryMany(session, 'decisions', (t) => t.where('clientId').equals(clientId).toArray());
 }
 
+/**
+ * Every completed screening and every decision of the caseload (practice indicators, issue 22): read
+ * and decrypted here until the storage issue's caseload index holds the per-month counts.
+ */
+export function listAllScreenings(session: VaultSession): Promise<ReadMany<ScreeningRecord>> {
+  return queryMany(session, 'screenings', (t) => t.where('status').equals('completed').toArray());
+}
+
+export function listAllDecisions(session: VaultSession): Promise<ReadMany<DecisionRecord>> {
+  return queryMany(session, 'decisions', (t) => t.toArray());
+}
+
 export interface DraftInput {
   /** The record returned by the previous save of this draft, if any ('conflict' if it moved on). */
   previous?: DraftRecord;

@@ -9,9 +9,9 @@ export function logView(db: StapwijzerDb, recordId: string): Promise<void> {
   return appendAuditQuietly(db, [{ action: 'view', recordId }]);
 }
 
-export type ExportChannel = 'print' | 'share' | 'copy' | 'ics' | 'backup' | 'fhir';
+export type ExportChannel = 'print' | 'share' | 'copy' | 'ics' | 'backup' | 'fhir' | 'csv';
 
-/** Log that data left the device through `channel` (print, share, copy, .ics, backup, FHIR .json file). */
+/** Log that data left the device through `channel` (print, share, copy, .ics, backup, FHIR .json, CSV). */
 export function logExport(db: StapwijzerDb, channel: ExportChannel, recordId: string | null): Promise<void> {
   return appendAuditQuietly(db, [{ action: `export-${channel}`, recordId }]);
 }

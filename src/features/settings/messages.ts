@@ -80,6 +80,7 @@ export const settingsMessages = defineMessages(
     more: 'Meer',
     backup: 'Back-up en herstel',
     audit: 'Logboek',
+    indicators: 'Praktijkcijfers',
   },
   {
     saved: 'Saved',
@@ -160,5 +161,6 @@ export const settingsMessages = defineMessages(
     more: 'More',
     backup: 'Backup and restore',
     audit: 'Log',
+    indicators: 'Practice figures',
   },
 );

@@ -29,6 +29,9 @@ export function SettingsPage() {
           <li>
             <Link to="/settings/audit">{t('audit')}</Link>
           </li>
+          <li>
+            <Link to="/settings/indicators">{t('indicators')}</Link>
+          </li>
         </ul>
       </nav>
       <LanguageSetting />
