@@ -44,6 +44,24 @@ export async function importPack(
   return key;
 }
 
+/**
+ * Puts back an earlier shipped version (a repaired tampered copy, R41) without making it active: the
+ * screenings that reference it can be explained again, and the current version stays in use.
+ */
+export async function restorePackVersion(db: StapwijzerDb, pack: ContentPack, now = Date.now()): Promise<void> {
+  const row: PackRow = {
+    key: packKey(pack.id, pack.contentVersion),
+    id: pack.id,
+    contentVersion: pack.contentVersion,
+    schemaVersion: pack.schemaVersion,
+    digest: pack.digest,
+    active: 0,
+    importedAt: now,
+    pack,
+  };
+  await withReopenRetry(db, () => db.packs.put(row));
+}
+
 /** Deletes one stored pack version (a tampered copy, R41); the bundle then restores it. */
 export async function deletePackVersion(db: StapwijzerDb, key: string): Promise<void> {
   await withReopenRetry(db, () => db.packs.delete(key));

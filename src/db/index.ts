@@ -8,6 +8,7 @@ export {
   importPack,
   packKey,
   pruneUnreferencedPacks,
+  restorePackVersion,
   type SyncReport,
   syncBundledPacks,
 } from './content-import';

@@ -5,12 +5,14 @@
  * the query's zone by a timer.
  */
 
+import { loadArchivedPack } from '../../content/archived-packs';
 import {
   appendAuditQuietly,
   deletePackVersion,
   getPackVersionRow,
   listActivePackRows,
   type PackRow,
+  restorePackVersion,
   type StapwijzerDb,
   type VaultSession,
 } from '../../db';
@@ -29,6 +31,12 @@ export async function repairPack(db: StapwijzerDb, row: PackRow): Promise<void> 
   await deletePackVersion(db, row.key);
   await appendAuditQuietly(db, [{ action: 'content-repaired', recordId: null }]);
   await syncContent(db);
+  // Not the bundle's current version: an earlier shipped one that stored screenings point at.
+  if ((await getPackVersionRow(db, row.id, row.contentVersion)) === undefined) {
+    const archived = await loadArchivedPack(row.id, row.contentVersion);
+    // The digest proved it is the shipped version; the schema of its day validated it.
+    if (archived !== null) await restorePackVersion(db, archived as ContentPack);
+  }
   const restored = (await getPackVersionRow(db, row.id, row.contentVersion)) !== undefined;
   useContentRepairs.getState().add({ packId: row.id, contentVersion: row.contentVersion, restored });
 }
