@@ -25,34 +25,9 @@ export const SHIPPED_DIGESTS: readonly ShippedDigest[] = [
     digest: 'd586e1f249351fb274537c9c289cb3255228d5188c09e9794b398c8bc38ff26e',
   },
   {
-    packId: 'postpartum',
-    contentVersion: '1.1.0',
-    digest: '64eae9a521bbe7a99892fecac1ba85c096586157a839e5810dcfd14d3c66ef15',
-  },
-  {
-    packId: 'relapse-prevention',
-    contentVersion: '1.1.0',
-    digest: '6f7c504d3d29f70451813ed298cdacf25441b9582a9124be960d483f099c92d7',
-  },
-  {
-    packId: 'caregivers',
-    contentVersion: '1.1.0',
-    digest: 'eebe5855408887561588e0057ab70d56b3f62ec67ad1fee7765224cebf35962c',
-  },
-  {
-    packId: 'postpartum',
-    contentVersion: '1.1.0',
-    digest: '0ea38411bd32383700e40dfa439ed841434a2b203d1a1c2d79a7d0a6c8ce5356',
-  },
-  {
     packId: 'relapse-prevention',
     contentVersion: '1.1.0',
     digest: 'cd5f07608ccdf4d5ee267cc27c43d78c417bf1167fe82dd9f62a04c5fc04c9ab',
-  },
-  {
-    packId: 'caregivers',
-    contentVersion: '1.1.0',
-    digest: 'fd605ea207b3147102277b0df111434e25d15fc1dbebbdf1ce9a355769b668ce',
   },
   {
     packId: 'postpartum',
