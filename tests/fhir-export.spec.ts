@@ -16,7 +16,7 @@ import { PATHWAY_IDS } from '../src/domain/types';
 import { exportProblems, type Known } from './fhir/export-invariants';
 import { expect, openAndWaitForServiceWorker, test } from './support/fixtures';
 import { onboard } from './support/onboard';
-import { checkAndShowResult, enterPositions, startScreening } from './support/screening-page';
+import { checkAndShowResult, enterPositionsRaisingSignal, startScreening } from './support/screening-page';
 
 const ALIAS = 'CANARY-FHIR-9B2';
 
@@ -53,7 +53,9 @@ test('an EPDS exported offline as FHIR R4 reads back valid, and its journal line
   });
   await test.step('When I save an EPDS with item 10 positive and record the safety action', async () => {
     await startScreening(page, { client: { alias: ALIAS }, weeks: 4, instrument: /EPDS/ });
-    await enterPositions(page, [0, 0, 3, 0, 3, 3, 3, 3, 3, 2]);
+    // Item 10 at its third printed answer scores 1: the urgent panel replaces the form as it is entered.
+    await enterPositionsRaisingSignal(page, [0, 0, 3, 0, 3, 3, 3, 3, 3, 2]);
+    await page.getByRole('button', { name: 'Verder met de screening' }).click();
     await checkAndShowResult(page);
     await page.getByRole('radio', { name: 'Huisarts geïnformeerd' }).check();
     await page.getByRole('button', { name: 'Opslaan' }).click();

@@ -19,7 +19,7 @@ test('a PNG and a backup with a tampered key-derivation setting each get their o
   page,
   server,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(90_000); // the production Argon2id key derivation at onboarding and for each backup file checked
   const fixture = await makeBackupFixture();
   await page.goto(server.url);
   await onboard(page);

@@ -11,7 +11,7 @@ test('R39: the five weak passphrases are all refused with a reason; a generated 
   page,
   server,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(90_000); // real Argon2id derivations (64 MiB, about 0.3–1 s each under load) at onboarding and unlock
   await page.goto(server.url);
   await page.getByRole('checkbox', { name: /POH-GGZ/i }).check();
   await page.getByLabel('Je initialen').fill('TV');
@@ -45,7 +45,7 @@ test('R39: unlock with Argon2id in headless Chromium is measured and reported; t
   page,
   server,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(90_000); // real Argon2id derivations (64 MiB, about 0.3–1 s each under load) at onboarding and unlock
   const { onboard } = await import('../support/onboard');
   await page.goto(server.url);
   await onboard(page);

@@ -10,7 +10,7 @@ test('R41: a pack with its red flag removed in IndexedDB is refused, repaired, s
   page,
   server,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(90_000); // onboarding and two unlocks with the production Argon2id key derivation
   await page.goto(server.url);
   await onboard(page, { roles: [/verloskundige/i] });
 

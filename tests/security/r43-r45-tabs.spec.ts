@@ -25,7 +25,7 @@ test('R43: a restore in one tab locks the other at once; after unlocking it save
   server,
   context,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(120_000); // two or more tabs, each unlocking with the production Argon2id key derivation
   const fixture = await makeBackupFixture();
   await page.goto(server.url);
   await onboard(page);
@@ -43,7 +43,7 @@ test('R43: a restore in one tab locks the other at once; after unlocking it save
 });
 
 test('R43: a passphrase change and a wipe in one tab lock the other tab at once', async ({ page, server, context }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(120_000); // two or more tabs, each unlocking with the production Argon2id key derivation
   await page.goto(server.url);
   await onboard(page);
   const other = await secondTab(context, server.url);
@@ -72,7 +72,7 @@ test('R44: six tabs submitting a wrong passphrase at once: every evaluated guess
   server,
   context,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(120_000); // two or more tabs, each unlocking with the production Argon2id key derivation
   await page.goto(server.url);
   await onboard(page);
   await page.reload();
@@ -105,7 +105,7 @@ test('R45: one draft completed in two tabs gives one screening, decision and fol
   server,
   context,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(120_000); // two or more tabs, each unlocking with the production Argon2id key derivation
   await page.goto(server.url);
   await onboard(page, { roles: [/verloskundige/i] });
   await startScreening(page, { client: { alias: 'Twee-tabs' }, weeks: 4, instrument: /EPDS/ });

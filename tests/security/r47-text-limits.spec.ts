@@ -19,14 +19,14 @@ test('R47: 100k characters in every field are cut at the limit with a message; n
   page,
   server,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(120_000); // types 100k characters into every field of several screens, then visits every route at 320 px
   await page.setViewportSize({ width: 320, height: 640 });
   await page.goto(server.url);
   await onboard(page);
 
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Cliënten' }).click();
   await page.getByRole('link', { name: 'Nieuwe cliënt' }).click();
-  const alias = page.getByRole('textbox', { name: 'Schuilnaam of code' });
+  const alias = page.getByRole('textbox', { name: 'Bijnaam of code' });
   await alias.fill(HUGE);
   await expect(alias).toHaveValue('x'.repeat(TEXT_LIMITS.alias));
   await expect(page.getByText(`Maximaal ${TEXT_LIMITS.alias} tekens: meer past hier niet.`)).toBeVisible();

@@ -25,7 +25,7 @@ test('R48: with Cache Storage cleared, the app re-caches when online (and then o
   context,
   server,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(120_000); // waits for the service worker to install, then to re-cache the whole precache
   await openAndWaitForServiceWorker(page, server.url);
   await onboard(page);
   const notice = page.getByTestId('offline-cache');
