@@ -26,7 +26,7 @@ export interface RouteVisit {
 }
 
 // A card of the postpartum pack, by its key (pack:card) as the links of "Kaarten" carry it.
-const CARD = { key: 'postpartum:pp-sig-what-you-see', title: 'Waar u depressie aan herkent' };
+const CARD = { key: 'postpartum:pp-sig-what-you-see', title: 'Waar je depressie aan herkent' };
 
 export const VISITS: Record<RoutePath, RouteVisit> = {
   '/': { url: () => '/', heading: 'Vandaag', text: CANARY, module: 'src/features/home/home.page.tsx' },

@@ -22,6 +22,7 @@ export {
   actionsAfterAssessment,
   checkSafetyAction,
   detectSafetySignals,
+  helpNowAdvice,
   safetyAdvice,
   signalsOf,
 } from './safety-advice';
