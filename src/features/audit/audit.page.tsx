@@ -1,7 +1,8 @@
 // The audit log, newest first and paged, with the result of the chain check (R38).
 import { useEffect, useState } from 'react';
 import { type AuditRow, type ChainReport, listAuditEvents, verifyAuditChain } from '../../db';
-import { useMessages } from '../../i18n/define-messages';
+import { formatDateTime } from '../../i18n/dates';
+import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { useVault } from '../../runtime/vault/runtime-context';
 import { PageHeading } from '../../ui/page-heading';
 import { auditMessages } from './messages';
@@ -11,6 +12,7 @@ const PAGE_SIZE = 50;
 export function AuditPage() {
   const vault = useVault();
   const t = useMessages(auditMessages);
+  const language = useLanguage();
   const [report, setReport] = useState<ChainReport | null>(null);
   const [page, setPage] = useState(0);
   const [data, setData] = useState<{ events: AuditRow[]; total: number } | null>(null);
@@ -55,7 +57,7 @@ export function AuditPage() {
             <tbody>
               {data.events.map((e) => (
                 <tr key={e.id}>
-                  <td>{new Date(e.ts).toLocaleString('nl-NL')}</td>
+                  <td>{formatDateTime(e.ts, language)}</td>
                   <td>{e.actor}</td>
                   <td>{t(`action.${e.action}`)}</td>
                   <td>{e.recordId ? e.recordId.slice(0, 8) : '—'}</td>

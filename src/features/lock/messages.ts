@@ -9,7 +9,7 @@ export const lockMessages = defineMessages(
     unlocking: 'Ontgrendelen…',
     wrong: 'Dat is niet de juiste wachtzin.',
     tooSoon: 'Deze poging is niet geprobeerd: er is net een onjuiste wachtzin ingevuld.',
-    wait: 'Je kunt het over {seconds} seconden opnieuw proberen.',
+    wait: 'Je kunt het over {seconds|# seconde|# seconden} opnieuw proberen.',
     failed: 'Ontgrendelen lukte niet. Probeer het opnieuw.',
     kdfUnsupported:
       'Deze browser kan de beveiliging van Stapwijzer niet uitvoeren (WebAssembly ontbreekt of is geblokkeerd). Werk de browser bij.',
@@ -30,7 +30,7 @@ export const lockMessages = defineMessages(
     unlocking: 'Unlocking…',
     wrong: 'That is not the right passphrase.',
     tooSoon: 'This attempt was not tried: a wrong passphrase was entered just now.',
-    wait: 'You can try again in {seconds} seconds.',
+    wait: 'You can try again in {seconds|# second|# seconds}.',
     failed: 'Unlocking did not work. Please try again.',
     kdfUnsupported:
       "This browser cannot run Stapwijzer's security (WebAssembly is missing or blocked). Please update the browser.",

@@ -189,7 +189,9 @@ export function RunnerPage() {
   return (
     <section className="runner narrow">
       <PageHeading key={instrument.id}>{instrument.name[language]}</PageHeading>
-      {state.draft.restored && (
+      {/* A draft restored before any answer of this list (e.g. straight after the Whooley questions)
+          has nothing to report: "0 antwoorden teruggezet" would only alarm. */}
+      {state.draft.restored && Object.keys(answers).length > 0 && (
         <p className="notice" role="status">
           {t('draftRestored', { n: Object.keys(answers).length })}
         </p>
