@@ -35,7 +35,7 @@ export function AuditPage() {
     <section>
       <PageHeading>{t('title')}</PageHeading>
       <p className="lead">{t('intro')}</p>
-      <p className={report && !report.ok ? 'warning-box' : 'form-message'} role="status">
+      <p className={report === null ? 'form-message' : report.ok ? 'form-message ok' : 'warning-box'} role="status">
         {report === null
           ? t('checking')
           : report.ok

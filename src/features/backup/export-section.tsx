@@ -41,7 +41,7 @@ export function ExportSection() {
         {progress ? t('exporting') : t('exportButton')}
       </button>
       {progress && <progress aria-label={t('progress')} max={progress.total} value={progress.done} />}
-      <p className="form-message" role="status">
+      <p className={result?.ok === true ? 'form-message ok' : 'form-message'} role="status">
         {result?.ok === true && t('exported', { name: result.name })}
         {result?.ok === false && t('exportFailed')}
       </p>
