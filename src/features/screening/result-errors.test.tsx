@@ -39,3 +39,15 @@ describe('errors at their field on the result page', () => {
     );
   });
 });
+
+describe('"Over deze uitslag"', () => {
+  it('keeps the content version and the licence note in a closed fold', async () => {
+    const session = await unlockedVault();
+    const { draft } = await clientWithDraft(session, { ...EPDS_DRAFT, answers: EPDS_ELEVEN });
+    renderRoute(`/screening/${draft.id}/result`);
+    const summary = await screen.findByText('Over deze uitslag');
+    const fold = summary.closest('details');
+    expect(fold).not.toHaveAttribute('open');
+    expect(fold).toHaveTextContent(/Uitslaggrenzen en stappen uit de inhoud .*, versie \d+\.\d+\.\d+\./);
+  });
+});

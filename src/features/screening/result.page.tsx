@@ -270,6 +270,12 @@ export function ResultPage() {
           </UrgentPanel>
         )}
         <ScoreSection pack={pack} instrument={instrument} outcome={outcome} preScreens={draft.data.preScreens ?? []} />
+        {/* Version and licence detail is for checking, not for the decision: folded (issue 18). */}
+        <details className="about-fold">
+          <summary>{t('aboutResult')}</summary>
+          <p className="hint">{t('aboutContent', { pack: pack.title[language], version: pack.contentVersion })}</p>
+          <p className="hint">{instrument.licence.note[language]}</p>
+        </details>
         <RecommendationSection
           pack={pack}
           outcome={outcome}

@@ -204,7 +204,11 @@ export function RunnerPage() {
       <SaveStatusLine status={status} anonymous={state.draft.anonymous} />
       {!fullText && (
         <>
-          <p className="hint">{instrument.licence.note[language]}</p>
+          {/* The licence paragraph filled the first phone screen of every EPDS entry: folded (issue 18). */}
+          <details className="about-fold">
+            <summary>{t('aboutInstrument')}</summary>
+            <p className="hint">{instrument.licence.note[language]}</p>
+          </details>
           {!isKeyVerified(instrument, confirmedKeys ?? []) && (
             <p className="warning-box" role="note">
               {t('keyNotVerified')}
