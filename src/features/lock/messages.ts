@@ -2,6 +2,12 @@ import { defineMessages } from '../../i18n/define-messages';
 
 export const lockMessages = defineMessages(
   {
+    lostSummary: 'Wachtzin vergeten?',
+    lostNoRecovery: 'Niemand kan je wachtzin herstellen, ook wij niet: zo kan ook niemand anders bij de gegevens.',
+    lostTryAgain: 'Probeer eerst rustig varianten die je vaak gebruikt (hoofdletters, spaties).',
+    lostBackup:
+      'Heb je een back-up waarvan je de wachtzin wel weet? Wis dan hieronder de gegevens op dit apparaat en kies bij het opnieuw instellen "Ik heb een back-up".',
+    lostNoBackup: 'Zonder back-up zijn de gegevens op dit apparaat na het wissen verloren; je begint dan opnieuw.',
     title: 'Stapwijzer is vergrendeld',
     intro: 'Vul je wachtzin in om verder te werken.',
     passphrase: 'Wachtzin',
@@ -23,6 +29,12 @@ export const lockMessages = defineMessages(
       'De browser heeft de opgeslagen gegevens van Stapwijzer gewist. Begin opnieuw en zet daarna je laatste back-up terug.',
   },
   {
+    lostSummary: 'Forgot your passphrase?',
+    lostNoRecovery: 'Nobody can recover your passphrase, not even us: that is also why nobody else can reach the data.',
+    lostTryAgain: 'First calmly try variants you often use (capitals, spaces).',
+    lostBackup:
+      'Do you have a backup whose passphrase you do know? Then delete the data on this device below and choose "I have a backup" when setting up again.',
+    lostNoBackup: 'Without a backup the data on this device is lost after deleting; you start again.',
     title: 'Stapwijzer is locked',
     intro: 'Enter your passphrase to continue.',
     passphrase: 'Passphrase',
