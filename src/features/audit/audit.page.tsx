@@ -6,6 +6,7 @@ import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { useVault } from '../../runtime/vault/runtime-context';
 import { PageHeading } from '../../ui/page-heading';
 import { auditMessages } from './messages';
+import { recordLabels } from './record-labels';
 
 const PAGE_SIZE = 50;
 
@@ -23,9 +24,14 @@ export function AuditPage() {
       .catch(() => setReport({ ok: false, count: 0, anchored: false }));
   }, [vault]);
 
+  const [labels, setLabels] = useState<Map<string, string>>(new Map());
   useEffect(() => {
     listAuditEvents(vault.db, page, PAGE_SIZE)
-      .then(setData)
+      .then(async (loaded) => {
+        setData(loaded);
+        const ids = loaded.events.flatMap((e) => (e.recordId ? [e.recordId] : []));
+        setLabels(await recordLabels(vault.session(), ids));
+      })
       .catch(() => setData({ events: [], total: 0 }));
   }, [vault, page]);
 
@@ -60,7 +66,7 @@ export function AuditPage() {
                   <td>{formatDateTime(e.ts, language)}</td>
                   <td>{e.actor}</td>
                   <td>{t(`action.${e.action}`)}</td>
-                  <td>{e.recordId ? e.recordId.slice(0, 8) : '—'}</td>
+                  <td>{e.recordId ? (labels.get(e.recordId) ?? t('recordOther')) : '—'}</td>
                 </tr>
               ))}
             </tbody>
