@@ -1,5 +1,6 @@
-import { useEffect } from 'react';
-import { NavLink, Outlet, useNavigation } from 'react-router';
+import { useEffect, useState } from 'react';
+import { NavLink, Outlet, useLocation, useNavigation } from 'react-router';
+import { HelpNowButton, HelpNowPanel } from '../features/safety/help-now';
 import { useLanguage } from '../i18n/language';
 import type { MessageKey } from '../i18n/nl';
 import { useT } from '../i18n/use-t';
@@ -28,6 +29,14 @@ export function Layout() {
   const clientMode = useSession((s) => s.clientMode);
   const navigation = useNavigation();
   const vault = useVault();
+  const [helpOpen, setHelpOpen] = useState(false);
+  const { pathname } = useLocation();
+
+  // A link followed from the panel (a card) closes it; so does every other change of screen.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the path is the trigger, not a value read.
+  useEffect(() => {
+    setHelpOpen(false);
+  }, [pathname]);
 
   useEffect(() => {
     document.documentElement.lang = language;
@@ -40,12 +49,18 @@ export function Layout() {
       </a>
       <header className="shell-header">
         <span className="shell-title">{t('app.name')}</span>
-        {unlocked && !clientMode && (
-          <button type="button" className="button secondary on-dark" onClick={() => lockEverywhere(vault)}>
-            {t('app.lock')}
-          </button>
+        {!clientMode && (
+          <span className="shell-actions">
+            <HelpNowButton open={helpOpen} onToggle={() => setHelpOpen((open) => !open)} />
+            {unlocked && (
+              <button type="button" className="button secondary on-dark" onClick={() => lockEverywhere(vault)}>
+                {t('app.lock')}
+              </button>
+            )}
+          </span>
         )}
       </header>
+      {helpOpen && !clientMode && <HelpNowPanel onClose={() => setHelpOpen(false)} />}
       {unlocked && !clientMode && (
         <nav className="shell-nav" aria-label={t('nav.label')}>
           <ul>

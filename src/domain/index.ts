@@ -23,6 +23,7 @@ export {
   actionsAfterAssessment,
   checkSafetyAction,
   detectSafetySignals,
+  helpNowAdvice,
   safetyAdvice,
   signalsOf,
 } from './safety-advice';

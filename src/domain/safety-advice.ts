@@ -116,6 +116,22 @@ export function safetyAdvice(pack: ContentPack, signals: readonly SafetySignal[]
 }
 
 /**
+ * "Hulp nu" (issue 18): the urgent routes and cards of a pack without any signal raised, for the
+ * moment a professional needs help before or outside a screening. Every signal's card and route, in
+ * pack order; no actions, because nothing is being recorded.
+ */
+export function helpNowAdvice(pack: ContentPack): SafetyAdvice {
+  const safety = pack.pathway.safety;
+  const cardIds: string[] = [];
+  const helpRoutes: string[] = [...safety.helpRoutes];
+  for (const content of safety.signals) {
+    for (const id of content.cards) if (!cardIds.includes(id)) cardIds.push(id);
+    for (const id of content.helpRoutes) if (!helpRoutes.includes(id)) helpRoutes.push(id);
+  }
+  return { level: 'urgent', signals: [], cardIds, helpRoutes, actions: [] };
+}
+
+/**
  * The underlying step's own actions on the safety path, for "na de veiligheidsbeoordeling": the
  * actions of the routing rows that matched and lead to that step.
  */

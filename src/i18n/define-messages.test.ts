@@ -20,4 +20,17 @@ describe('message catalogues', () => {
     expect(translate('nl', 'nav.home')).toBe('Vandaag');
     expect(translate('en', 'nav.home')).toBe('Today');
   });
+
+  it('picks the plural form by the language: one answer, 0 and 2 answers, one second', () => {
+    const m = defineMessages(
+      { n: '{count|# antwoord|# antwoorden}', wait: 'over {s|# seconde|# seconden}' },
+      { n: '{count|# answer|# answers}', wait: 'in {s|# second|# seconds}' },
+    );
+    expect(translateIn(m, 'nl', 'n', { count: 1 })).toBe('1 antwoord');
+    expect(translateIn(m, 'nl', 'n', { count: 0 })).toBe('0 antwoorden');
+    expect(translateIn(m, 'nl', 'n', { count: 2 })).toBe('2 antwoorden');
+    expect(translateIn(m, 'en', 'n', { count: 1 })).toBe('1 answer');
+    expect(translateIn(m, 'nl', 'wait', { s: 1 })).toBe('over 1 seconde');
+    expect(translateIn(m, 'en', 'wait', {})).toBe('in {s|# second|# seconds}');
+  });
 });

@@ -18,7 +18,7 @@ export function translateIn<K extends string>(
   key: K,
   values?: Record<string, string | number>,
 ): string {
-  return format(catalogue[language][key], values);
+  return format(catalogue[language][key], values, language);
 }
 
 /** `const t = useMessages(messages)`: the feature's translate function for the current language. */

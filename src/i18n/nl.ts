@@ -1,7 +1,7 @@
 // Dutch is the source catalogue: every key exists here first, and English must match it (see en.ts).
 // A typed catalogue instead of an i18n library: ~2 kB, keys checked by the compiler, no runtime loader,
-// Dates are formatted with Intl; there are no plural forms: a counted message covers both in its
-// wording ("{count} antwoord(en)"). Revisit if translators need ICU messages or tooling.
+// Dates are formatted with Intl, plurals chosen with Intl.PluralRules (`{count|# antwoord|# antwoorden}`,
+// see format.ts for why not an ICU library). Revisit if translators need ICU messages or tooling.
 export const nl = {
   'app.name': 'Stapwijzer',
   'app.tagline': 'Signaleren, screenen en stepped care bij depressiepreventie',

@@ -9,7 +9,7 @@ const catalogues: Record<Language, Record<MessageKey, string>> = { nl, en };
 
 /** Looks a message up and fills `{name}` placeholders; a missing value leaves the placeholder visible. */
 export function translate(language: Language, key: MessageKey, values?: Record<string, string | number>): string {
-  return format(catalogues[language][key], values);
+  return format(catalogues[language][key], values, language);
 }
 
 /** Picks the language of a bilingual content string ({ nl, en }) from content packs. */

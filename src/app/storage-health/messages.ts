@@ -2,8 +2,7 @@ import { defineMessages } from '../../i18n/define-messages';
 
 export const storageHealthMessages = defineMessages(
   {
-    persistDenied:
-      'Deze browser mag je gegevens opruimen als de opslag vol raakt. Installeer de app of maak vaak een back-up.',
+    persistDenied: 'Deze browser mag je gegevens opruimen. Maak vaak een back-up.',
     persistDeniedShort: 'Opslag niet gegarandeerd',
     hideForNow: 'Verbergen',
     backupLink: 'Back-up maken',
@@ -17,7 +16,7 @@ export const storageHealthMessages = defineMessages(
     reload: 'Herladen',
   },
   {
-    persistDenied: 'This browser may clear your data when storage runs full. Install the app or back up often.',
+    persistDenied: 'This browser may clear your data. Back up often.',
     persistDeniedShort: 'Storage not guaranteed',
     hideForNow: 'Hide',
     backupLink: 'Make a backup',

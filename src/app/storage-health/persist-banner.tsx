@@ -9,15 +9,16 @@ const HIDDEN_KEY = 'stapwijzer.persistBannerHidden';
 
 /**
  * R10: when the browser refused persistent storage, say so on every screen until it is granted
- * (installing the app often grants it). On a phone the banner would take a sixth of every screen, so
- * it can be put away for this session ("Verbergen"); it comes back at the next start. requestPersistence() asks once per profile — onboarding
- * asks first — and remembers the answer; before a vault exists nothing is asked.
+ * (installing the app often grants it). One short line, at most a tenth of a phone screen (issue 18),
+ * and "Verbergen" lasts: a banner that returns at every start over answer options teaches people to
+ * ignore banners. Settings → Opslag keeps showing the state. requestPersistence() asks once per
+ * profile — onboarding asks first — and remembers the answer; before a vault exists nothing is asked.
  */
 export function PersistBanner() {
   const t = useMessages(storageHealthMessages);
   const status = useSession((s) => s.vaultStatus);
   const [denied, setDenied] = useState(false);
-  const [hidden, setHidden] = useState(() => sessionStorage.getItem(HIDDEN_KEY) === '1');
+  const [hidden, setHidden] = useState(() => localStorage.getItem(HIDDEN_KEY) === '1');
   const hasVault = status === 'locked' || status === 'unlocked';
 
   useEffect(() => {
@@ -35,7 +36,7 @@ export function PersistBanner() {
 
   if (!denied || hidden) return null;
   const hide = () => {
-    sessionStorage.setItem(HIDDEN_KEY, '1');
+    localStorage.setItem(HIDDEN_KEY, '1');
     setHidden(true);
   };
   return (

@@ -8,7 +8,7 @@ import { testRuntime } from '../../runtime/testing/test-runtime';
 import { unlockedVault } from '../../runtime/testing/unlocked';
 
 const PERSIST_FLAG = 'stapwijzer:persist-outcome';
-const DENIED_TEXT = /Deze browser mag je gegevens opruimen als de opslag vol raakt/;
+const DENIED_TEXT = /Deze browser mag je gegevens opruimen/;
 
 beforeEach(async () => {
   localStorage.clear();
@@ -58,8 +58,8 @@ describe('stale tab', () => {
   });
 });
 
-describe('persistent storage banner: put away for this session', () => {
-  it('"Verbergen" hides it until the next start', async () => {
+describe('persistent storage banner: put away for good', () => {
+  it('"Verbergen" hides it, also after the next start', async () => {
     localStorage.setItem(PERSIST_FLAG, 'denied');
     sessionStorage.clear();
     await unlockedVault();
@@ -68,6 +68,7 @@ describe('persistent storage banner: put away for this session', () => {
     await userEvent.click(within(banner).getByRole('button', { name: 'Verbergen' }));
     expect(screen.queryByTestId('persist-banner')).toBeNull();
     first.unmount();
+    sessionStorage.clear(); // a new start
     renderRoute('/');
     await screen.findByRole('heading', { level: 1, name: 'Vandaag' });
     expect(screen.queryByTestId('persist-banner')).toBeNull();

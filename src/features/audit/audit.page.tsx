@@ -1,16 +1,19 @@
 // The audit log, newest first and paged, with the result of the chain check (R38).
 import { useEffect, useState } from 'react';
 import { type AuditRow, type ChainReport, listAuditEvents, verifyAuditChain } from '../../db';
-import { useMessages } from '../../i18n/define-messages';
+import { formatDateTime } from '../../i18n/dates';
+import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { useVault } from '../../runtime/vault/runtime-context';
 import { PageHeading } from '../../ui/page-heading';
 import { auditMessages } from './messages';
+import { recordLabels } from './record-labels';
 
 const PAGE_SIZE = 50;
 
 export function AuditPage() {
   const vault = useVault();
   const t = useMessages(auditMessages);
+  const language = useLanguage();
   const [report, setReport] = useState<ChainReport | null>(null);
   const [page, setPage] = useState(0);
   const [data, setData] = useState<{ events: AuditRow[]; total: number } | null>(null);
@@ -21,9 +24,14 @@ export function AuditPage() {
       .catch(() => setReport({ ok: false, count: 0, anchored: false }));
   }, [vault]);
 
+  const [labels, setLabels] = useState<Map<string, string>>(new Map());
   useEffect(() => {
     listAuditEvents(vault.db, page, PAGE_SIZE)
-      .then(setData)
+      .then(async (loaded) => {
+        setData(loaded);
+        const ids = loaded.events.flatMap((e) => (e.recordId ? [e.recordId] : []));
+        setLabels(await recordLabels(vault.session(), ids));
+      })
       .catch(() => setData({ events: [], total: 0 }));
   }, [vault, page]);
 
@@ -33,7 +41,7 @@ export function AuditPage() {
     <section>
       <PageHeading>{t('title')}</PageHeading>
       <p className="lead">{t('intro')}</p>
-      <p className={report && !report.ok ? 'warning-box' : 'form-message'} role="status">
+      <p className={report === null ? 'form-message' : report.ok ? 'form-message ok' : 'warning-box'} role="status">
         {report === null
           ? t('checking')
           : report.ok
@@ -55,10 +63,10 @@ export function AuditPage() {
             <tbody>
               {data.events.map((e) => (
                 <tr key={e.id}>
-                  <td>{new Date(e.ts).toLocaleString('nl-NL')}</td>
+                  <td>{formatDateTime(e.ts, language)}</td>
                   <td>{e.actor}</td>
                   <td>{t(`action.${e.action}`)}</td>
-                  <td>{e.recordId ? e.recordId.slice(0, 8) : '—'}</td>
+                  <td>{e.recordId ? (labels.get(e.recordId) ?? t('recordOther')) : '—'}</td>
                 </tr>
               ))}
             </tbody>

@@ -2,6 +2,7 @@ import { defineMessages } from '../../i18n/define-messages';
 
 export const auditMessages = defineMessages(
   {
+    recordOther: 'geen cliënt',
     title: 'Logboek',
     intro:
       'Hier staat wie wat deed en wanneer: openen, maken, wijzigen, exporteren, ontgrendelen. Het logboek bevat geen gegevens over cliënten.',
@@ -35,6 +36,7 @@ export const auditMessages = defineMessages(
     'action.confirm-epds-key': 'EPDS-scoringssleutel bevestigd',
   },
   {
+    recordOther: 'no client',
     title: 'Log',
     intro: 'Who did what and when: open, create, change, export, unlock. The log holds no client data.',
     checking: 'Checking the log…',

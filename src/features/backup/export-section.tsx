@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { exportBackup } from '../../db';
-import { useMessages } from '../../i18n/define-messages';
+import { formatDateTime } from '../../i18n/dates';
+import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { useVault } from '../../runtime/vault/runtime-context';
 import { downloadText } from './download';
 import { backupMessages } from './messages';
@@ -9,6 +10,7 @@ import { useBackupStatus } from './use-backup-status';
 export function ExportSection() {
   const vault = useVault();
   const t = useMessages(backupMessages);
+  const language = useLanguage();
   const status = useBackupStatus();
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [result, setResult] = useState<{ ok: true; name: string } | { ok: false } | null>(null);
@@ -32,14 +34,14 @@ export function ExportSection() {
       <h2 id="backup-export">{t('exportHeading')}</h2>
       <p>
         {status
-          ? t('lastBackup', { date: new Date(status.lastBackupAt).toLocaleString('nl-NL') })
+          ? t('lastBackup', { date: formatDateTime(status.lastBackupAt, language) })
           : status === null && t('neverBackedUp')}
       </p>
       <button type="button" className="button" onClick={run} disabled={progress !== null}>
         {progress ? t('exporting') : t('exportButton')}
       </button>
       {progress && <progress aria-label={t('progress')} max={progress.total} value={progress.done} />}
-      <p className="form-message" role="status">
+      <p className={result?.ok === true ? 'form-message ok' : 'form-message'} role="status">
         {result?.ok === true && t('exported', { name: result.name })}
         {result?.ok === false && t('exportFailed')}
       </p>

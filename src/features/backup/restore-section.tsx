@@ -114,7 +114,7 @@ export function RestoreSection() {
         {error}
       </p>
       {state.kind === 'done' && (
-        <p className="form-message" role="status">
+        <p className="form-message ok" role="status">
           {t('restored')}
         </p>
       )}

@@ -29,6 +29,8 @@ export function ClientForm({ initial, submitLabel, onSave, onCancel }: Props) {
     event.preventDefault();
     if (alias.trim() === '') {
       setInvalid(true);
+      // The first (and only) problem gets focus, so it is heard and seen where it is.
+      document.getElementById(`${id}-alias`)?.focus();
       return;
     }
     setInvalid(false);

@@ -79,7 +79,7 @@ describe('Vandaag (home)', () => {
     const section = await screen.findByRole('region', { name: 'Onafgemaakte screenings' });
     const link = await within(section).findByRole('link', { name: /^Moeder A\s*Zwangerschap en na de bevalling/ });
     expect(link).toHaveAttribute('href', `/screening/${draft.id}`);
-    expect(link).toHaveTextContent('2 antwoord(en)');
+    expect(link).toHaveTextContent('2 antwoorden');
     expect(within(section).getByRole('link', { name: /Zonder cliënt/ })).toHaveAttribute(
       'href',
       `/screening/${anonymous.id}`,

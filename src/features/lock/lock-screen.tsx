@@ -6,6 +6,7 @@ import { serialisedUnlock } from '../../runtime/cross-tab/unlock-queue';
 import { useVault } from '../../runtime/vault/runtime-context';
 import { PageHeading } from '../../ui/page-heading';
 import { TEXT_LIMITS } from '../../ui/text-limits';
+import { WipeSection } from '../backup/wipe-section';
 import { lockMessages } from './messages';
 
 /**
@@ -88,6 +89,18 @@ export function LockScreen() {
           {busy ? t('unlocking') : t('unlock')}
         </button>
       </form>
+      {/* Issue 18: the way out when the passphrase is lost. Nobody can recover it (by design); what is
+          left is to start again on this device and restore a backup made with a known passphrase. */}
+      <details className="lost-passphrase">
+        <summary>{t('lostSummary')}</summary>
+        <p>{t('lostNoRecovery')}</p>
+        <ol>
+          <li>{t('lostTryAgain')}</li>
+          <li>{t('lostBackup')}</li>
+          <li>{t('lostNoBackup')}</li>
+        </ol>
+        <WipeSection />
+      </details>
     </section>
   );
 }

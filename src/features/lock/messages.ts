@@ -2,6 +2,12 @@ import { defineMessages } from '../../i18n/define-messages';
 
 export const lockMessages = defineMessages(
   {
+    lostSummary: 'Wachtzin vergeten?',
+    lostNoRecovery: 'Niemand kan je wachtzin herstellen, ook wij niet: zo kan ook niemand anders bij de gegevens.',
+    lostTryAgain: 'Probeer eerst rustig varianten die je vaak gebruikt (hoofdletters, spaties).',
+    lostBackup:
+      'Heb je een back-up waarvan je de wachtzin wel weet? Wis dan hieronder de gegevens op dit apparaat en kies bij het opnieuw instellen "Ik heb een back-up".',
+    lostNoBackup: 'Zonder back-up zijn de gegevens op dit apparaat na het wissen verloren; je begint dan opnieuw.',
     title: 'Stapwijzer is vergrendeld',
     intro: 'Vul je wachtzin in om verder te werken.',
     passphrase: 'Wachtzin',
@@ -9,7 +15,7 @@ export const lockMessages = defineMessages(
     unlocking: 'Ontgrendelen…',
     wrong: 'Dat is niet de juiste wachtzin.',
     tooSoon: 'Deze poging is niet geprobeerd: er is net een onjuiste wachtzin ingevuld.',
-    wait: 'Je kunt het over {seconds} seconden opnieuw proberen.',
+    wait: 'Je kunt het over {seconds|# seconde|# seconden} opnieuw proberen.',
     failed: 'Ontgrendelen lukte niet. Probeer het opnieuw.',
     kdfUnsupported:
       'Deze browser kan de beveiliging van Stapwijzer niet uitvoeren (WebAssembly ontbreekt of is geblokkeerd). Werk de browser bij.',
@@ -23,6 +29,12 @@ export const lockMessages = defineMessages(
       'De browser heeft de opgeslagen gegevens van Stapwijzer gewist. Begin opnieuw en zet daarna je laatste back-up terug.',
   },
   {
+    lostSummary: 'Forgot your passphrase?',
+    lostNoRecovery: 'Nobody can recover your passphrase, not even us: that is also why nobody else can reach the data.',
+    lostTryAgain: 'First calmly try variants you often use (capitals, spaces).',
+    lostBackup:
+      'Do you have a backup whose passphrase you do know? Then delete the data on this device below and choose "I have a backup" when setting up again.',
+    lostNoBackup: 'Without a backup the data on this device is lost after deleting; you start again.',
     title: 'Stapwijzer is locked',
     intro: 'Enter your passphrase to continue.',
     passphrase: 'Passphrase',
@@ -30,7 +42,7 @@ export const lockMessages = defineMessages(
     unlocking: 'Unlocking…',
     wrong: 'That is not the right passphrase.',
     tooSoon: 'This attempt was not tried: a wrong passphrase was entered just now.',
-    wait: 'You can try again in {seconds} seconds.',
+    wait: 'You can try again in {seconds|# second|# seconds}.',
     failed: 'Unlocking did not work. Please try again.',
     kdfUnsupported:
       "This browser cannot run Stapwijzer's security (WebAssembly is missing or blocked). Please update the browser.",

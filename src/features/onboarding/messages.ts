@@ -2,6 +2,15 @@ import { defineMessages } from '../../i18n/define-messages';
 
 export const onboardingMessages = defineMessages(
   {
+    haveBackup: 'Ik heb een back-up',
+    restoreTitle: 'Back-up terugzetten',
+    restoreIntro: 'Zet je versleutelde back-up op dit apparaat. Daarna ontgrendel je met de wachtzin van de back-up.',
+    restoreFile: 'Back-upbestand',
+    restorePassphrase: 'Wachtzin van de back-up',
+    restoreChooseFile: 'Kies het back-upbestand.',
+    restoreEnterPassphrase: 'Vul de wachtzin van de back-up in.',
+    restoreButton: 'Back-up terugzetten',
+    restoreBusy: 'Back-up controleren…',
     title: 'Welkom bij Stapwijzer',
     intro: 'Drie korte stappen. Daarna werkt Stapwijzer ook zonder internet.',
     stepOf: 'Stap {step} van 3',
@@ -37,6 +46,15 @@ export const onboardingMessages = defineMessages(
     done: 'Aan de slag',
   },
   {
+    haveBackup: 'I have a backup',
+    restoreTitle: 'Restore a backup',
+    restoreIntro: 'Put your encrypted backup on this device. Afterwards you unlock with the passphrase of the backup.',
+    restoreFile: 'Backup file',
+    restorePassphrase: 'Passphrase of the backup',
+    restoreChooseFile: 'Choose the backup file.',
+    restoreEnterPassphrase: 'Enter the passphrase of the backup.',
+    restoreButton: 'Restore backup',
+    restoreBusy: 'Checking backup…',
     title: 'Welcome to Stapwijzer',
     intro: 'Three short steps. After that, Stapwijzer also works without internet.',
     stepOf: 'Step {step} of 3',

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { isStorageError, requestPersistence, type VaultSession } from '../../db';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { useRoles } from '../../runtime/content/use-roles';
@@ -11,6 +11,7 @@ import { passphraseMessages } from '../passphrase/messages';
 import { checkPassphrase, loadEstimator } from '../passphrase/strength';
 import { PassphraseSuggestion } from '../passphrase/suggestion';
 import { onboardingMessages } from './messages';
+import { RestoreFirst } from './restore-first';
 
 export interface RoleOption {
   id: Profile['roles'][number];
@@ -38,6 +39,21 @@ export function Onboarding() {
   const [errors, setErrors] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const [session, setSession] = useState<VaultSession | null>(null);
+  const [restoring, setRestoring] = useState(false);
+  const root = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+
+  // Every step change moves focus to the new step's heading (issue 18: it dropped to the body), so a
+  // screen reader announces where one is; back on step 1 that is the page heading.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the step is the trigger, not a value read.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    const heading = root.current?.querySelector<HTMLElement>('[data-step-heading]');
+    (heading ?? root.current?.querySelector<HTMLElement>('.page-heading'))?.focus();
+  }, [step, restoring]);
 
   function toggle(id: RoleOption['id']) {
     setChosen((c) => (c.includes(id) ? c.filter((r) => r !== id) : ROLE_IDS.filter((r) => r === id || c.includes(r))));
@@ -80,13 +96,14 @@ export function Onboarding() {
   }
 
   return (
-    <section className="narrow">
+    <section className="narrow" ref={root}>
       <PageHeading>{t('title')}</PageHeading>
       <p className="lead">{t('intro')}</p>
       <p className="step-indicator">{t('stepOf', { step })}</p>
       <FormErrors errors={errors} />
 
-      {step === 1 && (
+      {step === 1 && restoring && <RestoreFirst onCancel={() => setRestoring(false)} />}
+      {step === 1 && !restoring && (
         <form onSubmit={submitProfile} noValidate>
           <fieldset className="field">
             <legend>{t('rolesLegend')}</legend>
@@ -116,15 +133,22 @@ export function Onboarding() {
               onChange={(e) => setInitials(e.target.value)}
             />
           </div>
-          <button type="submit" className="button">
-            {t('next')}
-          </button>
+          <div className="button-row spaced">
+            <button type="submit" className="button">
+              {t('next')}
+            </button>
+            <button type="button" className="button secondary" onClick={() => setRestoring(true)}>
+              {t('haveBackup')}
+            </button>
+          </div>
         </form>
       )}
 
       {step === 2 && (
         <form onSubmit={submitPassphrase} noValidate>
-          <h2>{t('passphraseTitle')}</h2>
+          <h2 data-step-heading tabIndex={-1}>
+            {t('passphraseTitle')}
+          </h2>
           <p>{t('passphraseIntro')}</p>
           <p className="warning-box">{t('warning')}</p>
           <div className="text-field">
@@ -173,7 +197,9 @@ export function Onboarding() {
 
       {step === 3 && (
         <div>
-          <h2>{t('installTitle')}</h2>
+          <h2 data-step-heading tabIndex={-1}>
+            {t('installTitle')}
+          </h2>
           <p>{t('installIntro')}</p>
           <ul className="plain-list">
             <li>{t('installAndroid')}</li>

@@ -1,6 +1,7 @@
 // Settings → "Regionale nummers": the practice enters and confirms the numbers that have no national
 // number (who and when are recorded, and the change is in the audit log).
 import { type FormEvent, useEffect, useState } from 'react';
+import { formatDateTime } from '../../i18n/dates';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { useVault } from '../../runtime/vault/runtime-context';
 import { useProfile } from '../onboarding/use-profile';
@@ -54,8 +55,7 @@ export function RegionalNumbersSection() {
     }
   }
 
-  const when = (iso: string) =>
-    new Date(iso).toLocaleString(language === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long', timeStyle: 'short' });
+  const when = (iso: string) => formatDateTime(iso, language);
   return (
     <section className="settings-section" aria-labelledby="settings-regional">
       <h2 id="settings-regional">{t('regionalHeading')}</h2>

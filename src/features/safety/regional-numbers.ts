@@ -1,9 +1,12 @@
 // Regional numbers (CONTENT.md §4): the huisartsenpost, the crisis service, the POP-poli and the
 // steunpunt mantelzorg have no national number, so the practice enters them here, with who confirmed
 // them and when; every change is in the audit log. Until set, the urgent panel says so.
+import { useLiveQuery } from 'dexie-react-hooks';
 import * as v from 'valibot';
 import { appendAuditQuietly, type VaultSession } from '../../db';
-import { useSetting, writeSetting } from '../settings/use-setting';
+import { useSession } from '../../runtime/session-store';
+import { useVault } from '../../runtime/vault/runtime-context';
+import { readSetting, useSetting, writeSetting } from '../settings/use-setting';
 
 export const REGIONAL_NUMBERS_SETTING = 'regionalNumbers';
 export const REGIONAL_KEYS = ['huisartsenpost', 'crisisdienst', 'popPoli', 'steunpunt'] as const;
@@ -30,6 +33,22 @@ export type RegionalNumbers = v.InferOutput<typeof RegionalNumbersSchema>;
 /** The confirmed numbers; undefined while loading, null when the practice has not set them. */
 export function useRegionalNumbers(): RegionalNumbers | null | undefined {
   return useSetting(REGIONAL_NUMBERS_SETTING, RegionalNumbersSchema);
+}
+
+/**
+ * The same, safe to call while locked ("Hulp nu" on the lock screen): the numbers are sealed in the
+ * vault, so then it answers 'locked' instead of claiming they are not set.
+ */
+export function useRegionalNumbersOrLocked(): RegionalNumbers | null | undefined | 'locked' {
+  const vault = useVault();
+  const status = useSession((s) => s.vaultStatus);
+  return useLiveQuery(
+    async () =>
+      status === 'unlocked' && vault.hasSession()
+        ? readSetting(vault.session(), REGIONAL_NUMBERS_SETTING, RegionalNumbersSchema)
+        : ('locked' as const),
+    [vault, status],
+  );
 }
 
 export async function saveRegionalNumbers(session: VaultSession, value: RegionalNumbers): Promise<void> {

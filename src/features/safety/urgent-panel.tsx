@@ -7,8 +7,15 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { ContentPack, SafetyAdvice } from '../../domain';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
+import { helpNowMessages } from './help-now.messages';
 import { safetyMessages } from './messages';
-import { REGIONAL_KEYS, REGIONAL_ROUTE, type RegionalNumbers, telHref, useRegionalNumbers } from './regional-numbers';
+import {
+  REGIONAL_KEYS,
+  REGIONAL_ROUTE,
+  type RegionalNumbers,
+  telHref,
+  useRegionalNumbersOrLocked,
+} from './regional-numbers';
 import './safety.css';
 
 const PROFESSIONALS_LINE = '113-professionals';
@@ -18,12 +25,14 @@ export function UrgentPanel(props: {
   advice: SafetyAdvice;
   /** An id prefix, so two panels on one page keep unique heading ids. */
   id?: string;
+  /** Replaces the level's heading ("Hulp nu" has no signal, so no level to name). */
+  heading?: string;
   /** Shown below the routes, e.g. the action form or "Verder met de screening". */
   children?: ReactNode;
 }) {
   const t = useMessages(safetyMessages);
   const language = useLanguage();
-  const regional = useRegionalNumbers();
+  const regional = useRegionalNumbersOrLocked();
   const { pack, advice } = props;
   const id = props.id ?? 'urgent';
   const cards = advice.cardIds.map((cid) => pack.cards.find((c) => c.id === cid)).filter((c) => c !== undefined);
@@ -33,12 +42,16 @@ export function UrgentPanel(props: {
   const regionalFor = (routeId: string) => REGIONAL_KEYS.find((k) => REGIONAL_ROUTE[k] === routeId);
   return (
     <section className="urgent-panel" aria-labelledby={`${id}-heading`} data-level={advice.level}>
-      <h2 id={`${id}-heading`}>{t(advice.level === 'emergency' ? 'emergencyHeading' : 'urgentHeading')}</h2>
-      <ul className="plain-list urgent-signals" aria-label={t('signalsIntro')}>
-        {advice.signals.map((s) => (
-          <li key={s.id}>{s.label[language]}</li>
-        ))}
-      </ul>
+      <h2 id={`${id}-heading`}>
+        {props.heading ?? t(advice.level === 'emergency' ? 'emergencyHeading' : 'urgentHeading')}
+      </h2>
+      {advice.signals.length > 0 && (
+        <ul className="plain-list urgent-signals" aria-label={t('signalsIntro')}>
+          {advice.signals.map((s) => (
+            <li key={s.id}>{s.label[language]}</li>
+          ))}
+        </ul>
+      )}
       {cards.map((card) => (
         <div key={card.id} className="safety-card">
           <h3>{card.title[language]}</h3>
@@ -91,12 +104,14 @@ export function UrgentPanel(props: {
 }
 
 function RegionalNumber(props: {
-  regional: RegionalNumbers | null | undefined;
+  regional: RegionalNumbers | null | undefined | 'locked';
   name: (typeof REGIONAL_KEYS)[number];
   label: string;
 }) {
   const t = useMessages(safetyMessages);
+  const tHelp = useMessages(helpNowMessages);
   if (props.regional === undefined) return null;
+  if (props.regional === 'locked') return <span className="phones regional-missing">{tHelp('regionalLocked')}</span>;
   const number = props.regional?.numbers[props.name] ?? '';
   if (number === '') {
     return (

@@ -23,6 +23,7 @@ import { useActivePack } from '../../runtime/content/use-content';
 import { announceDraftCompleted, useDraftCompletedElsewhere } from '../../runtime/cross-tab/draft-completed';
 import { useVault } from '../../runtime/vault/runtime-context';
 import { CharCount } from '../../ui/char-count';
+import { describedBy, FieldError, type FieldProblem, focusFirstProblem } from '../../ui/field-errors';
 import { FormErrors } from '../../ui/form-errors';
 import { PageHeading } from '../../ui/page-heading';
 import { TEXT_LIMITS } from '../../ui/text-limits';
@@ -79,6 +80,7 @@ export function ResultPage() {
   const [note, setNote] = useState('');
   const [alias, setAlias] = useState('');
   const [errors, setErrors] = useState<string[]>([]);
+  const [problems, setProblems] = useState<readonly FieldProblem[]>([]);
   const [busy, setBusy] = useState(false);
   const [confirmDiscard, setConfirmDiscard] = useState(false);
   const completedElsewhere = useDraftCompletedElsewhere(draftId);
@@ -162,8 +164,9 @@ export function ResultPage() {
   const anonymous = draft.anonymous;
   const stored = draftId !== ANONYMOUS_ID;
 
-  function validate(): string[] {
-    const problems: string[] = [];
+  // In the order of the page, each at its field (issue 18), so focus lands on the highest one.
+  function validate(): FieldProblem[] {
+    const problems: FieldProblem[] = [];
     if (advice !== null && pack) {
       const problem = checkSafetyAction({
         pack,
@@ -172,12 +175,13 @@ export function ResultPage() {
         actionId: safety.action,
         note: safety.note,
       });
-      if (problem !== null) problems.push(ts(`problem.${problem}`));
+      if (problem !== null) problems.push({ field: 'safety-action', message: ts(`problem.${problem}`) });
     }
-    if (override && overrideStep === null) problems.push(t('errorOverrideStep'));
-    if (override && reason.trim() === '') problems.push(t('errorOverrideReason'));
-    if (dueProblem !== null) problems.push(t(`errorDue.${dueProblem}`));
-    if (anonymous && alias.trim() === '') problems.push(t('errorAlias'));
+    if (override && overrideStep === null) problems.push({ field: 'override-step', message: t('errorOverrideStep') });
+    if (override && reason.trim() === '')
+      problems.push({ field: 'override-reason', message: t('errorOverrideReason') });
+    if (dueProblem !== null) problems.push({ field: 'follow-up-date', message: t(`errorDue.${dueProblem}`) });
+    if (anonymous && alias.trim() === '') problems.push({ field: 'anonymous-alias', message: t('errorAlias') });
     return problems;
   }
 
@@ -185,8 +189,12 @@ export function ResultPage() {
     event.preventDefault();
     if (busy || !draft || !pack || !evaluation?.ok) return;
     const problems = validate();
-    setErrors(problems);
-    if (problems.length > 0) return;
+    setProblems(problems);
+    setErrors([]);
+    if (problems.length > 0) {
+      focusFirstProblem(problems);
+      return;
+    }
     setBusy(true);
     try {
       const session = vault.session();
@@ -255,10 +263,19 @@ export function ResultPage() {
         {advice !== null && (
           <UrgentPanel pack={pack} advice={advice} id="safety">
             {corrected && <p className="hint">{t('signalCorrectedHint')}</p>}
-            <SafetyActionFields actions={advice.actions} value={safety} onChange={setSafety} />
+            <div id="safety-action">
+              <FieldError problems={problems} field="safety-action" />
+              <SafetyActionFields actions={advice.actions} value={safety} onChange={setSafety} />
+            </div>
           </UrgentPanel>
         )}
         <ScoreSection pack={pack} instrument={instrument} outcome={outcome} preScreens={draft.data.preScreens ?? []} />
+        {/* Version and licence detail is for checking, not for the decision: folded (issue 18). */}
+        <details className="about-fold">
+          <summary>{t('aboutResult')}</summary>
+          <p className="hint">{t('aboutContent', { pack: pack.title[language], version: pack.contentVersion })}</p>
+          <p className="hint">{instrument.licence.note[language]}</p>
+        </details>
         <RecommendationSection
           pack={pack}
           outcome={outcome}
@@ -305,8 +322,9 @@ export function ResultPage() {
           </fieldset>
           {override && (
             <>
-              <fieldset className="field">
+              <fieldset className="field" id="override-step" {...describedBy(problems, 'override-step')}>
                 <legend>{t('overrideStepLegend')}</legend>
+                <FieldError problems={problems} field="override-step" />
                 <div className="choice-column">
                   {STEPS.map((s) => (
                     <label key={s} className="choice">
@@ -325,7 +343,7 @@ export function ResultPage() {
                 <label htmlFor="override-reason">{t('overrideReason')}</label>
                 <textarea
                   maxLength={TEXT_LIMITS.reason}
-                  aria-describedby="override-reason-count"
+                  {...describedBy(problems, 'override-reason', 'override-reason-count')}
                   id="override-reason"
                   rows={3}
                   autoComplete="off"
@@ -333,6 +351,7 @@ export function ResultPage() {
                   onChange={(e) => setReason(e.target.value)}
                 />
                 <CharCount id="override-reason-count" value={reason} kind="reason" />
+                <FieldError problems={problems} field="override-reason" />
               </div>
             </>
           )}
@@ -345,8 +364,9 @@ export function ResultPage() {
               min={localDate(now)}
               value={due}
               onChange={(e) => setDueEdited(e.target.value)}
-              aria-describedby="follow-up-hint"
+              {...describedBy(problems, 'follow-up-date', 'follow-up-hint')}
             />
+            <FieldError problems={problems} field="follow-up-date" />
             <p className="hint" id="follow-up-hint">
               {onSafety ? t('followUpSafetyHint') : t('followUpHint')}
             </p>
@@ -389,13 +409,14 @@ export function ResultPage() {
                 <label htmlFor="anonymous-alias">{t('aliasLabel')}</label>
                 <input
                   maxLength={TEXT_LIMITS.alias}
-                  aria-describedby="anonymous-alias-count"
+                  {...describedBy(problems, 'anonymous-alias', 'anonymous-alias-count')}
                   id="anonymous-alias"
                   autoComplete="off"
                   value={alias}
                   onChange={(e) => setAlias(e.target.value)}
                 />
                 <CharCount id="anonymous-alias-count" value={alias} kind="alias" />
+                <FieldError problems={problems} field="anonymous-alias" />
               </div>
             </div>
           )}

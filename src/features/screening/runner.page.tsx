@@ -189,7 +189,9 @@ export function RunnerPage() {
   return (
     <section className="runner narrow">
       <PageHeading key={instrument.id}>{instrument.name[language]}</PageHeading>
-      {state.draft.restored && (
+      {/* A draft restored before any answer of this list (e.g. straight after the Whooley questions)
+          has nothing to report: "0 antwoorden teruggezet" would only alarm. */}
+      {state.draft.restored && Object.keys(answers).length > 0 && (
         <p className="notice" role="status">
           {t('draftRestored', { n: Object.keys(answers).length })}
         </p>
@@ -202,7 +204,11 @@ export function RunnerPage() {
       <SaveStatusLine status={status} anonymous={state.draft.anonymous} />
       {!fullText && (
         <>
-          <p className="hint">{instrument.licence.note[language]}</p>
+          {/* The licence paragraph filled the first phone screen of every EPDS entry: folded (issue 18). */}
+          <details className="about-fold">
+            <summary>{t('aboutInstrument')}</summary>
+            <p className="hint">{instrument.licence.note[language]}</p>
+          </details>
           {!isKeyVerified(instrument, confirmedKeys ?? []) && (
             <p className="warning-box" role="note">
               {t('keyNotVerified')}

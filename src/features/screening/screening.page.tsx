@@ -15,6 +15,7 @@ import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { useActivePacks } from '../../runtime/content/use-content';
 import { useVault } from '../../runtime/vault/runtime-context';
 import { CharCount } from '../../ui/char-count';
+import { describedBy, FieldError, type FieldProblem, focusFirstProblem } from '../../ui/field-errors';
 import { FormErrors } from '../../ui/form-errors';
 import { PageHeading } from '../../ui/page-heading';
 import { TEXT_LIMITS } from '../../ui/text-limits';
@@ -71,6 +72,7 @@ export function ScreeningPage() {
   const [carried, setCarried] = useState<{ ids: ReadonlySet<string>; context: CarriedContext } | null>(null);
   const [linkFollowUp, setLinkFollowUp] = useState<string | null>(null);
   const [errors, setErrors] = useState<string[]>([]);
+  const [problems, setProblems] = useState<readonly FieldProblem[]>([]);
   const [busy, setBusy] = useState(false);
   // Named now, so a safety signal raised on this screen belongs to the draft it will start.
   const [draftId] = useState(() => crypto.randomUUID());
@@ -129,20 +131,32 @@ export function ScreeningPage() {
   async function start(event: FormEvent) {
     event.preventDefault();
     if (busy) return;
-    const problems: string[] = [];
-    if (pack === undefined || pathwayId === null) problems.push(t('errorPathway'));
-    if (whoNow.kind === 'none') problems.push(t('errorClient'));
-    if (whoNow.kind === 'new' && alias.trim() === '') problems.push(t('errorAlias'));
-    for (const q of pack?.pathway.questions ?? []) {
-      if (q.effect.kind === 'safety' && flags[q.id] === undefined)
-        problems.push(t('errorSafetyQuestion', { question: q.question[language] }));
-    }
+    // In the order of the form, so the first problem is the one highest on the screen.
+    const problems: FieldProblem[] = [];
+    if (pack === undefined || pathwayId === null) problems.push({ field: 'start-pathway', message: t('errorPathway') });
+    if (whoNow.kind === 'none') problems.push({ field: 'start-client', message: t('errorClient') });
+    if (whoNow.kind === 'new' && alias.trim() === '')
+      problems.push({ field: 'client-alias', message: t('errorAlias') });
     const ctxProblem = pack ? contextError(pack.pathway.context, context) : null;
-    if (ctxProblem !== null) problems.push(t(ctxProblem));
+    if (ctxProblem !== null) problems.push({ field: 'start-context', message: t(ctxProblem) });
+    const unanswered = (pack?.pathway.questions ?? []).filter(
+      (q) => q.effect.kind === 'safety' && flags[q.id] === undefined,
+    );
+    if (unanswered.length > 0)
+      problems.push({
+        field: 'start-questions',
+        message: unanswered.map((q) => t('errorSafetyQuestion', { question: q.question[language] })).join(' '),
+      });
     const relapseIntake = toIntake(intake);
-    if (pathwayId === 'relapse-prevention' && relapseIntake === null) problems.push(t('errorIntake'));
-    setErrors(problems);
-    if (problems.length > 0 || pack === undefined || pathwayId === null || instrumentId === null) return;
+    if (pathwayId === 'relapse-prevention' && relapseIntake === null)
+      problems.push({ field: 'start-intake', message: t('errorIntake') });
+    setProblems(problems);
+    setErrors([]);
+    if (problems.length > 0) {
+      focusFirstProblem(problems);
+      return;
+    }
+    if (pack === undefined || pathwayId === null || instrumentId === null) return;
     const data: DraftPayload = {
       pathwayId,
       instrumentId,
@@ -194,8 +208,9 @@ export function ScreeningPage() {
       <form onSubmit={start} noValidate>
         <FormErrors errors={errors} />
         {!fromFollowUp && (
-          <fieldset className="field">
+          <fieldset className="field" id="start-pathway" {...describedBy(problems, 'start-pathway')}>
             <legend>{t('pathwayLegend')}</legend>
+            <FieldError problems={problems} field="start-pathway" />
             {pathways.length === 0 && <p className="hint">{t('noPathways')}</p>}
             <div className="choice-column">
               {pathways.map((id) => {
@@ -222,9 +237,12 @@ export function ScreeningPage() {
         )}
 
         {!fromFollowUp && (
-          <fieldset className="field">
+          <fieldset className="field" id="start-client" {...describedBy(problems, 'start-client', 'start-client-hint')}>
             <legend>{t('clientLegend')}</legend>
-            <p className="hint">{t('clientHint')}</p>
+            <p className="hint" id="start-client-hint">
+              {t('clientHint')}
+            </p>
+            <FieldError problems={problems} field="start-client" />
             <div className="choice-column">
               {clients.map((c) => (
                 <label key={c.id} className="choice">
@@ -268,9 +286,10 @@ export function ScreeningPage() {
                   autoComplete="off"
                   value={alias}
                   onChange={(e) => setAlias(e.target.value)}
-                  aria-describedby="alias-hint"
+                  {...describedBy(problems, 'client-alias', 'alias-hint')}
                 />
                 <CharCount id="client-alias-count" value={alias} kind="alias" />
+                <FieldError problems={problems} field="client-alias" />
                 <p className="hint" id="alias-hint">
                   {t('aliasHint')}
                 </p>
@@ -333,19 +352,28 @@ export function ScreeningPage() {
         )}
 
         {pack && pack.pathway.context === 'perinatal' && (
-          <ContextFields value={context} onChange={setContext} askBirth={carried?.context.askBirth === true} />
+          <div id="start-context">
+            <FieldError problems={problems} field="start-context" />
+            <ContextFields value={context} onChange={setContext} askBirth={carried?.context.askBirth === true} />
+          </div>
         )}
         {pack && (
-          <PathwayQuestions
-            pathway={pack.pathway}
-            flags={flags}
-            onChange={setFlags}
-            {...(carried ? { carried: carried.ids } : {})}
-            afterSafety={advice && <UrgentPanel pack={pack} advice={advice} id="start-urgent" />}
-          />
+          <div id="start-questions">
+            <FieldError problems={problems} field="start-questions" />
+            <PathwayQuestions
+              pathway={pack.pathway}
+              flags={flags}
+              onChange={setFlags}
+              {...(carried ? { carried: carried.ids } : {})}
+              afterSafety={advice && <UrgentPanel pack={pack} advice={advice} id="start-urgent" />}
+            />
+          </div>
         )}
         {pack && pathwayId === 'relapse-prevention' && (
-          <RelapseIntakeFields pack={pack} intake={intake} onChange={setIntake} now={now} />
+          <div id="start-intake">
+            <FieldError problems={problems} field="start-intake" />
+            <RelapseIntakeFields pack={pack} intake={intake} onChange={setIntake} now={now} />
+          </div>
         )}
 
         <div className="button-row spaced">

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { formatDateTime } from '../../i18n/dates';
 import { useMessages } from '../../i18n/define-messages';
 import { useActivePack } from '../../runtime/content/use-content';
 import { useVault } from '../../runtime/vault/runtime-context';
@@ -45,8 +46,7 @@ export function EpdsKeySection({ language }: { language: 'nl' | 'en' }) {
     }
   }
 
-  const when = (iso: string) =>
-    new Date(iso).toLocaleString(language === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long', timeStyle: 'short' });
+  const when = (iso: string) => formatDateTime(iso, language);
   return (
     <section className="settings-section" aria-labelledby="settings-epds">
       <h2 id="settings-epds">{t('epds')}</h2>

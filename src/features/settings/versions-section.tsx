@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { version as appVersion } from '../../../package.json';
 import { getActivePack, type PackRow, type StapwijzerDb } from '../../db';
 import { PATHWAY_IDS } from '../../domain';
+import { formatDate } from '../../i18n/dates';
 import { useMessages } from '../../i18n/define-messages';
 import { useVault } from '../../runtime/vault/runtime-context';
 import { settingsMessages } from './messages';
@@ -19,12 +20,7 @@ export function VersionsSection({ language }: { language: 'nl' | 'en' }) {
   const t = useMessages(settingsMessages);
   const vault = useVault();
   const rows = useLiveQuery(() => activeRows(vault.db), []);
-  const date = (ms: number) =>
-    new Date(ms).toLocaleDateString(language === 'nl' ? 'nl-NL' : 'en-GB', {
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-    });
+  const date = (ms: number) => formatDate(ms, language);
   return (
     <section className="settings-section" aria-labelledby="settings-versions">
       <h2 id="settings-versions">{t('versions')}</h2>

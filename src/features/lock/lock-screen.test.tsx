@@ -1,0 +1,18 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { renderRoute } from '../../runtime/testing/render-route';
+import { unlockedVault } from '../../runtime/testing/unlocked';
+
+describe('lock screen: passphrase lost', () => {
+  it('"Wachtzin vergeten?" says nobody can recover it and offers to wipe this device to restore a backup', async () => {
+    const session = await unlockedVault();
+    session.lock();
+    renderRoute('/');
+    await screen.findByRole('heading', { level: 1, name: 'Stapwijzer is vergrendeld' });
+    await userEvent.click(screen.getByText('Wachtzin vergeten?'));
+    expect(screen.getByText(/Niemand kan je wachtzin herstellen/)).toBeVisible();
+    expect(screen.getByText(/kies bij het opnieuw instellen "Ik heb een back-up"/)).toBeVisible();
+    expect(screen.getByRole('button', { name: /wissen/i })).toBeDisabled();
+  });
+});
