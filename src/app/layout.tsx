@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { NavLink, Outlet, useLocation, useNavigation } from 'react-router';
-import { HelpNowButton, HelpNowPanel } from '../features/safety/help-now';
+import { HelpNowButton } from '../features/safety/help-now-button';
 import { useLanguage } from '../i18n/language';
 import type { MessageKey } from '../i18n/nl';
 import { useT } from '../i18n/use-t';
@@ -9,9 +9,13 @@ import { ContentRepairedNotice } from '../runtime/content-integrity/content-repa
 import { lockEverywhere } from '../runtime/cross-tab/lock-tabs';
 import { useSession } from '../runtime/session-store';
 import { useVault } from '../runtime/vault/runtime-context';
+import { ScreenLoading } from './screen-loading';
 import { StorageHealth } from './storage-health/storage-health';
 import { UpdatePrompt } from './update/update-prompt';
 import { VaultGate } from './vault/vault-gate';
+
+// The panel is not on the first screen's path: it loads on the first press (precached, so also offline).
+const HelpNowPanel = lazy(() => import('../features/safety/help-now').then((m) => ({ default: m.HelpNowPanel })));
 
 const NAV: ReadonlyArray<{ to: string; label: MessageKey; end?: boolean }> = [
   { to: '/', label: 'nav.home', end: true },
@@ -60,7 +64,11 @@ export function Layout() {
           </span>
         )}
       </header>
-      {helpOpen && !clientMode && <HelpNowPanel onClose={() => setHelpOpen(false)} />}
+      {helpOpen && !clientMode && (
+        <Suspense fallback={<ScreenLoading />}>
+          <HelpNowPanel onClose={() => setHelpOpen(false)} />
+        </Suspense>
+      )}
       {unlocked && !clientMode && (
         <nav className="shell-nav" aria-label={t('nav.label')}>
           <ul>

@@ -2,7 +2,8 @@
 // on every screen — the lock screen and the screening runner included, hidden only in hand-to-client
 // mode — that opens the urgent panel without a screening. Everything in it is bundled content or a
 // local setting, so it works offline; the regional numbers are sealed, so while locked it says where
-// they are instead of claiming they are not set.
+// they are instead of claiming they are not set. The panel is loaded when the button is first pressed
+// (precached, so offline too): the first screen carries only the button.
 import { useEffect, useRef } from 'react';
 import { type ContentPack, helpNowAdvice } from '../../domain';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
@@ -10,24 +11,8 @@ import { useActivePacks } from '../../runtime/content/use-content';
 import { useSession } from '../../runtime/session-store';
 import { useRolePathways } from '../home/use-role-pathways';
 import { helpNowMessages } from './help-now.messages';
+import { HELP_NOW_PANEL_ID } from './help-now-button';
 import { UrgentPanel } from './urgent-panel';
-
-export const HELP_NOW_PANEL_ID = 'help-now';
-
-export function HelpNowButton(props: { open: boolean; onToggle: () => void }) {
-  const t = useMessages(helpNowMessages);
-  return (
-    <button
-      type="button"
-      className="button help-now-button"
-      aria-expanded={props.open}
-      aria-controls={props.open ? HELP_NOW_PANEL_ID : undefined}
-      onClick={props.onToggle}
-    >
-      {t('button')}
-    </button>
-  );
-}
 
 /** The panel under the header; focus moves to it on open, Escape or "Sluiten" closes it. */
 export function HelpNowPanel(props: { onClose: () => void }) {
