@@ -11,7 +11,8 @@ describe('"Hulp nu" in the shell header', () => {
     renderRoute('/clients');
     await screen.findByRole('heading', { level: 1, name: 'Cliënten' });
     await userEvent.click(screen.getByRole('button', { name: 'Hulp nu' }));
-    const panel = screen.getByRole('region', { name: 'Hulp nu' });
+    // The panel loads on the first press: wait for it, as the professional does.
+    const panel = await screen.findByRole('region', { name: 'Hulp nu' });
     expect(panel).toHaveFocus();
     expect(await within(panel).findByRole('link', { name: /^113/ })).toHaveAttribute('href', 'tel:113');
     expect(within(panel).getByRole('link', { name: /^0800-0113/ })).toHaveAttribute('href', 'tel:08000113');
@@ -33,7 +34,7 @@ describe('"Hulp nu" in the shell header', () => {
     await userEvent.click(button);
     expect(button).toHaveAttribute('aria-expanded', 'true');
     await userEvent.click(
-      within(screen.getByRole('region', { name: 'Hulp nu' })).getByRole('button', { name: 'Sluiten' }),
+      within(await screen.findByRole('region', { name: 'Hulp nu' })).getByRole('button', { name: 'Sluiten' }),
     );
     expect(screen.queryByRole('region', { name: 'Hulp nu' })).toBeNull();
     expect(button).toHaveAttribute('aria-expanded', 'false');
