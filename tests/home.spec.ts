@@ -27,7 +27,8 @@ async function startCaregiverScreening(page: Page, client: { new: string } | { e
   await answerSafetyQuestions(page, 'Nee');
   await page.getByRole('button', { name: 'Screening starten' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /EDIZ-plus/ })).toBeVisible();
-  const items = page.getByRole('main').getByRole('group');
+  // The numbered item groups ("1. …"), not the "Over deze vragenlijst" fold above them.
+  const items = page.getByRole('main').getByRole('group', { name: /^\d+\. / });
   const count = await items.count();
   for (let i = 0; i < count; i++)
     await items
