@@ -84,7 +84,9 @@ test('home lists a due follow-up and an unfinished screening; the client page sh
   });
   await test.step('And the client page shows one trend chart and three screenings on the timeline', async () => {
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Cliënten' }).click();
-    await page.getByRole('link', { name: 'Mantelzorger M' }).click();
+    // Wait for the client list: Vandaag also has a "Mantelzorger M" link (the follow-up).
+    await expect(page.getByRole('heading', { level: 1, name: 'Cliënten' })).toBeVisible();
+    await page.getByRole('main').getByRole('link', { name: 'Mantelzorger M' }).click();
     const trend = page.getByRole('region', { name: 'Verloop van de scores' });
     await expect(trend.getByRole('img')).toHaveAttribute('aria-label', /EDIZ-plus.*3 metingen/);
     const timeline = page.getByRole('region', { name: 'Tijdlijn' });
