@@ -140,6 +140,7 @@ test('a screening interrupted by a reload resumes with every answer; hidden save
         });
       while (Date.now() - start < 1000) {
         if ((await read()) >= start) return Date.now() - start;
+        // IndexedDB has no change event to wait on: this 10 ms poll inside the page is the measurement itself.
         await new Promise((r) => setTimeout(r, 10));
       }
       return Number.POSITIVE_INFINITY;

@@ -1,5 +1,5 @@
 // The safety path on screen (CONTENT.md §4, §4a; findings S1, S3, S4, S5, W6), in clinical language.
-import { cleanup, configure, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listDecisions, listOpenSignals, recordSafetySignal, signalIdFor } from '../../db';
@@ -8,8 +8,6 @@ import { unlockedVault } from '../../runtime/testing/unlocked';
 import { clientWithDraft, EPDS_DRAFT } from '../screening/screening-test-helpers';
 
 afterEach(cleanup);
-// The result page waits for the draft, the pack and the open safety signals: give it time under load.
-configure({ asyncUtilTimeout: 5000 });
 
 const NONE_EPDS = Object.fromEntries(
   Array.from({ length: 10 }, (_, i) => [`epds-${i + 1}`, [1, 2, 4].includes(i + 1) ? 0 : 3]),

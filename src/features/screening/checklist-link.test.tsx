@@ -1,12 +1,10 @@
-import { cleanup, configure, screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderRoute } from '../../runtime/testing/render-route';
 import { unlockedVault } from '../../runtime/testing/unlocked';
 import { clientWithDraft, EPDS_DRAFT } from './screening-test-helpers';
 
-// The result screen loads lazily and the vault runs real crypto: give async queries room under load.
-configure({ asyncUtilTimeout: 5000 });
 afterEach(cleanup);
 
 // Four "Ja" (position 3 of Nee! · Nee · Min of meer · Ja · Ja!), the rest "Nee": moderate burden.

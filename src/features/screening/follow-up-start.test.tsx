@@ -10,22 +10,9 @@ import { renderRoute } from '../../runtime/testing/render-route';
 import { unlockedVault } from '../../runtime/testing/unlocked';
 import { evaluateDraft } from './evaluate-draft';
 import { saveScreening } from './save-screening';
-import { clientWithDraft, EPDS_DRAFT } from './screening-test-helpers';
+import { clientWithDraft, EPDS_DRAFT, EPDS_ELEVEN } from './screening-test-helpers';
 
 const DAY = 86_400_000;
-const EPDS_ELEVEN = {
-  'epds-1': 1,
-  'epds-2': 1,
-  'epds-3': 0,
-  'epds-4': 3,
-  'epds-5': 0,
-  'epds-6': 3,
-  'epds-7': 3,
-  'epds-8': 3,
-  'epds-9': 3,
-  'epds-10': 3,
-};
-
 beforeEach(() => {
   localStorage.clear();
   useSession.setState({ clientMode: false });

@@ -1,27 +1,11 @@
-import { cleanup, configure, screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderRoute } from '../../runtime/testing/render-route';
 import { unlockedVault } from '../../runtime/testing/unlocked';
-import { clientWithDraft, EPDS_DRAFT } from './screening-test-helpers';
+import { clientWithDraft, EPDS_DRAFT, EPDS_ELEVEN } from './screening-test-helpers';
 
 afterEach(cleanup);
-// The result page waits for the draft, the pack and the open safety signals: give it time under load.
-configure({ asyncUtilTimeout: 5000 });
-
-// EPDS positions giving a total of 11 (items 1, 2, 4 in printed order; the others reversed).
-const EPDS_ELEVEN = {
-  'epds-1': 1,
-  'epds-2': 1,
-  'epds-3': 0,
-  'epds-4': 3,
-  'epds-5': 0,
-  'epds-6': 3,
-  'epds-7': 3,
-  'epds-8': 3,
-  'epds-9': 3,
-  'epds-10': 3,
-};
 
 describe('errors at their field on the result page', () => {
   it('an override without a step or reason: focus on the step choice, each problem described on its field', async () => {

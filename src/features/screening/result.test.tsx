@@ -1,4 +1,4 @@
-import { cleanup, configure, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getActivePack, listDecisions, listFollowUps, listScreenings, saveDraft, type VaultSession } from '../../db';
@@ -8,25 +8,10 @@ import { unlockedVault } from '../../runtime/testing/unlocked';
 import { confirmEpdsKey } from '../settings/epds-key';
 import { evaluateDraft } from './evaluate-draft';
 import { recommended, saveScreening } from './save-screening';
-import { clientWithDraft, EPDS_DRAFT } from './screening-test-helpers';
+import { clientWithDraft, EPDS_DRAFT, EPDS_ELEVEN } from './screening-test-helpers';
 
 afterEach(cleanup);
-// The result page waits for the draft, the pack and the open safety signals: give it time under load.
-configure({ asyncUtilTimeout: 5000 });
 
-// EPDS positions: items 1, 2, 4 score in printed order; the others are reversed (1st printed = 3).
-const EPDS_ELEVEN = {
-  'epds-1': 1,
-  'epds-2': 1,
-  'epds-3': 0,
-  'epds-4': 3,
-  'epds-5': 0,
-  'epds-6': 3,
-  'epds-7': 3,
-  'epds-8': 3,
-  'epds-9': 3,
-  'epds-10': 3,
-};
 const EPDS_SELF_HARM = { ...EPDS_ELEVEN, 'epds-10': 2 };
 
 async function resultFor(session: VaultSession, answers: Record<string, number>) {

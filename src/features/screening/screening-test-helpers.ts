@@ -24,3 +24,17 @@ export const PHQ9_DRAFT: DraftPayload = {
   flags: {},
   position: 0,
 };
+
+/** EPDS positions giving a total of 11 (items 1, 2, 4 in printed order; the others reversed). */
+export const EPDS_ELEVEN = {
+  'epds-1': 1,
+  'epds-2': 1,
+  'epds-3': 0,
+  'epds-4': 3,
+  'epds-5': 0,
+  'epds-6': 3,
+  'epds-7': 3,
+  'epds-8': 3,
+  'epds-9': 3,
+  'epds-10': 3,
+};
