@@ -4,7 +4,7 @@
 // local setting, so it works offline; the regional numbers are sealed, so while locked it says where
 // they are instead of claiming they are not set. The panel is loaded when the button is first pressed
 // (precached, so offline too): the first screen carries only the button.
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { type ContentPack, helpNowAdvice } from '../../domain';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { useActivePacks } from '../../runtime/content/use-content';
@@ -19,7 +19,8 @@ export function HelpNowPanel(props: { onClose: () => void }) {
   const t = useMessages(helpNowMessages);
   const unlocked = useSession((s) => s.vaultStatus === 'unlocked');
   const ref = useRef<HTMLElement>(null);
-  useEffect(() => {
+  // A layout effect: focus lands in the same commit as the panel, never a moment later.
+  useLayoutEffect(() => {
     ref.current?.focus();
   }, []);
   return (
