@@ -50,8 +50,17 @@ describe('content import', () => {
     expect(await getPackVersion(db, 'postpartum', '1.0.0')).toBeDefined();
     expect(await db.clients.toArray()).toEqual(clientRows);
 
+    // The screening's pack version is sealed (v5), so without the key no version can be proven unused: all stay.
     const again = await syncBundledPacks(db, [pack('1.2.0')]);
-    expect(again.pruned).toEqual(['postpartum@1.1.0']); // unreferenced → pruned
+    expect(again.pruned).toEqual([]);
+    expect(await getPackVersion(db, 'postpartum', '1.0.0')).toBeDefined();
+  });
+
+  it('prunes inactive versions while no screening is stored', async () => {
+    const db = testDb();
+    await syncBundledPacks(db, [pack('1.0.0')]);
+    expect((await syncBundledPacks(db, [pack('1.1.0')])).pruned).toEqual(['postpartum@1.0.0']);
+    expect((await syncBundledPacks(db, [pack('1.2.0')])).pruned).toEqual(['postpartum@1.1.0']);
     expect(await syncBundledPacks(db, [pack('1.2.0')])).toEqual({ imported: [], pruned: [] });
   });
 });

@@ -67,12 +67,19 @@ export async function deletePackVersion(db: StapwijzerDb, key: string): Promise<
   await withReopenRetry(db, () => db.packs.delete(key));
 }
 
-/** Deletes inactive versions of `packId` that no screening references. Returns the pruned keys. */
+/**
+ * Deletes inactive versions of `packId` that no screening references. Returns the pruned keys.
+ * Since schema v5 a screening's pack version is sealed (R40) and this runs without the key, so once
+ * any screening has the sealed shape no version is pruned: keeping an unused version costs a few
+ * hundred kilobytes, deleting a used one would make old screenings unreadable.
+ */
 export async function pruneUnreferencedPacks(db: StapwijzerDb, packId: string): Promise<string[]> {
   return withReopenRetry(db, () =>
     db.transaction('rw', [db.packs, db.screenings], async () => {
       const versions = await db.packs.where('id').equals(packId).toArray();
       const pruned: string[] = [];
+      if (versions.every((v) => v.active === 1)) return pruned;
+      if (await db.screenings.filter((r) => 'kid' in r).first()) return pruned;
       for (const v of versions) {
         if (v.active === 1) continue;
         const refs = await db.screenings.where('[packId+packVersion]').equals([v.id, v.contentVersion]).count();

@@ -18,6 +18,7 @@ import type {
   DecisionRow,
   DraftRow,
   FollowUpRow,
+  KeyRow,
   MetaRow,
   NoteRow,
   PackRow,
@@ -56,6 +57,7 @@ export class StapwijzerDb extends Dexie {
   declare safetyEvents: Table<SafetyEventRow, string>;
   declare auditLog: Table<AuditRow, string>;
   declare meta: Table<MetaRow, string>;
+  declare keys: Table<KeyRow, string>;
 
   readonly lifecycle = new DbLifecycle();
   /** The highest schema version this build knows. */

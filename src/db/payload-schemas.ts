@@ -175,3 +175,35 @@ export type PayloadSchemasMatchTypes = [
   Assert<v.InferOutput<typeof NotePayloadSchema> extends NotePayload ? true : false>,
   Assert<v.InferOutput<typeof SafetyEventPayloadSchema> extends SafetyEventPayload ? true : false>,
 ];
+
+/**
+ * The record fields sealed beside the payload since schema v5 (clear-fields.ts `sealedMeta`):
+ * checked on open like the payload, so a row of another shape is 'integrity', not a wrong date.
+ */
+const Ms = v.number();
+const times = { createdAt: Ms, updatedAt: Ms };
+const Day = v.pipe(Str, v.regex(/^\d{4}-\d{2}-\d{2}$/));
+
+export const SEALED_META_SCHEMAS = {
+  clients: v.looseObject({ ...times, status: v.picklist(['active', 'archived']) }),
+  screenings: v.looseObject({
+    ...times,
+    status: v.picklist(['completed', 'cancelled']),
+    packId: Str,
+    packVersion: Str,
+    instrumentId: Str,
+    instrumentVersion: Str,
+  }),
+  drafts: v.looseObject(times),
+  decisions: v.looseObject({ ...times, screeningId: Str, pathwayId: Str }),
+  followUps: v.looseObject({
+    ...times,
+    pathwayId: Str,
+    status: v.picklist(['open', 'done', 'cancelled']),
+    dueDate: Day,
+  }),
+  plans: v.looseObject({ ...times, pathwayId: Str, status: v.picklist(['active', 'closed']) }),
+  notes: v.looseObject(times),
+  settings: v.looseObject(times),
+  safetyEvents: v.looseObject({ ...times, signalId: Str, clientId: v.nullable(Str) }),
+} as const satisfies Record<EncryptedTableName, v.GenericSchema>;

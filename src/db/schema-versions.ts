@@ -65,6 +65,27 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       await tx.table('meta').put({ key: 'schema', version: 4, upgradedAt: Date.now() });
     },
   },
+  {
+    version: 5,
+    stores: { keys: 'id' },
+    note:
+      'Nothing about a person in clear (R40): the `keys` table of wrapped per-client keys, beside the old shape. ' +
+      'Rows are re-sealed to { id, clientId, kid, rev, iv, ct } by the resumable migration after unlock ' +
+      '(migration/reseal.ts): this upgrade runs without the key, so it only marks the migration as pending. ' +
+      'The old clear indexes stay until a later version drops them once the migration is done.',
+    upgrade: async (tx) => {
+      await tx.table('meta').put({ key: 'schema', version: 5, upgradedAt: Date.now() });
+      await tx.table('meta').put({
+        key: 'reseal',
+        state: 'pending',
+        table: null,
+        after: null,
+        done: 0,
+        total: 0,
+        updatedAt: Date.now(),
+      });
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 1;

@@ -1,33 +1,122 @@
 /**
- * An unlocked vault session: the only holder of the non-extractable data key, in memory only.
- * `lock()` drops the key; every seal/open afterwards fails with 'locked' (R24's "decrypt calls
- * fail"). Repositories receive the session, never the key.
+ * An unlocked vault session: the only holder of the non-extractable data key and of the unwrapped
+ * per-client keys (keys/key-ring.ts), in memory only. `lock()` drops them all; every seal/open
+ * afterwards fails with 'locked' (R24's "decrypt calls fail"). Repositories receive the session,
+ * never a key.
+ *
+ * Row shape since schema v5 (R40, clear-fields.ts): `seal(table, clear, data)` takes the record's
+ * fields as before, keeps in clear only the table's clear fields plus the key id, and seals the
+ * rest of the fields (dates, status, pathway…) with the payload as one envelope `{ m, d }`, padded
+ * to a size bucket (crypto/padding.ts). Rows of a client are sealed with that client's key, rows
+ * without one (settings, anonymous drafts, every safety event) with the data key. `open()` reads
+ * both the v5 shape and the v1–v4 shape (no `kid`: the data key and the old AAD over every clear
+ * field), and hands out the same record either way, so repositories and features see no change.
  */
 import * as v from 'valibot';
-import { aadFor, open, seal } from './crypto/aead';
+import { CLEAR_FIELDS } from './clear-fields';
+import { AAD_FORMAT_V2, aadFor, type ClearValue, open, seal } from './crypto/aead';
 import type { EncryptedTableName, StapwijzerDb } from './database';
 import { StorageError } from './errors';
-import { PAYLOAD_SCHEMAS } from './payload-schemas';
-import type { Decrypted, RowBase, Sealed } from './types';
+import { DATA_KEY_ID, KeyRing, type KeyStore } from './keys/key-ring';
+import { PAYLOAD_SCHEMAS, SEALED_META_SCHEMAS } from './payload-schemas';
+import type { Decrypted, KeyRow, RowBase, Sealed, SealedRow } from './types';
+
+/** Any stored sealed row (v5 or older): what `open()` accepts. */
+export interface OpenableRow extends Sealed {
+  id: string;
+  rev: number;
+  kid?: string;
+}
+
+export interface VaultSessionOptions {
+  /**
+   * TEST FIXTURES ONLY: write rows in the v1–v4 shape, to build databases as older builds left them
+   * (migration tests). Never set by the app.
+   */
+  legacyWrites?: boolean;
+  /** Where wrapped client keys live; the database's `keys` table by default. */
+  keys?: KeyStore;
+}
+
+const Envelope = v.looseObject({ m: v.record(v.string(), v.unknown()), d: v.unknown() });
+
+/** The database's `keys` table as a key store. */
+export function dbKeyStore(db: StapwijzerDb): KeyStore {
+  return {
+    get: (id) => db.keys.get(id),
+    addIfAbsent: (row) =>
+      db.transaction('rw', db.keys, async () => {
+        const existing = await db.keys.get(row.id);
+        if (existing) return existing;
+        await db.keys.add(row);
+        return row;
+      }),
+  };
+}
+
+/** A key store over rows held in memory (a backup being verified). */
+export function memoryKeyStore(rows: readonly KeyRow[]): KeyStore {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return {
+    get: async (id) => byId.get(id),
+    addIfAbsent: async (row) => {
+      const existing = byId.get(row.id);
+      if (existing) return existing;
+      byId.set(row.id, row);
+      return row;
+    },
+  };
+}
+
+/** The client whose key seals a row of `table` (null: the data key). */
+function ownerOf(table: EncryptedTableName, clear: { id?: unknown; clientId?: unknown }): string | null {
+  if (table === 'clients') return typeof clear.id === 'string' ? clear.id : null;
+  // Safety events stay under the data key: a client key id on them would mark the client (clear-fields.ts).
+  if (table === 'safetyEvents' || table === 'settings') return null;
+  return typeof clear.clientId === 'string' ? clear.clientId : null;
+}
+
+/** Splits a record's fields into what stays in clear and what is sealed; refuses anything unlisted. */
+export function splitClear(
+  table: EncryptedTableName,
+  fields: object,
+): { clear: Record<string, ClearValue>; meta: Record<string, unknown> } {
+  const rule: { clear: readonly string[]; sealedMeta: readonly string[] } = CLEAR_FIELDS[table];
+  const clear: Record<string, ClearValue> = {};
+  const meta: Record<string, unknown> = {};
+  for (const [k, value] of Object.entries(fields)) {
+    if (value === undefined || k === 'kid' || k === 'iv' || k === 'ct') continue;
+    if (rule.clear.includes(k)) {
+      if (typeof value !== 'string' && typeof value !== 'number' && value !== null) {
+        throw new TypeError(`Clear field ${table}.${k} must be a string, number or null`);
+      }
+      clear[k] = value;
+    } else if (rule.sealedMeta.includes(k)) meta[k] = value;
+    else throw new TypeError(`${table}.${k} is on neither list of clear-fields.ts: refusing to store it`);
+  }
+  return { clear, meta };
+}
 
 export class VaultSession {
   readonly db: StapwijzerDb;
-  #key: CryptoKey | null;
+  readonly #ring: KeyRing;
+  readonly #legacyWrites: boolean;
   readonly #onLock = new Set<() => void>();
 
-  constructor(db: StapwijzerDb, key: CryptoKey) {
+  constructor(db: StapwijzerDb, key: CryptoKey, options: VaultSessionOptions = {}) {
     this.db = db;
-    this.#key = key;
+    this.#ring = new KeyRing(key, options.keys ?? dbKeyStore(db));
+    this.#legacyWrites = options.legacyWrites ?? false;
   }
 
   get locked(): boolean {
-    return this.#key === null;
+    return this.#ring.locked;
   }
 
-  /** Drops the data key. Idempotent. */
+  /** Drops the data key and every client key. Idempotent. */
   lock(): void {
-    if (this.#key === null) return;
-    this.#key = null;
+    if (this.#ring.locked) return;
+    this.#ring.drop();
     for (const cb of this.#onLock) cb();
     this.#onLock.clear();
   }
@@ -37,29 +126,61 @@ export class VaultSession {
     return () => this.#onLock.delete(cb);
   }
 
-  #requireKey(): CryptoKey {
-    if (this.#key === null) throw new StorageError('locked');
-    return this.#key;
-  }
-
-  /** Encrypts `data` bound to the table and every clear field of the row. */
-  async seal<C extends RowBase>(table: EncryptedTableName, clear: C, data: unknown): Promise<C & Sealed> {
-    const sealed = await seal(this.#requireKey(), aadFor(table, clear), data);
-    return { ...clear, ...sealed };
+  /**
+   * The team-key slot (team-sync issue): new client keys are wrapped under this key from now on.
+   * Until that issue stores and distributes team keys, nothing calls it.
+   */
+  setTeamKey(kid: string, key: CryptoKey): void {
+    this.#ring.setTeamKey(kid, key);
   }
 
   /**
-   * Decrypts a stored row and checks its payload against the table's schema (payload-schemas.ts); a
-   * failed tag or a payload of another shape throws 'integrity' for this row only.
+   * Seals a record: the table's clear fields (clear-fields.ts) plus the key id stay in clear and
+   * are bound into the AAD; the record's other fields and `data` are sealed, padded to a bucket.
+   * Throws a TypeError for a field on neither list of clear-fields.ts.
    */
-  async open<C extends RowBase, P>(table: EncryptedTableName, row: C & Sealed): Promise<Decrypted<C, P>> {
-    const key = this.#requireKey();
+  async seal<C extends RowBase>(table: EncryptedTableName, clear: C, data: unknown): Promise<SealedRow> {
+    if (this.#legacyWrites) {
+      const sealed = await seal(this.#ring.dataKey(), aadFor(table, clear), data);
+      return { ...clear, ...sealed } as unknown as SealedRow;
+    }
+    const split = splitClear(table, clear);
+    const owner = ownerOf(table, clear);
+    const { kid, key } = owner ? await this.#ring.clientKey(owner) : { kid: DATA_KEY_ID, key: this.#ring.dataKey() };
+    const stored = { ...split.clear, kid };
+    const sealed = await seal(key, aadFor(table, stored, AAD_FORMAT_V2), { m: split.meta, d: data }, { padded: true });
+    return { ...stored, ...sealed } as SealedRow;
+  }
+
+  /**
+   * Decrypts a stored row (either shape) and checks its fields and payload against the table's
+   * schemas (payload-schemas.ts); a failed tag, a missing key or a payload of another shape throws
+   * 'integrity' for this row only.
+   */
+  async open<C extends RowBase, P>(table: EncryptedTableName, row: OpenableRow): Promise<Decrypted<C, P>> {
     const { iv, ct, ...clear } = row;
-    const parsed = v.safeParse(PAYLOAD_SCHEMAS[table], await open(key, aadFor(table, clear), { iv, ct }));
+    let fields: Record<string, unknown>;
+    let payload: unknown;
+    if (typeof clear.kid === 'string') {
+      const key = await this.#ring.key(clear.kid);
+      const envelope = v.safeParse(Envelope, await open(key, aadFor(table, clear, AAD_FORMAT_V2), { iv, ct }));
+      if (!envelope.success) throw new StorageError('integrity', { detail: `${table}/${row.id}: no envelope` });
+      const meta = v.safeParse(SEALED_META_SCHEMAS[table], envelope.output.m);
+      if (!meta.success) {
+        throw new StorageError('integrity', { detail: `${table}/${row.id}: ${v.summarize(meta.issues)}` });
+      }
+      const { kid: _kid, ...rest } = clear;
+      fields = { ...meta.output, ...rest };
+      payload = envelope.output.d;
+    } else {
+      fields = clear;
+      payload = await open(this.#ring.dataKey(), aadFor(table, clear), { iv, ct });
+    }
+    const parsed = v.safeParse(PAYLOAD_SCHEMAS[table], payload);
     if (!parsed.success) {
       throw new StorageError('integrity', { detail: `${table}/${row.id}: ${v.summarize(parsed.issues)}` });
     }
     // Validated above; PayloadSchemasMatchTypes proves each table's schema output is its payload type.
-    return { ...(clear as unknown as C), data: parsed.output as P };
+    return { ...(fields as unknown as C), data: parsed.output as P };
   }
 }

@@ -1,6 +1,8 @@
 /**
- * Row and payload types for the Stapwijzer database. Owns the split between clear, indexed fields
- * (opaque ids, dates, status, pathway/pack ids — nothing about the person) and the encrypted payload.
+ * Row and payload types for the Stapwijzer database. Owns the split between what a row stores in
+ * clear (schema v5: id, pseudonymous client id, key id, revision — clear-fields.ts) and the sealed
+ * envelope. The `…Clear` interfaces are the record fields a repository hands out after opening
+ * (dates, status, pathway/pack ids): since v5 those live INSIDE the sealed envelope, not in clear.
  * Payload types are deliberately minimal; the app layer refines them.
  */
 import type { FollowUpOutcome, Reason, Recommendation, ScreeningOutcome } from '../domain/result';
@@ -12,7 +14,10 @@ export interface Sealed {
   ct: Uint8Array<ArrayBuffer>;
 }
 
-/** Clear fields every encrypted row carries. `rev` starts at 1 and rises by 1 per update (R17). */
+/**
+ * Record fields every decrypted record carries. `rev` starts at 1 and rises by 1 per update (R17);
+ * `id` and `rev` are stored in clear, the times are sealed (v5).
+ */
 export interface RowBase {
   id: string;
   rev: number;
@@ -67,15 +72,41 @@ export interface SafetyEventClear extends RowBase {
   clientId: string | null;
 }
 
-export type ClientRow = ClientClear & Sealed;
-export type ScreeningRow = ScreeningClear & Sealed;
-export type DraftRow = DraftClear & Sealed;
-export type DecisionRow = DecisionClear & Sealed;
-export type FollowUpRow = FollowUpClear & Sealed;
-export type PlanRow = PlanClear & Sealed;
-export type NoteRow = NoteClear & Sealed;
-export type SettingRow = SettingClear & Sealed;
-export type SafetyEventRow = SafetyEventClear & Sealed;
+/** What a schema-v5 row stores in clear (clear-fields.ts): everything else is in the sealed envelope. */
+export interface SealedClear {
+  id: string;
+  rev: number;
+  /** The key the row is sealed with (keys/key-ring.ts). */
+  kid: string;
+  /** Pseudonymous client id, on the tables of clear-fields.ts that list it. */
+  clientId?: string | null;
+}
+export type SealedRow = SealedClear & Sealed;
+/**
+ * A row as schema v1–v4 stored it: every record field in clear, sealed with the data key under the
+ * v1 AAD. Still opened (read-through during the migration, v1 backups) and re-sealed by the migration.
+ */
+export type LegacyRow<C extends RowBase> = C & Sealed;
+/** Any stored sealed row: the two shapes differ by `kid`. */
+export type StoredRow<C extends RowBase> = SealedRow | LegacyRow<C>;
+
+export type ClientRow = StoredRow<ClientClear>;
+export type ScreeningRow = StoredRow<ScreeningClear>;
+export type DraftRow = StoredRow<DraftClear>;
+export type DecisionRow = StoredRow<DecisionClear>;
+export type FollowUpRow = StoredRow<FollowUpClear>;
+export type PlanRow = StoredRow<PlanClear>;
+export type NoteRow = StoredRow<NoteClear>;
+export type SettingRow = StoredRow<SettingClear>;
+export type SafetyEventRow = StoredRow<SafetyEventClear>;
+
+/** A wrapped key (keys/key-ring.ts): its id, the id of the key that wraps it, and the wrapped bytes. */
+export interface KeyRow {
+  id: string;
+  parent: string;
+  iv: Uint8Array<ArrayBuffer>;
+  wrapped: Uint8Array<ArrayBuffer>;
+}
 
 /** A decrypted record: the clear fields plus the payload. */
 export type Decrypted<C extends RowBase, P> = C & { data: P };
@@ -306,4 +337,17 @@ export interface AuditActorMeta {
   key: 'auditActor';
   initials: string;
 }
-export type MetaRow = VaultMeta | SentinelMeta | BackoffMeta | SchemaMeta | AuditTipMeta | AuditActorMeta;
+/**
+ * Progress of the v5 re-sealing migration (migration/reseal.ts). Absent or not 'done': rows of the
+ * old shape may remain. `table`/`after` say where the next batch starts; `done` counts re-sealed rows.
+ */
+export interface ResealMeta {
+  key: 'reseal';
+  state: 'pending' | 'running' | 'done';
+  table: string | null;
+  after: string | null;
+  done: number;
+  total: number;
+  updatedAt: number;
+}
+export type MetaRow = VaultMeta | SentinelMeta | BackoffMeta | SchemaMeta | AuditTipMeta | AuditActorMeta | ResealMeta;

@@ -113,7 +113,13 @@ export async function anchorHead(session: VaultSession, head: AuditHead, now = D
   for (let attempt = 0; attempt < 5; attempt++) {
     const existing = await db.settings.get(AUDIT_HEAD_SETTING);
     const clear: SettingClear = existing
-      ? { id: AUDIT_HEAD_SETTING, rev: existing.rev + 1, createdAt: existing.createdAt, updatedAt: now }
+      ? // Since v5 a row's createdAt is sealed; the anchor is rewritten whole, so a fresh one is fine.
+        {
+          id: AUDIT_HEAD_SETTING,
+          rev: existing.rev + 1,
+          createdAt: 'createdAt' in existing ? existing.createdAt : now,
+          updatedAt: now,
+        }
       : { id: AUDIT_HEAD_SETTING, rev: 1, createdAt: now, updatedAt: now };
     const row = await session.seal('settings', clear, head);
     const written = await db.transaction('rw', db.settings, async () => {

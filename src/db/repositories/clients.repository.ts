@@ -1,4 +1,4 @@
-/** Clients (pseudonymous): alias and code are encrypted; only id, status and timestamps are clear. */
+/** Clients (pseudonymous): everything but the id, key id and revision is sealed (clear-fields.ts). */
 import type { VaultSession } from '../session';
 import type { ClientClear, ClientPayload, ClientStatus, Decrypted, ReadMany } from '../types';
 import { getRecord, insertRecord, newClear, nextClear, queryMany, updateRecord } from './encrypted-store';
@@ -14,7 +14,13 @@ export function getClient(session: VaultSession, id: string): Promise<ClientReco
 }
 
 export function listClients(session: VaultSession, status: ClientStatus = 'active'): Promise<ReadMany<ClientRecord>> {
-  return queryMany(session, 'clients', (t) => t.where('status').equals(status).toArray());
+  // Status is sealed (v5): decrypt and filter. The caseload index (issue 17) replaces this read for lists.
+  return queryMany<ClientClear, ClientPayload>(
+    session,
+    'clients',
+    (t) => t.toArray(),
+    (records) => records.filter((r) => r.status === status),
+  );
 }
 
 /** Saves a loaded client; 'conflict' if someone saved it since it was loaded (R17). */

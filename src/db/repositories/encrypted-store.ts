@@ -10,10 +10,11 @@ import { bytesEqual } from '../crypto/bytes';
 import type { EncryptedTableName, StapwijzerDb } from '../database';
 import { isStorageError, StorageError } from '../errors';
 import { withReopenRetry } from '../retry';
-import type { VaultSession } from '../session';
-import type { Decrypted, ReadMany, RowBase, Sealed } from '../types';
+import type { OpenableRow, VaultSession } from '../session';
+import type { Decrypted, ReadMany, RowBase } from '../types';
 
-export type EncryptedRow = RowBase & Sealed;
+/** A stored sealed row of either shape (v5: id, clientId, kid, rev; v1–v4: every record field). */
+export type EncryptedRow = OpenableRow;
 
 export function tableOf(db: StapwijzerDb, name: EncryptedTableName): Table<EncryptedRow, string> {
   return db.table(name);
@@ -144,7 +145,7 @@ export async function getRecord<C extends RowBase, P>(
 ): Promise<Decrypted<C, P> | undefined> {
   if (session.locked) throw new StorageError('locked');
   const row = await withReopenRetry(session.db, () => tableOf(session.db, name).get(id));
-  return row ? session.open<C, P>(name, row as C & Sealed) : undefined;
+  return row ? session.open<C, P>(name, row) : undefined;
 }
 
 /** Decrypts many rows; a damaged row is reported in `damaged` and the others still read (R22). */
@@ -156,7 +157,7 @@ export async function openMany<C extends RowBase, P>(
   if (session.locked) throw new StorageError('locked');
   const damaged: string[] = [];
   const records: Decrypted<C, P>[] = [];
-  const results = await Promise.allSettled(rows.map((row) => session.open<C, P>(name, row as C & Sealed)));
+  const results = await Promise.allSettled(rows.map((row) => session.open<C, P>(name, row)));
   results.forEach((result, i) => {
     if (result.status === 'fulfilled') records.push(result.value);
     else if (isStorageError(result.reason, 'integrity')) damaged.push(rows[i]?.id ?? '');
@@ -165,12 +166,29 @@ export async function openMany<C extends RowBase, P>(
   return { records, damaged };
 }
 
+/**
+ * Reads rows by a clear query (since v5 only the primary key or `clientId`), decrypts them, then
+ * applies `refine` to the records: filters and orders on sealed fields (status, dates) happen here,
+ * after decryption, because those fields are no longer in clear.
+ */
 export async function queryMany<C extends RowBase, P>(
   session: VaultSession,
   name: EncryptedTableName,
   query: (table: Table<EncryptedRow, string>) => Promise<EncryptedRow[]>,
+  refine?: (records: Decrypted<C, P>[]) => Decrypted<C, P>[],
 ): Promise<ReadMany<Decrypted<C, P>>> {
   if (session.locked) throw new StorageError('locked');
   const rows = await withReopenRetry(session.db, () => query(tableOf(session.db, name)));
-  return openMany<C, P>(session, name, rows);
+  const read = await openMany<C, P>(session, name, rows);
+  return refine ? { records: refine(read.records), damaged: read.damaged } : read;
+}
+
+/** Orders records by a string or number field, ascending (ties keep their order). */
+export function byField<T, K extends keyof T>(field: K, direction: 'asc' | 'desc' = 'asc') {
+  const sign = direction === 'asc' ? 1 : -1;
+  return (a: T, b: T): number => {
+    const x = a[field];
+    const y = b[field];
+    return x < y ? -sign : x > y ? sign : 0;
+  };
 }

@@ -1,11 +1,11 @@
 /**
- * Follow-ups: clear client, pathway, status and due date (YYYY-MM-DD) so "due on or before a date"
- * is one range on the [status+dueDate] index (schema v2); the reason is encrypted.
+ * Follow-ups: due date (YYYY-MM-DD), status and pathway are sealed since v5 (a due date one day
+ * after a screening would mark the self-harm route); only id, client id, key id and revision are
+ * clear. "Due on or before a date" decrypts and filters; the caseload index replaces it for Vandaag.
  */
-import Dexie from 'dexie';
 import type { VaultSession } from '../session';
 import type { Decrypted, FollowUpClear, FollowUpPayload, FollowUpStatus, ReadMany } from '../types';
-import { getRecord, insertRecord, newClear, nextClear, queryMany, updateRecord } from './encrypted-store';
+import { byField, getRecord, insertRecord, newClear, nextClear, queryMany, updateRecord } from './encrypted-store';
 
 export type FollowUpRecord = Decrypted<FollowUpClear, FollowUpPayload>;
 export type NewFollowUp = { clientId: string; pathwayId: string; dueDate: string; id?: string };
@@ -33,13 +33,21 @@ export function getFollowUp(session: VaultSession, id: string): Promise<FollowUp
 /** Open follow-ups due on or before `date` (inclusive), oldest first. */
 export function listDueFollowUps(session: VaultSession, date: string): Promise<ReadMany<FollowUpRecord>> {
   assertDueDate(date);
-  return queryMany(session, 'followUps', (t) =>
-    t.where('[status+dueDate]').between(['open', Dexie.minKey], ['open', date], true, true).toArray(),
+  return queryMany<FollowUpClear, FollowUpPayload>(
+    session,
+    'followUps',
+    (t) => t.toArray(),
+    (records) => records.filter((r) => r.status === 'open' && r.dueDate <= date).sort(byField('dueDate')),
   );
 }
 
 export function listFollowUps(session: VaultSession, clientId: string): Promise<ReadMany<FollowUpRecord>> {
-  return queryMany(session, 'followUps', (t) => t.where('clientId').equals(clientId).sortBy('dueDate'));
+  return queryMany<FollowUpClear, FollowUpPayload>(
+    session,
+    'followUps',
+    (t) => t.where('clientId').equals(clientId).toArray(),
+    (records) => records.sort(byField('dueDate')),
+  );
 }
 
 /** Every follow-up of the caseload, open or closed (practice indicators, issue 22). */

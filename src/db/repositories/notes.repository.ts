@@ -1,4 +1,4 @@
-/** Free-text notes per client; the text is encrypted, only ids and timestamps are clear. */
+/** Free-text notes per client; text and timestamps are sealed, only ids, key id and revision are clear. */
 import type { VaultSession } from '../session';
 import type { Decrypted, NoteClear, NotePayload, ReadMany } from '../types';
 import { deleteRecord, insertRecord, newClear, nextClear, queryMany, updateRecord } from './encrypted-store';

@@ -1,4 +1,4 @@
-/** Care plans per client; clear: client, pathway and status; the plan content is encrypted. */
+/** Care plans per client; clear: id, client id, key id, revision; pathway, status and content are sealed. */
 import type { VaultSession } from '../session';
 import type { Decrypted, PlanClear, PlanPayload, PlanStatus, ReadMany } from '../types';
 import { insertRecord, newClear, nextClear, queryMany, updateRecord } from './encrypted-store';

@@ -2,13 +2,14 @@
  * Safety events (R46, CONTENT.md §4): a signal is written the moment the engine detects it, and
  * every action or confirmed discard is a further event. Append-only: this module exports no update
  * and no delete, so two devices (or two tabs) can never overwrite each other's action; whether a
- * signal is still open is derived from the events. Clear fields: the signal id and the client id
- * (null for an anonymous screening); everything else is encrypted.
+ * signal is still open is derived from the events. Clear fields (v5): id, key id, revision only; the
+ * signal id and the client id are sealed, and every event is sealed under the data key, so nothing
+ * in clear ties a safety event to a client (clear-fields.ts).
  */
 import { isStorageError } from '../errors';
 import type { VaultSession } from '../session';
 import type { Decrypted, ReadMany, SafetyEventClear, SafetyEventPayload } from '../types';
-import { getRecord, insertRecord, newClear, queryMany } from './encrypted-store';
+import { byField, getRecord, insertRecord, newClear, queryMany } from './encrypted-store';
 
 export type SafetyEventRecord = Decrypted<SafetyEventClear, SafetyEventPayload>;
 export type SafetySignalRecord = SafetyEventRecord & { data: Extract<SafetyEventPayload, { kind: 'signal' }> };
@@ -61,7 +62,12 @@ export async function recordSafetyOutcome(
 }
 
 export function listSafetyEvents(session: VaultSession): Promise<ReadMany<SafetyEventRecord>> {
-  return queryMany(session, 'safetyEvents', (t) => t.orderBy('createdAt').toArray());
+  return queryMany<SafetyEventClear, SafetyEventPayload>(
+    session,
+    'safetyEvents',
+    (t) => t.toArray(),
+    (records) => records.sort(byField('createdAt')),
+  );
 }
 
 const isSignal = (e: SafetyEventRecord): e is SafetySignalRecord => e.data.kind === 'signal';

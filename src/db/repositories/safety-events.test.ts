@@ -50,16 +50,9 @@ describe('a safety signal of a mother with thoughts of self-harm', () => {
     const dump = JSON.stringify(raw, (_k, v: unknown) =>
       v instanceof Uint8Array ? Buffer.from(v).toString('latin1') : v,
     );
-    expect(Object.keys(raw ?? {}).sort()).toEqual([
-      'clientId',
-      'createdAt',
-      'ct',
-      'id',
-      'iv',
-      'rev',
-      'signalId',
-      'updatedAt',
-    ]);
+    // Schema v5: the client and signal ids are sealed too, and the key is the data key (not the client's).
+    expect(Object.keys(raw ?? {}).sort()).toEqual(['ct', 'id', 'iv', 'kid', 'rev']);
+    expect(raw?.kid).toBe('dek');
     expect(dump).not.toContain('zelfbeschadiging');
   });
 

@@ -3,7 +3,7 @@
  * - `saveDraft`: autosave on every answer; a drafts-only transaction, so relaxed durability.
  * - `completeScreening`: screening + decision + follow-up written and the draft deleted in ONE
  *   transaction (R4) with strict durability (R5), sealed before the transaction opens.
- * Clear fields: ids, status, pack/instrument versions (so old content stays resolvable).
+ * Clear fields (v5): id, client id, key id, revision; status and pack/instrument versions are sealed.
  */
 
 import { StorageError } from '../errors';
@@ -22,6 +22,7 @@ import type {
 } from '../types';
 import {
   addInTx,
+  byField,
   deleteInTx,
   getRecord,
   insertRecord,
@@ -109,7 +110,12 @@ export function getScreening(session: VaultSession, id: string): Promise<Screeni
 }
 
 export function listScreenings(session: VaultSession, clientId: string): Promise<ReadMany<ScreeningRecord>> {
-  return queryMany(session, 'screenings', (t) => t.where('clientId').equals(clientId).sortBy('createdAt'));
+  return queryMany<ScreeningClear, ScreeningPayload>(
+    session,
+    'screenings',
+    (t) => t.where('clientId').equals(clientId).toArray(),
+    (records) => records.sort(byField('createdAt')),
+  );
 }
 
 export function listDecisions(session: VaultSession, clientId: string): Promise<ReadMany<DecisionRecord>> {
@@ -121,7 +127,12 @@ export function listDecisions(session: VaultSession, clientId: string): Promise<
  * and decrypted here until the storage issue's caseload index holds the per-month counts.
  */
 export function listAllScreenings(session: VaultSession): Promise<ReadMany<ScreeningRecord>> {
-  return queryMany(session, 'screenings', (t) => t.where('status').equals('completed').toArray());
+  return queryMany<ScreeningClear, ScreeningPayload>(
+    session,
+    'screenings',
+    (t) => t.toArray(),
+    (records) => records.filter((r) => r.status === 'completed'),
+  );
 }
 
 export function listAllDecisions(session: VaultSession): Promise<ReadMany<DecisionRecord>> {
@@ -156,7 +167,12 @@ export function getDraft(session: VaultSession, id: string): Promise<DraftRecord
 
 /** Drafts for the "Concept hersteld" banner, newest first. */
 export async function listDrafts(session: VaultSession): Promise<ReadMany<DraftRecord>> {
-  return queryMany<DraftClear, DraftPayload>(session, 'drafts', (t) => t.orderBy('updatedAt').reverse().toArray());
+  return queryMany<DraftClear, DraftPayload>(
+    session,
+    'drafts',
+    (t) => t.toArray(),
+    (records) => records.sort(byField('updatedAt', 'desc')),
+  );
 }
 
 /** Deletes a draft (an unsaved screening the professional chose to discard, after a confirmation). */

@@ -1,0 +1,53 @@
+/**
+ * The clear-field rule (ARCHITECTURE "What stays in clear", R40), per table: which fields of a
+ * sealed row are stored in clear, and which fields a repository passes to `VaultSession.seal` in
+ * its `clear` argument but that are moved INTO the sealed payload (dates, status, pathway, pack
+ * and instrument ids, kinds). `seal()` refuses any field on neither list, so a field added to a
+ * row type can never end up in clear by accident: it has to be named here, in one of the two
+ * lists, and a reviewer sees which.
+ *
+ * Client tables keep in clear only the record id, the pseudonymous client id (a random UUID, so
+ * "rows of one client" is one index range), the key id and the revision. `clients` rows name no
+ * `clientId` (the row id is the client id). `safetyEvents` keep even the client id sealed and are
+ * sealed under the data key, not the client's key: a clear client id or client key id on a
+ * safety event would mark that client as a safety case.
+ *
+ * Tables outside this list (meta, packs, the audit log, keys) hold nothing about a person and are
+ * not sealed by `seal()`.
+ */
+import type { EncryptedTableName } from './database';
+
+export interface TableFieldRule {
+  /** Stored in clear, bound into the AAD. */
+  readonly clear: readonly string[];
+  /** Accepted in `seal(table, clear, …)` and stored inside the sealed envelope. */
+  readonly sealedMeta: readonly string[];
+}
+
+const TIMES = ['createdAt', 'updatedAt'] as const;
+
+export const CLEAR_FIELDS = {
+  clients: { clear: ['id', 'kid', 'rev'], sealedMeta: [...TIMES, 'status'] },
+  screenings: {
+    clear: ['id', 'clientId', 'kid', 'rev'],
+    sealedMeta: [...TIMES, 'status', 'packId', 'packVersion', 'instrumentId', 'instrumentVersion'],
+  },
+  drafts: { clear: ['id', 'clientId', 'kid', 'rev'], sealedMeta: [...TIMES] },
+  decisions: { clear: ['id', 'clientId', 'kid', 'rev'], sealedMeta: [...TIMES, 'screeningId', 'pathwayId'] },
+  followUps: { clear: ['id', 'clientId', 'kid', 'rev'], sealedMeta: [...TIMES, 'pathwayId', 'status', 'dueDate'] },
+  plans: { clear: ['id', 'clientId', 'kid', 'rev'], sealedMeta: [...TIMES, 'pathwayId', 'status'] },
+  notes: { clear: ['id', 'clientId', 'kid', 'rev'], sealedMeta: [...TIMES] },
+  settings: { clear: ['id', 'kid', 'rev'], sealedMeta: [...TIMES] },
+  safetyEvents: { clear: ['id', 'kid', 'rev'], sealedMeta: [...TIMES, 'signalId', 'clientId'] },
+} as const satisfies Record<EncryptedTableName, TableFieldRule>;
+
+/** Clear fields of rows that are not sealed records: listed so the row-dump test checks them too. */
+export const UNSEALED_TABLE_FIELDS = {
+  /** Per-client (and later team) keys, wrapped: the key id, its parent's id, the wrapped bytes. */
+  keys: ['id', 'parent', 'iv', 'wrapped'],
+} as const;
+
+/** The rule of one sealed table. */
+export function clearFieldsOf(table: EncryptedTableName): TableFieldRule {
+  return CLEAR_FIELDS[table];
+}
