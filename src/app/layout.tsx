@@ -12,6 +12,7 @@ import { useVault } from '../runtime/vault/runtime-context';
 import { ScreenLoading } from './screen-loading';
 import { StorageHealth } from './storage-health/storage-health';
 import { UpdatePrompt } from './update/update-prompt';
+import { ResealNotice } from './vault/reseal-notice';
 import { VaultGate } from './vault/vault-gate';
 
 // The panel is not on the first screen's path: it loads on the first press (precached, so also offline).
@@ -94,6 +95,7 @@ export function Layout() {
           nothing down (no layout shift), and at the end of a page they never cover its last button. */}
       <div className="notices">
         <StorageHealth />
+        <ResealNotice />
         <ContentRepairedNotice />
         <OfflineCacheNotice />
         <UpdatePrompt />

@@ -18,6 +18,8 @@ export type StorageErrorCode =
   | 'stale-build'
   | 'connection-lost'
   | 'migration-failed'
+  /** The v5 re-sealing migration has not finished: backups wait for it (migration/reseal.ts). */
+  | 'migration-running'
   | 'kdf-unsupported'
   | 'already-completed'
   | 'unknown';

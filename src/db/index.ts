@@ -16,6 +16,14 @@ export { MIN_PASSPHRASE_LENGTH, PRODUCTION_KDF, TEST_KDF } from './crypto/kdf';
 export { createDatabase, DB_NAME, durabilityFor, StapwijzerDb } from './database';
 export { isStorageError, StorageError, type StorageErrorCode, toStorageError } from './errors';
 export type { FlushCallback, StaleEvent, StaleListener, StaleReason } from './lifecycle';
+export {
+  assertNoMigrationRunning,
+  needsReseal,
+  type ResealProgress,
+  type ResealResult,
+  readResealState,
+  runReseal,
+} from './migration/reseal';
 export * from './repositories/clients.repository';
 export * from './repositories/content.repository';
 export * from './repositories/followups.repository';

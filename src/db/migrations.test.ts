@@ -3,15 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { createDatabase } from './database';
 import { StorageError, toStorageError } from './errors';
 import { listClients } from './repositories/clients.repository';
-import { listDueFollowUps } from './repositories/followups.repository';
+import { listAllFollowUps, listDueFollowUps } from './repositories/followups.repository';
 import { listScreenings } from './repositories/screenings.repository';
 import { CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS, type SchemaVersion } from './schema-versions';
 import {
   countRows,
+  legacyVault,
   seedFixture,
   TEST_PASSPHRASE,
   testDb,
-  testVault,
   uniqueDbName,
   versionsUpTo,
 } from './testing/fixture-db';
@@ -31,7 +31,7 @@ async function rawSnapshot(name: string) {
 async function v1Fixture() {
   const name = uniqueDbName('fixture-v1');
   const v1 = testDb(versionsUpTo(1), name);
-  const session = await testVault(v1);
+  const session = await legacyVault(v1);
   const counts = await seedFixture(session, 100);
   v1.close();
   return { name, counts };
@@ -56,9 +56,10 @@ describe('R15: upgrading a v1 fixture database to the current schema', () => {
     const screenings = await Promise.all(clients.records.map((c) => listScreenings(session, c.id)));
     expect(screenings.every((s) => s.damaged.length === 0 && s.records.length === 2)).toBe(true);
 
-    // The new index answers exactly what a full scan answers.
+    // "Due on or before" answers exactly what a full scan of the decrypted follow-ups answers.
     const due = await listDueFollowUps(session, '2025-02-15');
-    const scan = (await db.followUps.toArray()).filter((f) => f.status === 'open' && f.dueDate <= '2025-02-15');
+    const all = await listAllFollowUps(session);
+    const scan = all.records.filter((f) => f.status === 'open' && f.dueDate <= '2025-02-15');
     expect(due.damaged).toEqual([]);
     expect(due.records.map((r) => r.id).sort()).toEqual(scan.map((r) => r.id).sort());
     expect(due.records.length).toBeGreaterThan(0);

@@ -21,6 +21,8 @@ import { DATA_KEY_ID, KeyRing, type KeyStore } from './keys/key-ring';
 import { PAYLOAD_SCHEMAS, SEALED_META_SCHEMAS } from './payload-schemas';
 import type { Decrypted, KeyRow, RowBase, Sealed, SealedRow } from './types';
 
+export { KeyRing };
+
 /** Any stored sealed row (v5 or older): what `open()` accepts. */
 export interface OpenableRow extends Sealed {
   id: string;
@@ -97,6 +99,53 @@ export function splitClear(
   return { clear, meta };
 }
 
+/** Seals a record into the v5 shape with the keys of `ring` (see VaultSession.seal). */
+export async function sealRow(
+  ring: KeyRing,
+  table: EncryptedTableName,
+  clear: { id?: unknown; clientId?: unknown },
+  data: unknown,
+): Promise<SealedRow> {
+  const split = splitClear(table, clear);
+  const owner = ownerOf(table, clear);
+  const { kid, key } = owner ? await ring.clientKey(owner) : { kid: DATA_KEY_ID, key: ring.dataKey() };
+  const stored = { ...split.clear, kid };
+  const sealed = await seal(key, aadFor(table, stored, AAD_FORMAT_V2), { m: split.meta, d: data }, { padded: true });
+  return { ...stored, ...sealed } as SealedRow;
+}
+
+/** Opens a stored row of either shape with the keys of `ring` (see VaultSession.open). */
+export async function openRow<C extends RowBase, P>(
+  ring: KeyRing,
+  table: EncryptedTableName,
+  row: OpenableRow,
+): Promise<Decrypted<C, P>> {
+  const { iv, ct, ...clear } = row;
+  let fields: Record<string, unknown>;
+  let payload: unknown;
+  if (typeof clear.kid === 'string') {
+    const key = await ring.key(clear.kid);
+    const envelope = v.safeParse(Envelope, await open(key, aadFor(table, clear, AAD_FORMAT_V2), { iv, ct }));
+    if (!envelope.success) throw new StorageError('integrity', { detail: `${table}/${row.id}: no envelope` });
+    const meta = v.safeParse(SEALED_META_SCHEMAS[table], envelope.output.m);
+    if (!meta.success) {
+      throw new StorageError('integrity', { detail: `${table}/${row.id}: ${v.summarize(meta.issues)}` });
+    }
+    const { kid: _kid, ...rest } = clear;
+    fields = { ...meta.output, ...rest };
+    payload = envelope.output.d;
+  } else {
+    fields = clear;
+    payload = await open(ring.dataKey(), aadFor(table, clear), { iv, ct });
+  }
+  const parsed = v.safeParse(PAYLOAD_SCHEMAS[table], payload);
+  if (!parsed.success) {
+    throw new StorageError('integrity', { detail: `${table}/${row.id}: ${v.summarize(parsed.issues)}` });
+  }
+  // Validated above; PayloadSchemasMatchTypes proves each table's schema output is its payload type.
+  return { ...(fields as unknown as C), data: parsed.output as P };
+}
+
 export class VaultSession {
   readonly db: StapwijzerDb;
   readonly #ring: KeyRing;
@@ -144,12 +193,15 @@ export class VaultSession {
       const sealed = await seal(this.#ring.dataKey(), aadFor(table, clear), data);
       return { ...clear, ...sealed } as unknown as SealedRow;
     }
-    const split = splitClear(table, clear);
-    const owner = ownerOf(table, clear);
-    const { kid, key } = owner ? await this.#ring.clientKey(owner) : { kid: DATA_KEY_ID, key: this.#ring.dataKey() };
-    const stored = { ...split.clear, kid };
-    const sealed = await seal(key, aadFor(table, stored, AAD_FORMAT_V2), { m: split.meta, d: data }, { padded: true });
-    return { ...stored, ...sealed } as SealedRow;
+    return sealRow(this.#ring, table, clear, data);
+  }
+
+  /**
+   * Seals a small value that is not a record under the data key, unpadded, with the v1 AAD over
+   * `clear`: the backup manifest's digest (its format pins that shape). Not for client data.
+   */
+  async sealManifest(table: EncryptedTableName, clear: object, data: unknown): Promise<Sealed> {
+    return seal(this.#ring.dataKey(), aadFor(table, clear), data);
   }
 
   /**
@@ -157,30 +209,7 @@ export class VaultSession {
    * schemas (payload-schemas.ts); a failed tag, a missing key or a payload of another shape throws
    * 'integrity' for this row only.
    */
-  async open<C extends RowBase, P>(table: EncryptedTableName, row: OpenableRow): Promise<Decrypted<C, P>> {
-    const { iv, ct, ...clear } = row;
-    let fields: Record<string, unknown>;
-    let payload: unknown;
-    if (typeof clear.kid === 'string') {
-      const key = await this.#ring.key(clear.kid);
-      const envelope = v.safeParse(Envelope, await open(key, aadFor(table, clear, AAD_FORMAT_V2), { iv, ct }));
-      if (!envelope.success) throw new StorageError('integrity', { detail: `${table}/${row.id}: no envelope` });
-      const meta = v.safeParse(SEALED_META_SCHEMAS[table], envelope.output.m);
-      if (!meta.success) {
-        throw new StorageError('integrity', { detail: `${table}/${row.id}: ${v.summarize(meta.issues)}` });
-      }
-      const { kid: _kid, ...rest } = clear;
-      fields = { ...meta.output, ...rest };
-      payload = envelope.output.d;
-    } else {
-      fields = clear;
-      payload = await open(this.#ring.dataKey(), aadFor(table, clear), { iv, ct });
-    }
-    const parsed = v.safeParse(PAYLOAD_SCHEMAS[table], payload);
-    if (!parsed.success) {
-      throw new StorageError('integrity', { detail: `${table}/${row.id}: ${v.summarize(parsed.issues)}` });
-    }
-    // Validated above; PayloadSchemasMatchTypes proves each table's schema output is its payload type.
-    return { ...(fields as unknown as C), data: parsed.output as P };
+  open<C extends RowBase, P>(table: EncryptedTableName, row: OpenableRow): Promise<Decrypted<C, P>> {
+    return openRow<C, P>(this.#ring, table, row);
   }
 }

@@ -11,6 +11,7 @@ import { generateWrappableDataKey, unwrapDataKey, wrapDataKey } from './crypto/d
 import { deriveKek, kdfParamsOf, MIN_PASSPHRASE_LENGTH, needsRewrap, PRODUCTION_KDF, SALT_BYTES } from './crypto/kdf';
 import type { StapwijzerDb } from './database';
 import { StorageError } from './errors';
+import { resealDone } from './migration/reseal';
 import { withReopenRetry } from './retry';
 import { VaultSession } from './session';
 import { markVaultCreated } from './storage-health';
@@ -87,7 +88,9 @@ export async function createVault(
   await withReopenRetry(db, () =>
     db.transaction('rw', db.meta, async () => {
       if (await db.meta.get('vault')) throw new StorageError('already-initialised');
+      // A new vault has no rows of the old shape: nothing to re-seal (migration/reseal.ts).
       await db.meta.bulkAdd([vault, sentinel, backoff]);
+      await db.meta.put(resealDone(now));
     }),
   );
   markVaultCreated(db.name, sentinel.vaultId);

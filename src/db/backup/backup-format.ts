@@ -48,7 +48,21 @@ const base = {
   ct: Ct,
 };
 
-export const ROW_SCHEMAS = {
+/** A schema-v5 row (clear-fields.ts): id, client id where the table has one, key id, revision. */
+const sealedRow = v.strictObject({
+  id: Id,
+  rev: base.rev,
+  kid: Id,
+  clientId: v.exactOptional(v.nullable(Id)),
+  iv: Iv,
+  ct: Ct,
+});
+/** A table's rows: the v5 shape, or the v1–v4 shape (every record field in clear) of older backups. */
+const either = <T extends v.GenericSchema>(legacy: T) => v.union([sealedRow, legacy]);
+
+export const KeyRowSchema = v.strictObject({ id: Id, parent: Id, iv: Iv, wrapped: B64(128) });
+
+const LEGACY_ROW_SCHEMAS = {
   clients: v.strictObject({ ...base, status: v.picklist(['active', 'archived']) }),
   screenings: v.strictObject({
     ...base,
@@ -72,6 +86,18 @@ export const ROW_SCHEMAS = {
   notes: v.strictObject({ ...base, clientId: Id }),
   settings: v.strictObject(base),
   safetyEvents: v.strictObject({ ...base, signalId: Id, clientId: v.nullable(Id) }),
+} satisfies Record<BackupTable, v.GenericSchema>;
+
+export const ROW_SCHEMAS = {
+  clients: either(LEGACY_ROW_SCHEMAS.clients),
+  screenings: either(LEGACY_ROW_SCHEMAS.screenings),
+  drafts: either(LEGACY_ROW_SCHEMAS.drafts),
+  decisions: either(LEGACY_ROW_SCHEMAS.decisions),
+  followUps: either(LEGACY_ROW_SCHEMAS.followUps),
+  plans: either(LEGACY_ROW_SCHEMAS.plans),
+  notes: either(LEGACY_ROW_SCHEMAS.notes),
+  settings: either(LEGACY_ROW_SCHEMAS.settings),
+  safetyEvents: either(LEGACY_ROW_SCHEMAS.safetyEvents),
 } satisfies Record<BackupTable, v.GenericSchema>;
 
 const Hex64 = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/));
@@ -160,6 +186,8 @@ export const BackupFileSchema = v.strictObject({
     settings: v.array(ROW_SCHEMAS.settings),
     safetyEvents: v.optional(v.array(ROW_SCHEMAS.safetyEvents), []),
   }),
+  // Backups made before schema v5 have no per-client keys (and no field: the digest covers the body as written).
+  keys: v.exactOptional(v.array(KeyRowSchema)),
   auditLog: v.array(AuditRowSchema),
   integrity: v.strictObject({
     algorithm: v.literal('SHA-256+AES-GCM'),

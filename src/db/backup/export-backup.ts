@@ -10,6 +10,7 @@ import { sha256Hex } from '../audit/audit-hash';
 import { appendAudit } from '../audit/audit-log';
 import { kdfParamsOf } from '../crypto/kdf';
 import { StorageError } from '../errors';
+import { assertNoMigrationRunning } from '../migration/reseal';
 import { getSetting, putSetting } from '../repositories/settings.repository';
 import type { VaultSession } from '../session';
 import type { AuditRow, VaultMeta } from '../types';
@@ -68,19 +69,21 @@ const yieldToUi = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 export async function exportBackup(session: VaultSession, options: ExportOptions = {}): Promise<ExportedBackup> {
   if (session.locked) throw new StorageError('locked');
   const { db } = session;
+  await assertNoMigrationRunning(db);
   const now = options.now ?? new Date();
   const every = options.progressEvery ?? 500;
 
   const snapshot = await db.transaction(
     'r',
-    [...BACKUP_TABLES.map((t) => db.table(t)), db.auditLog, db.meta],
+    [...BACKUP_TABLES.map((t) => db.table(t)), db.auditLog, db.meta, db.keys],
     async () => {
       const tables = {} as Record<BackupTable, StoredRow[]>;
       for (const t of BACKUP_TABLES) tables[t] = (await db.table(t).toArray()) as StoredRow[];
+      const keys = await db.keys.toArray();
       const auditLog = (await db.auditLog.toArray()).sort((a, b) => a.seq - b.seq);
       const vault = await db.meta.get('vault');
       const sentinel = await db.meta.get('sentinel');
-      return { tables, auditLog, vault, sentinel };
+      return { tables, auditLog, vault, sentinel, keys };
     },
   );
   if (snapshot.vault?.key !== 'vault' || snapshot.sentinel?.key !== 'sentinel')
@@ -133,10 +136,12 @@ export async function exportBackup(session: VaultSession, options: ExportOptions
     counts,
     // Rows are written back exactly as stored; restore validates them against the strict schemas.
     tables: tables as unknown as BackupBody['tables'],
+    // The per-client keys, wrapped under the data key (schema v5): without them the rows cannot be opened.
+    keys: snapshot.keys.map((k) => ({ id: k.id, parent: k.parent, iv: toBase64(k.iv), wrapped: toBase64(k.wrapped) })),
     auditLog,
   };
   const digest = await sha256Hex(canonicalJson(body));
-  const sealed = await session.seal('settings', manifestClear(body.createdAt), digest);
+  const sealed = await session.sealManifest('settings', manifestClear(body.createdAt), digest);
   const file: BackupFile = {
     ...body,
     integrity: { algorithm: 'SHA-256+AES-GCM', digest, iv: toBase64(sealed.iv), ct: toBase64(sealed.ct) },

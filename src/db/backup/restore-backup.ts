@@ -16,9 +16,10 @@ import { unwrapDataKey } from '../crypto/data-key';
 import { deriveKek, KNOWN_KDFS, kdfParamsOf, needsRewrap, PRODUCTION_KDF } from '../crypto/kdf';
 import type { StapwijzerDb } from '../database';
 import { isStorageError } from '../errors';
-import { VaultSession } from '../session';
+import { resealDone, resealPending } from '../migration/reseal';
+import { KeyRing, memoryKeyStore, openRow, VaultSession } from '../session';
 import { markVaultCreated } from '../storage-health';
-import type { AuditRow, AuditTipMeta, BackoffMeta, KdfParams, SentinelMeta, VaultMeta } from '../types';
+import type { AuditRow, AuditTipMeta, BackoffMeta, KdfParams, KeyRow, SentinelMeta, VaultMeta } from '../types';
 import { checkVaultPassphrase, wrapWithPassphrase } from '../vault';
 import { BackupError } from './backup-error';
 import {
@@ -103,6 +104,15 @@ export interface VerifiedBackup {
   counts: BackupCounts;
 }
 
+function decodeKeys(file: BackupFile): KeyRow[] {
+  return (file.keys ?? []).map((k) => ({
+    id: k.id,
+    parent: k.parent,
+    iv: fromBase64(k.iv),
+    wrapped: fromBase64(k.wrapped),
+  }));
+}
+
 function splitRow(row: EncodedRow): {
   clear: Record<string, unknown>;
   iv: Uint8Array<ArrayBuffer>;
@@ -143,13 +153,15 @@ export async function verifyBackup(
       ct: fromBase64(integrity.ct),
     });
     if (sealedDigest !== integrity.digest) throw new BackupError('altered');
+    // Rows of either shape: v5 (per-client keys from the file, wrapped under its data key) or v1–v4.
+    const ring = new KeyRing(dataKey, memoryKeyStore(decodeKeys(file)));
     for (const t of BACKUP_TABLES) {
       const rows = file.tables[t];
       for (let i = 0; i < rows.length; i += 500) {
         await Promise.all(
           rows.slice(i, i + 500).map((row) => {
             const { clear, iv, ct } = splitRow(row);
-            return open(dataKey, aadFor(t, clear), { iv, ct });
+            return openRow(ring, t, { ...clear, id: row.id, rev: row.rev, iv, ct });
           }),
         );
       }
@@ -227,16 +239,22 @@ export async function applyRestore(
     ]),
   ) as Record<BackupTable, object[]>;
   const auditLog: AuditRow[] = file.auditLog.map((e) => ({ ...e }));
+  const keys = decodeKeys(file);
+  // Rows of the v1–v4 shape (a v1 backup) are re-sealed after unlock, like a database upgraded in place.
+  const legacy = BACKUP_TABLES.some((t) => file.tables[t].some((row) => !('kid' in row)));
+  const reseal = legacy ? resealPending(now) : resealDone(now);
 
   try {
-    await db.transaction('rw', [...BACKUP_TABLES.map((t) => db.table(t)), db.auditLog, db.meta], async () => {
+    await db.transaction('rw', [...BACKUP_TABLES.map((t) => db.table(t)), db.auditLog, db.meta, db.keys], async () => {
       for (const t of BACKUP_TABLES) {
         await db.table(t).clear();
         await db.table(t).bulkAdd(rows[t]);
       }
+      await db.keys.clear();
+      await db.keys.bulkAdd(keys);
       await db.auditLog.clear();
       await db.auditLog.bulkAdd(auditLog);
-      await db.meta.bulkPut([vault, sentinel, backoff, tipOf(auditLog)]);
+      await db.meta.bulkPut([vault, sentinel, backoff, tipOf(auditLog), reseal]);
     });
   } catch (e) {
     throw new BackupError('write-failed', { cause: e });

@@ -3,14 +3,16 @@
  * version (R15 migration fixtures). Test-only; the KDF here is deliberately weak.
  */
 
-import { TEST_KDF } from '../crypto/kdf';
+import { copyBytes } from '../crypto/bytes';
+import { unwrapDataKey } from '../crypto/data-key';
+import { deriveKek, TEST_KDF } from '../crypto/kdf';
 import { createDatabase, type StapwijzerDb } from '../database';
 import { createClient } from '../repositories/clients.repository';
 import { createNote } from '../repositories/notes.repository';
 import { createPlan } from '../repositories/plans.repository';
 import { completeScreening, saveDraft } from '../repositories/screenings.repository';
 import { SCHEMA_VERSIONS, type SchemaVersion } from '../schema-versions';
-import type { VaultSession } from '../session';
+import { VaultSession } from '../session';
 import { createVault } from '../vault';
 import { decisionData, draftData, followUpData, planData, screeningData } from './payloads';
 
@@ -28,6 +30,21 @@ export function testDb(versions: readonly SchemaVersion[] = SCHEMA_VERSIONS, nam
 
 export async function testVault(db: StapwijzerDb): Promise<VaultSession> {
   return createVault(db, TEST_PASSPHRASE, TEST_KDF);
+}
+
+/**
+ * A vault whose session writes rows in the v1–v4 shape (every record field in clear, data key,
+ * v1 AAD): a database as builds before schema v5 left it, for migration tests. The vault's reseal
+ * marker is removed, as those builds never wrote one.
+ */
+export async function legacyVault(db: StapwijzerDb): Promise<VaultSession> {
+  await createVault(db, TEST_PASSPHRASE, TEST_KDF);
+  const vault = await db.meta.get('vault');
+  if (vault?.key !== 'vault') throw new Error('no vault');
+  const { salt, ...params } = vault.kdf;
+  const kek = await deriveKek(TEST_PASSPHRASE, copyBytes(salt), params);
+  await db.meta.delete('reseal');
+  return new VaultSession(db, await unwrapDataKey(copyBytes(vault.wrappedKey), kek), { legacyWrites: true });
 }
 
 /** The schema as shipped at `version` (the list truncated), for fixture databases. */

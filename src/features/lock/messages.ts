@@ -24,6 +24,8 @@ export const lockMessages = defineMessages(
     'lockedBy.restore': 'In een ander tabblad is een back-up teruggezet. Ontgrendel opnieuw om verder te werken.',
     'lockedBy.wipe': 'In een ander tabblad worden alle gegevens gewist.',
     'lockedBy.passphrase-change': 'In een ander tabblad is de wachtzin gewijzigd. Ontgrendel met de nieuwe wachtzin.',
+    'lockedBy.migration':
+      'In een ander tabblad worden de gegevens opnieuw beveiligd. Ontgrendel opnieuw; dat tabblad maakt het af.',
     checking: 'Stapwijzer openen…',
     storageCleared:
       'De browser heeft de opgeslagen gegevens van Stapwijzer gewist. Begin opnieuw en zet daarna je laatste back-up terug.',
@@ -51,6 +53,7 @@ export const lockMessages = defineMessages(
     'lockedBy.restore': 'A backup was restored in another tab. Unlock again to continue.',
     'lockedBy.wipe': 'All data is being deleted in another tab.',
     'lockedBy.passphrase-change': 'The passphrase was changed in another tab. Unlock with the new passphrase.',
+    'lockedBy.migration': 'The data is being secured again in another tab. Unlock again; that tab finishes the work.',
     checking: 'Opening Stapwijzer…',
     storageCleared: "The browser has deleted Stapwijzer's stored data. Start again, then restore your latest backup.",
   },

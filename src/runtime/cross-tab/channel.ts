@@ -4,7 +4,7 @@
  * messages are simply not sent — each tab then still works on its own.
  */
 
-export type LockReason = 'lock' | 'restore' | 'wipe' | 'passphrase-change';
+export type LockReason = 'lock' | 'restore' | 'wipe' | 'passphrase-change' | 'migration';
 
 export type TabMessage =
   | { type: 'lock'; reason: LockReason }

@@ -5,6 +5,7 @@
 // RuntimeProvider (runtime-context.tsx); tests make their own over fake-indexeddb.
 import { createVault, type KdfParams, lock, type StapwijzerDb, unlock, type VaultSession } from '../../db';
 import { useSession } from '../session-store';
+import { resealAfterUnlock } from './reseal-runner';
 
 export class VaultRuntime {
   #current: VaultSession | null = null;
@@ -40,8 +41,13 @@ export class VaultRuntime {
       useSession.getState().setVaultStatus('locked');
     });
     useSession.getState().setVaultStatus('unlocked');
+    // Rows of the v1–v4 shape are re-sealed in the background (R40); reads work meanwhile.
+    this.resealing = resealAfterUnlock(session).catch(() => {});
     return session;
   }
+
+  /** The running (or last) re-sealing migration; tests await it. */
+  resealing: Promise<void> = Promise.resolve();
 
   /** Creates the vault at first use. Not adopted yet: onboarding still has a step to show. */
   createVault(passphrase: string, kdf?: KdfParams): Promise<VaultSession> {
