@@ -15,6 +15,7 @@
 import * as v from 'valibot';
 import { CLEAR_FIELDS } from './clear-fields';
 import { AAD_FORMAT_V2, aadFor, type ClearValue, open, seal } from './crypto/aead';
+import { MIN_BUCKET, TABLE_MIN_BUCKET } from './crypto/padding';
 import type { EncryptedTableName, StapwijzerDb } from './database';
 import { StorageError } from './errors';
 import { DATA_KEY_ID, KeyRing, type KeyStore } from './keys/key-ring';
@@ -110,7 +111,12 @@ export async function sealRow(
   const owner = ownerOf(table, clear);
   const { kid, key } = owner ? await ring.clientKey(owner) : { kid: DATA_KEY_ID, key: ring.dataKey() };
   const stored = { ...split.clear, kid };
-  const sealed = await seal(key, aadFor(table, stored, AAD_FORMAT_V2), { m: split.meta, d: data }, { padded: true });
+  const sealed = await seal(
+    key,
+    aadFor(table, stored, AAD_FORMAT_V2),
+    { m: split.meta, d: data },
+    { padded: true, minBucket: TABLE_MIN_BUCKET[table] ?? MIN_BUCKET },
+  );
   return { ...stored, ...sealed } as SealedRow;
 }
 

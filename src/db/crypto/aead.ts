@@ -39,14 +39,14 @@ export async function seal(
   key: CryptoKey,
   aad: Uint8Array<ArrayBuffer>,
   payload: unknown,
-  options: { padded?: boolean } = {},
+  options: { padded?: boolean; minBucket?: number } = {},
 ): Promise<Sealed> {
   const iv = randomBytes(IV_BYTES);
   const plain = utf8(JSON.stringify(payload));
   const ct = await crypto.subtle.encrypt(
     { name: 'AES-GCM', iv, additionalData: aad, tagLength: 128 },
     key,
-    options.padded ? pad(plain) : plain,
+    options.padded ? pad(plain, options.minBucket) : plain,
   );
   return { iv, ct: toBytes(ct) };
 }

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { exportBackup } from '../backup/export-backup';
 import type { EncryptedTableName, StapwijzerDb } from '../database';
 import { isStorageError } from '../errors';
-import { tableOf } from '../repositories/encrypted-store';
 import { getClient, updateClient } from '../repositories/clients.repository';
+import { tableOf } from '../repositories/encrypted-store';
 import { SCHEMA_VERSIONS } from '../schema-versions';
 import type { VaultSession } from '../session';
 import {
@@ -45,7 +45,10 @@ async function readAll(session: VaultSession) {
 
 async function legacyCount(db: StapwijzerDb) {
   let n = 0;
-  for (const t of RESEAL_TABLES) n += await tableOf(db, t).filter((r) => typeof r.kid !== 'string').count();
+  for (const t of RESEAL_TABLES)
+    n += await tableOf(db, t)
+      .filter((r) => typeof r.kid !== 'string')
+      .count();
   return n;
 }
 
