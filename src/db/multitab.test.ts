@@ -3,15 +3,18 @@ import { describe, expect, it } from 'vitest';
 import type { StaleEvent } from './lifecycle';
 import { createClient } from './repositories/clients.repository';
 import { saveDraft } from './repositories/screenings.repository';
-import { TEST_PASSPHRASE, testDb, testVault, uniqueDbName, versionsUpTo } from './testing/fixture-db';
+import { CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS } from './schema-versions';
+import { legacyVault, TEST_PASSPHRASE, testDb, testVault, uniqueDbName, versionsUpTo } from './testing/fixture-db';
 import { draftData } from './testing/payloads';
 import { unlock } from './vault';
 
 describe('R13/R14: another tab upgrades the schema', () => {
   it('flushes the draft, closes, flags the old tab stale and refuses every later write', async () => {
     const name = uniqueDbName();
-    const oldTab = testDb(versionsUpTo(1), name);
-    const session = await testVault(oldTab);
+    // The old tab is the build before schema v5: it writes rows of the old shape (it has no keys table).
+    // (An older one would declare tables v3 dropped, and Dexie would re-add them on its reopen.)
+    const oldTab = testDb(versionsUpTo(4), name);
+    const session = await legacyVault(oldTab);
     const client = await createClient(session, { alias: 'A' });
 
     let flushed = 0;
@@ -25,10 +28,10 @@ describe('R13/R14: another tab upgrades the schema', () => {
     const events: StaleEvent[] = [];
     oldTab.lifecycle.onStale((e) => events.push(e));
 
-    const newTab = testDb(versionsUpTo(2), name);
+    const newTab = testDb(SCHEMA_VERSIONS, name);
     await newTab.open(); // blocked until the old tab has flushed and closed
     expect(flushed).toBe(1);
-    expect(events).toEqual([{ reason: 'versionchange', newVersion: 2 }]);
+    expect(events).toEqual([{ reason: 'versionchange', newVersion: CURRENT_SCHEMA_VERSION }]);
     expect(oldTab.isOpen()).toBe(false);
     expect(await newTab.drafts.count()).toBe(1);
 

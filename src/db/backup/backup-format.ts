@@ -58,7 +58,9 @@ const sealedRow = v.strictObject({
   ct: Ct,
 });
 /** A table's rows: the v5 shape, or the v1–v4 shape (every record field in clear) of older backups. */
-const either = <T extends v.GenericSchema>(legacy: T) => v.union([sealedRow, legacy]);
+const either = <T extends v.GenericSchema>(legacy: T) =>
+  // Picked by the presence of `kid`, so a stray field is reported as such (a union would only say "no match").
+  v.lazy((input: unknown) => (typeof input === 'object' && input !== null && 'kid' in input ? sealedRow : legacy));
 
 export const KeyRowSchema = v.strictObject({ id: Id, parent: Id, iv: Iv, wrapped: B64(128) });
 

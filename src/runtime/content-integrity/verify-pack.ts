@@ -23,7 +23,8 @@ export async function sealLicenceDigest(
   pack: PackRow['pack'],
   at: number,
 ): Promise<NonNullable<PackRow['licenceSeal']>> {
-  const sealed = await session.seal('settings', licenceSealClear({ key }, at), await packDigest(pack));
+  // A MAC beside a content row, not a record: unpadded, v1 AAD (the stored seals keep that shape).
+  const sealed = await session.sealManifest('settings', licenceSealClear({ key }, at), await packDigest(pack));
   return { iv: sealed.iv, ct: sealed.ct, at };
 }
 
