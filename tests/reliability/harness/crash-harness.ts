@@ -8,14 +8,31 @@ import {
   createNote,
   listClients,
   listNotes,
+  runReseal,
   unlock,
-  type VaultSession,
+  VaultSession,
 } from '../../../src/db';
+import { canonicalJson } from '../../../src/db/backup/backup-format';
+import { copyBytes } from '../../../src/db/crypto/bytes';
+import { unwrapDataKey } from '../../../src/db/crypto/data-key';
+import { deriveKek } from '../../../src/db/crypto/kdf';
+import { RESEAL_TABLES } from '../../../src/db/migration/reseal';
+import { seedFixture } from '../../../src/db/testing/fixture-db';
 
 interface Verification {
   notes: string[];
   damaged: number;
   rawNoteRows: number;
+}
+
+/** What the v5 migration kill test checks (storage-migration-kill.spec.ts). */
+interface ResealCheck {
+  rows: number;
+  oldShape: number;
+  damaged: number;
+  /** SHA-256 over every decrypted record (the audit anchor left out: each unlock moves it). */
+  digest: string;
+  state: string | null;
 }
 
 declare global {
@@ -24,9 +41,14 @@ declare global {
       unlock(passphrase: string): Promise<void>;
       saveLoop(run: number, saves: number): Promise<void>;
       verify(): Promise<Verification>;
+      seedOldShape(passphrase: string, clients: number): Promise<void>;
+      reseal(batchSize: number): Promise<void>;
+      checkReseal(): Promise<ResealCheck>;
     };
     /** Bound by the test (page.exposeBinding): receives each acknowledged save. */
     __ackSave?: (text: string) => Promise<void>;
+    /** Bound by the migration kill test: receives each committed batch. */
+    __ackBatch?: (done: number) => Promise<void>;
   }
 }
 
@@ -65,6 +87,46 @@ window.crashHarness = {
     const clientId = await harnessClient(s);
     const { records, damaged } = await listNotes(s, clientId);
     return { notes: records.map((r) => r.data.text), damaged: damaged.length, rawNoteRows: await db.notes.count() };
+  },
+  /** Writes a caseload in the v1–v4 row shape, as an older build left it, and marks the migration pending. */
+  async seedOldShape(passphrase, clients) {
+    const vault = await db.meta.get('vault');
+    if (vault?.key !== 'vault') throw new Error('no vault');
+    const { salt, ...params } = vault.kdf;
+    const kek = await deriveKek(passphrase, copyBytes(salt), params);
+    const dek = await unwrapDataKey(copyBytes(vault.wrappedKey), kek);
+    await seedFixture(new VaultSession(db, dek, { legacyWrites: true }), clients);
+    const now = Date.now();
+    await db.meta.put({ key: 'reseal', state: 'pending', table: null, after: null, done: 0, total: 0, updatedAt: now });
+  },
+  async reseal(batchSize) {
+    await runReseal(need(), { batchSize, afterBatch: async (p) => window.__ackBatch?.(p.done) });
+  },
+  async checkReseal() {
+    const s = need();
+    const records: unknown[] = [];
+    let rows = 0;
+    let oldShape = 0;
+    let damaged = 0;
+    for (const t of RESEAL_TABLES) {
+      const stored = (await db.table(t).toArray()) as Parameters<VaultSession['open']>[1][];
+      for (const row of stored) {
+        if (row.id === 'auditHead') continue;
+        rows += 1;
+        if (typeof row.kid !== 'string') oldShape += 1;
+        try {
+          records.push([t, await s.open(t, row)]);
+        } catch {
+          damaged += 1;
+        }
+      }
+    }
+    // Canonical (sorted keys): both row shapes open to the same fields, not in the same order.
+    const lines = records.map((r) => canonicalJson(r)).sort();
+    const hash = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(lines.join('\n')));
+    const digest = [...new Uint8Array(hash)].map((b) => b.toString(16).padStart(2, '0')).join('');
+    const state = await db.meta.get('reseal');
+    return { rows, oldShape, damaged, digest, state: state?.key === 'reseal' ? state.state : null };
   },
 };
 if (status) status.textContent = 'klaar';
