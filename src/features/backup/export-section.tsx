@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { exportBackup } from '../../db';
+import { exportBackup, isStorageError } from '../../db';
 import { formatDateTime } from '../../i18n/dates';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { useVault } from '../../runtime/vault/runtime-context';
@@ -13,7 +13,7 @@ export function ExportSection() {
   const language = useLanguage();
   const status = useBackupStatus();
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  const [result, setResult] = useState<{ ok: true; name: string } | { ok: false } | null>(null);
+  const [result, setResult] = useState<{ ok: true; name: string } | { ok: false; migrating: boolean } | null>(null);
 
   async function run() {
     setResult(null);
@@ -22,8 +22,9 @@ export function ExportSection() {
       const backup = await exportBackup(vault.session(), { onProgress: setProgress });
       downloadText(backup.fileName, backup.text);
       setResult({ ok: true, name: backup.fileName });
-    } catch {
-      setResult({ ok: false });
+    } catch (e) {
+      // The v5 re-sealing migration refuses backups until it is done (a few seconds to minutes).
+      setResult({ ok: false, migrating: isStorageError(e, 'migration-running') });
     } finally {
       setProgress(null);
     }
@@ -43,7 +44,7 @@ export function ExportSection() {
       {progress && <progress aria-label={t('progress')} max={progress.total} value={progress.done} />}
       <p className={result?.ok === true ? 'form-message ok' : 'form-message'} role="status">
         {result?.ok === true && t('exported', { name: result.name })}
-        {result?.ok === false && t('exportFailed')}
+        {result?.ok === false && t(result.migrating ? 'exportWaitMigration' : 'exportFailed')}
       </p>
     </section>
   );

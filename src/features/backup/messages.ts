@@ -13,6 +13,7 @@ export const backupMessages = defineMessages(
     progress: 'Voortgang back-up',
     exported: 'Back-up opgeslagen als {name}.',
     exportFailed: 'De back-up is niet gelukt. Probeer het opnieuw.',
+    exportWaitMigration: 'De gegevens worden nog opnieuw beveiligd. Maak de back-up zodra dat klaar is.',
     restoreHeading: 'Back-up terugzetten',
     restoreIntro:
       'Zet een back-up terug op dit of een ander apparaat. Alles wat nu in Stapwijzer staat, wordt dan vervangen door de back-up.',
@@ -69,6 +70,7 @@ export const backupMessages = defineMessages(
     progress: 'Backup progress',
     exported: 'Backup saved as {name}.',
     exportFailed: 'The backup did not work. Please try again.',
+    exportWaitMigration: 'The data is still being secured again. Make the backup once that is done.',
     restoreHeading: 'Restore a backup',
     restoreIntro:
       'Restore a backup on this or another device. Everything now in Stapwijzer is then replaced by the backup.',
