@@ -18,6 +18,7 @@ export { isStorageError, StorageError, type StorageErrorCode, toStorageError } f
 export type { FlushCallback, StaleEvent, StaleListener, StaleReason } from './lifecycle';
 export * from './repositories/clients.repository';
 export * from './repositories/content.repository';
+export * from './repositories/followup-events.repository';
 export * from './repositories/followups.repository';
 export * from './repositories/notes.repository';
 export * from './repositories/plans.repository';

@@ -8,7 +8,7 @@ import { aadFor, open, seal } from './crypto/aead';
 import type { EncryptedTableName, StapwijzerDb } from './database';
 import { StorageError } from './errors';
 import { PAYLOAD_SCHEMAS } from './payload-schemas';
-import type { Decrypted, RowBase, Sealed } from './types';
+import type { Decrypted, MinimalClear, Sealed } from './types';
 
 export class VaultSession {
   readonly db: StapwijzerDb;
@@ -43,7 +43,7 @@ export class VaultSession {
   }
 
   /** Encrypts `data` bound to the table and every clear field of the row. */
-  async seal<C extends RowBase>(table: EncryptedTableName, clear: C, data: unknown): Promise<C & Sealed> {
+  async seal<C extends MinimalClear>(table: EncryptedTableName, clear: C, data: unknown): Promise<C & Sealed> {
     const sealed = await seal(this.#requireKey(), aadFor(table, clear), data);
     return { ...clear, ...sealed };
   }
@@ -52,7 +52,7 @@ export class VaultSession {
    * Decrypts a stored row and checks its payload against the table's schema (payload-schemas.ts); a
    * failed tag or a payload of another shape throws 'integrity' for this row only.
    */
-  async open<C extends RowBase, P>(table: EncryptedTableName, row: C & Sealed): Promise<Decrypted<C, P>> {
+  async open<C extends MinimalClear, P>(table: EncryptedTableName, row: C & Sealed): Promise<Decrypted<C, P>> {
     const key = this.#requireKey();
     const { iv, ct, ...clear } = row;
     const parsed = v.safeParse(PAYLOAD_SCHEMAS[table], await open(key, aadFor(table, clear), { iv, ct }));

@@ -20,6 +20,15 @@ export interface RowBase {
   updatedAt: number;
 }
 
+/**
+ * The clear fields of a row in a table written under the clear-field rule (ARCHITECTURE "What stays
+ * in clear"): the record id and its revision; timestamps, kinds and dates go in the sealed payload.
+ */
+export interface MinimalClear {
+  id: string;
+  rev: number;
+}
+
 export type ClientStatus = 'active' | 'archived';
 export type ScreeningStatus = 'completed' | 'cancelled';
 export type FollowUpStatus = 'open' | 'done' | 'cancelled';
@@ -67,6 +76,14 @@ export interface SafetyEventClear extends RowBase {
   clientId: string | null;
 }
 
+/**
+ * An append-only follow-up event (completed, cancelled, rescheduled): never updated or deleted, so
+ * two devices completing the same follow-up both keep their event and the state is derived.
+ */
+export interface FollowUpEventClear extends MinimalClear {
+  clientId: string;
+}
+
 export type ClientRow = ClientClear & Sealed;
 export type ScreeningRow = ScreeningClear & Sealed;
 export type DraftRow = DraftClear & Sealed;
@@ -76,9 +93,10 @@ export type PlanRow = PlanClear & Sealed;
 export type NoteRow = NoteClear & Sealed;
 export type SettingRow = SettingClear & Sealed;
 export type SafetyEventRow = SafetyEventClear & Sealed;
+export type FollowUpEventRow = FollowUpEventClear & Sealed;
 
 /** A decrypted record: the clear fields plus the payload. */
-export type Decrypted<C extends RowBase, P> = C & { data: P };
+export type Decrypted<C extends MinimalClear, P> = C & { data: P };
 
 /** Result of reading many rows: damaged rows (failed GCM tag, R22) are reported, not hidden. */
 export interface ReadMany<T> {
@@ -191,6 +209,18 @@ export type SafetyEventPayload =
     }
   | { kind: 'action'; action: SafetyAction; note?: string; screeningId?: string; at: string }
   | { kind: 'discarded'; what: string; at: string };
+
+/** What happened to a follow-up (encrypted). The follow-up's state is derived from these. */
+export type FollowUpEventPayload =
+  | { kind: 'completed'; followUpId: string /** The screening that answered it. */; screeningId?: string; at: string }
+  | { kind: 'cancelled'; followUpId: string; reason?: string; at: string }
+  | {
+      kind: 'rescheduled';
+      followUpId: string /** Local calendar date, `YYYY-MM-DD`. */;
+      dueDate: string;
+      reason?: string;
+      at: string;
+    };
 
 // Clear (unencrypted) tables.
 

@@ -28,6 +28,7 @@ export const BACKUP_TABLES = [
   'notes',
   'settings',
   'safetyEvents',
+  'followUpEvents',
 ] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 
@@ -72,6 +73,8 @@ export const ROW_SCHEMAS = {
   notes: v.strictObject({ ...base, clientId: Id }),
   settings: v.strictObject(base),
   safetyEvents: v.strictObject({ ...base, signalId: Id, clientId: v.nullable(Id) }),
+  // The clear-field rule's shape (schema v7): no timestamps in clear.
+  followUpEvents: v.strictObject({ id: Id, rev: base.rev, clientId: Id, iv: Iv, ct: Ct }),
 } satisfies Record<BackupTable, v.GenericSchema>;
 
 const Hex64 = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/));
@@ -147,6 +150,8 @@ export const BackupFileSchema = v.strictObject({
     settings: Count,
     // Backups made before schema v3 have no safety events.
     safetyEvents: v.optional(Count, 0),
+    // Backups made before schema v7 have no follow-up events.
+    followUpEvents: v.optional(Count, 0),
     auditLog: Count,
   }),
   tables: v.strictObject({
@@ -159,6 +164,7 @@ export const BackupFileSchema = v.strictObject({
     notes: v.array(ROW_SCHEMAS.notes),
     settings: v.array(ROW_SCHEMAS.settings),
     safetyEvents: v.optional(v.array(ROW_SCHEMAS.safetyEvents), []),
+    followUpEvents: v.optional(v.array(ROW_SCHEMAS.followUpEvents), []),
   }),
   auditLog: v.array(AuditRowSchema),
   integrity: v.strictObject({

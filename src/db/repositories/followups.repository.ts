@@ -1,13 +1,25 @@
 /**
- * Follow-ups: clear client, pathway, status and due date (YYYY-MM-DD) so "due on or before a date"
- * is one range on the [status+dueDate] index (schema v2); the reason is encrypted.
+ * Follow-ups: clear client, pathway and due date (YYYY-MM-DD) so "due on or before a date" is one
+ * range on the [status+dueDate] index (schema v2); the reason is encrypted. Whether a follow-up is
+ * open, done or cancelled is derived from its append-only events (followup-events.repository.ts,
+ * schema v7): the clear `status` is written 'open' and never changed, except on rows an older build
+ * closed, which still read as closed. Every read here returns the derived `state`.
  */
 import Dexie from 'dexie';
 import type { VaultSession } from '../session';
-import type { Decrypted, FollowUpClear, FollowUpPayload, FollowUpStatus, ReadMany } from '../types';
-import { getRecord, insertRecord, newClear, nextClear, queryMany, updateRecord } from './encrypted-store';
+import type { Decrypted, FollowUpClear, FollowUpPayload, ReadMany } from '../types';
+import { getRecord, insertRecord, newClear, nextClear, openMany, queryMany, updateRecord } from './encrypted-store';
+import {
+  type DerivedFollowUp,
+  deriveFollowUp,
+  type FollowUpEventRecord,
+  listFollowUpEvents,
+} from './followup-events.repository';
 
-export type FollowUpRecord = Decrypted<FollowUpClear, FollowUpPayload>;
+/** A follow-up as stored (its clear status is not its state). */
+export type StoredFollowUp = Decrypted<FollowUpClear, FollowUpPayload>;
+/** A follow-up as read: the stored row with its state (and due date) derived from its events. */
+export type FollowUpRecord = StoredFollowUp & DerivedFollowUp;
 export type NewFollowUp = { clientId: string; pathwayId: string; dueDate: string; id?: string };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -22,38 +34,102 @@ export function newFollowUpClear(fields: NewFollowUp, now: number): FollowUpClea
   return newClear<FollowUpClear>({ clientId, pathwayId, dueDate, status: 'open', ...(id ? { id } : {}) }, now);
 }
 
-export function createFollowUp(session: VaultSession, fields: NewFollowUp, data: FollowUpPayload, now = Date.now()) {
-  return insertRecord(session, 'followUps', newFollowUpClear(fields, now), data);
+/** A follow-up just written: no events yet, so open. */
+export function freshFollowUp(stored: StoredFollowUp): FollowUpRecord {
+  return { ...stored, state: 'open', completedBy: null };
 }
 
-export function getFollowUp(session: VaultSession, id: string): Promise<FollowUpRecord | undefined> {
-  return getRecord(session, 'followUps', id);
+/** The stored follow-ups with their state derived from the events. */
+export function withState(rows: readonly StoredFollowUp[], events: readonly FollowUpEventRecord[]): FollowUpRecord[] {
+  return rows.map((f) => ({ ...f, ...deriveFollowUp(f, events) }));
 }
 
-/** Open follow-ups due on or before `date` (inclusive), oldest first. */
-export function listDueFollowUps(session: VaultSession, date: string): Promise<ReadMany<FollowUpRecord>> {
+async function derive(
+  session: VaultSession,
+  read: ReadMany<StoredFollowUp>,
+  clientIds?: readonly string[],
+): Promise<ReadMany<FollowUpRecord>> {
+  const events = await listFollowUpEvents(session, clientIds ?? read.records.map((f) => f.clientId));
+  return { records: withState(read.records, events.records), damaged: [...read.damaged, ...events.damaged] };
+}
+
+export async function createFollowUp(
+  session: VaultSession,
+  fields: NewFollowUp,
+  data: FollowUpPayload,
+  now = Date.now(),
+): Promise<FollowUpRecord> {
+  return freshFollowUp(await insertRecord(session, 'followUps', newFollowUpClear(fields, now), data));
+}
+
+export async function getFollowUp(session: VaultSession, id: string): Promise<FollowUpRecord | undefined> {
+  const stored = await getRecord<FollowUpClear, FollowUpPayload>(session, 'followUps', id);
+  if (stored === undefined) return undefined;
+  const events = await listFollowUpEvents(session, [stored.clientId]);
+  return withState([stored], events.records)[0];
+}
+
+/**
+ * Open follow-ups due on or before `date` (inclusive), oldest first. The index narrows by the
+ * planned date; the events then decide (done ones drop out, a rescheduled one moves). A follow-up
+ * rescheduled to an earlier day than planned is found through its event.
+ */
+export async function listDueFollowUps(session: VaultSession, date: string): Promise<ReadMany<FollowUpRecord>> {
   assertDueDate(date);
-  return queryMany(session, 'followUps', (t) =>
+  const planned = await queryMany<FollowUpClear, FollowUpPayload>(session, 'followUps', (t) =>
     t.where('[status+dueDate]').between(['open', Dexie.minKey], ['open', date], true, true).toArray(),
   );
+  // Until the caseload index (issue 17b) holds the next due date, every event is read here.
+  const events = await listFollowUpEvents(session);
+  const have = new Set(planned.records.map((f) => f.id));
+  const movedIds = [
+    ...new Set(
+      events.records.flatMap((e) =>
+        e.data.kind === 'rescheduled' && e.data.dueDate <= date && !have.has(e.data.followUpId)
+          ? [e.data.followUpId]
+          : [],
+      ),
+    ),
+  ];
+  const movedRows = movedIds.length === 0 ? [] : await session.db.followUps.bulkGet(movedIds);
+  const moved = await openMany<FollowUpClear, FollowUpPayload>(
+    session,
+    'followUps',
+    movedRows.flatMap((r) => (r && r.status === 'open' ? [r] : [])),
+  );
+  const records = withState([...planned.records, ...moved.records], events.records)
+    .filter((f) => f.state === 'open' && f.dueDate <= date)
+    .sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
+  return { records, damaged: [...planned.damaged, ...moved.damaged, ...events.damaged] };
 }
 
-export function listFollowUps(session: VaultSession, clientId: string): Promise<ReadMany<FollowUpRecord>> {
-  return queryMany(session, 'followUps', (t) => t.where('clientId').equals(clientId).sortBy('dueDate'));
+export async function listFollowUps(session: VaultSession, clientId: string): Promise<ReadMany<FollowUpRecord>> {
+  const read = await queryMany<FollowUpClear, FollowUpPayload>(session, 'followUps', (t) =>
+    t.where('clientId').equals(clientId).sortBy('dueDate'),
+  );
+  return derive(session, read, [clientId]);
 }
 
 /** Every follow-up of the caseload, open or closed (practice indicators, issue 22). */
-export function listAllFollowUps(session: VaultSession): Promise<ReadMany<FollowUpRecord>> {
-  return queryMany(session, 'followUps', (t) => t.toArray());
+export async function listAllFollowUps(session: VaultSession): Promise<ReadMany<FollowUpRecord>> {
+  const read = await queryMany<FollowUpClear, FollowUpPayload>(session, 'followUps', (t) => t.toArray());
+  const events = await listFollowUpEvents(session);
+  return { records: withState(read.records, events.records), damaged: [...read.damaged, ...events.damaged] };
 }
 
-export function updateFollowUp(
+/**
+ * Rewrites a follow-up's sealed payload (the note). Its state is not a field to write: complete,
+ * cancel or reschedule it through an event (followup-events.repository.ts).
+ */
+export async function updateFollowUp(
   session: VaultSession,
-  loaded: FollowUpRecord,
+  loaded: StoredFollowUp,
   data: FollowUpPayload,
-  patch: { status?: FollowUpStatus; dueDate?: string } = {},
   now = Date.now(),
 ): Promise<FollowUpRecord> {
-  if (patch.dueDate !== undefined) assertDueDate(patch.dueDate);
-  return updateRecord(session, 'followUps', nextClear(loaded, patch, now), data);
+  const { id, rev, createdAt, updatedAt, clientId, pathwayId, status, dueDate } = loaded;
+  const stored: StoredFollowUp = { id, rev, createdAt, updatedAt, clientId, pathwayId, status, dueDate, data };
+  const written = await updateRecord(session, 'followUps', nextClear(stored, {}, now), data);
+  const events = await listFollowUpEvents(session, [clientId]);
+  return withState([written], events.records)[0] ?? freshFollowUp(written);
 }

@@ -1,6 +1,7 @@
 // Completes a screening: screening + decision + follow-up written and the draft deleted in one
-// transaction (completeScreening), then the follow-up it answered is marked done and the safety
-// action is appended to every open signal of the screening. Safety actions are the pack's (content,
+// transaction (completeScreening), with the completion event of the follow-up it answered (an
+// append-only event, never a status overwritten); then the safety action is appended to every open
+// signal of the screening. Safety actions are the pack's (content,
 // not code): any action the pack lists is kept, with its wording.
 import {
   completeScreening,
@@ -9,7 +10,6 @@ import {
   type FollowUpRecord,
   recordSafetyOutcome,
   type ScreeningPayload,
-  updateFollowUp,
   type VaultSession,
 } from '../../db';
 import type { ContentPack, Recommendation, Step, Text } from '../../domain';
@@ -108,6 +108,7 @@ export async function saveScreening(
       },
     },
     ...(args.draftId ? { draftId: args.draftId } : {}),
+    ...(args.answeredFollowUp ? { answers: { id: args.answeredFollowUp.id } } : {}),
   });
   if (decision.safety && args.openSignalIds.length > 0) {
     await recordSafetyOutcome(
@@ -122,9 +123,6 @@ export async function saveScreening(
         at,
       },
     );
-  }
-  if (args.answeredFollowUp) {
-    await updateFollowUp(session, args.answeredFollowUp, args.answeredFollowUp.data, { status: 'done' });
   }
   return result;
 }
