@@ -147,6 +147,7 @@ export const SafetyEventPayloadSchema = v.variant('kind', [
     at: Str,
   }),
   v.looseObject({ kind: v.literal('discarded'), what: Str, at: Str }),
+  v.looseObject({ kind: v.literal('linked'), at: Str }),
 ]);
 
 const LocalDate = v.pipe(Str, v.regex(/^\d{4}-\d{2}-\d{2}$/));

@@ -208,7 +208,12 @@ export type SafetyEventPayload =
       at: string;
     }
   | { kind: 'action'; action: SafetyAction; note?: string; screeningId?: string; at: string }
-  | { kind: 'discarded'; what: string; at: string };
+  | { kind: 'discarded'; what: string; at: string }
+  /**
+   * The signal belongs to the client named in this row's clear `clientId`: a signal raised on the
+   * start screen before the client was chosen or created is linked once she is (issue 13).
+   */
+  | { kind: 'linked'; at: string };
 
 /** What happened to a follow-up (encrypted). The follow-up's state is derived from these. */
 export type FollowUpEventPayload =

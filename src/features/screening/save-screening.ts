@@ -8,6 +8,7 @@ import {
   type DecisionPayload,
   type DraftPayload,
   type FollowUpRecord,
+  linkSignalsToClient,
   recordSafetyOutcome,
   type ScreeningPayload,
   type VaultSession,
@@ -110,6 +111,8 @@ export async function saveScreening(
     ...(args.draftId ? { draftId: args.draftId } : {}),
     ...(args.answeredFollowUp ? { answers: { id: args.answeredFollowUp.id } } : {}),
   });
+  // An anonymous screening saved for a new client: its signals are hers from now on.
+  await linkSignalsToClient(session, args.openSignalIds, args.clientId);
   if (decision.safety && args.openSignalIds.length > 0) {
     await recordSafetyOutcome(
       session,
