@@ -5,7 +5,7 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createClient, listOpenSignals, listSafetyEvents } from '../../db';
+import { createClient, getDraft, listOpenSignals, listSafetyEvents, saveDraft } from '../../db';
 import { setLanguage } from '../../i18n/language';
 import { useSession } from '../../runtime/session-store';
 import { renderRoute } from '../../runtime/testing/render-route';
@@ -86,5 +86,48 @@ describe('a caregiver in an acute care crisis, answered "Ja" before the client i
     await user.click(screen.getByRole('button', { name: 'Screening starten' }));
     await waitFor(() => expect(router.state.location.pathname).toMatch(/^\/screening\/[^/]+$/));
     expect((await listOpenSignals(session)).records.map((r) => r.clientId)).toEqual([client.id]);
+  });
+});
+
+describe('an anonymous screening of a caregiver in an acute care crisis, saved at the result for a new client', () => {
+  it('her signal, raised on the start screen, is hers: the action and the link both name her', async () => {
+    const session = await unlockedVault();
+    const user = userEvent.setup();
+    const { router } = renderRoute('/screening?pathway=caregivers&quick=1');
+    await crisisYesBeforeClient(user);
+    await user.click(screen.getByRole('button', { name: 'Screening starten' }));
+    await waitFor(() => expect(router.state.location.pathname).toMatch(/^\/screening\/[^/]+$/));
+    const draftId = router.state.location.pathname.split('/')[2] ?? '';
+    // Straight to the result with every item answered "nee" (the crisis is what matters here).
+    const answers = Object.fromEntries(Array.from({ length: 15 }, (_, i) => [`ediz-${i + 1}`, 0]));
+    const [stored] = (await listOpenSignals(session)).records;
+    expect(stored?.clientId).toBeNull();
+    await router.navigate('/');
+    await screen.findByRole('region', { name: 'Veiligheidssignalen' });
+    const previous = await getDraft(session, draftId);
+    if (!previous) throw new Error('the anonymous screening with a signal was not kept');
+    await saveDraft(session, {
+      previous,
+      clientId: null,
+      data: {
+        pathwayId: 'caregivers',
+        instrumentId: 'ediz-plus',
+        answers,
+        context: { phase: 'none' },
+        flags: { 'acute-crisis': true },
+        position: 0,
+      },
+    });
+    await router.navigate(`/screening/${draftId}/result`);
+    const panel = await screen.findByRole('region', { name: /Veiligheid eerst/ });
+    await user.click(within(panel).getByRole('radio', { name: /Veilig Thuis gebeld/ }));
+    await user.type(screen.getByLabelText('Code of bijnaam van de cliënt'), 'MZ-44');
+    await user.click(screen.getByRole('button', { name: 'Cliënt aanmaken en opslaan' }));
+    await waitFor(() => expect(router.state.location.pathname).toMatch(/^\/clients\/[^/]+$/));
+    const clientId = router.state.location.pathname.split('/')[2];
+    // The link and the action are written in the same millisecond at times: compare them unordered.
+    const events = (await listSafetyEvents(session)).records.map((e) => `${e.data.kind}:${e.clientId}`);
+    expect(events.sort()).toEqual([`action:${clientId}`, `linked:${clientId}`, 'signal:null']);
+    expect((await listOpenSignals(session)).records).toEqual([]);
   });
 });
