@@ -105,6 +105,37 @@ test('a "Ja" to signs of a postpartum psychosis opens the urgent panel before th
   });
 });
 
+test('a "Ja" to signs of a postpartum psychosis given before the client is chosen is hers once she is created', async ({
+  page,
+  server,
+}) => {
+  await page.goto(server.url);
+  await onboard(page, { roles: [/verloskundige/i] });
+  await openStart(page);
+  const question = page.getByRole('group', { name: 'Zijn er tekenen van een postpartumpsychose?' });
+  await test.step('When I answer "Ja" before saying who the screening is for', async () => {
+    await question.getByRole('radio', { name: 'Ja', exact: true }).check();
+    await expect(page.getByRole('region', { name: 'Spoed: direct handelen' })).toBeVisible();
+  });
+  await test.step('And then create the new client and start', async () => {
+    await page.getByRole('radio', { name: 'Nieuwe cliënt' }).check();
+    await page.getByLabel('Code of bijnaam van de cliënt').fill('P-8');
+    await page.getByRole('radio', { name: 'Na de bevalling', exact: true }).check();
+    await page.getByLabel('Weken na de bevalling').fill('1');
+    await page.getByRole('radio', { name: /EPDS/ }).check();
+    await page.getByRole('button', { name: 'Screening starten' }).click();
+    await expect(page).toHaveURL(/\/screening\/[^/]+$/);
+  });
+  await test.step('Then Vandaag names her with the open signal, not an anonymous screening', async () => {
+    await nav(page, 'Vandaag').click();
+    const section = page.getByRole('region', { name: 'Veiligheidssignalen' });
+    const item = section.getByRole('link', { name: /P-8/ });
+    await expect(item).toContainText('actie nog niet vastgelegd');
+    await expect(item).toContainText(/postpartumpsychose/i);
+    await expect(section.getByText('Anonieme screening')).toHaveCount(0);
+  });
+});
+
 test('EPDS item 10 entered at 1 or more opens the urgent panel at once, before any other item', async ({
   page,
   server,

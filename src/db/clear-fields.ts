@@ -39,6 +39,8 @@ export const CLEAR_FIELDS = {
   notes: { clear: ['id', 'clientId', 'kid', 'rev'], sealedMeta: [...TIMES] },
   settings: { clear: ['id', 'kid', 'rev'], sealedMeta: [...TIMES] },
   safetyEvents: { clear: ['id', 'kid', 'rev'], sealedMeta: [...TIMES, 'signalId', 'clientId'] },
+  /** Append-only follow-up events (completed, cancelled, rescheduled): everything but the ids sealed. */
+  followUpEvents: { clear: ['id', 'clientId', 'kid', 'rev'], sealedMeta: [] },
 } as const satisfies Record<EncryptedTableName, TableFieldRule>;
 
 /** Clear fields of rows that are not sealed records: listed so the row-dump test checks them too. */

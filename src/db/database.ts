@@ -17,6 +17,7 @@ import type {
   ClientRow,
   DecisionRow,
   DraftRow,
+  FollowUpEventRow,
   FollowUpRow,
   KeyRow,
   MetaRow,
@@ -40,7 +41,8 @@ export type EncryptedTableName =
   | 'plans'
   | 'notes'
   | 'settings'
-  | 'safetyEvents';
+  | 'safetyEvents'
+  | 'followUpEvents';
 
 export const RELAXED_ONLY_TABLES: ReadonlySet<string> = new Set(['drafts']);
 
@@ -55,6 +57,7 @@ export class StapwijzerDb extends Dexie {
   declare notes: Table<NoteRow, string>;
   declare settings: Table<SettingRow, string>;
   declare safetyEvents: Table<SafetyEventRow, string>;
+  declare followUpEvents: Table<FollowUpEventRow, string>;
   declare auditLog: Table<AuditRow, string>;
   declare meta: Table<MetaRow, string>;
   declare keys: Table<KeyRow, string>;

@@ -26,6 +26,7 @@ export {
 } from './migration/reseal';
 export * from './repositories/clients.repository';
 export * from './repositories/content.repository';
+export * from './repositories/followup-events.repository';
 export * from './repositories/followups.repository';
 export * from './repositories/notes.repository';
 export * from './repositories/plans.repository';

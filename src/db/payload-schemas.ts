@@ -17,6 +17,7 @@ import type {
   ClientPayload,
   DecisionPayload,
   DraftPayload,
+  FollowUpEventPayload,
   FollowUpPayload,
   NotePayload,
   PlanPayload,
@@ -146,6 +147,21 @@ export const SafetyEventPayloadSchema = v.variant('kind', [
     at: Str,
   }),
   v.looseObject({ kind: v.literal('discarded'), what: Str, at: Str }),
+  v.looseObject({ kind: v.literal('linked'), at: Str }),
+]);
+
+const LocalDate = v.pipe(Str, v.regex(/^\d{4}-\d{2}-\d{2}$/));
+
+export const FollowUpEventPayloadSchema = v.variant('kind', [
+  v.looseObject({ kind: v.literal('completed'), followUpId: Str, screeningId: v.exactOptional(Str), at: Str }),
+  v.looseObject({ kind: v.literal('cancelled'), followUpId: Str, reason: v.exactOptional(Str), at: Str }),
+  v.looseObject({
+    kind: v.literal('rescheduled'),
+    followUpId: Str,
+    dueDate: LocalDate,
+    reason: v.exactOptional(Str),
+    at: Str,
+  }),
 ]);
 
 /** Settings are validated by the schema each setting's reader passes (readSetting). */
@@ -161,6 +177,7 @@ export const PAYLOAD_SCHEMAS = {
   notes: NotePayloadSchema,
   settings: SettingPayloadSchema,
   safetyEvents: SafetyEventPayloadSchema,
+  followUpEvents: FollowUpEventPayloadSchema,
 } as const satisfies Record<EncryptedTableName, v.GenericSchema>;
 
 // Compile-time proof that each schema's output is the payload type its repository returns.
@@ -174,6 +191,7 @@ export type PayloadSchemasMatchTypes = [
   Assert<v.InferOutput<typeof PlanPayloadSchema> extends PlanPayload ? true : false>,
   Assert<v.InferOutput<typeof NotePayloadSchema> extends NotePayload ? true : false>,
   Assert<v.InferOutput<typeof SafetyEventPayloadSchema> extends SafetyEventPayload ? true : false>,
+  Assert<v.InferOutput<typeof FollowUpEventPayloadSchema> extends FollowUpEventPayload ? true : false>,
 ];
 
 /**
@@ -206,4 +224,5 @@ export const SEALED_META_SCHEMAS = {
   notes: v.looseObject(times),
   settings: v.looseObject(times),
   safetyEvents: v.looseObject({ ...times, signalId: Str, clientId: v.nullable(Str) }),
+  followUpEvents: v.looseObject({}),
 } as const satisfies Record<EncryptedTableName, v.GenericSchema>;

@@ -86,6 +86,17 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       });
     },
   },
+  {
+    version: 7,
+    stores: { followUpEvents: 'id, clientId' },
+    note:
+      'Follow-up completions, cancellations and reschedules as append-only sealed events: "open" or "done" ' +
+      'is derived, never a status overwritten, so two devices completing one follow-up both keep their event. ' +
+      'Clear fields: id, clientId, rev only (the follow-up id, kind and time are sealed).',
+    upgrade: async (tx) => {
+      await tx.table('meta').put({ key: 'schema', version: 7, upgradedAt: Date.now() });
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 1;

@@ -17,7 +17,10 @@ describe('R6: schema lint', () => {
   });
 
   it('versions are strictly increasing and start at 1', () => {
-    expect(SCHEMA_VERSIONS.map((v) => v.version)).toEqual(SCHEMA_VERSIONS.map((_, i) => i + 1));
+    // Numbers are pre-allocated to parallel branches, so a branch may leave a gap the merge fills.
+    const numbers = SCHEMA_VERSIONS.map((v) => v.version);
+    expect(numbers[0]).toBe(1);
+    expect(numbers.every((n, i) => i === 0 || n > (numbers[i - 1] ?? 0))).toBe(true);
   });
 
   it('the opened database has no key generator on any store', async () => {

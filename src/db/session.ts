@@ -20,7 +20,7 @@ import type { EncryptedTableName, StapwijzerDb } from './database';
 import { StorageError } from './errors';
 import { DATA_KEY_ID, KeyRing, type KeyStore } from './keys/key-ring';
 import { PAYLOAD_SCHEMAS, SEALED_META_SCHEMAS } from './payload-schemas';
-import type { Decrypted, KeyRow, RowBase, Sealed, SealedRow } from './types';
+import type { Decrypted, KeyRow, MinimalClear, Sealed, SealedRow } from './types';
 
 export { KeyRing };
 
@@ -121,7 +121,7 @@ export async function sealRow(
 }
 
 /** Opens a stored row of either shape with the keys of `ring` (see VaultSession.open). */
-export async function openRow<C extends RowBase, P>(
+export async function openRow<C extends MinimalClear, P>(
   ring: KeyRing,
   table: EncryptedTableName,
   row: OpenableRow,
@@ -194,7 +194,7 @@ export class VaultSession {
    * are bound into the AAD; the record's other fields and `data` are sealed, padded to a bucket.
    * Throws a TypeError for a field on neither list of clear-fields.ts.
    */
-  async seal<C extends RowBase>(table: EncryptedTableName, clear: C, data: unknown): Promise<SealedRow> {
+  async seal<C extends MinimalClear>(table: EncryptedTableName, clear: C, data: unknown): Promise<SealedRow> {
     if (this.#legacyWrites) {
       const sealed = await seal(this.#ring.dataKey(), aadFor(table, clear), data);
       return { ...clear, ...sealed } as unknown as SealedRow;
@@ -215,7 +215,7 @@ export class VaultSession {
    * schemas (payload-schemas.ts); a failed tag, a missing key or a payload of another shape throws
    * 'integrity' for this row only.
    */
-  open<C extends RowBase, P>(table: EncryptedTableName, row: OpenableRow): Promise<Decrypted<C, P>> {
+  open<C extends MinimalClear, P>(table: EncryptedTableName, row: OpenableRow): Promise<Decrypted<C, P>> {
     return openRow<C, P>(this.#ring, table, row);
   }
 }

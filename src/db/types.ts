@@ -25,6 +25,15 @@ export interface RowBase {
   updatedAt: number;
 }
 
+/**
+ * The clear fields of a row in a table written under the clear-field rule (ARCHITECTURE "What stays
+ * in clear"): the record id and its revision; timestamps, kinds and dates go in the sealed payload.
+ */
+export interface MinimalClear {
+  id: string;
+  rev: number;
+}
+
 export type ClientStatus = 'active' | 'archived';
 export type ScreeningStatus = 'completed' | 'cancelled';
 export type FollowUpStatus = 'open' | 'done' | 'cancelled';
@@ -72,6 +81,14 @@ export interface SafetyEventClear extends RowBase {
   clientId: string | null;
 }
 
+/**
+ * An append-only follow-up event (completed, cancelled, rescheduled): never updated or deleted, so
+ * two devices completing the same follow-up both keep their event and the state is derived.
+ */
+export interface FollowUpEventClear extends MinimalClear {
+  clientId: string;
+}
+
 /** What a schema-v5 row stores in clear (clear-fields.ts): everything else is in the sealed envelope. */
 export interface SealedClear {
   id: string;
@@ -86,9 +103,9 @@ export type SealedRow = SealedClear & Sealed;
  * A row as schema v1–v4 stored it: every record field in clear, sealed with the data key under the
  * v1 AAD. Still opened (read-through during the migration, v1 backups) and re-sealed by the migration.
  */
-export type LegacyRow<C extends RowBase> = C & Sealed;
+export type LegacyRow<C extends MinimalClear> = C & Sealed;
 /** Any stored sealed row: the two shapes differ by `kid`. */
-export type StoredRow<C extends RowBase> = SealedRow | LegacyRow<C>;
+export type StoredRow<C extends MinimalClear> = SealedRow | LegacyRow<C>;
 
 export type ClientRow = StoredRow<ClientClear>;
 export type ScreeningRow = StoredRow<ScreeningClear>;
@@ -99,6 +116,7 @@ export type PlanRow = StoredRow<PlanClear>;
 export type NoteRow = StoredRow<NoteClear>;
 export type SettingRow = StoredRow<SettingClear>;
 export type SafetyEventRow = StoredRow<SafetyEventClear>;
+export type FollowUpEventRow = StoredRow<FollowUpEventClear>;
 
 /** A wrapped key (keys/key-ring.ts): its id, the id of the key that wraps it, and the wrapped bytes. */
 export interface KeyRow {
@@ -109,7 +127,7 @@ export interface KeyRow {
 }
 
 /** A decrypted record: the clear fields plus the payload. */
-export type Decrypted<C extends RowBase, P> = C & { data: P };
+export type Decrypted<C extends MinimalClear, P> = C & { data: P };
 
 /** Result of reading many rows: damaged rows (failed GCM tag, R22) are reported, not hidden. */
 export interface ReadMany<T> {
@@ -221,7 +239,24 @@ export type SafetyEventPayload =
       at: string;
     }
   | { kind: 'action'; action: SafetyAction; note?: string; screeningId?: string; at: string }
-  | { kind: 'discarded'; what: string; at: string };
+  | { kind: 'discarded'; what: string; at: string }
+  /**
+   * The signal belongs to the client named in this row's clear `clientId`: a signal raised on the
+   * start screen before the client was chosen or created is linked once she is (issue 13).
+   */
+  | { kind: 'linked'; at: string };
+
+/** What happened to a follow-up (encrypted). The follow-up's state is derived from these. */
+export type FollowUpEventPayload =
+  | { kind: 'completed'; followUpId: string /** The screening that answered it. */; screeningId?: string; at: string }
+  | { kind: 'cancelled'; followUpId: string; reason?: string; at: string }
+  | {
+      kind: 'rescheduled';
+      followUpId: string /** Local calendar date, `YYYY-MM-DD`. */;
+      dueDate: string;
+      reason?: string;
+      at: string;
+    };
 
 // Clear (unencrypted) tables.
 

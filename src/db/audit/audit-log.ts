@@ -37,6 +37,7 @@ export const AUDITED_TABLES: ReadonlySet<string> = new Set([
   'plans',
   'notes',
   'safetyEvents',
+  'followUpEvents',
 ]);
 
 const queues = new WeakMap<StapwijzerDb, Promise<void>>();

@@ -28,6 +28,7 @@ export const BACKUP_TABLES = [
   'notes',
   'settings',
   'safetyEvents',
+  'followUpEvents',
 ] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 
@@ -88,6 +89,8 @@ const LEGACY_ROW_SCHEMAS = {
   notes: v.strictObject({ ...base, clientId: Id }),
   settings: v.strictObject(base),
   safetyEvents: v.strictObject({ ...base, signalId: Id, clientId: v.nullable(Id) }),
+  // The clear-field rule's shape (schema v7): no timestamps in clear.
+  followUpEvents: v.strictObject({ id: Id, rev: base.rev, clientId: Id, iv: Iv, ct: Ct }),
 } satisfies Record<BackupTable, v.GenericSchema>;
 
 export const ROW_SCHEMAS = {
@@ -100,6 +103,7 @@ export const ROW_SCHEMAS = {
   notes: either(LEGACY_ROW_SCHEMAS.notes),
   settings: either(LEGACY_ROW_SCHEMAS.settings),
   safetyEvents: either(LEGACY_ROW_SCHEMAS.safetyEvents),
+  followUpEvents: either(LEGACY_ROW_SCHEMAS.followUpEvents),
 } satisfies Record<BackupTable, v.GenericSchema>;
 
 const Hex64 = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/));
@@ -175,6 +179,8 @@ export const BackupFileSchema = v.strictObject({
     settings: Count,
     // Backups made before schema v3 have no safety events.
     safetyEvents: v.optional(Count, 0),
+    // Backups made before schema v7 have no follow-up events.
+    followUpEvents: v.optional(Count, 0),
     auditLog: Count,
   }),
   tables: v.strictObject({
@@ -187,6 +193,7 @@ export const BackupFileSchema = v.strictObject({
     notes: v.array(ROW_SCHEMAS.notes),
     settings: v.array(ROW_SCHEMAS.settings),
     safetyEvents: v.optional(v.array(ROW_SCHEMAS.safetyEvents), []),
+    followUpEvents: v.optional(v.array(ROW_SCHEMAS.followUpEvents), []),
   }),
   // Backups made before schema v5 have no per-client keys (and no field: the digest covers the body as written).
   keys: v.exactOptional(v.array(KeyRowSchema)),

@@ -11,7 +11,7 @@ import type { EncryptedTableName, StapwijzerDb } from '../database';
 import { isStorageError, StorageError } from '../errors';
 import { withReopenRetry } from '../retry';
 import type { OpenableRow, VaultSession } from '../session';
-import type { Decrypted, ReadMany, RowBase } from '../types';
+import type { Decrypted, MinimalClear, ReadMany, RowBase, Sealed } from '../types';
 
 /** A stored sealed row of either shape (v5: id, clientId, kid, rev; v1–v4: every record field). */
 export type EncryptedRow = OpenableRow;
@@ -37,7 +37,7 @@ export function nextClear<C extends RowBase, P>(loaded: Decrypted<C, P>, patch: 
 }
 
 /** Inside a transaction: add a new row; a retry of an already committed add is a no-op. */
-export async function addInTx(table: Table<EncryptedRow, string>, row: EncryptedRow): Promise<void> {
+export async function addInTx<R extends MinimalClear & Sealed>(table: Table<R, string>, row: R): Promise<void> {
   const existing = await table.get(row.id);
   if (existing) {
     if (bytesEqual(existing.iv, row.iv)) return;
@@ -87,7 +87,7 @@ async function writeOne<C extends RowBase, P>(
   name: EncryptedTableName,
   clear: C,
   data: P,
-  write: typeof addInTx,
+  write: (table: Table<EncryptedRow, string>, row: EncryptedRow) => Promise<void>,
 ): Promise<Decrypted<C, P>> {
   const row = await session.seal(name, clear, data);
   const { db } = session;
@@ -149,10 +149,10 @@ export async function getRecord<C extends RowBase, P>(
 }
 
 /** Decrypts many rows; a damaged row is reported in `damaged` and the others still read (R22). */
-export async function openMany<C extends RowBase, P>(
+export async function openMany<C extends MinimalClear, P>(
   session: VaultSession,
   name: EncryptedTableName,
-  rows: readonly EncryptedRow[],
+  rows: readonly (MinimalClear & Sealed)[],
 ): Promise<ReadMany<Decrypted<C, P>>> {
   if (session.locked) throw new StorageError('locked');
   const damaged: string[] = [];

@@ -4,7 +4,8 @@ import { TEST_PASSPHRASE, testDb, testVault } from '../testing/fixture-db';
 import { followUpData } from '../testing/payloads';
 import { unlock } from '../vault';
 import { createClient, getClient, listClients, updateClient } from './clients.repository';
-import { createFollowUp, listDueFollowUps, updateFollowUp } from './followups.repository';
+import { completeFollowUp } from './followup-events.repository';
+import { createFollowUp, listDueFollowUps } from './followups.repository';
 import { createNote, listNotes } from './notes.repository';
 import { getSetting, putSetting } from './settings.repository';
 
@@ -86,7 +87,7 @@ describe('encrypted repositories', () => {
     const early = await mk('2025-04-30');
     await mk('2025-05-01');
     await mk('2025-05-02');
-    await updateFollowUp(session, early, early.data, { status: 'done' });
+    await completeFollowUp(session, early);
     const due = await listDueFollowUps(session, '2025-05-01');
     expect(due.records.map((r) => r.dueDate)).toEqual(['2025-05-01']);
   });

@@ -12,7 +12,13 @@ import type { Decrypted, ReadMany, SafetyEventClear, SafetyEventPayload } from '
 import { byField, getRecord, insertRecord, newClear, queryMany } from './encrypted-store';
 
 export type SafetyEventRecord = Decrypted<SafetyEventClear, SafetyEventPayload>;
+/**
+ * A signal as read through `openSignals`: its `clientId` is the client it belongs to now — the one it
+ * was raised for, or the one a later 'linked' event names (derived, never written over).
+ */
 export type SafetySignalRecord = SafetyEventRecord & { data: Extract<SafetyEventPayload, { kind: 'signal' }> };
+/** Events that close a signal: an action or a confirmed discard (a link does not). */
+type Outcome = Extract<SafetyEventPayload, { kind: 'action' | 'discarded' }>;
 
 /** One id per signal of a draft: detecting it again (every answer, every reload) writes nothing new. */
 export function signalIdFor(draftId: string, signalRuleId: string): string {
@@ -48,7 +54,7 @@ export async function recordSafetyOutcome(
   session: VaultSession,
   signals: readonly { signalId: string }[],
   clientId: string | null,
-  data: Exclude<SafetyEventPayload, { kind: 'signal' }>,
+  data: Outcome,
   now = Date.now(),
 ): Promise<void> {
   for (const s of signals) {
@@ -71,11 +77,52 @@ export function listSafetyEvents(session: VaultSession): Promise<ReadMany<Safety
 }
 
 const isSignal = (e: SafetyEventRecord): e is SafetySignalRecord => e.data.kind === 'signal';
+const closes = (e: SafetyEventRecord) => e.data.kind === 'action' || e.data.kind === 'discarded';
 
-/** Signals without an action or discard after them, oldest first. */
+/**
+ * Links signals to the client they turned out to be about (append-only: one 'linked' event per
+ * signal, only where the signal is not hers yet). Resolves to the number of links written.
+ */
+export async function linkSignalsToClient(
+  session: VaultSession,
+  signalIds: readonly string[],
+  clientId: string,
+  now = Date.now(),
+): Promise<number> {
+  if (signalIds.length === 0) return 0;
+  const events = (await listSafetyEvents(session)).records;
+  const owners = clientsOf(events);
+  let written = 0;
+  for (const signalId of new Set(signalIds)) {
+    if (!owners.has(signalId) || owners.get(signalId) === clientId) continue;
+    await insertRecord(session, 'safetyEvents', newClear<SafetyEventClear>({ signalId, clientId }, now), {
+      kind: 'linked',
+      at: new Date(now).toISOString(),
+    } satisfies SafetyEventPayload);
+    written += 1;
+  }
+  return written;
+}
+
+/** Per signal id: the client it belongs to (its latest link, else the one it was raised for). */
+export function clientsOf(events: readonly SafetyEventRecord[]): Map<string, string | null> {
+  const owners = new Map<string, string | null>();
+  for (const e of events) if (isSignal(e) && !owners.has(e.id)) owners.set(e.id, e.clientId);
+  const links = events
+    .filter((e) => e.data.kind === 'linked')
+    .sort((a, b) => a.createdAt - b.createdAt || (a.data.at < b.data.at ? -1 : a.data.at > b.data.at ? 1 : 0));
+  for (const l of links) if (owners.has(l.signalId)) owners.set(l.signalId, l.clientId);
+  return owners;
+}
+
+/** Signals without an action or discard after them, oldest first, each with the client it belongs to. */
 export function openSignals(events: readonly SafetyEventRecord[]): SafetySignalRecord[] {
-  const closed = new Set(events.filter((e) => e.data.kind !== 'signal').map((e) => e.signalId));
-  return events.filter(isSignal).filter((e) => !closed.has(e.id));
+  const closed = new Set(events.filter(closes).map((e) => e.signalId));
+  const owners = clientsOf(events);
+  return events
+    .filter(isSignal)
+    .filter((e) => !closed.has(e.id))
+    .map((e) => ({ ...e, clientId: owners.get(e.id) ?? e.clientId }));
 }
 
 /** The open signals, read from the store. */

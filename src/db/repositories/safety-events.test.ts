@@ -3,7 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import * as db from '../index';
 import { testDb, testVault } from '../testing/fixture-db';
-import { listOpenSignals, recordSafetyOutcome, recordSafetySignal, signalIdFor } from './safety-events.repository';
+import {
+  linkSignalsToClient,
+  listOpenSignals,
+  recordSafetyOutcome,
+  recordSafetySignal,
+  signalIdFor,
+} from './safety-events.repository';
 
 const signal = {
   kind: 'signal' as const,
@@ -59,5 +65,34 @@ describe('a safety signal of a mother with thoughts of self-harm', () => {
   it('the storage layer offers no way to update or delete a safety event', () => {
     const names = Object.keys(db).filter((n) => /safety/i.test(n));
     expect(names.filter((n) => /update|delete|remove|put/i.test(n))).toEqual([]);
+  });
+});
+
+describe('a signal raised before the client was named (a "Ja" on the start screen)', () => {
+  it('is linked to her by a new event: still open, now hers, the signal row itself unchanged', async () => {
+    const session = await testVault(testDb());
+    const signalId = signalIdFor('draft-4', 'epds.item-10');
+    await recordSafetySignal(session, { signalId, clientId: null }, { ...signal, draftId: 'draft-4' });
+    const before = await session.db.safetyEvents.get(signalId);
+    expect(await linkSignalsToClient(session, [signalId], 'c4')).toBe(1);
+    expect((await listOpenSignals(session)).records.map((r) => [r.id, r.clientId])).toEqual([[signalId, 'c4']]);
+    expect(await session.db.safetyEvents.get(signalId)).toEqual(before);
+  });
+
+  it('linking her again writes nothing; a later link to another client wins', async () => {
+    const session = await testVault(testDb());
+    const signalId = signalIdFor('draft-5', 'epds.item-10');
+    await recordSafetySignal(session, { signalId, clientId: null }, { ...signal, draftId: 'draft-5' });
+    await linkSignalsToClient(session, [signalId], 'c5', 1_000);
+    expect(await linkSignalsToClient(session, [signalId], 'c5', 2_000)).toBe(0);
+    await linkSignalsToClient(session, [signalId], 'c6', 3_000);
+    expect((await listOpenSignals(session)).records[0]?.clientId).toBe('c6');
+    expect((await db.listSafetyEvents(session)).records).toHaveLength(3);
+  });
+
+  it('an unknown signal id is not linked (nothing is invented)', async () => {
+    const session = await testVault(testDb());
+    expect(await linkSignalsToClient(session, ['draft-x~epds.item-10'], 'c7')).toBe(0);
+    expect((await db.listSafetyEvents(session)).records).toEqual([]);
   });
 });

@@ -1,8 +1,9 @@
 /**
  * Screenings, their drafts and decisions. Owns the two save paths of a screening:
  * - `saveDraft`: autosave on every answer; a drafts-only transaction, so relaxed durability.
- * - `completeScreening`: screening + decision + follow-up written and the draft deleted in ONE
- *   transaction (R4) with strict durability (R5), sealed before the transaction opens.
+ * - `completeScreening`: screening + decision + follow-up written, the answered follow-up's
+ *   completion event appended and the draft deleted in ONE transaction (R4) with strict durability
+ *   (R5), sealed before the transaction opens.
  * Clear fields (v5): id, client id, key id, revision; status and pack/instrument versions are sealed.
  */
 
@@ -32,7 +33,8 @@ import {
   tableOf,
   updateInTx,
 } from './encrypted-store';
-import { type FollowUpRecord, type NewFollowUp, newFollowUpClear } from './followups.repository';
+import { sealFollowUpEvent } from './followup-events.repository';
+import { type FollowUpRecord, freshFollowUp, type NewFollowUp, newFollowUpClear } from './followups.repository';
 
 export type ScreeningRecord = Decrypted<ScreeningClear, ScreeningPayload>;
 export type DraftRecord = Decrypted<DraftClear, DraftPayload>;
@@ -54,6 +56,8 @@ export interface CompleteScreeningInput {
   followUp?: Omit<NewFollowUp, 'clientId'> & { data: FollowUpPayload };
   /** The draft this screening came from; deleted in the same transaction. */
   draftId?: string;
+  /** The follow-up this screening answers: its completion event is appended in the same transaction. */
+  answers?: { id: string };
 }
 
 export interface CompletedScreening {
@@ -86,22 +90,36 @@ export async function completeScreening(
   const followUpRow =
     followUpClear && input.followUp ? await session.seal('followUps', followUpClear, input.followUp.data) : null;
 
+  const completionRow = input.answers
+    ? await sealFollowUpEvent(session, screeningClear.clientId, {
+        kind: 'completed',
+        followUpId: input.answers.id,
+        screeningId: screeningClear.id,
+        at: new Date(now).toISOString(),
+      })
+    : null;
+
   const { db } = session;
   await withReopenRetry(db, () =>
-    db.transaction('rw', [db.screenings, db.decisions, db.followUps, db.drafts], async () => {
-      // A draft completes once (R45): transactions on these tables are serialised across tabs, so the
-      // second completion finds the draft gone and writes nothing.
-      if (input.draftId && !(await db.drafts.get(input.draftId))) throw new StorageError('already-completed');
-      await addInTx(tableOf(db, 'screenings'), screeningRow);
-      await addInTx(tableOf(db, 'decisions'), decisionRow);
-      if (followUpRow) await addInTx(tableOf(db, 'followUps'), followUpRow);
-      if (input.draftId) await deleteInTx(tableOf(db, 'drafts'), input.draftId);
-    }),
+    db.transaction(
+      'rw',
+      [db.screenings, db.decisions, db.followUps, db.drafts, ...(completionRow ? [db.followUpEvents] : [])],
+      async () => {
+        // A draft completes once (R45): transactions on these tables are serialised across tabs, so the
+        // second completion finds the draft gone and writes nothing.
+        if (input.draftId && !(await db.drafts.get(input.draftId))) throw new StorageError('already-completed');
+        await addInTx(tableOf(db, 'screenings'), screeningRow);
+        await addInTx(tableOf(db, 'decisions'), decisionRow);
+        if (followUpRow) await addInTx(tableOf(db, 'followUps'), followUpRow);
+        if (completionRow) await addInTx(db.followUpEvents, completionRow);
+        if (input.draftId) await deleteInTx(tableOf(db, 'drafts'), input.draftId);
+      },
+    ),
   );
   return {
     screening: { ...screeningClear, data: screeningData },
     decision: { ...decisionClear, data: input.decision.data },
-    followUp: followUpClear && input.followUp ? { ...followUpClear, data: input.followUp.data } : null,
+    followUp: followUpClear && input.followUp ? freshFollowUp({ ...followUpClear, data: input.followUp.data }) : null,
   };
 }
 

@@ -4,7 +4,16 @@
 // the sealed client record, so it is shown here but never written into the log itself.
 import { listClients, type VaultSession } from '../../db';
 
-const CLIENT_TABLES = ['screenings', 'drafts', 'decisions', 'followUps', 'plans', 'notes', 'safetyEvents'] as const;
+const CLIENT_TABLES = [
+  'screenings',
+  'drafts',
+  'decisions',
+  'followUps',
+  'plans',
+  'notes',
+  'safetyEvents',
+  'followUpEvents',
+] as const;
 
 /** For each record id: the client's code or alias; ids of no client (settings, anonymous) are left out. */
 export async function recordLabels(session: VaultSession, recordIds: readonly string[]): Promise<Map<string, string>> {

@@ -47,6 +47,7 @@ export const backupMessages = defineMessages(
     'count.notes': 'Notities',
     'count.settings': 'Instellingen',
     'count.safetyEvents': 'Veiligheidsgebeurtenissen',
+    'count.followUpEvents': 'Afgeronde of verzette vervolgafspraken',
     'count.auditLog': 'Logregels',
     wipeHeading: 'Alle gegevens wissen',
     wipeIntro:
@@ -104,6 +105,7 @@ export const backupMessages = defineMessages(
     'count.notes': 'Notes',
     'count.settings': 'Settings',
     'count.safetyEvents': 'Safety events',
+    'count.followUpEvents': 'Follow-ups completed or moved',
     'count.auditLog': 'Log entries',
     wipeHeading: 'Delete all data',
     wipeIntro:

@@ -149,11 +149,11 @@ function FollowUpEntry({ followUp }: { followUp: FollowUpRecord }) {
   const vault = useVault();
   const t = useT();
   const language = useLanguage();
-  const overdue = followUp.status === 'open' && followUp.dueDate < localDate();
+  const overdue = followUp.state === 'open' && followUp.dueDate < localDate();
   const status =
-    followUp.status === 'done'
+    followUp.state === 'done'
       ? t('statusDone')
-      : followUp.status === 'cancelled'
+      : followUp.state === 'cancelled'
         ? t('statusCancelled')
         : overdue
           ? t('statusOverdue')
@@ -178,7 +178,7 @@ function FollowUpEntry({ followUp }: { followUp: FollowUpRecord }) {
         <dt>{t('status')}</dt>
         <dd className={overdue ? 'overdue' : undefined}>{status}</dd>
       </dl>
-      {followUp.status === 'open' && (
+      {followUp.state === 'open' && (
         <div className="button-row">
           <Link className="button small" to={`/screening?followUp=${encodeURIComponent(followUp.id)}`}>
             {t('startFollowUp')}

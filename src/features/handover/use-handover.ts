@@ -46,7 +46,7 @@ export async function loadHandover(session: VaultSession, clientId: string): Pro
     screening,
     decision: screening ? (decisions.records.find((d) => d.screeningId === screening.id) ?? null) : null,
     plan: newest(plans.records.filter((p) => p.status === 'active')),
-    followUp: followUps.records.find((f) => f.status === 'open') ?? null,
+    followUp: followUps.records.find((f) => f.state === 'open') ?? null,
     note: newest(notes.records),
   };
 }

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createClient, createFollowUp, saveDraft, updateFollowUp, type VaultSession } from '../../db';
+import { completeFollowUp, createClient, createFollowUp, saveDraft, type VaultSession } from '../../db';
 import { renderRoute } from '../../runtime/testing/render-route';
 import { unlockedVault } from '../../runtime/testing/unlocked';
 import { localDate } from '../clients/dates';
@@ -38,7 +38,7 @@ describe('Vandaag (home)', () => {
       { clientId: carla.id, pathwayId: 'postpartum', dueDate: localDate() },
       followUpData,
     );
-    await updateFollowUp(session, done, done.data, { status: 'done' });
+    await completeFollowUp(session, done);
 
     // Every text the page shows on the way, to prove the pathway id never stands in for its title.
     const shown: string[] = [];

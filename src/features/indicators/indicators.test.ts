@@ -2,6 +2,7 @@
 // through the loader: every figure equals the count this test keeps while it seeds.
 import { describe, expect, it } from 'vitest';
 import {
+  cancelFollowUp,
   completeScreening,
   createClient,
   type DecisionPayload,
@@ -132,7 +133,7 @@ async function seed(session: VaultSession, expected: Expected) {
       const f = done.followUp;
       if (!f) throw new Error('no follow-up');
       const data = { ...f.data, screeningId: done.screening.id };
-      const fu = await updateFollowUp(session, f, data, {}, dayMs(args.day));
+      const fu = await updateFollowUp(session, f, data, dayMs(args.day));
       return { ...done, followUp: fu, due };
     });
   }
@@ -174,7 +175,7 @@ async function seed(session: VaultSession, expected: Expected) {
     }
     if (fate === 1 && due < TODAY) {
       // Closed without a screening: missed.
-      await updateFollowUp(session, first.followUp, first.followUp.data, { status: 'done' });
+      await cancelFollowUp(session, first.followUp);
       expected.add('follow-ups', 'missed', dueMonth);
       continue;
     }

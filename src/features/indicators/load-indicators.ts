@@ -52,7 +52,7 @@ function toDecision(d: DecisionRecord, day: string, pathwayId: PathwayId): Indic
 function toFollowUp(f: FollowUpRecord, day: string, pathwayId: PathwayId): IndicatorFollowUp {
   return {
     pathwayId,
-    status: f.status,
+    status: f.state,
     dueDate: f.dueDate,
     decidedDay: day,
     step: f.data.step,

@@ -3,6 +3,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import {
   getClient,
+  linkSignalsToClient,
   listOpenSignals,
   recordSafetySignal,
   type SafetySignalRecord,
@@ -38,6 +39,16 @@ export async function recordSignals(
       },
     );
   }
+}
+
+/**
+ * Once the screening has a client: the signals raised in its draft before she was chosen or created
+ * (a "Ja" on the start screen) are linked to her, so her page and Vandaag name her (issue 13).
+ */
+export async function linkDraftSignals(session: VaultSession, draftId: string, clientId: string): Promise<void> {
+  const open = await listOpenSignals(session);
+  const ids = open.records.filter((r) => r.data.draftId === draftId).map((r) => r.id);
+  await linkSignalsToClient(session, ids, clientId);
 }
 
 export interface OpenSignal {

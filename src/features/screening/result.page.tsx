@@ -219,7 +219,7 @@ export function ResultPage() {
           followUpReason: laterThanSafety ? dueReason.trim() : '',
           now: Date.now(),
         },
-        answeredFollowUp: previous?.followUp?.status === 'open' ? previous.followUp : null,
+        answeredFollowUp: previous?.followUp?.state === 'open' ? previous.followUp : null,
         openSignalIds: openRecords?.map((r) => r.id) ?? [],
       });
       if (!stored) writeAnonymous(null);

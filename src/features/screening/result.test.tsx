@@ -142,7 +142,7 @@ describe('screening result', () => {
     await user.click(screen.getByRole('button', { name: 'Opslaan' }));
     await waitFor(() => expect(router.state.location.pathname).toBe(`/clients/${client.id}`));
     const followUps = (await listFollowUps(session, client.id)).records;
-    expect(followUps.find((f) => f.id === followUp.id)?.status).toBe('done');
-    expect(followUps.filter((f) => f.status === 'open')).toHaveLength(1);
+    expect(followUps.find((f) => f.id === followUp.id)?.state).toBe('done');
+    expect(followUps.filter((f) => f.state === 'open')).toHaveLength(1);
   });
 });

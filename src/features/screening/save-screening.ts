@@ -1,15 +1,16 @@
 // Completes a screening: screening + decision + follow-up written and the draft deleted in one
-// transaction (completeScreening), then the follow-up it answered is marked done and the safety
-// action is appended to every open signal of the screening. Safety actions are the pack's (content,
+// transaction (completeScreening), with the completion event of the follow-up it answered (an
+// append-only event, never a status overwritten); then the safety action is appended to every open
+// signal of the screening. Safety actions are the pack's (content,
 // not code): any action the pack lists is kept, with its wording.
 import {
   completeScreening,
   type DecisionPayload,
   type DraftPayload,
   type FollowUpRecord,
+  linkSignalsToClient,
   recordSafetyOutcome,
   type ScreeningPayload,
-  updateFollowUp,
   type VaultSession,
 } from '../../db';
 import type { ContentPack, Recommendation, Step, Text } from '../../domain';
@@ -108,7 +109,10 @@ export async function saveScreening(
       },
     },
     ...(args.draftId ? { draftId: args.draftId } : {}),
+    ...(args.answeredFollowUp ? { answers: { id: args.answeredFollowUp.id } } : {}),
   });
+  // An anonymous screening saved for a new client: its signals are hers from now on.
+  await linkSignalsToClient(session, args.openSignalIds, args.clientId);
   if (decision.safety && args.openSignalIds.length > 0) {
     await recordSafetyOutcome(
       session,
@@ -122,9 +126,6 @@ export async function saveScreening(
         at,
       },
     );
-  }
-  if (args.answeredFollowUp) {
-    await updateFollowUp(session, args.answeredFollowUp, args.answeredFollowUp.data, { status: 'done' });
   }
   return result;
 }

@@ -20,7 +20,7 @@ import { FormErrors } from '../../ui/form-errors';
 import { PageHeading } from '../../ui/page-heading';
 import { TEXT_LIMITS } from '../../ui/text-limits';
 import { UrgentPanel } from '../safety/urgent-panel';
-import { recordSignals } from '../safety/use-safety-signals';
+import { linkDraftSignals, recordSignals } from '../safety/use-safety-signals';
 import { ANONYMOUS_ID, writeAnonymous } from './anonymous-draft';
 import { carriedStart } from './carried-start';
 import { type ContextDraft, ContextFields, contextError, EMPTY_CONTEXT, toContext, toDraft } from './context-fields';
@@ -180,6 +180,8 @@ export function ScreeningPage() {
         whoNow.kind === 'new'
           ? (await createClient(session, { alias: alias.trim(), pathwayIds: [pathwayId] })).id
           : clientId;
+      // A "Ja" given before the client was chosen or created was stored without her: link it now.
+      if (owner !== null) await linkDraftSignals(session, draftId, owner);
       const draft = await saveDraft(session, { id: draftId, clientId: owner, data });
       markOpened(draft.id);
       navigate(`/screening/${draft.id}`);

@@ -24,7 +24,7 @@ export function useOpenFollowUps(clientId: string | null): readonly FollowUpReco
     useLiveQuery(async () => {
       if (clientId === null) return [];
       const { records } = await listFollowUps(vault.session(), clientId);
-      return records.filter((f) => f.status === 'open');
+      return records.filter((f) => f.state === 'open');
     }, [clientId]) ?? []
   );
 }
