@@ -8,6 +8,7 @@
 // This plugin runs once the build folder is complete, after the PWA plugin's closeBundle.
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { Plugin, ResolvedConfig } from 'vite';
@@ -83,4 +84,12 @@ export function precompress(): Plugin {
       },
     },
   };
+}
+
+// Run directly on a build made without this plugin (the bench's baseline of an older commit):
+//   tsx scripts/precompress.ts DIR
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
+  const dir = process.argv[2];
+  if (!dir) throw new Error('usage: tsx scripts/precompress.ts DIR');
+  console.log(JSON.stringify(await precompressDir(dir)));
 }

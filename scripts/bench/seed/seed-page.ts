@@ -1,7 +1,8 @@
 // Bench-only page (built into .tmp/dist-bench, never into dist/): seeds the app's database through the
 // app's own code — createVault with PRODUCTION_KDF, saveProfile, the content sync, the encrypted
 // repositories — and times unlock and a final save in the browser. Modes (query string):
-//   ?mode=caseload  vault + profile + 2,000 clients, 20,000 screenings with decisions, follow-ups, notes, drafts
+//   ?mode=caseload[&scale=team]  vault + profile + 2,000 clients, 20,000 screenings with decisions, follow-ups,
+//                   notes, drafts (scale=team: 10,000 clients, 100,000 screenings; see caseload.ts)
 //   ?mode=empty     vault + profile only
 //   ?mode=micro&runs=N  on the existing vault: N × Argon2id derivation, unlock(), completeScreening (strict)
 //   ?mode=reads&runs=N  on the existing vault: the data-layer reads behind home, the client list and a
@@ -51,14 +52,13 @@ import { syncContent } from '../../../src/runtime/content/sync-content';
 import { ROLE_IDS, saveProfile } from '../../../src/runtime/profile/profile';
 import {
   aliasOf,
-  CLIENTS,
+  type Caseload,
+  caseloadOf,
   codeOf,
   DRAFTS,
   dueOffsetDays,
   EXPECTED_DUE,
   PASSPHRASE,
-  SCREENINGS_PER_CLIENT,
-  TIMELINE_CLIENTS,
 } from './caseload';
 
 const DAY = 86_400_000;
@@ -119,11 +119,13 @@ async function setUp(db: StapwijzerDb): Promise<VaultSession> {
   return session;
 }
 
-async function seedCaseload(session: VaultSession, now: number) {
+async function seedCaseload(session: VaultSession, now: number, load: Caseload) {
+  const count = load.clients;
+  const perClient = load.screeningsPerClient;
   const pack = await postpartum();
   const payloads = outcomes(pack, now);
-  const clients = Array.from({ length: CLIENTS }, (_, i) => ({
-    clear: newClear<ClientClear>({ status: 'active' }, now - (CLIENTS - i) * 60_000),
+  const clients = Array.from({ length: count }, (_, i) => ({
+    clear: newClear<ClientClear>({ status: 'active' }, now - (count - i) * 60_000),
     data: { alias: aliasOf(i), code: codeOf(i), pathwayIds: ['postpartum'] } satisfies ClientPayload,
   }));
   progress('clients');
@@ -131,15 +133,15 @@ async function seedCaseload(session: VaultSession, now: number) {
 
   const versions = payloads[0]?.outcome.versions;
   if (!versions) throw new Error('no outcome');
-  for (let start = 0; start < CLIENTS; start += BATCH / SCREENINGS_PER_CLIENT) {
+  for (let start = 0; start < count; start += BATCH / perClient) {
     const screenings: { clear: ScreeningClear; data: ScreeningPayload }[] = [];
     const decisions: { clear: DecisionClear; data: DecisionPayload }[] = [];
-    for (let i = start; i < Math.min(CLIENTS, start + BATCH / SCREENINGS_PER_CLIENT); i++) {
+    for (let i = start; i < Math.min(count, start + BATCH / perClient); i++) {
       const clientId = clients[i]?.clear.id ?? '';
-      for (let s = 0; s < SCREENINGS_PER_CLIENT; s++) {
+      for (let s = 0; s < perClient; s++) {
         const data = payloads[(i + s * 3) % payloads.length] ?? payloads[0];
         if (!data) continue;
-        const at = now - (SCREENINGS_PER_CLIENT - s) * 21 * DAY - i * 1_000;
+        const at = now - (perClient - s) * 21 * DAY - i * 1_000;
         const clear = newClear<ScreeningClear>(
           {
             clientId,
@@ -158,7 +160,7 @@ async function seedCaseload(session: VaultSession, now: number) {
         });
       }
     }
-    progress(`screenings ${start}/${CLIENTS} clients`);
+    progress(`screenings ${start}/${count} clients`);
     await insertMany(session, 'screenings', screenings);
     await insertMany(session, 'decisions', decisions);
   }
@@ -180,7 +182,7 @@ async function seedCaseload(session: VaultSession, now: number) {
 
   progress('drafts');
   for (let d = 0; d < DRAFTS; d++) {
-    const clientId = clients[CLIENTS - 1 - d * 7]?.clear.id ?? null;
+    const clientId = clients[count - 1 - d * 7]?.clear.id ?? null;
     await saveDraft(
       session,
       { clientId, data: { pathwayId: 'postpartum', instrumentId: 'epds', answers: { 'epds-1': 1 }, position: 1 } },
@@ -190,7 +192,7 @@ async function seedCaseload(session: VaultSession, now: number) {
   return {
     expectedDue: EXPECTED_DUE,
     today: localDate(new Date(now)),
-    timelineClientIds: TIMELINE_CLIENTS.map((i) => clients[i]?.clear.id ?? ''),
+    timelineClientIds: load.timelineClients.map((i) => clients[i]?.clear.id ?? ''),
   };
 }
 
@@ -330,7 +332,7 @@ async function main(): Promise<void> {
   let result: unknown;
   if (mode === 'caseload') {
     const session = await setUp(db);
-    result = await seedCaseload(session, now);
+    result = await seedCaseload(session, now, caseloadOf(params.get('scale')));
   } else if (mode === 'empty') {
     await setUp(db);
     result = { expectedDue: 0 };
