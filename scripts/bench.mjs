@@ -39,6 +39,8 @@ const SCALE = opt('scale', 'practice');
 if (!['practice', 'team'].includes(SCALE)) throw new Error(`--scale must be practice or team, not ${SCALE}`);
 const TEAM = SCALE === 'team';
 const BASELINE = opt('baseline', null);
+// --table-only: print the table of the last run again from .tmp/bench/*.json (same --scale and --baseline).
+const TABLE_ONLY = flag('table-only');
 const bin = (name) => `node_modules/.bin/${name}`;
 const prodEnv = { STAPWIJZER_BENCH: '' };
 // The app's dependencies, then the bench's own (Lighthouse; scripts/bench/package.json), then Chromium.
@@ -76,12 +78,19 @@ const htmlFiles = (dir) =>
     .filter((d) => d.isFile() && d.name.endsWith('.html'))
     .map((d) => join(d.parentPath, d.name));
 
+// What the table says about the run (kept for --table-only).
+const RUN_FILE = `${OUT_DIR}/run.json`;
+const runInfo = TABLE_ONLY
+  ? JSON.parse(readFileSync(RUN_FILE, 'utf8'))
+  : { loadAtStart, date: new Date(started).toISOString(), argv };
+if (!TABLE_ONLY) writeFileSync(RUN_FILE, JSON.stringify(runInfo));
+
 // 0. The baseline (--baseline=REF): that commit's files in a temporary folder (`git archive`, which
 // leaves the repository's worktree list alone), built with its own config. Its node_modules is this tree's when the lockfiles match (else `npm ci` there). A build from
 // before the precompression step gets the same .br/.gz files here, so both are served alike.
 let baseline = null;
-if (BASELINE) {
-  baseline = await timed(`Baseline ${BASELINE}: worktree and builds`, async () => {
+if (BASELINE && !TABLE_ONLY) {
+  baseline = await timed(`Baseline ${BASELINE}: its files (git archive) and builds`, async () => {
     const sha = (await run('git', ['rev-parse', '--verify', `${BASELINE}^{commit}`], { quiet: true })).trim();
     const dir = join(tmpdir(), `stapwijzer-baseline-${sha.slice(0, 12)}`);
     if (!existsSync(join(dir, 'package.json'))) {
@@ -105,25 +114,30 @@ if (BASELINE) {
 }
 
 // 1. Builds (two at a time: the machine has two cores).
-await timed('Builds: production, bench variant, floor', async () => {
-  const builds = [
-    run(bin('vite'), ['build', '--config', 'scripts/bench/floor/vite.config.ts', '--logLevel', 'warn']),
-    run(bin('vite'), ['build', '--logLevel', 'warn'], { env: { STAPWIJZER_BENCH: '1' } }),
-  ];
-  if (DIST === '.tmp/bench-prod') {
-    await builds[0];
-    builds.push(run(bin('vite'), ['build', '--outDir', DIST, '--emptyOutDir', '--logLevel', 'warn'], { env: prodEnv }));
-  }
-  await Promise.all(builds);
-});
+if (!TABLE_ONLY) {
+  await timed('Builds: production, bench variant, floor', async () => {
+    const builds = [
+      run(bin('vite'), ['build', '--config', 'scripts/bench/floor/vite.config.ts', '--logLevel', 'warn']),
+      run(bin('vite'), ['build', '--logLevel', 'warn'], { env: { STAPWIJZER_BENCH: '1' } }),
+    ];
+    if (DIST === '.tmp/bench-prod') {
+      await builds[0];
+      builds.push(
+        run(bin('vite'), ['build', '--outDir', DIST, '--emptyOutDir', '--logLevel', 'warn'], { env: prodEnv }),
+      );
+    }
+    await Promise.all(builds);
+  });
 
-// The seeding page exists only in the bench variant: never in a production build.
-const leaks = [DIST, 'dist']
-  .filter((d) => existsSync(d))
-  .flatMap((d) => htmlFiles(d).filter((f) => f.includes('bench-seed')));
-if (leaks.length > 0) throw new Error(`bench-only page found in a production build: ${leaks.join(', ')}`);
-if (!htmlFiles(BENCH_DIST).some((f) => f.includes('bench-seed'))) throw new Error('bench variant has no seeding page');
-console.log(`  checked: no bench-seed.html in ${[DIST, 'dist'].filter((d) => existsSync(d)).join(' or ')}`);
+  // The seeding page exists only in the bench variant: never in a production build.
+  const leaks = [DIST, 'dist']
+    .filter((d) => existsSync(d))
+    .flatMap((d) => htmlFiles(d).filter((f) => f.includes('bench-seed')));
+  if (leaks.length > 0) throw new Error(`bench-only page found in a production build: ${leaks.join(', ')}`);
+  if (!htmlFiles(BENCH_DIST).some((f) => f.includes('bench-seed')))
+    throw new Error('bench variant has no seeding page');
+  console.log(`  checked: no bench-seed.html in ${[DIST, 'dist'].filter((d) => existsSync(d)).join(' or ')}`);
+}
 
 // 2. Browser figures, 3. Lighthouse, 4. Node benches; the baseline's (first screen, unlock, Lighthouse) first.
 const reps = opt('reps', TEAM ? '7' : '3');
@@ -132,7 +146,13 @@ const lighthouseRuns = opt('lighthouse-runs', '1');
 const tsx = bin('tsx');
 let baselineBrowser = null;
 let baselineLighthouse = null;
-if (baseline) {
+if (TABLE_ONLY && BASELINE && existsSync(`${OUT_DIR}/baseline.json`)) {
+  baseline = JSON.parse(readFileSync(`${OUT_DIR}/baseline.json`, 'utf8'));
+  baselineBrowser = JSON.parse(readFileSync(`${OUT_DIR}/baseline-browser.json`, 'utf8'));
+  baselineLighthouse = JSON.parse(readFileSync(`${OUT_DIR}/baseline-lighthouse.json`, 'utf8'));
+}
+if (baseline && !TABLE_ONLY) {
+  writeFileSync(`${OUT_DIR}/baseline.json`, JSON.stringify(baseline));
   await timed(`Baseline ${baseline.sha.slice(0, 12)}: first screen and unlock (browser), Lighthouse`, async () => {
     await run(tsx, [
       'scripts/bench/browser.ts',
@@ -142,6 +162,7 @@ if (baseline) {
       `--floor-dist=${FLOOR_DIST}`,
       `--out=${OUT_DIR}/baseline-browser.json`,
       `--runs=${runs}`,
+      `--reps=${reps}`,
     ]);
     await run(tsx, [
       'scripts/bench/lighthouse.ts',
@@ -157,39 +178,41 @@ if (baseline) {
   if (lstatSync(link, { throwIfNoEntry: false })?.isSymbolicLink()) unlinkSync(link);
   rmSync(baseline.dir, { recursive: true, force: true });
 }
-await timed('Browser: first screen, offline cold start, search, timeline, unlock, final save', () =>
-  run(tsx, [
-    'scripts/bench/browser.ts',
-    `--dist=${DIST}`,
-    `--bench-dist=${BENCH_DIST}`,
-    `--floor-dist=${FLOOR_DIST}`,
-    `--out=${OUT_DIR}/browser.json`,
-    `--reps=${reps}`,
-    `--runs=${runs}`,
-    `--scale=${SCALE}`,
-    ...(flag('reuse') ? ['--reuse'] : []),
-  ]),
-);
-await timed('Lighthouse 13 (mobile)', () =>
-  run(tsx, [
-    'scripts/bench/lighthouse.ts',
-    `--dist=${DIST}`,
-    `--out=${OUT_DIR}/lighthouse.json`,
-    `--runs=${lighthouseRuns}`,
-  ]),
-);
+if (!TABLE_ONLY) {
+  await timed('Browser: first screen, offline cold start, search, timeline, unlock, final save', () =>
+    run(tsx, [
+      'scripts/bench/browser.ts',
+      `--dist=${DIST}`,
+      `--bench-dist=${BENCH_DIST}`,
+      `--floor-dist=${FLOOR_DIST}`,
+      `--out=${OUT_DIR}/browser.json`,
+      `--reps=${reps}`,
+      `--runs=${runs}`,
+      `--scale=${SCALE}`,
+      ...(flag('reuse') ? ['--reuse'] : []),
+    ]),
+  );
+  await timed('Lighthouse 13 (mobile)', () =>
+    run(tsx, [
+      'scripts/bench/lighthouse.ts',
+      `--dist=${DIST}`,
+      `--out=${OUT_DIR}/lighthouse.json`,
+      `--runs=${lighthouseRuns}`,
+    ]),
+  );
+}
 const node = {};
-if (!flag('skip-node')) {
+if (!flag('skip-node') && !TABLE_ONLY) {
   for (const script of ['bench-engine', 'bench-vault', 'bench-backup']) {
     if (!existsSync(`scripts/${script}.ts`)) {
       node[script] = null;
       continue;
     }
-    node[script] = (
-      await timed(`Node + fake-indexeddb: scripts/${script}.ts`, () =>
-        run(tsx, [`scripts/${script}.ts`], { quiet: true }),
-      )
-    )
+    // A failing Node bench is reported in its place; it must not cost the browser figures above.
+    const out = await timed(`Node + fake-indexeddb: scripts/${script}.ts`, () =>
+      run(tsx, [`scripts/${script}.ts`], { quiet: true }).catch((e) => `FAILED: ${e.message} (its error is above)`),
+    );
+    node[script] = out
       .split('\n')
       .map((l) => l.trimEnd())
       .filter(Boolean);
@@ -214,10 +237,10 @@ const row = (figure, value, goal, pass, { stretch = false, vs = null } = {}) =>
     value,
     goal,
     status: pass === null ? '' : pass ? 'ok' : stretch ? 'miss (stretch)' : 'MISS',
-    baseline:
-      vs === null ? '' : `${vs.text}; ${pct(vs.worse)} ${vs.worse <= 0.1 ? 'ok (within 10 %)' : 'MISS (> 10 % worse)'}`,
+    baseline: vs === null ? '' : `${vs.text}: ${pct(vs.worse)} → ${vs.worse <= 0.1 ? 'ok' : 'MISS (> 10 % worse)'}`,
   });
-const pct = (x) => `${x > 0 ? '+' : ''}${(x * 100).toFixed(1)} %`;
+const pct = (x) =>
+  Math.abs(x) < 0.0005 ? 'same' : `${(Math.abs(x) * 100).toFixed(1)} % ${x > 0 ? 'worse' : 'better'}`;
 /** Worse = larger (sizes, times). */
 const vsLarger = (cur, base, format) =>
   base === undefined || base === null ? null : { text: `baseline ${format(base)}`, worse: cur / base - 1 };
@@ -269,16 +292,26 @@ row('Lighthouse best practices', lh.scores['best-practices'], '1', lh.scores['be
   vs: vsSmaller(lh.scores['best-practices'], blh?.scores['best-practices'], String),
 });
 const mi = browser.micro;
-row('Argon2id m=64 MiB t=3 derivation (in-page, worker)', ms(mi.deriveKekMs), 'info', null, {
-  vs: vsLarger(mi.deriveKekMs, baselineBrowser?.micro.deriveKekMs, ms),
-});
+row('Argon2id m=64 MiB t=3 derivation (in-page, worker)', ms(mi.deriveKekMs), 'info', null);
 row(
-  `unlock() with PRODUCTION_KDF, headless Chromium (median of ${mi.samples?.unlocks?.length ?? '?'}, in-page)`,
+  `unlock() with PRODUCTION_KDF on the caseload's database, headless Chromium (median of ${mi.samples?.unlocks?.length ?? '?'}, in-page)`,
   ms(mi.unlockMs),
   '≤ 1.5 s',
   mi.unlockMs <= 1500,
-  { vs: vsLarger(mi.unlockMs, baselineBrowser?.micro.unlockMs, ms) },
 );
+// The unlock compared with the baseline: the same empty vault in both trees, through the lock screen.
+const ce = browser.coldStart.empty;
+const bce = baselineBrowser?.coldStart?.empty;
+row(
+  `Unlock → Vandaag, empty vault, offline, through the lock screen (median of ${ce.runs.length})`,
+  ms(ce.unlockToHomeMs),
+  baseline ? 'within 10 % of baseline' : 'info',
+  null,
+  { vs: vsLarger(ce.unlockToHomeMs, bce?.unlockToHomeMs, ms) },
+);
+row('  offline cold start → lock screen → Vandaag, empty vault', ms(ce.totalMs), 'info', null, {
+  vs: vsLarger(ce.totalMs, bce?.totalMs, ms),
+});
 row('completeScreening final save, strict (in-page)', ms(mi.completeScreeningMs), 'info', null);
 
 const scale = browser.caseload ?? { clients: 2000, screeningsPerClient: 10 };
@@ -361,6 +394,17 @@ if (bk) {
     bk.ok && bk.ms <= 60_000 && bk.progressValues > 1,
   );
 }
+const ex = browser.exportData;
+if (ex) {
+  row(
+    '  data layer: exportBackup alone (in-page, no download)',
+    ex.exportOk
+      ? `${ms(ex.exportMs)}, ${(ex.exportChars / 1e6).toFixed(1)} M characters, ${ex.progressCalls} progress calls`
+      : `failed after ${ms(ex.exportMs)}: ${ex.exportError}`,
+    'info',
+    null,
+  );
+}
 const dr = browser.dataReads;
 if (dr) {
   const n = thousands(scale.clients);
@@ -389,8 +433,9 @@ const machine = {
   chromium: (
     await run(process.env.CHROME_PATH, ['--version'], { quiet: true, stderr: 'ignore' }).catch(() => 'unknown')
   ).trim(),
-  loadAverageAtStart: loadAtStart.map((x) => x.toFixed(2)).join(' '),
-  date: new Date().toISOString(),
+  loadAverageAtStart: runInfo.loadAtStart.map((x) => x.toFixed(2)).join(' '),
+  date: runInfo.date,
+  command: `npm run bench -- ${runInfo.argv.join(' ')}`,
 };
 
 const columns = ['figure', 'value', 'goal', 'status', ...(baseline ? ['baseline'] : [])];
@@ -401,7 +446,7 @@ console.log(`\nStapwijzer bench — ${machine.date}, ${machine.nproc} cores, Nod
 console.log(
   `load average when the bench started: ${machine.loadAverageAtStart} (other work on the machine skews timings)`,
 );
-console.log(`scale: ${SCALE} (${sized})`);
+console.log(`scale: ${SCALE} (${sized}); command: ${machine.command}`);
 if (baseline) console.log(`baseline: ${baseline.ref} = ${baseline.subject} (measured first, same server and browser)`);
 console.log('');
 console.log(line(Object.fromEntries(columns.map((k) => [k, k]))));

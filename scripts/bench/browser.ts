@@ -8,7 +8,8 @@
  *   6. the JS heap after unlock (CDP Runtime.getHeapUsage, before and after a forced GC), and the backup
  *      export from Back-up en gegevens (time, and whether its progress bar moved).
  * --scale=practice|team picks the caseload (seed/caseload.ts). --only=screens (the baseline build)
- * measures only 1 and 5: the figures that need no caseload screens.
+ * measures only what needs no caseload: 1, and the offline cold start of the empty vault (its
+ * unlock → Vandaag is the unlock figure compared with the baseline; both trees measure it alike).
  * Writes JSON to the path given as --out.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -78,6 +79,11 @@ interface SeedResult {
   unlockMs?: number;
   completeScreeningMs?: number;
   samples?: Record<string, number[]>;
+  exportOk?: boolean;
+  exportMs?: number;
+  exportChars?: number;
+  exportError?: string;
+  progressCalls?: number;
 }
 
 async function seed(page: Page, server: StaticServer, query: string): Promise<SeedResult> {
@@ -301,9 +307,11 @@ async function main(): Promise<void> {
   const server = await startStaticServer(BENCH_DIST, REUSE ? 4399 : 0);
   const url = `${server.url}/`;
   const stateFile = `${REUSE_DIR}/state.json`;
-  let caseloadSeed: SeedResult;
-  let micro: SeedResult;
+  // Without a caseload (--only=screens) these stay empty.
+  let caseloadSeed: SeedResult = { ok: true, ms: 0 };
+  let micro: SeedResult = { ok: true, ms: 0 };
   let dataReads: SeedResult | null = null;
+  let exportSeed: SeedResult | null = null;
   let locked: FirstScreen;
   if (REUSE && existsSync(stateFile)) {
     ({ caseloadSeed, micro, locked, dataReads } = JSON.parse(readFileSync(stateFile, 'utf8')) as {
@@ -327,13 +335,18 @@ async function main(): Promise<void> {
         await context.close();
       }
       // The caseload, then (still before the service worker exists) the in-page micro figures.
-      {
+      if (!ONLY_SCREENS) {
         const { context, page } = await open(profiles.caseload);
         server.setRoot(BENCH_DIST);
         caseloadSeed = await seed(page, server, `mode=caseload&scale=${LOAD.scale}`);
         log(`caseload (${LOAD.scale}: ${CLIENTS} clients) seeded in ${(caseloadSeed.ms / 1000).toFixed(1)} s`);
         micro = await seed(page, server, `mode=micro&runs=${RUNS}`);
-        if (!ONLY_SCREENS) dataReads = await seed(page, server, `mode=reads&runs=${RUNS}`);
+        dataReads = await seed(page, server, `mode=reads&runs=${RUNS}&scale=${LOAD.scale}`);
+        // The export without the screen: its time, or the error the screen does not show.
+        exportSeed = await seed(page, server, 'mode=export');
+        log(
+          `data-layer export: ${exportSeed.exportOk ? `${exportSeed.exportMs} ms, ${exportSeed.exportChars} chars` : `failed after ${exportSeed.exportMs} ms: ${exportSeed.exportError}`}`,
+        );
         log(
           `micro: unlock ${micro.unlockMs?.toFixed(0)} ms, completeScreening ${micro.completeScreeningMs?.toFixed(1)} ms`,
         );
@@ -372,9 +385,26 @@ async function main(): Promise<void> {
     completeScreeningMs: micro.completeScreeningMs,
     samples: micro.samples,
   };
+  const summary = (xs: ColdStart[]) => ({
+    runs: xs,
+    lockVisibleMs: round(median(xs.map((x) => x.lockVisibleMs))),
+    unlockToHomeMs: round(median(xs.map((x) => x.unlockToHomeMs))),
+    totalMs: round(median(xs.map((x) => x.totalMs))),
+    homeBy: xs[0]?.homeBy ?? '',
+  });
   let result: object;
   if (ONLY_SCREENS) {
-    result = { viewport: VIEWPORT, scale: LOAD.scale, firstScreen: { firstUse, locked, floor }, micro: microResult };
+    const empty: ColdStart[] = [];
+    for (let rep = 0; rep < REPS; rep++) {
+      empty.push(await coldStart(profiles.empty, url, 0));
+      log(`cold start rep ${rep + 1}: empty ${empty.at(-1)?.totalMs} ms`);
+    }
+    result = {
+      viewport: VIEWPORT,
+      scale: LOAD.scale,
+      firstScreen: { firstUse, locked, floor },
+      coldStart: { empty: summary(empty) },
+    };
   } else {
     const cold: { caseload: ColdStart[]; empty: ColdStart[] } = { caseload: [], empty: [] };
     for (let rep = 0; rep < REPS; rep++) {
@@ -384,13 +414,6 @@ async function main(): Promise<void> {
         `cold start rep ${rep + 1}: caseload ${cold.caseload.at(-1)?.totalMs} ms, empty ${cold.empty.at(-1)?.totalMs} ms`,
       );
     }
-    const summary = (xs: ColdStart[]) => ({
-      runs: xs,
-      lockVisibleMs: round(median(xs.map((x) => x.lockVisibleMs))),
-      unlockToHomeMs: round(median(xs.map((x) => x.unlockToHomeMs))),
-      totalMs: round(median(xs.map((x) => x.totalMs))),
-      homeBy: xs[0]?.homeBy ?? '',
-    });
     const clients = await clientScreens(
       profiles.caseload,
       url,
@@ -420,6 +443,7 @@ async function main(): Promise<void> {
       clients,
       indicators,
       backup,
+      exportData: exportSeed,
       dataReads,
       micro: microResult,
     };

@@ -7,6 +7,8 @@
 //   ?mode=micro&runs=N  on the existing vault: N × Argon2id derivation, unlock(), completeScreening (strict)
 //   ?mode=reads&runs=N  on the existing vault: the data-layer reads behind home, the client list and a
 //                       client page, and the in-memory search over the decrypted list (no rendering)
+//   ?mode=export    on the existing vault: exportBackup alone (no download), its time, size and progress
+//                   calls, or the error it throws (the backup screen shows only "niet gelukt")
 // Progress goes to #progress; the result (JSON, no client data) to #done, which is then unhidden.
 
 import { loadBundledPack } from '../../../src/content/bundled';
@@ -19,6 +21,7 @@ import {
   createVault,
   type DecisionClear,
   type DecisionPayload,
+  exportBackup,
   type FollowUpClear,
   type FollowUpPayload,
   getClient,
@@ -260,9 +263,11 @@ async function timeRuns(runs: number, fn: () => Promise<unknown>): Promise<numbe
 async function indicatorTimes(session: VaultSession, runs: number) {
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const packs = await listActivePacks(session.db);
-  const records = await loadIndicatorRecords(session, timeZone);
+  let records = await loadIndicatorRecords(session, timeZone);
   return {
-    indicatorReadsMs: await timeRuns(runs, () => loadIndicatorRecords(session, timeZone)),
+    indicatorReadsMs: await timeRuns(runs, async () => {
+      records = await loadIndicatorRecords(session, timeZone);
+    }),
     indicatorComputeMs: await timeRuns(runs, async () =>
       computeIndicators({ ...records, packs, today: localDate(), granularity: 'month', periods: 12 }),
     ),
@@ -270,7 +275,7 @@ async function indicatorTimes(session: VaultSession, runs: number) {
 }
 
 /** Data-layer cost of what the screens read (decrypting included, rendering excluded). */
-async function reads(db: StapwijzerDb, runs: number, clientIndex: number) {
+async function reads(db: StapwijzerDb, runs: number, clientIndex: number, indicatorRuns: number) {
   const session = await unlock(db, PASSPHRASE);
   const today = localDate();
   const clients = (await listClients(session)).records;
@@ -303,7 +308,7 @@ async function reads(db: StapwijzerDb, runs: number, clientIndex: number) {
     auditEvents: await db.auditLog.count(),
     // Praktijkcijfers (issue 22): the reads alone (every screening, decision, follow-up and safety
     // event decrypted), then the pure count over them.
-    ...(await indicatorTimes(session, runs)),
+    ...(await indicatorTimes(session, indicatorRuns)),
     getPackVersionMs: first ? await timeRuns(runs, () => getPackVersion(db, first.packId, first.packVersion)) : null,
     filterSortMs: await timeRuns(runs, async () =>
       clients
@@ -323,6 +328,33 @@ async function reads(db: StapwijzerDb, runs: number, clientIndex: number) {
   };
 }
 
+/** The data layer's backup export, once: time, size and progress calls, or the error (name: message). */
+async function exportOnce(db: StapwijzerDb) {
+  const session = await unlock(db, PASSPHRASE);
+  let progressCalls = 0;
+  const t0 = performance.now();
+  try {
+    const backup = await exportBackup(session, {
+      onProgress: () => {
+        progressCalls++;
+      },
+    });
+    return {
+      exportOk: true,
+      exportMs: Math.round(performance.now() - t0),
+      exportChars: backup.text.length,
+      progressCalls,
+    };
+  } catch (e) {
+    return {
+      exportOk: false,
+      exportMs: Math.round(performance.now() - t0),
+      exportError: e instanceof Error ? `${e.name}: ${e.message}` : String(e),
+      progressCalls,
+    };
+  }
+}
+
 async function main(): Promise<void> {
   const params = new URLSearchParams(location.search);
   const mode = params.get('mode');
@@ -338,8 +370,12 @@ async function main(): Promise<void> {
     result = { expectedDue: 0 };
   } else if (mode === 'micro') {
     result = await micro(db, Number(params.get('runs') ?? '5'));
+  } else if (mode === 'export') {
+    result = await exportOnce(db);
   } else if (mode === 'reads') {
-    result = await reads(db, Number(params.get('runs') ?? '5'), 501);
+    const runs = Number(params.get('runs') ?? '5');
+    // At team scale one whole-caseload read takes tens of seconds: once is enough to split the screen's time.
+    result = await reads(db, runs, 501, params.get('scale') === 'team' ? 1 : runs);
   } else throw new Error(`unknown mode ${mode}`);
   db.close();
   progress('done');
