@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { precompress } from './scripts/precompress.ts';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './scripts/security-headers.ts';
 import { canonicalBase } from './src/domain/fhir/canonical.ts';
 
@@ -51,6 +52,8 @@ export default defineConfig({
         cleanupOutdatedCaches: true,
       },
     }),
+    // .br and .gz beside each text file, written after the service worker (scripts/precompress.ts).
+    precompress(),
   ],
   build: {
     manifest: true, // .vite/manifest.json lets the precache test find every lazy route chunk

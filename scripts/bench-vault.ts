@@ -10,6 +10,7 @@ import { PRODUCTION_KDF } from '../src/db/crypto/kdf';
 import { createDatabase } from '../src/db/database';
 import { insertMany, newClear } from '../src/db/repositories/encrypted-store';
 import { listDueFollowUps } from '../src/db/repositories/followups.repository';
+import { followUpData, screeningData } from '../src/db/testing/payloads';
 import type { ClientClear, FollowUpClear, ScreeningClear } from '../src/db/types';
 import { createVault, unlock } from '../src/db/vault';
 
@@ -53,7 +54,8 @@ async function main(): Promise<void> {
         },
         now,
       ),
-      data: { instrumentId: 'epds', answers: answers(i + s), context: 'postpartum' },
+      // A payload the repository's schema accepts on read (the storage tests' factory).
+      data: screeningData(answers(i + s)),
     })),
   );
   await time(`seed ${screenings.length} screenings`, () => insertMany(session, 'screenings', screenings));
@@ -62,7 +64,7 @@ async function main(): Promise<void> {
       { clientId: c.clear.id, pathwayId: 'postpartum', status: 'open', dueDate: day(i % 90) },
       now,
     ),
-    data: { reason: 'herhaalmeting' },
+    data: followUpData('herhaalmeting'),
   }));
   await time(`seed ${followUps.length} follow-ups`, () => insertMany(session, 'followUps', followUps));
   db.close();

@@ -51,6 +51,13 @@ server {
     index index.html;
     server_tokens off;
 
+    # The build has a .gz (and .br) beside each text file (scripts/precompress.ts): send those as they are.
+    gzip_static on;
+    gzip_vary on;
+    # Brotli needs Debian's libnginx-mod-http-brotli-static (apt-get install libnginx-mod-http-brotli-static);
+    # with it installed, uncomment:
+    # brotli_static on;
+
     # Hashed build assets never change: cache them for a year.
     location /assets/ {
 ${headers(IMMUTABLE)}
@@ -76,6 +83,7 @@ export function renderCaddy(): string {
 
 ${EXAMPLE_HOST} {
 \troot * ${EXAMPLE_ROOT}
+\t# Anything without a precompressed file beside it is compressed on the fly.
 \tencode gzip
 \theader {
 ${headers}
@@ -88,7 +96,10 @@ ${headers}
 \theader @shell Cache-Control "no-cache"
 \t# Deep links get the app shell.
 \ttry_files {path} /index.html
-\tfile_server
+\t# The build has a .br and a .gz beside each text file (scripts/precompress.ts): send those as they are.
+\tfile_server {
+\t\tprecompressed br gzip
+\t}
 }
 `;
 }

@@ -4,10 +4,15 @@
  *   1. first-screen JS+CSS (gzip) of the app (first use, locked) and of the floor app;
  *   3. offline cold start → lock screen → unlock → home with today's follow-ups, caseload vs empty;
  *   4. client search and timeline open with the caseload (in-page timing);
- *   5. Argon2id / unlock() / completeScreening in the page (from the bench-only seeding page).
+ *   5. Argon2id / unlock() / completeScreening in the page (from the bench-only seeding page);
+ *   6. the JS heap after unlock (CDP Runtime.getHeapUsage, before and after a forced GC), and the backup
+ *      export from Back-up en gegevens (time, and whether its progress bar moved).
+ * --scale=practice|team picks the caseload (seed/caseload.ts). --only=screens (the baseline build)
+ * measures only what needs no caseload: 1, and the offline cold start of the empty vault (its
+ * unlock → Vandaag is the unlock figure compared with the baseline; both trees measure it alike).
  * Writes JSON to the path given as --out.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { FIRST_MATCHES, matchesClient } from '../../src/features/clients/search';
@@ -15,6 +20,7 @@ import { freshProfileDir, launchProfile } from '../../tests/support/chromium';
 import { type StaticServer, startStaticServer } from '../../tests/support/static-server';
 import { type FirstScreen, recordFirstScreen } from './first-screen';
 import {
+  backupExportProbe,
   coldStartProbe,
   indicatorsProbe,
   LAYOUT_SHIFT_PROBE,
@@ -23,16 +29,7 @@ import {
   searchProbe,
   timelineProbe,
 } from './probes';
-import {
-  aliasOf,
-  CLIENTS,
-  codeOf,
-  PASSPHRASE,
-  SCREENINGS_PER_CLIENT,
-  SEARCH_QUERIES,
-  TIMELINE_CLIENTS,
-  TIMELINE_ENTRIES,
-} from './seed/caseload';
+import { aliasOf, caseloadOf, codeOf, PASSPHRASE, SEARCH_QUERIES, timelineEntries } from './seed/caseload';
 
 /** The list shows at most FIRST_MATCHES rows (the rest on request): the probes wait for what is shown. */
 const shownOf = (matches: number) => Math.min(matches, FIRST_MATCHES);
@@ -45,6 +42,11 @@ const FLOOR_DIST = arg('floor-dist', '.tmp/floor-dist');
 const OUT = arg('out', '.tmp/bench/browser.json');
 const REPS = Number(arg('reps', '3'));
 const RUNS = Number(arg('runs', '5'));
+const LOAD = caseloadOf(arg('scale', 'practice'));
+const CLIENTS = LOAD.clients;
+const ONLY_SCREENS = arg('only', '') === 'screens';
+// A team's caseload takes minutes to seed and its screens longer to fill: wider timeouts, same probes.
+const SLOW = LOAD.scale === 'team' ? 5 : 1;
 // --reuse (for working on the bench itself): keep the seeded profiles in .tmp/bench/profiles on a fixed
 // port (IndexedDB and the service worker belong to the origin) and skip seeding when they exist.
 const REUSE = process.argv.includes('--reuse');
@@ -77,12 +79,17 @@ interface SeedResult {
   unlockMs?: number;
   completeScreeningMs?: number;
   samples?: Record<string, number[]>;
+  exportOk?: boolean;
+  exportMs?: number;
+  exportChars?: number;
+  exportError?: string;
+  progressCalls?: number;
 }
 
 async function seed(page: Page, server: StaticServer, query: string): Promise<SeedResult> {
   await page.goto(`${server.url}${SEED_PAGE}?${query}`);
   const done = page.locator('#done');
-  await done.waitFor({ state: 'visible', timeout: 600_000 });
+  await done.waitFor({ state: 'visible', timeout: 600_000 * SLOW });
   const result = JSON.parse((await done.textContent()) ?? '{}') as SeedResult;
   if (!result.ok) throw new Error(`seeding (${query}) failed: ${result.error}`);
   return result;
@@ -132,7 +139,7 @@ async function coldStart(dir: string, url: string, expectedDue: number): Promise
     await until(page, 'Boolean(window.__bench && window.__bench.lockVisible !== null)', 60_000);
     await page.getByLabel('Wachtzin').fill(PASSPHRASE);
     await page.getByRole('button', { name: 'Ontgrendelen' }).click();
-    await until(page, 'window.__bench.home !== null', 120_000);
+    await until(page, 'window.__bench.home !== null', 120_000 * SLOW);
     const b = (await page.evaluate('window.__bench')) as {
       lockVisible: number;
       submit: number;
@@ -155,15 +162,42 @@ async function unlockInPlace(page: Page): Promise<void> {
   await page.getByRole('heading', { level: 1, name: SELECTORS.lockTitle }).waitFor({ timeout: 60_000 });
   await page.getByLabel('Wachtzin').fill(PASSPHRASE);
   await page.getByRole('button', { name: 'Ontgrendelen' }).click();
-  await page.getByRole('heading', { level: 1, name: SELECTORS.homeTitle }).waitFor({ timeout: 120_000 });
+  await page.getByRole('heading', { level: 1, name: SELECTORS.homeTitle }).waitFor({ timeout: 120_000 * SLOW });
 }
 
-async function clientScreens(dir: string, url: string, timelineIds: string[]) {
+interface Heap {
+  /** Main-thread JS heap in use, as found (MB = 10^6 bytes). */
+  usedMB: number;
+  /** The same after a forced garbage collection: what the screen keeps. */
+  retainedMB: number;
+}
+
+/** The page's JS heap (CDP Runtime.getHeapUsage), then again after HeapProfiler.collectGarbage. */
+async function heapOf(context: BrowserContext, page: Page): Promise<Heap> {
+  const cdp = await context.newCDPSession(page);
+  try {
+    const before = await cdp.send('Runtime.getHeapUsage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const after = await cdp.send('Runtime.getHeapUsage');
+    return { usedMB: round(before.usedSize / 1e6), retainedMB: round(after.usedSize / 1e6) };
+  } finally {
+    await cdp.detach();
+  }
+}
+
+async function clientScreens(dir: string, url: string, timelineIds: string[], expectedDue: number) {
   const { context, page } = await open(dir);
   try {
     await context.setOffline(true);
     await page.goto(url);
     await unlockInPlace(page);
+    // The heap once Vandaag shows its follow-ups: what unlocking and the first screen keep in memory.
+    await until(
+      page,
+      `document.querySelectorAll(${JSON.stringify(SELECTORS.dueItems)}).length === ${expectedDue}`,
+      60_000 * SLOW,
+    );
+    const heapAtHome = await heapOf(context, page);
     // In-app navigation (a reload would lock the app again).
     const clientsHref = `document.querySelector('a[href="/clients"]').click()`;
     const listOpenMs = (await page.evaluate(listProbe(clientsHref, shownOf(CLIENTS)))) as number;
@@ -181,12 +215,15 @@ async function clientScreens(dir: string, url: string, timelineIds: string[]) {
     for (let run = 0; run < RUNS; run++) {
       const id = timelineIds[run % timelineIds.length] ?? '';
       // Find the client first, as a user would (not measured): it need not be among the first rows.
-      await page.evaluate(searchProbe(aliasOf(TIMELINE_CLIENTS[run % TIMELINE_CLIENTS.length] ?? 0), 1));
-      const ms = (await page.evaluate(timelineProbe(id, TIMELINE_ENTRIES))) as number;
+      const target = LOAD.timelineClients[run % LOAD.timelineClients.length] ?? 0;
+      await page.evaluate(searchProbe(aliasOf(target), 1));
+      const ms = (await page.evaluate(timelineProbe(id, timelineEntries(LOAD)))) as number;
       timeline.push({ ms: round(ms) });
       await page.evaluate(listProbe('history.back()', shownOf(CLIENTS))); // back to the list (not measured)
     }
+    const heapAfterClients = await heapOf(context, page);
     return {
+      heap: { home: heapAtHome, afterClients: heapAfterClients },
       listOpenMs: round(listOpenMs),
       search,
       searchMedianMs: round(median(search.map((s) => s.ms))),
@@ -213,9 +250,42 @@ async function indicatorsScreen(dir: string, url: string) {
     for (let run = 0; run < RUNS; run++) {
       await page.evaluate(`document.querySelector('a[href="/settings"]').click()`);
       await page.getByRole('heading', { level: 1, name: 'Instellingen' }).waitFor({ timeout: 60_000 });
-      runs.push(round((await page.evaluate(indicatorsProbe(CLIENTS * SCREENINGS_PER_CLIENT))) as number));
+      const expected = CLIENTS * LOAD.screeningsPerClient;
+      runs.push(round((await page.evaluate(indicatorsProbe(expected, 60_000 * SLOW))) as number));
     }
-    return { runs, medianMs: round(median(runs)) };
+    return { runs, medianMs: round(median(runs)), heap: await heapOf(context, page) };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * The backup export from Back-up en gegevens, offline, as the professional makes it: press the
+ * button, wait for "Back-up opgeslagen als …" and the download. Once (it writes the whole caseload).
+ */
+async function backupExport(dir: string, url: string) {
+  const { context, page } = await open(dir);
+  try {
+    await context.setOffline(true);
+    await page.goto(url);
+    await unlockInPlace(page);
+    await page.evaluate(`document.querySelector('a[href="/settings"]').click()`);
+    await page.getByRole('heading', { level: 1, name: 'Instellingen' }).waitFor({ timeout: 60_000 });
+    await page.evaluate(`document.querySelector('a[href="/settings/backup"]').click()`);
+    await page.getByRole('heading', { level: 1, name: 'Back-up en gegevens' }).waitFor({ timeout: 60_000 });
+    const download = page.waitForEvent('download', { timeout: 600_000 });
+    const r = (await page.evaluate(backupExportProbe(600_000))) as {
+      ms: number;
+      ok: boolean;
+      progressValues: number;
+      status: string;
+    };
+    let bytes: number | null = null;
+    if (r.ok) {
+      const file = await (await download).path();
+      bytes = file ? statSync(file).size : null;
+    } else download.catch(() => undefined);
+    return { ...r, ms: round(r.ms), bytes };
   } finally {
     await context.close();
   }
@@ -237,9 +307,11 @@ async function main(): Promise<void> {
   const server = await startStaticServer(BENCH_DIST, REUSE ? 4399 : 0);
   const url = `${server.url}/`;
   const stateFile = `${REUSE_DIR}/state.json`;
-  let caseloadSeed: SeedResult;
-  let micro: SeedResult;
+  // Without a caseload (--only=screens) these stay empty.
+  let caseloadSeed: SeedResult = { ok: true, ms: 0 };
+  let micro: SeedResult = { ok: true, ms: 0 };
   let dataReads: SeedResult | null = null;
+  let exportSeed: SeedResult | null = null;
   let locked: FirstScreen;
   if (REUSE && existsSync(stateFile)) {
     ({ caseloadSeed, micro, locked, dataReads } = JSON.parse(readFileSync(stateFile, 'utf8')) as {
@@ -263,13 +335,18 @@ async function main(): Promise<void> {
         await context.close();
       }
       // The caseload, then (still before the service worker exists) the in-page micro figures.
-      {
+      if (!ONLY_SCREENS) {
         const { context, page } = await open(profiles.caseload);
         server.setRoot(BENCH_DIST);
-        caseloadSeed = await seed(page, server, 'mode=caseload');
-        log(`caseload seeded in ${(caseloadSeed.ms / 1000).toFixed(1)} s`);
+        caseloadSeed = await seed(page, server, `mode=caseload&scale=${LOAD.scale}`);
+        log(`caseload (${LOAD.scale}: ${CLIENTS} clients) seeded in ${(caseloadSeed.ms / 1000).toFixed(1)} s`);
         micro = await seed(page, server, `mode=micro&runs=${RUNS}`);
-        dataReads = await seed(page, server, `mode=reads&runs=${RUNS}`);
+        dataReads = await seed(page, server, `mode=reads&runs=${RUNS}&scale=${LOAD.scale}`);
+        // The export without the screen: its time, or the error the screen does not show.
+        exportSeed = await seed(page, server, 'mode=export');
+        log(
+          `data-layer export: ${exportSeed.exportOk ? `${exportSeed.exportMs} ms, ${exportSeed.exportChars} chars` : `failed after ${exportSeed.exportMs} ms: ${exportSeed.exportError}`}`,
+        );
         log(
           `micro: unlock ${micro.unlockMs?.toFixed(0)} ms, completeScreening ${micro.completeScreeningMs?.toFixed(1)} ms`,
         );
@@ -302,14 +379,12 @@ async function main(): Promise<void> {
   }
   log(`first screen gzip: first use ${firstUse.gzip} B, locked ${locked.gzip} B, floor ${floor.gzip} B`);
 
-  const cold: { caseload: ColdStart[]; empty: ColdStart[] } = { caseload: [], empty: [] };
-  for (let rep = 0; rep < REPS; rep++) {
-    cold.caseload.push(await coldStart(profiles.caseload, url, caseloadSeed.expectedDue ?? 0));
-    cold.empty.push(await coldStart(profiles.empty, url, 0));
-    log(
-      `cold start rep ${rep + 1}: caseload ${cold.caseload.at(-1)?.totalMs} ms, empty ${cold.empty.at(-1)?.totalMs} ms`,
-    );
-  }
+  const microResult = {
+    deriveKekMs: micro.deriveKekMs,
+    unlockMs: micro.unlockMs,
+    completeScreeningMs: micro.completeScreeningMs,
+    samples: micro.samples,
+  };
   const summary = (xs: ColdStart[]) => ({
     runs: xs,
     lockVisibleMs: round(median(xs.map((x) => x.lockVisibleMs))),
@@ -317,27 +392,63 @@ async function main(): Promise<void> {
     totalMs: round(median(xs.map((x) => x.totalMs))),
     homeBy: xs[0]?.homeBy ?? '',
   });
-  const clients = await clientScreens(profiles.caseload, url, caseloadSeed.timelineClientIds ?? []);
-  log(`search median ${clients.searchMedianMs} ms, timeline median ${clients.timelineMedianMs} ms`);
-  const indicators = await indicatorsScreen(profiles.caseload, url);
-  log(`Praktijkcijfers open median ${indicators.medianMs} ms`);
-
-  const result = {
-    viewport: VIEWPORT,
-    firstScreen: { firstUse, locked, floor },
-    seed: { caseloadMs: caseloadSeed.ms, expectedDue: caseloadSeed.expectedDue },
-    coldStart: { caseload: summary(cold.caseload), empty: summary(cold.empty) },
-    clients,
-    indicators,
-    dataReads,
-    micro: {
-      deriveKekMs: micro.deriveKekMs,
-      unlockMs: micro.unlockMs,
-      completeScreeningMs: micro.completeScreeningMs,
-      samples: micro.samples,
-    },
-    wallMs: Date.now() - t0,
-  };
+  let result: object;
+  if (ONLY_SCREENS) {
+    const empty: ColdStart[] = [];
+    for (let rep = 0; rep < REPS; rep++) {
+      empty.push(await coldStart(profiles.empty, url, 0));
+      log(`cold start rep ${rep + 1}: empty ${empty.at(-1)?.totalMs} ms`);
+    }
+    result = {
+      viewport: VIEWPORT,
+      scale: LOAD.scale,
+      firstScreen: { firstUse, locked, floor },
+      coldStart: { empty: summary(empty) },
+    };
+  } else {
+    const cold: { caseload: ColdStart[]; empty: ColdStart[] } = { caseload: [], empty: [] };
+    for (let rep = 0; rep < REPS; rep++) {
+      cold.caseload.push(await coldStart(profiles.caseload, url, caseloadSeed.expectedDue ?? 0));
+      cold.empty.push(await coldStart(profiles.empty, url, 0));
+      log(
+        `cold start rep ${rep + 1}: caseload ${cold.caseload.at(-1)?.totalMs} ms, empty ${cold.empty.at(-1)?.totalMs} ms`,
+      );
+    }
+    const clients = await clientScreens(
+      profiles.caseload,
+      url,
+      caseloadSeed.timelineClientIds ?? [],
+      caseloadSeed.expectedDue ?? 0,
+    );
+    log(`search median ${clients.searchMedianMs} ms, timeline median ${clients.timelineMedianMs} ms`);
+    log(`heap at Vandaag after unlock: ${clients.heap.home.usedMB} MB (${clients.heap.home.retainedMB} MB after GC)`);
+    const indicators = await indicatorsScreen(profiles.caseload, url);
+    log(`Praktijkcijfers open median ${indicators.medianMs} ms`);
+    // Last: a failed export (e.g. out of memory at team scale) must not cost the figures above.
+    const backup = await backupExport(profiles.caseload, url).catch((e: unknown) => ({
+      ms: null,
+      ok: false,
+      progressValues: 0,
+      status: e instanceof Error ? e.message : String(e),
+      bytes: null,
+    }));
+    log(`backup export ${backup.ok ? `${backup.ms} ms, ${backup.bytes} B` : `failed: ${backup.status}`}`);
+    result = {
+      viewport: VIEWPORT,
+      scale: LOAD.scale,
+      caseload: LOAD,
+      firstScreen: { firstUse, locked, floor },
+      seed: { caseloadMs: caseloadSeed.ms, expectedDue: caseloadSeed.expectedDue },
+      coldStart: { caseload: summary(cold.caseload), empty: summary(cold.empty) },
+      clients,
+      indicators,
+      backup,
+      exportData: exportSeed,
+      dataReads,
+      micro: microResult,
+    };
+  }
+  result = { ...result, wallMs: Date.now() - t0 };
   mkdirSync(dirname(OUT), { recursive: true });
   writeFileSync(OUT, JSON.stringify(result, null, 2));
   for (const dir of [profiles.firstUse, profiles.floor, ...(REUSE ? [] : [profiles.caseload, profiles.empty])]) {

@@ -123,7 +123,7 @@ export const LAYOUT_SHIFT_PROBE = `(() => {
  * From Instellingen: clicks "Praktijkcijfers" and times until the Screenings table's grand total
  * shows at least `expectedScreenings` (the whole caseload decrypted, counted and rendered).
  */
-export function indicatorsProbe(expectedScreenings: number): string {
+export function indicatorsProbe(expectedScreenings: number, timeoutMs = 60_000): string {
   return `(async () => {
     ${WAIT_FOR}
     const link = document.querySelector('a[href="/settings/indicators"]');
@@ -133,6 +133,32 @@ export function indicatorsProbe(expectedScreenings: number): string {
       const cell = table && table.querySelector('tfoot td:last-child');
       return Boolean(cell) && Number(cell.textContent) >= ${expectedScreenings};
     };
-    return waitFor(ready, () => link.click(), 60000);
+    return waitFor(ready, () => link.click(), ${timeoutMs});
+  })()`;
+}
+
+/**
+ * On Back-up en gegevens: presses "Back-up downloaden" and times until the status line says the file
+ * was saved (or failed). Samples the progress bar every 100 ms meanwhile: how many distinct values it
+ * showed tells whether the professional saw the export move (a blocked main thread shows none).
+ */
+export function backupExportProbe(timeoutMs: number): string {
+  return `(async () => {
+    ${WAIT_FOR}
+    const section = document.querySelector('section[aria-labelledby="backup-export"]');
+    const button = section && section.querySelector('button');
+    if (!button) throw new Error('no export button');
+    const status = () => section.querySelector('[role="status"]').textContent || '';
+    const seen = new Set();
+    const sampler = setInterval(() => {
+      const bar = section.querySelector('progress');
+      if (bar) seen.add(bar.value + '/' + bar.max);
+    }, 100);
+    try {
+      const ms = await waitFor(() => status().length > 0, () => button.click(), ${timeoutMs});
+      return { ms, ok: /opgeslagen|saved/i.test(status()), progressValues: seen.size, status: status() };
+    } finally {
+      clearInterval(sampler);
+    }
   })()`;
 }

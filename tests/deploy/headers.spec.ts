@@ -1,7 +1,8 @@
 // The deploy/ configurations (nginx, Caddy; generated from scripts/security-headers.ts) serve the build
 // with the same security headers as `npm start`: each server is started on 127.0.0.1 and asked for the
 // shell, a deep link, the service worker and a hashed asset.
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { get } from 'node:http';
 import { expect, test } from '@playwright/test';
 import { CONTENT_SECURITY_POLICY, HTTPS_HEADERS, SECURITY_HEADERS } from '../../scripts/security-headers.ts';
 import { DIST } from '../support/fixtures';
@@ -16,7 +17,7 @@ let caddy: Running | undefined;
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
-  preview = await startPreview();
+  preview = await startPreview(DIST);
   nginx = await startNginx(DIST);
   caddy = await startCaddy(DIST);
 });
@@ -66,8 +67,8 @@ for (const path of PATHS) {
   });
 }
 
-test('the hosts cache hashed assets for a year and never the shell or service worker; plain HTTP redirects to HTTPS', async () => {
-  for (const server of [nginx, caddy]) {
+test('npm start and the hosts cache hashed assets for a year and never the shell or service worker; plain HTTP redirects to HTTPS', async () => {
+  for (const server of [preview, nginx, caddy]) {
     expect((await answers(server, `/assets/${asset}`)).headers.get('cache-control')).toBe(
       'public, max-age=31536000, immutable',
     );
@@ -77,4 +78,36 @@ test('the hosts cache hashed assets for a year and never the shell or service wo
   const redirect = await fetch(`${nginx?.redirectUrl}/clients`, { redirect: 'manual' });
   expect(redirect.status).toBe(301);
   expect(redirect.headers.get('location')).toMatch(/^https:\/\//);
+});
+
+/** One GET with exactly this Accept-Encoding; the body as sent (fetch would decompress it). */
+function rawGet(url: string, acceptEncoding: string): Promise<{ headers: Record<string, unknown>; body: Buffer }> {
+  return new Promise((ok, fail) => {
+    get(url, { headers: { 'Accept-Encoding': acceptEncoding } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => ok({ headers: res.headers, body: Buffer.concat(chunks) }));
+    }).on('error', fail);
+  });
+}
+
+test('npm start, nginx and Caddy send the precompressed files of the build as they are, with Vary: Accept-Encoding', async () => {
+  // Debian's nginx has gzip_static built in; brotli_static is an extra module (deploy/nginx says how).
+  const hosts: [Running | undefined, string[]][] = [
+    [preview, ['br', 'gzip']],
+    [nginx, ['gzip']],
+    [caddy, ['br', 'gzip']],
+  ];
+  for (const [server, encodings] of hosts) {
+    for (const path of ['/', `/assets/${asset}`, '/sw.js']) {
+      await answers(server, path);
+      for (const encoding of encodings) {
+        const r = await rawGet(`${server?.url}${path}`, encoding);
+        const file = `${DIST}${path === '/' ? '/index.html' : path}.${encoding === 'br' ? 'br' : 'gz'}`;
+        expect(r.headers['content-encoding'], `${server?.name} ${path} ${encoding}`).toBe(encoding);
+        expect(String(r.headers.vary), `${server?.name} ${path}`).toMatch(/Accept-Encoding/i);
+        expect(r.body.equals(readFileSync(file)), `${server?.name} ${path}: the body is ${file}`).toBe(true);
+      }
+    }
+  }
 });

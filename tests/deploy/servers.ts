@@ -1,4 +1,4 @@
-// Starts the three ways the build is served — `npm start` (vite preview), nginx and Caddy with the
+// Starts the three ways the build is served — `npm start` (scripts/static-server.ts), nginx and Caddy with the
 // deploy/ configurations — on 127.0.0.1, for the header comparison. The deploy files are used as
 // written; only what loopback needs is changed: ports, the dist path, no TLS (certificates are the
 // host's), Caddy's admin endpoint off.
@@ -36,15 +36,14 @@ function start(name: string, url: string, cmd: string, args: string[], env: Node
   return { name, url, process: child, output };
 }
 
-export async function startPreview(): Promise<Running> {
+/** The server `npm start` runs (scripts/static-server.ts), on the given build folder. */
+export async function startPreview(dist: string): Promise<Running> {
   const port = await freePort();
-  return start('npm start (vite preview)', `http://127.0.0.1:${port}`, 'node_modules/.bin/vite', [
-    'preview',
-    '--port',
-    String(port),
-    '--strictPort',
-    '--host',
-    '127.0.0.1',
+  return start('npm start (scripts/static-server.ts)', `http://127.0.0.1:${port}`, 'node_modules/.bin/tsx', [
+    'scripts/static-server.ts',
+    `--root=${dist}`,
+    `--port=${port}`,
+    '--host=127.0.0.1',
   ]);
 }
 

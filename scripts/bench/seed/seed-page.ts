@@ -1,11 +1,14 @@
 // Bench-only page (built into .tmp/dist-bench, never into dist/): seeds the app's database through the
 // app's own code — createVault with PRODUCTION_KDF, saveProfile, the content sync, the encrypted
 // repositories — and times unlock and a final save in the browser. Modes (query string):
-//   ?mode=caseload  vault + profile + 2,000 clients, 20,000 screenings with decisions, follow-ups, notes, drafts
+//   ?mode=caseload[&scale=team]  vault + profile + 2,000 clients, 20,000 screenings with decisions, follow-ups,
+//                   notes, drafts (scale=team: 10,000 clients, 100,000 screenings; see caseload.ts)
 //   ?mode=empty     vault + profile only
 //   ?mode=micro&runs=N  on the existing vault: N × Argon2id derivation, unlock(), completeScreening (strict)
 //   ?mode=reads&runs=N  on the existing vault: the data-layer reads behind home, the client list and a
 //                       client page, and the in-memory search over the decrypted list (no rendering)
+//   ?mode=export    on the existing vault: exportBackup alone (no download), its time, size and progress
+//                   calls, or the error it throws (the backup screen shows only "niet gelukt")
 // Progress goes to #progress; the result (JSON, no client data) to #done, which is then unhidden.
 
 import { loadBundledPack } from '../../../src/content/bundled';
@@ -18,6 +21,7 @@ import {
   createVault,
   type DecisionClear,
   type DecisionPayload,
+  exportBackup,
   type FollowUpClear,
   type FollowUpPayload,
   getClient,
@@ -51,14 +55,13 @@ import { syncContent } from '../../../src/runtime/content/sync-content';
 import { ROLE_IDS, saveProfile } from '../../../src/runtime/profile/profile';
 import {
   aliasOf,
-  CLIENTS,
+  type Caseload,
+  caseloadOf,
   codeOf,
   DRAFTS,
   dueOffsetDays,
   EXPECTED_DUE,
   PASSPHRASE,
-  SCREENINGS_PER_CLIENT,
-  TIMELINE_CLIENTS,
 } from './caseload';
 
 const DAY = 86_400_000;
@@ -119,11 +122,13 @@ async function setUp(db: StapwijzerDb): Promise<VaultSession> {
   return session;
 }
 
-async function seedCaseload(session: VaultSession, now: number) {
+async function seedCaseload(session: VaultSession, now: number, load: Caseload) {
+  const count = load.clients;
+  const perClient = load.screeningsPerClient;
   const pack = await postpartum();
   const payloads = outcomes(pack, now);
-  const clients = Array.from({ length: CLIENTS }, (_, i) => ({
-    clear: newClear<ClientClear>({ status: 'active' }, now - (CLIENTS - i) * 60_000),
+  const clients = Array.from({ length: count }, (_, i) => ({
+    clear: newClear<ClientClear>({ status: 'active' }, now - (count - i) * 60_000),
     data: { alias: aliasOf(i), code: codeOf(i), pathwayIds: ['postpartum'] } satisfies ClientPayload,
   }));
   progress('clients');
@@ -131,15 +136,15 @@ async function seedCaseload(session: VaultSession, now: number) {
 
   const versions = payloads[0]?.outcome.versions;
   if (!versions) throw new Error('no outcome');
-  for (let start = 0; start < CLIENTS; start += BATCH / SCREENINGS_PER_CLIENT) {
+  for (let start = 0; start < count; start += BATCH / perClient) {
     const screenings: { clear: ScreeningClear; data: ScreeningPayload }[] = [];
     const decisions: { clear: DecisionClear; data: DecisionPayload }[] = [];
-    for (let i = start; i < Math.min(CLIENTS, start + BATCH / SCREENINGS_PER_CLIENT); i++) {
+    for (let i = start; i < Math.min(count, start + BATCH / perClient); i++) {
       const clientId = clients[i]?.clear.id ?? '';
-      for (let s = 0; s < SCREENINGS_PER_CLIENT; s++) {
+      for (let s = 0; s < perClient; s++) {
         const data = payloads[(i + s * 3) % payloads.length] ?? payloads[0];
         if (!data) continue;
-        const at = now - (SCREENINGS_PER_CLIENT - s) * 21 * DAY - i * 1_000;
+        const at = now - (perClient - s) * 21 * DAY - i * 1_000;
         const clear = newClear<ScreeningClear>(
           {
             clientId,
@@ -158,7 +163,7 @@ async function seedCaseload(session: VaultSession, now: number) {
         });
       }
     }
-    progress(`screenings ${start}/${CLIENTS} clients`);
+    progress(`screenings ${start}/${count} clients`);
     await insertMany(session, 'screenings', screenings);
     await insertMany(session, 'decisions', decisions);
   }
@@ -180,7 +185,7 @@ async function seedCaseload(session: VaultSession, now: number) {
 
   progress('drafts');
   for (let d = 0; d < DRAFTS; d++) {
-    const clientId = clients[CLIENTS - 1 - d * 7]?.clear.id ?? null;
+    const clientId = clients[count - 1 - d * 7]?.clear.id ?? null;
     await saveDraft(
       session,
       { clientId, data: { pathwayId: 'postpartum', instrumentId: 'epds', answers: { 'epds-1': 1 }, position: 1 } },
@@ -190,7 +195,7 @@ async function seedCaseload(session: VaultSession, now: number) {
   return {
     expectedDue: EXPECTED_DUE,
     today: localDate(new Date(now)),
-    timelineClientIds: TIMELINE_CLIENTS.map((i) => clients[i]?.clear.id ?? ''),
+    timelineClientIds: load.timelineClients.map((i) => clients[i]?.clear.id ?? ''),
   };
 }
 
@@ -258,9 +263,11 @@ async function timeRuns(runs: number, fn: () => Promise<unknown>): Promise<numbe
 async function indicatorTimes(session: VaultSession, runs: number) {
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const packs = await listActivePacks(session.db);
-  const records = await loadIndicatorRecords(session, timeZone);
+  let records = await loadIndicatorRecords(session, timeZone);
   return {
-    indicatorReadsMs: await timeRuns(runs, () => loadIndicatorRecords(session, timeZone)),
+    indicatorReadsMs: await timeRuns(runs, async () => {
+      records = await loadIndicatorRecords(session, timeZone);
+    }),
     indicatorComputeMs: await timeRuns(runs, async () =>
       computeIndicators({ ...records, packs, today: localDate(), granularity: 'month', periods: 12 }),
     ),
@@ -268,7 +275,7 @@ async function indicatorTimes(session: VaultSession, runs: number) {
 }
 
 /** Data-layer cost of what the screens read (decrypting included, rendering excluded). */
-async function reads(db: StapwijzerDb, runs: number, clientIndex: number) {
+async function reads(db: StapwijzerDb, runs: number, clientIndex: number, indicatorRuns: number) {
   const session = await unlock(db, PASSPHRASE);
   const today = localDate();
   const clients = (await listClients(session)).records;
@@ -301,7 +308,7 @@ async function reads(db: StapwijzerDb, runs: number, clientIndex: number) {
     auditEvents: await db.auditLog.count(),
     // Praktijkcijfers (issue 22): the reads alone (every screening, decision, follow-up and safety
     // event decrypted), then the pure count over them.
-    ...(await indicatorTimes(session, runs)),
+    ...(await indicatorTimes(session, indicatorRuns)),
     getPackVersionMs: first ? await timeRuns(runs, () => getPackVersion(db, first.packId, first.packVersion)) : null,
     filterSortMs: await timeRuns(runs, async () =>
       clients
@@ -321,6 +328,33 @@ async function reads(db: StapwijzerDb, runs: number, clientIndex: number) {
   };
 }
 
+/** The data layer's backup export, once: time, size and progress calls, or the error (name: message). */
+async function exportOnce(db: StapwijzerDb) {
+  const session = await unlock(db, PASSPHRASE);
+  let progressCalls = 0;
+  const t0 = performance.now();
+  try {
+    const backup = await exportBackup(session, {
+      onProgress: () => {
+        progressCalls++;
+      },
+    });
+    return {
+      exportOk: true,
+      exportMs: Math.round(performance.now() - t0),
+      exportChars: backup.text.length,
+      progressCalls,
+    };
+  } catch (e) {
+    return {
+      exportOk: false,
+      exportMs: Math.round(performance.now() - t0),
+      exportError: e instanceof Error ? `${e.name}: ${e.message}` : String(e),
+      progressCalls,
+    };
+  }
+}
+
 async function main(): Promise<void> {
   const params = new URLSearchParams(location.search);
   const mode = params.get('mode');
@@ -330,14 +364,18 @@ async function main(): Promise<void> {
   let result: unknown;
   if (mode === 'caseload') {
     const session = await setUp(db);
-    result = await seedCaseload(session, now);
+    result = await seedCaseload(session, now, caseloadOf(params.get('scale')));
   } else if (mode === 'empty') {
     await setUp(db);
     result = { expectedDue: 0 };
   } else if (mode === 'micro') {
     result = await micro(db, Number(params.get('runs') ?? '5'));
+  } else if (mode === 'export') {
+    result = await exportOnce(db);
   } else if (mode === 'reads') {
-    result = await reads(db, Number(params.get('runs') ?? '5'), 501);
+    const runs = Number(params.get('runs') ?? '5');
+    // At team scale one whole-caseload read takes tens of seconds: once is enough to split the screen's time.
+    result = await reads(db, runs, 501, params.get('scale') === 'team' ? 1 : runs);
   } else throw new Error(`unknown mode ${mode}`);
   db.close();
   progress('done');
