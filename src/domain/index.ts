@@ -8,6 +8,7 @@ export { carryContext, MAX_GESTATION_WEEKS, TERM_WEEKS, trimesterOf, trimesterOf
 export type { FollowUpInput, PreviousResult } from './follow-up';
 export { carriedFlags, evaluateFollowUp, prefilledFlags, toPrevious } from './follow-up';
 export { dueDate } from './follow-up-due';
+export * from './caseload';
 export * from './indicators';
 export type { LicenceError, LicenceInstrumentPatch, LicenceItemPatch, LicencePack } from './licence';
 export { applyLicencePack } from './licence';
