@@ -14,6 +14,7 @@ import { DbLifecycle } from './lifecycle';
 import { CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS, type SchemaVersion } from './schema-versions';
 import type {
   AuditRow,
+  CaseloadIndexRow,
   ClientRow,
   DecisionRow,
   DraftRow,
@@ -39,7 +40,8 @@ export type EncryptedTableName =
   | 'plans'
   | 'notes'
   | 'settings'
-  | 'safetyEvents';
+  | 'safetyEvents'
+  | 'caseloadIndex';
 
 export const RELAXED_ONLY_TABLES: ReadonlySet<string> = new Set(['drafts']);
 
@@ -54,6 +56,7 @@ export class StapwijzerDb extends Dexie {
   declare notes: Table<NoteRow, string>;
   declare settings: Table<SettingRow, string>;
   declare safetyEvents: Table<SafetyEventRow, string>;
+  declare caseloadIndex: Table<CaseloadIndexRow, string>;
   declare auditLog: Table<AuditRow, string>;
   declare meta: Table<MetaRow, string>;
 

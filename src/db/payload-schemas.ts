@@ -10,10 +10,12 @@
  * pinned by the domain tests and golden vectors.
  */
 import * as v from 'valibot';
+import type { CaseloadEntry } from '../domain/caseload';
 import type { Recommendation } from '../domain/result';
 import { PATHWAY_IDS, type Step } from '../domain/types';
 import type { EncryptedTableName } from './database';
 import type {
+  CaseloadIndexPayload,
   ClientPayload,
   DecisionPayload,
   DraftPayload,
@@ -151,6 +153,37 @@ export const SafetyEventPayloadSchema = v.variant('kind', [
 /** Settings are validated by the schema each setting's reader passes (readSetting). */
 const SettingPayloadSchema = v.unknown();
 
+/** The caseload index is derived data: its entries are checked as objects; a wrong shape means a rebuild. */
+const RowCounts = v.object({
+  clients: v.number(),
+  screenings: v.number(),
+  decisions: v.number(),
+  followUps: v.number(),
+  safetyEvents: v.number(),
+});
+const CaseloadEntrySchema = v.custom<CaseloadEntry>(
+  (x) =>
+    typeof x === 'object' &&
+    x !== null &&
+    'key' in x &&
+    typeof x.key === 'string' &&
+    'rows' in x &&
+    typeof x.rows === 'object' &&
+    'indicators' in x &&
+    typeof x.indicators === 'object',
+  'not a caseload entry',
+);
+export const CaseloadIndexPayloadSchema = v.variant('kind', [
+  v.looseObject({
+    kind: v.literal('head'),
+    format: v.number(),
+    timeZone: Str,
+    chunks: v.number(),
+    damaged: RowCounts,
+  }),
+  v.looseObject({ kind: v.literal('chunk'), format: v.number(), entries: v.array(CaseloadEntrySchema) }),
+]);
+
 export const PAYLOAD_SCHEMAS = {
   clients: ClientPayloadSchema,
   screenings: ScreeningPayloadSchema,
@@ -161,6 +194,7 @@ export const PAYLOAD_SCHEMAS = {
   notes: NotePayloadSchema,
   settings: SettingPayloadSchema,
   safetyEvents: SafetyEventPayloadSchema,
+  caseloadIndex: CaseloadIndexPayloadSchema,
 } as const satisfies Record<EncryptedTableName, v.GenericSchema>;
 
 // Compile-time proof that each schema's output is the payload type its repository returns.
@@ -174,4 +208,5 @@ export type PayloadSchemasMatchTypes = [
   Assert<v.InferOutput<typeof PlanPayloadSchema> extends PlanPayload ? true : false>,
   Assert<v.InferOutput<typeof NotePayloadSchema> extends NotePayload ? true : false>,
   Assert<v.InferOutput<typeof SafetyEventPayloadSchema> extends SafetyEventPayload ? true : false>,
+  Assert<v.InferOutput<typeof CaseloadIndexPayloadSchema> extends CaseloadIndexPayload ? true : false>,
 ];

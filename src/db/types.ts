@@ -3,6 +3,8 @@
  * (opaque ids, dates, status, pathway/pack ids — nothing about the person) and the encrypted payload.
  * Payload types are deliberately minimal; the app layer refines them.
  */
+
+import type { CaseloadEntry, CaseloadRowCounts } from '../domain/caseload';
 import type { FollowUpOutcome, Reason, Recommendation, ScreeningOutcome } from '../domain/result';
 import type { ContentPack, PathwayId, RelapseIntake, ScreeningContext, Step } from '../domain/types';
 
@@ -66,6 +68,29 @@ export interface SafetyEventClear extends RowBase {
   signalId: string;
   clientId: string | null;
 }
+
+/**
+ * A row of the sealed caseload index (issue 17): clear only `id` ('head' or 'chunk-N') and `rev`. No
+ * timestamps: a chunk's updatedAt would date every save of every client in it.
+ */
+export interface CaseloadIndexClear {
+  id: string;
+  rev: number;
+}
+export type CaseloadIndexRow = CaseloadIndexClear & Sealed;
+
+/** The head names the build's shape; the chunks hold the entries (a client's chunk follows from its id). */
+export type CaseloadIndexPayload =
+  | {
+      kind: 'head';
+      format: number;
+      /** The zone the entries' calendar days were computed in: another zone means a rebuild. */
+      timeZone: string;
+      chunks: number;
+      /** Rows that could not be decrypted at the rebuild: counted so the staleness check still adds up. */
+      damaged: CaseloadRowCounts;
+    }
+  | { kind: 'chunk'; format: number; entries: CaseloadEntry[] };
 
 export type ClientRow = ClientClear & Sealed;
 export type ScreeningRow = ScreeningClear & Sealed;
