@@ -1,6 +1,7 @@
 /** Public API of the clinical engine: pure functions over content packs; `now` is always a parameter. */
 export type { StepAdvice } from './advice';
 export { stepAdvice } from './advice';
+export * from './caseload';
 export type { Facts } from './conditions';
 export { matches, resolveCutoff } from './conditions';
 export type { CarriedContext } from './context';
@@ -8,7 +9,6 @@ export { carryContext, MAX_GESTATION_WEEKS, TERM_WEEKS, trimesterOf, trimesterOf
 export type { FollowUpInput, PreviousResult } from './follow-up';
 export { carriedFlags, evaluateFollowUp, prefilledFlags, toPrevious } from './follow-up';
 export { dueDate } from './follow-up-due';
-export * from './caseload';
 export * from './indicators';
 export type { LicenceError, LicenceInstrumentPatch, LicenceItemPatch, LicencePack } from './licence';
 export { applyLicencePack } from './licence';
