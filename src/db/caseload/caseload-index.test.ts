@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import { exportBackup } from '../backup/export-backup';
 import { createClient, getClient, updateClient } from '../repositories/clients.repository';
 import { insertMany, newClear } from '../repositories/encrypted-store';
 import { createFollowUp } from '../repositories/followups.repository';
@@ -188,5 +189,16 @@ describe('caseload index', () => {
     expect(peekCaseload(session)?.entries).toHaveLength(1);
     session.lock();
     expect(peekCaseload(session)).toBeNull();
+  });
+
+  it('is never in a backup (derived data: rebuilt after a restore)', async () => {
+    const db = testDb();
+    const session = await testVault(db);
+    await createClient(session, { alias: 'Anna' });
+    await read(session);
+    expect(await db.caseloadIndex.count()).toBe(2);
+    const backup = await exportBackup(session);
+    expect(backup.text).toContain('"clients"');
+    expect(backup.text).not.toContain('caseloadIndex');
   });
 });
