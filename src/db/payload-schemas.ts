@@ -10,7 +10,7 @@
  * pinned by the domain tests and golden vectors.
  */
 import * as v from 'valibot';
-import type { CaseloadEntry } from '../domain/caseload';
+import type { CaseloadEntry, CaseloadIndicators } from '../domain/caseload';
 import type { Recommendation } from '../domain/result';
 import { PATHWAY_IDS, type Step } from '../domain/types';
 import type { EncryptedTableName } from './database';
@@ -168,10 +168,22 @@ const CaseloadEntrySchema = v.custom<CaseloadEntry>(
     'key' in x &&
     typeof x.key === 'string' &&
     'rows' in x &&
-    typeof x.rows === 'object' &&
-    'indicators' in x &&
-    typeof x.indicators === 'object',
+    typeof x.rows === 'object',
   'not a caseload entry',
+);
+const CaseloadIndicatorsSchema = v.custom<CaseloadIndicators>(
+  (x) =>
+    typeof x === 'object' &&
+    x !== null &&
+    'screenings' in x &&
+    Array.isArray(x.screenings) &&
+    'decisions' in x &&
+    Array.isArray(x.decisions) &&
+    'followUps' in x &&
+    Array.isArray(x.followUps) &&
+    'safetyEvents' in x &&
+    Array.isArray(x.safetyEvents),
+  'not caseload indicators',
 );
 export const CaseloadIndexPayloadSchema = v.variant('kind', [
   v.looseObject({
@@ -179,9 +191,15 @@ export const CaseloadIndexPayloadSchema = v.variant('kind', [
     format: v.number(),
     timeZone: Str,
     chunks: v.number(),
+    indicatorChunks: v.number(),
     damaged: RowCounts,
   }),
   v.looseObject({ kind: v.literal('chunk'), format: v.number(), entries: v.array(CaseloadEntrySchema) }),
+  v.looseObject({
+    kind: v.literal('indicators'),
+    format: v.number(),
+    parts: v.array(v.object({ key: Str, indicators: CaseloadIndicatorsSchema })),
+  }),
 ]);
 
 export const PAYLOAD_SCHEMAS = {

@@ -4,7 +4,7 @@
  * Payload types are deliberately minimal; the app layer refines them.
  */
 
-import type { CaseloadEntry, CaseloadRowCounts } from '../domain/caseload';
+import type { CaseloadEntry, CaseloadIndicators, CaseloadRowCounts } from '../domain/caseload';
 import type { FollowUpOutcome, Reason, Recommendation, ScreeningOutcome } from '../domain/result';
 import type { ContentPack, PathwayId, RelapseIntake, ScreeningContext, Step } from '../domain/types';
 
@@ -79,7 +79,10 @@ export interface CaseloadIndexClear {
 }
 export type CaseloadIndexRow = CaseloadIndexClear & Sealed;
 
-/** The head names the build's shape; the chunks hold the entries (a client's chunk follows from its id). */
+/**
+ * The head names the build's shape; `chunk-N` rows hold the entries the lists read, `ind-N` rows (smaller,
+ * more of them) what the indicators count. A client's rows follow from a hash of its id.
+ */
 export type CaseloadIndexPayload =
   | {
       kind: 'head';
@@ -87,10 +90,12 @@ export type CaseloadIndexPayload =
       /** The zone the entries' calendar days were computed in: another zone means a rebuild. */
       timeZone: string;
       chunks: number;
+      indicatorChunks: number;
       /** Rows that could not be decrypted at the rebuild: counted so the staleness check still adds up. */
       damaged: CaseloadRowCounts;
     }
-  | { kind: 'chunk'; format: number; entries: CaseloadEntry[] };
+  | { kind: 'chunk'; format: number; entries: CaseloadEntry[] }
+  | { kind: 'indicators'; format: number; parts: { key: string; indicators: CaseloadIndicators }[] };
 
 export type ClientRow = ClientClear & Sealed;
 export type ScreeningRow = ScreeningClear & Sealed;

@@ -60,7 +60,7 @@ describe('caseload index', () => {
     await createClient(session, { alias: 'CANARY-9Q' });
     await read(session);
     const rows = await db.caseloadIndex.toArray();
-    expect(rows.map((r) => r.id).sort()).toEqual(['chunk-0', HEAD_ID]);
+    expect(rows.map((r) => r.id).sort()).toEqual(['chunk-0', HEAD_ID, 'ind-0']);
     for (const r of rows) expect(Object.keys(r).sort()).toEqual(['ct', 'id', 'iv', 'rev']);
     const dump = JSON.stringify(rows, (_k, v: unknown) =>
       v instanceof Uint8Array ? Buffer.from(v).toString('latin1') : v,
@@ -105,7 +105,7 @@ describe('caseload index', () => {
     expect(fresh.entry(bob.id)?.client?.alias).toBe('Bob B');
   });
 
-  it('is rebuilt when its head or a chunk row is deleted (a restore, a cleared table)', async () => {
+  it('is rebuilt when its head, a chunk or an indicator row is deleted (a restore, a cleared table)', async () => {
     const db = testDb();
     const session = await testVault(db);
     const anna = await createClient(session, { alias: 'Anna' });
@@ -114,6 +114,11 @@ describe('caseload index', () => {
     const afterChunk = await read(session);
     expect(afterChunk.rebuilt).toBe(true);
     expect(afterChunk.entry(anna.id)?.client?.alias).toBe('Anna');
+    await db.caseloadIndex.delete('ind-0');
+    let rebuiltForIndicators = false;
+    await readCaseload(session, { timeZone: TZ, indicators: true, onProgress: () => (rebuiltForIndicators = true) });
+    expect(rebuiltForIndicators).toBe(true);
+    expect(await db.caseloadIndex.get('ind-0')).toBeDefined();
     await db.caseloadIndex.delete(HEAD_ID);
     const afterHead = await read(session);
     expect(afterHead.rebuilt).toBe(true);
@@ -168,9 +173,17 @@ describe('caseload index', () => {
     const open = await read(await otherTab(session));
     expect(open.rebuilt).toBe(false);
     expect(open.entry(anna.id)?.safety).toEqual({ open: true, level: 'urgent' });
+    // The saves wrote the indicator rows too: a fresh tab reads them without a rebuild.
+    let rebuilt = false;
+    const withIndicators = await readCaseload(await otherTab(session), {
+      timeZone: TZ,
+      indicators: true,
+      onProgress: () => (rebuilt = true),
+    });
+    expect(rebuilt).toBe(false);
     expect(
-      open.snapshot.entries
-        .flatMap((e) => e.indicators.safetyEvents)
+      withIndicators.indicators
+        .flatMap((p) => p.safetyEvents)
         .map((e) => e.signalId)
         .sort(),
     ).toEqual(['s1', 's2']);
@@ -196,7 +209,7 @@ describe('caseload index', () => {
     const session = await testVault(db);
     await createClient(session, { alias: 'Anna' });
     await read(session);
-    expect(await db.caseloadIndex.count()).toBe(2);
+    expect(await db.caseloadIndex.count()).toBe(3);
     const backup = await exportBackup(session);
     expect(backup.text).toContain('"clients"');
     expect(backup.text).not.toContain('caseloadIndex');

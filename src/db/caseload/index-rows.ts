@@ -1,20 +1,27 @@
 /**
  * The caseload index's rows and the in-memory copy a session keeps of them. One `head` row names the
- * build (format, time zone, chunk count, damaged rows); `chunk-N` rows hold the entries, a client's
- * chunk chosen by a hash of its id. Sealed under the data key with clear `id` and `rev` only. The
- * decrypted copy lives in memory per session and is dropped when the session locks.
+ * build (format, time zone, chunk counts, damaged rows); `chunk-N` rows hold the entries the lists
+ * read; `ind-N` rows hold what the indicators count (most of the bytes, so smaller rows: a save
+ * re-seals little, and Vandaag never decrypts them). A client's rows follow from a hash of its id.
+ * Sealed under the data key with clear `id` and `rev` only. The decrypted copy lives in memory per
+ * session and is dropped when the session locks.
  */
-import type { CaseloadEntry, CaseloadRowCounts } from '../../domain/caseload';
+import type { CaseloadEntry, CaseloadIndicators, CaseloadRowCounts } from '../../domain/caseload';
 import type { StapwijzerDb } from '../database';
 import type { VaultSession } from '../session';
 import type { CaseloadIndexClear, CaseloadIndexPayload, CaseloadIndexRow, RowBase } from '../types';
 
 /** Bump when an entry's shape or meaning changes: every stored index is then rebuilt. */
-export const CASELOAD_INDEX_FORMAT = 1;
-/** Clients per chunk at a rebuild; a chunk grown past twice this triggers a rebuild (re-chunking). */
+export const CASELOAD_INDEX_FORMAT = 2;
+/** Clients per list chunk at a rebuild; a chunk grown past twice this triggers a rebuild (re-chunking). */
 export const CHUNK_SIZE = 1000;
+/** Clients per indicator chunk at a rebuild (about 2.5 kB each with ten screenings). */
+export const INDICATOR_CHUNK_SIZE = 100;
 export const HEAD_ID = 'head';
-export const chunkId = (n: number): string => `chunk-${n}`;
+export const CHUNK_PREFIX = 'chunk-';
+export const INDICATOR_PREFIX = 'ind-';
+export const chunkId = (n: number): string => `${CHUNK_PREFIX}${n}`;
+export const indicatorChunkId = (n: number): string => `${INDICATOR_PREFIX}${n}`;
 
 /** The record tables an entry is built from; their row counts are the staleness check. */
 export const INDEXED_TABLES = ['clients', 'screenings', 'decisions', 'followUps', 'safetyEvents'] as const;
@@ -32,23 +39,28 @@ export const ZERO_COUNTS: CaseloadRowCounts = {
 export const hasCaseloadIndex = (db: StapwijzerDb): boolean => db.tables.some((t) => t.name === 'caseloadIndex');
 
 /** FNV-1a: a stable spread of client ids over the chunks (not a security property). */
-export function chunkOf(key: string, chunks: number): string {
+function hashOf(key: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) {
     h ^= key.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return chunkId((h >>> 0) % Math.max(1, chunks));
+  return h >>> 0;
 }
+
+export const chunkOf = (key: string, chunks: number): string => chunkId(hashOf(key) % Math.max(1, chunks));
+export const indicatorChunkOf = (key: string, chunks: number): string =>
+  indicatorChunkId(hashOf(key) % Math.max(1, chunks));
 
 export type HeadPayload = Extract<CaseloadIndexPayload, { kind: 'head' }>;
 
 export interface IndexState {
   head: { rev: number; payload: HeadPayload } | null;
   chunks: Map<string, { rev: number; entries: Map<string, CaseloadEntry> }>;
+  indicators: Map<string, { rev: number; parts: Map<string, CaseloadIndicators> }>;
   /** Rises at every change of the copy, so readers can keep derived lists until it moves. */
   version: number;
-  snapshot: { version: number; entries: readonly CaseloadEntry[] } | null;
+  snapshot: { version: number; entries: readonly CaseloadEntry[]; indicators: readonly CaseloadIndicators[] } | null;
   rebuilding: Promise<void> | null;
 }
 
@@ -57,11 +69,19 @@ const states = new WeakMap<VaultSession, IndexState>();
 export function stateOf(session: VaultSession): IndexState {
   let state = states.get(session);
   if (state === undefined) {
-    const fresh: IndexState = { head: null, chunks: new Map(), version: 0, snapshot: null, rebuilding: null };
+    const fresh: IndexState = {
+      head: null,
+      chunks: new Map(),
+      indicators: new Map(),
+      version: 0,
+      snapshot: null,
+      rebuilding: null,
+    };
     states.set(session, fresh);
     session.onLock(() => {
       // Drop the decrypted entries with the key: nothing about a person outlives the lock in memory.
       fresh.chunks.clear();
+      fresh.indicators.clear();
       fresh.head = null;
       fresh.snapshot = null;
       states.delete(session);
@@ -71,13 +91,18 @@ export function stateOf(session: VaultSession): IndexState {
   return state;
 }
 
-/** Every entry of the in-memory copy; the same array until the copy changes. */
-export function entriesOf(state: IndexState): readonly CaseloadEntry[] {
-  if (state.snapshot?.version === state.version) return state.snapshot.entries;
+/** Every entry (and indicator part) of the in-memory copy; the same arrays until the copy changes. */
+export function entriesOf(state: IndexState): {
+  entries: readonly CaseloadEntry[];
+  indicators: readonly CaseloadIndicators[];
+} {
+  if (state.snapshot?.version === state.version) return state.snapshot;
   const entries: CaseloadEntry[] = [];
   for (const chunk of state.chunks.values()) for (const e of chunk.entries.values()) entries.push(e);
-  state.snapshot = { version: state.version, entries };
-  return entries;
+  const indicators: CaseloadIndicators[] = [];
+  for (const chunk of state.indicators.values()) for (const p of chunk.parts.values()) indicators.push(p);
+  state.snapshot = { version: state.version, entries, indicators };
+  return state.snapshot;
 }
 
 /**

@@ -3,18 +3,21 @@
  * (only chunks whose rev moved are decrypted again, so another tab's saves show), checks that it is
  * current, and rebuilds it when it is missing, of another format or time zone, damaged or stale.
  */
-import type { CaseloadEntry } from '../../domain/caseload';
+import type { CaseloadEntry, CaseloadIndicators } from '../../domain/caseload';
 import type { StapwijzerDb } from '../database';
 import { isStorageError } from '../errors';
 import { withReopenRetry } from '../retry';
 import type { VaultSession } from '../session';
+import type { CaseloadIndexPayload, CaseloadIndexRow } from '../types';
 import {
   addCounts,
   CASELOAD_INDEX_FORMAT,
+  CHUNK_PREFIX,
   CHUNK_SIZE,
   entriesOf,
   HEAD_ID,
   INDEXED_TABLES,
+  INDICATOR_PREFIX,
   type IndexState,
   openIndexRow,
   sameCounts,
@@ -26,6 +29,8 @@ import { type CaseloadProgress, rebuildCaseloadIndex } from './rebuild';
 
 export interface CaseloadSnapshot {
   readonly entries: readonly CaseloadEntry[];
+  /** What the indicators count, one part per entry; empty unless asked for (`indicators: true`). */
+  readonly indicators: readonly CaseloadIndicators[];
   /** Records the last rebuild could not decrypt (R22): reported by the lists, never hidden. */
   readonly damaged: number;
 }
@@ -33,21 +38,55 @@ export interface CaseloadSnapshot {
 export interface ReadCaseloadOptions {
   /** The professional's time zone: an index built in another zone is rebuilt. */
   timeZone: string;
+  /** Also decrypt the indicator rows (the indicators screen); the lists never need them. */
+  indicators?: boolean;
   onProgress?: (p: CaseloadProgress) => void;
 }
 
 type Verdict = 'current' | 'rebuild';
 
+/** Decrypts the rows whose rev moved into `copy`; drops rows that are gone. Says whether anything changed. */
+async function sync<T>(
+  session: VaultSession,
+  rows: readonly CaseloadIndexRow[],
+  copy: Map<string, { rev: number } & T>,
+  read: (payload: CaseloadIndexPayload) => T | null,
+): Promise<boolean | 'invalid'> {
+  let changed = false;
+  const present = new Set<string>();
+  for (const row of rows) {
+    present.add(row.id);
+    if (copy.get(row.id)?.rev === row.rev) continue;
+    const value = read(await openIndexRow(session, row));
+    if (value === null) return 'invalid';
+    copy.set(row.id, { rev: row.rev, ...value });
+    changed = true;
+  }
+  for (const id of [...copy.keys()]) {
+    if (!present.has(id)) {
+      copy.delete(id);
+      changed = true;
+    }
+  }
+  return changed;
+}
+
 /** Syncs the copy with the stored rows; says whether the index can be used as it is. */
-async function refresh(session: VaultSession, state: IndexState, timeZone: string): Promise<Verdict> {
+async function refresh(
+  session: VaultSession,
+  state: IndexState,
+  timeZone: string,
+  withIndicators: boolean,
+): Promise<Verdict> {
   const { db } = session;
-  const { rows, counts } = await withReopenRetry(db, () =>
+  const { headRow, chunkRows, indicatorRows, counts } = await withReopenRetry(db, () =>
     db.transaction('r', [db.caseloadIndex, ...INDEXED_TABLES.map((t) => db.table(t))], async () => ({
-      rows: await db.caseloadIndex.toArray(),
+      headRow: await db.caseloadIndex.get(HEAD_ID),
+      chunkRows: await db.caseloadIndex.where('id').startsWith(CHUNK_PREFIX).toArray(),
+      indicatorRows: withIndicators ? await db.caseloadIndex.where('id').startsWith(INDICATOR_PREFIX).toArray() : [],
       counts: await tableCounts(db),
     })),
   );
-  const headRow = rows.find((r) => r.id === HEAD_ID);
   if (headRow === undefined) return 'rebuild';
   try {
     if (state.head?.rev !== headRow.rev) {
@@ -56,21 +95,25 @@ async function refresh(session: VaultSession, state: IndexState, timeZone: strin
       state.head = { rev: headRow.rev, payload: head };
       state.version++;
     }
-    const present = new Set<string>();
-    for (const row of rows) {
-      if (row.id === HEAD_ID) continue;
-      present.add(row.id);
-      if (state.chunks.get(row.id)?.rev === row.rev) continue;
-      const chunk = await openIndexRow(session, row);
-      if (chunk.kind !== 'chunk' || chunk.format !== CASELOAD_INDEX_FORMAT) return 'rebuild';
-      state.chunks.set(row.id, { rev: row.rev, entries: new Map(chunk.entries.map((e) => [e.key, e])) });
-      state.version++;
-    }
-    for (const id of [...state.chunks.keys()]) {
-      if (!present.has(id)) {
-        state.chunks.delete(id);
-        state.version++;
-      }
+    const head = state.head.payload;
+    if (head.format !== CASELOAD_INDEX_FORMAT || head.timeZone !== timeZone) return 'rebuild';
+    if (chunkRows.length !== head.chunks) return 'rebuild';
+    const chunks = await sync(session, chunkRows, state.chunks, (p) =>
+      p.kind === 'chunk' && p.format === CASELOAD_INDEX_FORMAT
+        ? { entries: new Map(p.entries.map((e) => [e.key, e])) }
+        : null,
+    );
+    if (chunks === 'invalid') return 'rebuild';
+    if (chunks) state.version++;
+    if (withIndicators) {
+      if (indicatorRows.length !== head.indicatorChunks) return 'rebuild';
+      const parts = await sync(session, indicatorRows, state.indicators, (p) =>
+        p.kind === 'indicators' && p.format === CASELOAD_INDEX_FORMAT
+          ? { parts: new Map(p.parts.map((x) => [x.key, x.indicators])) }
+          : null,
+      );
+      if (parts === 'invalid') return 'rebuild';
+      if (parts) state.version++;
     }
   } catch (e) {
     // A damaged index row is derived data: build it again from the records.
@@ -78,25 +121,31 @@ async function refresh(session: VaultSession, state: IndexState, timeZone: strin
     throw e;
   }
   const head = state.head.payload;
-  if (head.format !== CASELOAD_INDEX_FORMAT || head.timeZone !== timeZone) return 'rebuild';
   let built = head.damaged;
+  let entries = 0;
   for (const chunk of state.chunks.values()) {
     if (chunk.entries.size > 2 * CHUNK_SIZE) return 'rebuild';
+    entries += chunk.entries.size;
     for (const e of chunk.entries.values()) built = addCounts(built, e.rows);
+  }
+  if (withIndicators) {
+    let parts = 0;
+    for (const chunk of state.indicators.values()) parts += chunk.parts.size;
+    if (parts !== entries) return 'rebuild';
   }
   return sameCounts(built, counts) ? 'current' : 'rebuild';
 }
 
 function snapshotOf(state: IndexState): CaseloadSnapshot {
   const d = state.head?.payload.damaged ?? ZERO_COUNTS;
-  return { entries: entriesOf(state), damaged: INDEXED_TABLES.reduce((n, t) => n + d[t], 0) };
+  return { ...entriesOf(state), damaged: INDEXED_TABLES.reduce((n, t) => n + d[t], 0) };
 }
 
 /** The caseload as the index holds it, rebuilt first when needed. */
 export async function readCaseload(session: VaultSession, options: ReadCaseloadOptions): Promise<CaseloadSnapshot> {
   const state = stateOf(session);
   if (state.rebuilding) await state.rebuilding;
-  if ((await refresh(session, state, options.timeZone)) === 'rebuild') {
+  if ((await refresh(session, state, options.timeZone, options.indicators === true)) === 'rebuild') {
     await rebuildCaseloadIndex(session, options.timeZone, options.onProgress);
   }
   return snapshotOf(state);
@@ -107,7 +156,13 @@ export async function readCaseload(session: VaultSession, options: ReadCaseloadO
  * watch it (a live query over it) and read the caseload again when it moves.
  */
 export async function caseloadSignature(db: StapwijzerDb): Promise<string> {
-  const [rows, counts] = await Promise.all([db.caseloadIndex.toArray(), tableCounts(db)]);
+  // The list rows only: every save rewrites its client's list chunk, and Vandaag never needs the rest.
+  const [head, rows, counts] = await Promise.all([
+    db.caseloadIndex.get(HEAD_ID),
+    db.caseloadIndex.where('id').startsWith(CHUNK_PREFIX).toArray(),
+    tableCounts(db),
+  ]);
+  if (head) rows.push(head);
   const revs = rows.map((r) => `${r.id}:${r.rev}`).join(',');
   return `${revs}|${INDEXED_TABLES.map((t) => counts[t]).join(',')}`;
 }

@@ -10,6 +10,7 @@ import {
   type CaseloadDecisionInput,
   type CaseloadEntry,
   type CaseloadFollowUpInput,
+  type CaseloadIndicators,
   type CaseloadRowCounts,
   type CaseloadSafetyEventInput,
   type CaseloadScreeningInput,
@@ -27,7 +28,10 @@ import {
   chunkOf,
   HEAD_ID,
   INDEXED_TABLES,
+  INDICATOR_CHUNK_SIZE,
   type IndexedTable,
+  indicatorChunkId,
+  indicatorChunkOf,
   sameCounts,
   sealIndexRow,
   stateOf,
@@ -119,21 +123,35 @@ async function rebuildOnce(session: VaultSession, timeZone: string, onProgress?:
     safetyEvents: safetyEvents.records,
   });
   const chunks = Math.max(1, Math.ceil(clients.records.length / CHUNK_SIZE));
+  const indicatorChunks = Math.max(1, Math.ceil(clients.records.length / INDICATOR_CHUNK_SIZE));
   const byChunk = new Map<string, Map<string, CaseloadEntry>>();
   for (let n = 0; n < chunks; n++) byChunk.set(chunkId(n), new Map());
+  const byIndicatorChunk = new Map<string, Map<string, CaseloadIndicators>>();
+  for (let n = 0; n < indicatorChunks; n++) byIndicatorChunk.set(indicatorChunkId(n), new Map());
   for (const [key, records] of groups) {
-    byChunk.get(chunkOf(key, chunks))?.set(key, projectCaseloadEntry(key, records, timeZone));
+    const { entry, indicators } = projectCaseloadEntry(key, records, timeZone);
+    byChunk.get(chunkOf(key, chunks))?.set(key, entry);
+    byIndicatorChunk.get(indicatorChunkOf(key, indicatorChunks))?.set(key, indicators);
   }
 
   // Every row gets a rev above the one it had, so a concurrently prepared save conflicts.
   const oldRev = new Map(read.index.map((r) => [r.id, r.rev]));
   const nextRev = (id: string) => (oldRev.get(id) ?? 0) + 1;
-  const head = { kind: 'head', format: CASELOAD_INDEX_FORMAT, timeZone, chunks, damaged } as const;
+  const head = { kind: 'head', format: CASELOAD_INDEX_FORMAT, timeZone, chunks, indicatorChunks, damaged } as const;
   const rows: CaseloadIndexRow[] = [await sealIndexRow(session, { id: HEAD_ID, rev: nextRev(HEAD_ID) }, head)];
   for (const [id, entries] of byChunk) {
     const payload = { kind: 'chunk' as const, format: CASELOAD_INDEX_FORMAT, entries: [...entries.values()] };
     rows.push(await sealIndexRow(session, { id, rev: nextRev(id) }, payload));
   }
+  for (const [id, parts] of byIndicatorChunk) {
+    const payload = {
+      kind: 'indicators' as const,
+      format: CASELOAD_INDEX_FORMAT,
+      parts: [...parts].map(([key, indicators]) => ({ key, indicators })),
+    };
+    rows.push(await sealIndexRow(session, { id, rev: nextRev(id) }, payload));
+  }
+  const revOf = new Map(rows.map((r) => [r.id, r.rev]));
 
   await withReopenRetry(db, () =>
     db.transaction('rw', [...INDEXED_TABLES.map((t) => db.table(t)), db.caseloadIndex], async () => {
@@ -150,10 +168,9 @@ async function rebuildOnce(session: VaultSession, timeZone: string, onProgress?:
   );
 
   const state = stateOf(session);
-  state.head = { rev: rows[0]?.rev ?? 1, payload: head };
-  state.chunks = new Map(
-    [...byChunk].map(([id, entries]) => [id, { rev: rows.find((r) => r.id === id)?.rev ?? 1, entries }]),
-  );
+  state.head = { rev: revOf.get(HEAD_ID) ?? 1, payload: head };
+  state.chunks = new Map([...byChunk].map(([id, entries]) => [id, { rev: revOf.get(id) ?? 1, entries }]));
+  state.indicators = new Map([...byIndicatorChunk].map(([id, parts]) => [id, { rev: revOf.get(id) ?? 1, parts }]));
   state.version++;
 }
 

@@ -11,8 +11,8 @@ import {
   ANONYMOUS_KEY,
   type CaseloadClientInput,
   type CaseloadDecisionInput,
-  type CaseloadEntry,
   type CaseloadFollowUpInput,
+  type CaseloadProjection,
   type CaseloadRecords,
   type CaseloadSafetyEventInput,
   type CaseloadScreeningInput,
@@ -28,6 +28,8 @@ import {
   HEAD_ID,
   hasCaseloadIndex,
   type IndexedTable,
+  type IndexState,
+  indicatorChunkOf,
   openIndexRow,
   sealIndexRow,
   stateOf,
@@ -69,7 +71,8 @@ export function caseloadScope(db: StapwijzerDb, tables: readonly string[], chang
 /** A chunk row sealed for the transaction, the rev it replaces, and what memory holds once committed. */
 export interface PreparedCaseloadWrite {
   readonly headRev: number;
-  readonly rows: readonly { row: CaseloadIndexRow; entries: Map<string, CaseloadEntry> }[];
+  /** The sealed rows, each with what the session's copy takes once the transaction committed. */
+  readonly rows: readonly { row: CaseloadIndexRow; adopt: (state: IndexState) => void }[];
 }
 
 /** The write lost a race with another save of the same chunk (or a rebuild): prepare again. */
@@ -161,15 +164,23 @@ export async function prepareCaseloadWrite(
   const head = state.head.payload;
   if (head.format !== CASELOAD_INDEX_FORMAT) return null;
 
-  const byChunk = new Map<string, Map<string, CaseloadChange[]>>();
-  for (const c of changes) {
-    const id = chunkOf(c.key, head.chunks);
-    const keys = byChunk.get(id) ?? new Map<string, CaseloadChange[]>();
-    keys.set(c.key, [...(keys.get(c.key) ?? []), c]);
-    byChunk.set(id, keys);
+  // Each changed client's records as stored now, with the save's changes applied, projected once.
+  const byKey = new Map<string, CaseloadChange[]>();
+  for (const c of changes) byKey.set(c.key, [...(byKey.get(c.key) ?? []), c]);
+  const projected = new Map<string, CaseloadProjection | null>();
+  for (const [key, list] of byKey) {
+    const p = projectCaseloadEntry(key, list.reduce(applyChange, await storedRecords(session, key)), head.timeZone);
+    // A key left without any record (its last row deleted) leaves the index.
+    projected.set(key, Object.values(p.entry.rows).every((n) => n === 0) ? null : p);
   }
-  const rows: { row: CaseloadIndexRow; entries: Map<string, CaseloadEntry> }[] = [];
-  for (const [id, keys] of byChunk) {
+  const rows: PreparedCaseloadWrite['rows'][number][] = [];
+  const group = (idOf: (key: string) => string) => {
+    const out = new Map<string, string[]>();
+    for (const key of projected.keys()) out.set(idOf(key), [...(out.get(idOf(key)) ?? []), key]);
+    return out;
+  };
+
+  for (const [id, keys] of group((key) => chunkOf(key, head.chunks))) {
     const stored = await db.caseloadIndex.get(id);
     let current = state.chunks.get(id);
     if (stored === undefined) current = { rev: 0, entries: new Map() };
@@ -181,15 +192,40 @@ export async function prepareCaseloadWrite(
       state.version++;
     }
     const entries = new Map(current.entries);
-    for (const [key, list] of keys) {
-      const records = list.reduce(applyChange, await storedRecords(session, key));
-      const entry = projectCaseloadEntry(key, records, head.timeZone);
-      const empty = Object.values(entry.rows).every((n) => n === 0);
-      if (empty) entries.delete(key);
-      else entries.set(key, entry);
+    for (const key of keys) {
+      const p = projected.get(key);
+      if (p) entries.set(key, p.entry);
+      else entries.delete(key);
     }
     const payload = { kind: 'chunk' as const, format: CASELOAD_INDEX_FORMAT, entries: [...entries.values()] };
-    rows.push({ row: await sealIndexRow(session, { id, rev: current.rev + 1 }, payload), entries });
+    const row = await sealIndexRow(session, { id, rev: current.rev + 1 }, payload);
+    rows.push({ row, adopt: (s) => s.chunks.set(id, { rev: row.rev, entries }) });
+  }
+
+  for (const [id, keys] of group((key) => indicatorChunkOf(key, head.indicatorChunks))) {
+    const stored = await db.caseloadIndex.get(id);
+    let current = state.indicators.get(id);
+    if (stored === undefined) current = { rev: 0, parts: new Map() };
+    else if (current?.rev !== stored.rev) {
+      const chunk = await openIndexRow(session, stored);
+      if (chunk.kind !== 'indicators') return null;
+      current = { rev: stored.rev, parts: new Map(chunk.parts.map((x) => [x.key, x.indicators])) };
+      state.indicators.set(id, current);
+      state.version++;
+    }
+    const parts = new Map(current.parts);
+    for (const key of keys) {
+      const p = projected.get(key);
+      if (p) parts.set(key, p.indicators);
+      else parts.delete(key);
+    }
+    const payload = {
+      kind: 'indicators' as const,
+      format: CASELOAD_INDEX_FORMAT,
+      parts: [...parts].map(([key, indicators]) => ({ key, indicators })),
+    };
+    const row = await sealIndexRow(session, { id, rev: current.rev + 1 }, payload);
+    rows.push({ row, adopt: (s) => s.indicators.set(id, { rev: row.rev, parts }) });
   }
   return { headRev: headRow.rev, rows };
 }
@@ -210,7 +246,7 @@ export async function putCaseloadInTx(db: StapwijzerDb, prepared: PreparedCaselo
 function adopt(session: VaultSession, prepared: PreparedCaseloadWrite | null): void {
   if (prepared === null) return;
   const state = stateOf(session);
-  for (const { row, entries } of prepared.rows) state.chunks.set(row.id, { rev: row.rev, entries });
+  for (const { adopt: take } of prepared.rows) take(state);
   state.version++;
 }
 

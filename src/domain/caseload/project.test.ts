@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ANONYMOUS_KEY, groupCaseloadRecords, projectCaseloadEntry } from './project';
+import { ANONYMOUS_KEY, groupCaseloadRecords, projectCaseloadEntry as projection } from './project';
 import type {
   CaseloadDecisionInput,
   CaseloadFollowUpInput,
@@ -66,6 +66,12 @@ const action = (signalId: string): CaseloadSafetyEventInput => ({
   data: { kind: 'action', action: 'called-huisarts', at: '2026-03-02T11:00:00Z' },
 });
 
+/** The entry with its indicator part beside it, as the tests read both. */
+const projectCaseloadEntry = (key: string, r: CaseloadRecords, tz: string) => {
+  const p = projection(key, r, tz);
+  return { ...p.entry, indicators: p.indicators };
+};
+
 const records = (over: Partial<CaseloadRecords> = {}): CaseloadRecords => ({
   client,
   screenings: [],
@@ -103,7 +109,11 @@ describe('projectCaseloadEntry', () => {
     // 23:30 UTC is the next day in Amsterdam: the day is the professional's calendar day.
     expect(e.lastScore).toEqual({ total: 9, instrumentId: 'epds', day: '2026-02-11' });
     expect(e.rows.screenings).toBe(3);
-    expect(e.indicators.screenings.map((s) => s.id).sort()).toEqual(['s1', 's2']);
+    // Screening ids are short per-client ids, and still link the decisions to their screenings.
+    expect(e.indicators.screenings).toHaveLength(2);
+    const ids = new Set(e.indicators.screenings.map((s) => s.id));
+    expect(e.indicators.decisions.every((d) => ids.has(d.screeningId))).toBe(true);
+    expect([...ids].every((id) => id.length <= 3)).toBe(true);
   });
 
   it('next is the earliest open follow-up; done and cancelled ones are not next', () => {
@@ -210,7 +220,7 @@ describe('caseload views', () => {
       { ...records(), client: null, safetyEvents: [signal('z', 'urgent')] },
       TZ,
     );
-    const input = indicatorRecordsOf([withScreening, entry('b', 'Cor', null), anon]);
+    const input = indicatorRecordsOf([withScreening, entry('b', 'Cor', null), anon].map((e) => e.indicators));
     expect(input.clients).toHaveLength(1);
     expect(input.safetyEvents.map((e) => e.signalId).sort()).toEqual(['x', 'z']);
   });

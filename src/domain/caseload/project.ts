@@ -6,7 +6,13 @@
 import type { IndicatorDecision, IndicatorFollowUp, IndicatorSafetyEvent, IndicatorScreening } from '../indicators';
 import { calendarDay } from '../time';
 import { PATHWAY_IDS, type PathwayId, type SafetyLevel } from '../types';
-import type { CaseloadEntry, CaseloadNext, CaseloadRecords, CaseloadSafetyEventInput } from './types';
+import type {
+  CaseloadEntry,
+  CaseloadNext,
+  CaseloadProjection,
+  CaseloadRecords,
+  CaseloadSafetyEventInput,
+} from './types';
 
 /** The entry of safety events raised in anonymous screenings (they belong to no client). */
 export const ANONYMOUS_KEY = '~anonymous';
@@ -47,7 +53,7 @@ function indicatorSafetyEvent(e: CaseloadSafetyEventInput, timeZone: string): In
   }
 }
 
-export function projectCaseloadEntry(key: string, records: CaseloadRecords, timeZone: string): CaseloadEntry {
+export function projectCaseloadEntry(key: string, records: CaseloadRecords, timeZone: string): CaseloadProjection {
   const day = (ms: number) => calendarDay(ms, timeZone);
   const completed = records.screenings.filter((s) => s.status === 'completed');
   const lastScreening = latest(completed);
@@ -67,17 +73,20 @@ export function projectCaseloadEntry(key: string, records: CaseloadRecords, time
     }
   }
 
+  // Screening ids only link a client's own records: short per-client ids keep the index small.
+  const shortIds = new Map(completed.map((s, i) => [s.id, `#${i.toString(36)}`]));
+  const sid = (id: string) => shortIds.get(id) ?? id;
   const screenings: IndicatorScreening[] = [];
   for (const s of completed) {
     const pathwayId = pathwayOf(s.data.pathwayId);
     if (pathwayId === null) continue;
     const f = s.data.followUpOutcome;
     screenings.push({
-      id: s.id,
+      id: sid(s.id),
       pathwayId,
       day: day(s.createdAt),
       ruleIds: s.data.outcome.reasons.map((r) => r.ruleId),
-      previousScreeningId: s.data.previousScreeningId ?? null,
+      previousScreeningId: s.data.previousScreeningId === undefined ? null : sid(s.data.previousScreeningId),
       followUp: f ? { branch: f.branch, currentStep: f.currentStep } : null,
     });
   }
@@ -86,7 +95,7 @@ export function projectCaseloadEntry(key: string, records: CaseloadRecords, time
     const pathwayId = pathwayOf(d.pathwayId);
     if (pathwayId === null) continue;
     decisions.push({
-      screeningId: d.screeningId,
+      screeningId: sid(d.screeningId),
       pathwayId,
       day: day(d.createdAt),
       recommended: d.data.recommended,
@@ -103,12 +112,12 @@ export function projectCaseloadEntry(key: string, records: CaseloadRecords, time
       dueDate: f.dueDate,
       decidedDay: day(f.createdAt),
       step: f.data.step,
-      screeningId: f.data.screeningId,
+      screeningId: sid(f.data.screeningId),
     });
   }
 
   const client = records.client;
-  return {
+  const entry: CaseloadEntry = {
     key,
     client: client ? { alias: client.data.alias, code: client.data.code ?? null, status: client.status } : null,
     pathwayId: lastDecision?.pathwayId ?? lastScreening?.data.pathwayId ?? client?.data.pathwayIds?.[0] ?? null,
@@ -129,6 +138,9 @@ export function projectCaseloadEntry(key: string, records: CaseloadRecords, time
       followUps: records.followUps.length,
       safetyEvents: records.safetyEvents.length,
     },
+  };
+  return {
+    entry,
     indicators: {
       screenings,
       decisions,

@@ -111,11 +111,22 @@ export interface CaseloadEntry {
   readonly lastScore: { readonly total: number; readonly instrumentId: string; readonly day: string } | null;
   readonly next: CaseloadNext | null;
   readonly rows: CaseloadRowCounts;
-  /** What the practice indicators count (src/domain/indicators), already reduced to days and ids. */
-  readonly indicators: {
-    readonly screenings: readonly IndicatorScreening[];
-    readonly decisions: readonly IndicatorDecision[];
-    readonly followUps: readonly IndicatorFollowUp[];
-    readonly safetyEvents: readonly IndicatorSafetyEvent[];
-  };
+}
+
+/**
+ * What the practice indicators count (src/domain/indicators) of one entry, already reduced to days
+ * and ids. Kept apart from the entry: the lists never need it, and it is most of the index's size.
+ * Screening ids are per-client short ids (they only link a client's own records).
+ */
+export interface CaseloadIndicators {
+  readonly screenings: readonly IndicatorScreening[];
+  readonly decisions: readonly IndicatorDecision[];
+  readonly followUps: readonly IndicatorFollowUp[];
+  readonly safetyEvents: readonly IndicatorSafetyEvent[];
+}
+
+/** One client's projection: the entry the lists read and the records the indicators count. */
+export interface CaseloadProjection {
+  readonly entry: CaseloadEntry;
+  readonly indicators: CaseloadIndicators;
 }

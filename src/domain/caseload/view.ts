@@ -5,7 +5,7 @@
  */
 import type { ClientIndicatorRecords, IndicatorSafetyEvent } from '../indicators';
 import { addCalendarDays } from '../time';
-import type { CaseloadEntry } from './types';
+import type { CaseloadEntry, CaseloadIndicators } from './types';
 
 /** When the next follow-up falls, seen from `today`. */
 export type DueWhen = 'overdue' | 'today' | 'week' | 'later';
@@ -94,16 +94,16 @@ export function listedClients(
 }
 
 /** The practice indicators' input, read from the index instead of every decrypted record. */
-export function indicatorRecordsOf(entries: Iterable<CaseloadEntry>): {
+export function indicatorRecordsOf(parts: Iterable<CaseloadIndicators>): {
   clients: ClientIndicatorRecords[];
   safetyEvents: IndicatorSafetyEvent[];
 } {
   const clients: ClientIndicatorRecords[] = [];
   const safetyEvents: IndicatorSafetyEvent[] = [];
-  for (const e of entries) {
-    const { screenings, decisions, followUps } = e.indicators;
+  for (const part of parts) {
+    const { screenings, decisions, followUps } = part;
     if (screenings.length + decisions.length + followUps.length > 0) clients.push({ screenings, decisions, followUps });
-    for (const s of e.indicators.safetyEvents) safetyEvents.push(s);
+    for (const s of part.safetyEvents) safetyEvents.push(s);
   }
   return { clients, safetyEvents };
 }

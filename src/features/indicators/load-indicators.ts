@@ -3,7 +3,7 @@
 // days, rule ids, steps), so opening the screen decrypts a few index chunks, not every record.
 import { readCaseload, type VaultSession } from '../../db';
 import {
-  type CaseloadEntry,
+  type CaseloadIndicators,
   type ClientIndicatorRecords,
   type IndicatorSafetyEvent,
   indicatorRecordsOf,
@@ -16,11 +16,11 @@ export interface IndicatorRecords {
   readonly damaged: number;
 }
 
-export function indicatorRecordsFrom(entries: readonly CaseloadEntry[], damaged: number): IndicatorRecords {
-  return { ...indicatorRecordsOf(entries), damaged };
+export function indicatorRecordsFrom(parts: readonly CaseloadIndicators[], damaged: number): IndicatorRecords {
+  return { ...indicatorRecordsOf(parts), damaged };
 }
 
 export async function loadIndicatorRecords(session: VaultSession, timeZone: string): Promise<IndicatorRecords> {
-  const snapshot = await readCaseload(session, { timeZone });
-  return indicatorRecordsFrom(snapshot.entries, snapshot.damaged);
+  const snapshot = await readCaseload(session, { timeZone, indicators: true });
+  return indicatorRecordsFrom(snapshot.indicators, snapshot.damaged);
 }

@@ -15,11 +15,11 @@ export type IndicatorsState =
   | { status: 'ready'; indicators: Indicators; damaged: number };
 
 export function useIndicators(granularity: Granularity): IndicatorsState {
-  const caseload = useCaseload();
+  const caseload = useCaseload({ indicators: true });
   const packs = useActivePacks();
   const [timeZone] = useState(deviceTimeZone);
   const records = useMemo(
-    () => (caseload.status === 'ready' ? indicatorRecordsFrom(caseload.entries, caseload.damaged) : null),
+    () => (caseload.status === 'ready' ? indicatorRecordsFrom(caseload.indicators, caseload.damaged) : null),
     [caseload],
   );
   return useMemo((): IndicatorsState => {

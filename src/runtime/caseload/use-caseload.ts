@@ -5,22 +5,30 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { type CaseloadProgress, caseloadSignature, peekCaseload, readCaseload } from '../../db';
-import type { CaseloadEntry } from '../../domain';
+import type { CaseloadEntry, CaseloadIndicators } from '../../domain';
 import { useVault } from '../vault/runtime-context';
 
 export type CaseloadState =
   /** `progress` is set while the index is being (re)built from the records. */
   | { status: 'loading'; progress: CaseloadProgress | null }
-  | { status: 'ready'; entries: readonly CaseloadEntry[]; damaged: number }
+  | {
+      status: 'ready';
+      entries: readonly CaseloadEntry[];
+      /** Filled only for `useCaseload({ indicators: true })`. */
+      indicators: readonly CaseloadIndicators[];
+      damaged: number;
+    }
   | { status: 'failed' };
 
 const deviceTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-export function useCaseload(): CaseloadState {
+/** `indicators: true` also reads what the indicators count (the lists never need it). */
+export function useCaseload(options: { indicators?: boolean } = {}): CaseloadState {
+  const withIndicators = options.indicators === true;
   const vault = useVault();
   const [timeZone] = useState(deviceTimeZone);
   const [state, setState] = useState<CaseloadState>(() => {
-    const known = vault.hasSession() ? peekCaseload(vault.session()) : null;
+    const known = vault.hasSession() && !withIndicators ? peekCaseload(vault.session()) : null;
     return known ? { status: 'ready', ...known } : { status: 'loading', progress: null };
   });
   const signature = useLiveQuery(() => caseloadSignature(vault.db), [vault]);
@@ -29,6 +37,7 @@ export function useCaseload(): CaseloadState {
     let live = true;
     readCaseload(vault.session(), {
       timeZone,
+      indicators: withIndicators,
       onProgress: (progress) => {
         if (live) setState((s) => (s.status === 'ready' ? s : { status: 'loading', progress }));
       },
@@ -36,7 +45,10 @@ export function useCaseload(): CaseloadState {
       .then((snapshot) => {
         if (!live) return;
         setState((s) =>
-          s.status === 'ready' && s.entries === snapshot.entries && s.damaged === snapshot.damaged
+          s.status === 'ready' &&
+          s.entries === snapshot.entries &&
+          s.indicators === snapshot.indicators &&
+          s.damaged === snapshot.damaged
             ? s
             : { status: 'ready', ...snapshot },
         );
@@ -47,6 +59,6 @@ export function useCaseload(): CaseloadState {
     return () => {
       live = false;
     };
-  }, [vault, signature, timeZone]);
+  }, [vault, signature, timeZone, withIndicators]);
   return state;
 }
