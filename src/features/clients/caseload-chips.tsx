@@ -5,7 +5,7 @@ import type { CaseloadRow, ContentPack } from '../../domain';
 import { formatDate } from '../../i18n/dates';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import './caseload-chips.css';
-import { messages } from './messages';
+import { caseloadMessages as messages } from './caseload-messages';
 
 /** "EPDS" from "EPDS (Edinburgh Postnatale Depressie Schaal)": a row has room for the short name only. */
 function instrumentName(packs: readonly ContentPack[] | undefined, id: string, language: 'nl' | 'en'): string {
