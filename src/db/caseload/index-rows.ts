@@ -62,6 +62,12 @@ export interface IndexState {
   version: number;
   snapshot: { version: number; entries: readonly CaseloadEntry[]; indicators: readonly CaseloadIndicators[] } | null;
   rebuilding: Promise<void> | null;
+  /**
+   * The copy was checked against the record tables' row counts in this session (or built from them).
+   * Counting is a scan in Chromium's IndexedDB, so it runs once per session, not at every read;
+   * a write around the index in this tab (insertMany) clears it.
+   */
+  verified: boolean;
 }
 
 const states = new WeakMap<VaultSession, IndexState>();
@@ -76,6 +82,7 @@ export function stateOf(session: VaultSession): IndexState {
       version: 0,
       snapshot: null,
       rebuilding: null,
+      verified: false,
     };
     states.set(session, fresh);
     session.onLock(() => {
@@ -89,6 +96,11 @@ export function stateOf(session: VaultSession): IndexState {
     state = fresh;
   }
   return state;
+}
+
+/** A bulk write bypassed the index: the next read counts again (and rebuilds when they differ). */
+export function markCaseloadUnverified(session: VaultSession): void {
+  stateOf(session).verified = false;
 }
 
 /** Every entry (and indicator part) of the in-memory copy; the same arrays until the copy changes. */

@@ -79,12 +79,15 @@ async function refresh(
   withIndicators: boolean,
 ): Promise<Verdict> {
   const { db } = session;
-  const { headRow, chunkRows, indicatorRows, counts } = await withReopenRetry(db, () =>
-    db.transaction('r', [db.caseloadIndex, ...INDEXED_TABLES.map((t) => db.table(t))], async () => ({
+  // The counts run beside the decryption (their own transaction): a save landing between the two
+  // reads can only make them differ, which costs a needless rebuild, never a stale list.
+  const counting = state.verified ? null : withReopenRetry(db, () => tableCounts(db));
+  counting?.catch(() => undefined);
+  const { headRow, chunkRows, indicatorRows } = await withReopenRetry(db, () =>
+    db.transaction('r', db.caseloadIndex, async () => ({
       headRow: await db.caseloadIndex.get(HEAD_ID),
       chunkRows: await db.caseloadIndex.where('id').startsWith(CHUNK_PREFIX).toArray(),
       indicatorRows: withIndicators ? await db.caseloadIndex.where('id').startsWith(INDICATOR_PREFIX).toArray() : [],
-      counts: await tableCounts(db),
     })),
   );
   if (headRow === undefined) return 'rebuild';
@@ -133,7 +136,10 @@ async function refresh(
     for (const chunk of state.indicators.values()) parts += chunk.parts.size;
     if (parts !== entries) return 'rebuild';
   }
-  return sameCounts(built, counts) ? 'current' : 'rebuild';
+  if (counting === null) return 'current';
+  if (!sameCounts(built, await counting)) return 'rebuild';
+  state.verified = true;
+  return 'current';
 }
 
 function snapshotOf(state: IndexState): CaseloadSnapshot {
@@ -152,19 +158,17 @@ export async function readCaseload(session: VaultSession, options: ReadCaseloadO
 }
 
 /**
- * A cheap value that changes whenever the index or the record tables' row counts change: the lists
- * watch it (a live query over it) and read the caseload again when it moves.
+ * A cheap value that changes whenever the index changes (in this tab or another): the lists watch it
+ * (a live query over it) and read the caseload again when it moves. Only the head and list rows: every
+ * save rewrites its client's list chunk, and Vandaag never needs the rest.
  */
 export async function caseloadSignature(db: StapwijzerDb): Promise<string> {
-  // The list rows only: every save rewrites its client's list chunk, and Vandaag never needs the rest.
-  const [head, rows, counts] = await Promise.all([
+  const [head, rows] = await Promise.all([
     db.caseloadIndex.get(HEAD_ID),
     db.caseloadIndex.where('id').startsWith(CHUNK_PREFIX).toArray(),
-    tableCounts(db),
   ]);
   if (head) rows.push(head);
-  const revs = rows.map((r) => `${r.id}:${r.rev}`).join(',');
-  return `${revs}|${INDEXED_TABLES.map((t) => counts[t]).join(',')}`;
+  return rows.map((r) => `${r.id}:${r.rev}`).join(',');
 }
 
 /** What the session's copy holds now, unchecked: lets a screen show the last known list at once. */

@@ -171,6 +171,7 @@ async function rebuildOnce(session: VaultSession, timeZone: string, onProgress?:
   state.head = { rev: revOf.get(HEAD_ID) ?? 1, payload: head };
   state.chunks = new Map([...byChunk].map(([id, entries]) => [id, { rev: revOf.get(id) ?? 1, entries }]));
   state.indicators = new Map([...byIndicatorChunk].map(([id, parts]) => [id, { rev: revOf.get(id) ?? 1, parts }]));
+  state.verified = true;
   state.version++;
 }
 

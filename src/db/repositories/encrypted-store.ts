@@ -6,6 +6,7 @@
  */
 import type { Table } from 'dexie';
 import { auditSettled, noteProfileWritten, trackInTx } from '../audit/audit-log';
+import { markCaseloadUnverified } from '../caseload/index-rows';
 import { caseloadChangeOf, caseloadScope, putCaseloadInTx, writeWithCaseload } from '../caseload/update';
 import { bytesEqual } from '../crypto/bytes';
 import type { EncryptedTableName, StapwijzerDb } from '../database';
@@ -135,6 +136,10 @@ export async function insertMany<C extends RowBase, P>(
       for (const row of rows) trackInTx(name, 'create', row.id);
     }),
   );
+  // Marked after the commit: a read before it must not count and call the index verified.
+  if (caseloadChangeOf(name, { id: '', rev: 0, createdAt: 0, updatedAt: 0 }, null) !== null) {
+    markCaseloadUnverified(session);
+  }
   await afterWrite(session, name, '');
 }
 
