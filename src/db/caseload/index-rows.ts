@@ -13,10 +13,14 @@ import type { CaseloadIndexClear, CaseloadIndexPayload, CaseloadIndexRow, RowBas
 
 /** Bump when an entry's shape or meaning changes: every stored index is then rebuilt. */
 export const CASELOAD_INDEX_FORMAT = 2;
-/** Clients per list chunk at a rebuild; a chunk grown past twice this triggers a rebuild (re-chunking). */
-export const CHUNK_SIZE = 1000;
+/**
+ * Clients per list chunk at a rebuild (about 350 B each); a chunk grown past twice this triggers a
+ * rebuild (re-chunking). Every save re-seals its client's chunk, so smaller chunks keep saves cheap;
+ * a read decrypts them all anyway.
+ */
+export const CHUNK_SIZE = 250;
 /** Clients per indicator chunk at a rebuild (about 2.5 kB each with ten screenings). */
-export const INDICATOR_CHUNK_SIZE = 100;
+export const INDICATOR_CHUNK_SIZE = 50;
 export const HEAD_ID = 'head';
 export const CHUNK_PREFIX = 'chunk-';
 export const INDICATOR_PREFIX = 'ind-';
@@ -62,6 +66,8 @@ export interface IndexState {
   version: number;
   snapshot: { version: number; entries: readonly CaseloadEntry[]; indicators: readonly CaseloadIndicators[] } | null;
   rebuilding: Promise<void> | null;
+  /** A list read under way: screens that mount together (Vandaag's sections, the list) share it. */
+  reading: Promise<void> | null;
   /**
    * The copy was checked against the record tables' row counts in this session (or built from them).
    * Counting is a scan in Chromium's IndexedDB, so it runs once per session, not at every read;
@@ -82,6 +88,7 @@ export function stateOf(session: VaultSession): IndexState {
       version: 0,
       snapshot: null,
       rebuilding: null,
+      reading: null,
       verified: false,
     };
     states.set(session, fresh);

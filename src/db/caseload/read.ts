@@ -151,8 +151,21 @@ function snapshotOf(state: IndexState): CaseloadSnapshot {
 export async function readCaseload(session: VaultSession, options: ReadCaseloadOptions): Promise<CaseloadSnapshot> {
   const state = stateOf(session);
   if (state.rebuilding) await state.rebuilding;
-  if ((await refresh(session, state, options.timeZone, options.indicators === true)) === 'rebuild') {
-    await rebuildCaseloadIndex(session, options.timeZone, options.onProgress);
+  const withIndicators = options.indicators === true;
+  const run = async () => {
+    if ((await refresh(session, state, options.timeZone, withIndicators)) === 'rebuild') {
+      await rebuildCaseloadIndex(session, options.timeZone, options.onProgress);
+    }
+  };
+  if (withIndicators) await run();
+  else {
+    // One list read at a time per session: a second caller waits for the running one.
+    if (state.reading === null) {
+      state.reading = run().finally(() => {
+        state.reading = null;
+      });
+    }
+    await state.reading;
   }
   return snapshotOf(state);
 }
