@@ -41,6 +41,8 @@ export const CLEAR_FIELDS = {
   safetyEvents: { clear: ['id', 'kid', 'rev'], sealedMeta: [...TIMES, 'signalId', 'clientId'] },
   /** Append-only follow-up events (completed, cancelled, rescheduled): everything but the ids sealed. */
   followUpEvents: { clear: ['id', 'clientId', 'kid', 'rev'], sealedMeta: [] },
+  /** Head and chunk rows of the sealed caseload index: no timestamps, which would date every save. */
+  caseloadIndex: { clear: ['id', 'kid', 'rev'], sealedMeta: [] },
 } as const satisfies Record<EncryptedTableName, TableFieldRule>;
 
 /** Clear fields of rows that are not sealed records: listed so the row-dump test checks them too. */

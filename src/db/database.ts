@@ -14,6 +14,7 @@ import { DbLifecycle } from './lifecycle';
 import { CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS, type SchemaVersion } from './schema-versions';
 import type {
   AuditRow,
+  CaseloadIndexRow,
   ClientRow,
   DecisionRow,
   DraftRow,
@@ -42,7 +43,8 @@ export type EncryptedTableName =
   | 'notes'
   | 'settings'
   | 'safetyEvents'
-  | 'followUpEvents';
+  | 'followUpEvents'
+  | 'caseloadIndex';
 
 export const RELAXED_ONLY_TABLES: ReadonlySet<string> = new Set(['drafts']);
 
@@ -58,6 +60,7 @@ export class StapwijzerDb extends Dexie {
   declare settings: Table<SettingRow, string>;
   declare safetyEvents: Table<SafetyEventRow, string>;
   declare followUpEvents: Table<FollowUpEventRow, string>;
+  declare caseloadIndex: Table<CaseloadIndexRow, string>;
   declare auditLog: Table<AuditRow, string>;
   declare meta: Table<MetaRow, string>;
   declare keys: Table<KeyRow, string>;

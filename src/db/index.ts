@@ -3,6 +3,7 @@
 export * from './audit';
 export * from './backoff';
 export * from './backup';
+export * from './caseload';
 export {
   deletePackVersion,
   importPack,

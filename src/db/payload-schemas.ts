@@ -10,10 +10,12 @@
  * pinned by the domain tests and golden vectors.
  */
 import * as v from 'valibot';
+import type { CaseloadEntry, CaseloadIndicators } from '../domain/caseload';
 import type { Recommendation } from '../domain/result';
 import { PATHWAY_IDS, type Step } from '../domain/types';
 import type { EncryptedTableName } from './database';
 import type {
+  CaseloadIndexPayload,
   ClientPayload,
   DecisionPayload,
   DraftPayload,
@@ -167,6 +169,55 @@ export const FollowUpEventPayloadSchema = v.variant('kind', [
 /** Settings are validated by the schema each setting's reader passes (readSetting). */
 const SettingPayloadSchema = v.unknown();
 
+/** The caseload index is derived data: its entries are checked as objects; a wrong shape means a rebuild. */
+const RowCounts = v.object({
+  clients: v.number(),
+  screenings: v.number(),
+  decisions: v.number(),
+  followUps: v.number(),
+  safetyEvents: v.number(),
+});
+const CaseloadEntrySchema = v.custom<CaseloadEntry>(
+  (x) =>
+    typeof x === 'object' &&
+    x !== null &&
+    'key' in x &&
+    typeof x.key === 'string' &&
+    'rows' in x &&
+    typeof x.rows === 'object',
+  'not a caseload entry',
+);
+const CaseloadIndicatorsSchema = v.custom<CaseloadIndicators>(
+  (x) =>
+    typeof x === 'object' &&
+    x !== null &&
+    'screenings' in x &&
+    Array.isArray(x.screenings) &&
+    'decisions' in x &&
+    Array.isArray(x.decisions) &&
+    'followUps' in x &&
+    Array.isArray(x.followUps) &&
+    'safetyEvents' in x &&
+    Array.isArray(x.safetyEvents),
+  'not caseload indicators',
+);
+export const CaseloadIndexPayloadSchema = v.variant('kind', [
+  v.looseObject({
+    kind: v.literal('head'),
+    format: v.number(),
+    timeZone: Str,
+    chunks: v.number(),
+    indicatorChunks: v.number(),
+    damaged: RowCounts,
+  }),
+  v.looseObject({ kind: v.literal('chunk'), format: v.number(), entries: v.array(CaseloadEntrySchema) }),
+  v.looseObject({
+    kind: v.literal('indicators'),
+    format: v.number(),
+    parts: v.array(v.object({ key: Str, indicators: CaseloadIndicatorsSchema })),
+  }),
+]);
+
 export const PAYLOAD_SCHEMAS = {
   clients: ClientPayloadSchema,
   screenings: ScreeningPayloadSchema,
@@ -178,6 +229,7 @@ export const PAYLOAD_SCHEMAS = {
   settings: SettingPayloadSchema,
   safetyEvents: SafetyEventPayloadSchema,
   followUpEvents: FollowUpEventPayloadSchema,
+  caseloadIndex: CaseloadIndexPayloadSchema,
 } as const satisfies Record<EncryptedTableName, v.GenericSchema>;
 
 // Compile-time proof that each schema's output is the payload type its repository returns.
@@ -192,6 +244,7 @@ export type PayloadSchemasMatchTypes = [
   Assert<v.InferOutput<typeof NotePayloadSchema> extends NotePayload ? true : false>,
   Assert<v.InferOutput<typeof SafetyEventPayloadSchema> extends SafetyEventPayload ? true : false>,
   Assert<v.InferOutput<typeof FollowUpEventPayloadSchema> extends FollowUpEventPayload ? true : false>,
+  Assert<v.InferOutput<typeof CaseloadIndexPayloadSchema> extends CaseloadIndexPayload ? true : false>,
 ];
 
 /**
@@ -225,4 +278,5 @@ export const SEALED_META_SCHEMAS = {
   settings: v.looseObject(times),
   safetyEvents: v.looseObject({ ...times, signalId: Str, clientId: v.nullable(Str) }),
   followUpEvents: v.looseObject({}),
+  caseloadIndex: v.looseObject({}),
 } as const satisfies Record<EncryptedTableName, v.GenericSchema>;

@@ -87,6 +87,17 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     },
   },
   {
+    version: 6,
+    stores: { caseloadIndex: 'id' },
+    note:
+      'The sealed caseload index (issue 17): a head row and a few chunk rows (up to 1,000 clients each), clear ' +
+      'only id and rev, so lists and indicators decrypt a handful of rows instead of every record. Derived ' +
+      'data: rebuilt from the records when missing or stale, never synced, never in a backup.',
+    upgrade: async (tx) => {
+      await tx.table('meta').put({ key: 'schema', version: 6, upgradedAt: Date.now() });
+    },
+  },
+  {
     version: 7,
     stores: { followUpEvents: 'id, clientId' },
     note:

@@ -5,6 +5,8 @@
  * (dates, status, pathway/pack ids): since v5 those live INSIDE the sealed envelope, not in clear.
  * Payload types are deliberately minimal; the app layer refines them.
  */
+
+import type { CaseloadEntry, CaseloadIndicators, CaseloadRowCounts } from '../domain/caseload';
 import type { FollowUpOutcome, Reason, Recommendation, ScreeningOutcome } from '../domain/result';
 import type { ContentPack, PathwayId, RelapseIntake, ScreeningContext, Step } from '../domain/types';
 
@@ -125,6 +127,33 @@ export interface KeyRow {
   iv: Uint8Array<ArrayBuffer>;
   wrapped: Uint8Array<ArrayBuffer>;
 }
+/**
+ * A row of the sealed caseload index (issue 17): clear only `id` ('head' or 'chunk-N') and `rev`. No
+ * timestamps: a chunk's updatedAt would date every save of every client in it.
+ */
+export interface CaseloadIndexClear {
+  id: string;
+  rev: number;
+}
+export type CaseloadIndexRow = SealedRow;
+
+/**
+ * The head names the build's shape; `chunk-N` rows hold the entries the lists read, `ind-N` rows (smaller,
+ * more of them) what the indicators count. A client's rows follow from a hash of its id.
+ */
+export type CaseloadIndexPayload =
+  | {
+      kind: 'head';
+      format: number;
+      /** The zone the entries' calendar days were computed in: another zone means a rebuild. */
+      timeZone: string;
+      chunks: number;
+      indicatorChunks: number;
+      /** Rows that could not be decrypted at the rebuild: counted so the staleness check still adds up. */
+      damaged: CaseloadRowCounts;
+    }
+  | { kind: 'chunk'; format: number; entries: CaseloadEntry[] }
+  | { kind: 'indicators'; format: number; parts: { key: string; indicators: CaseloadIndicators }[] };
 
 /** A decrypted record: the clear fields plus the payload. */
 export type Decrypted<C extends MinimalClear, P> = C & { data: P };

@@ -1,6 +1,7 @@
 /** Public API of the clinical engine: pure functions over content packs; `now` is always a parameter. */
 export type { StepAdvice } from './advice';
 export { stepAdvice } from './advice';
+export * from './caseload';
 export type { Facts } from './conditions';
 export { matches, resolveCutoff } from './conditions';
 export type { CarriedContext } from './context';

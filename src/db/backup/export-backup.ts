@@ -58,6 +58,9 @@ export interface ExportedBackup {
 
 type StoredRow = Record<string, unknown> & { iv: Uint8Array; ct: Uint8Array };
 
+/** Never in a backup (issue 17): the caseload index is derived data, rebuilt from the records after a restore. */
+export const NOT_BACKED_UP = ['caseloadIndex'] as const;
+
 function encodeRow(row: StoredRow): EncodedRow {
   const out: Record<string, unknown> = {};
   for (const [k, value] of Object.entries(row)) out[k] = value instanceof Uint8Array ? toBase64(value) : value;

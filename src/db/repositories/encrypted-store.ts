@@ -6,6 +6,8 @@
  */
 import type { Table } from 'dexie';
 import { auditSettled, noteProfileWritten, trackInTx } from '../audit/audit-log';
+import { markCaseloadUnverified } from '../caseload/index-rows';
+import { caseloadChangeOf, caseloadScope, putCaseloadInTx, writeWithCaseload } from '../caseload/update';
 import { bytesEqual } from '../crypto/bytes';
 import type { EncryptedTableName, StapwijzerDb } from '../database';
 import { isStorageError, StorageError } from '../errors';
@@ -81,7 +83,10 @@ async function afterWrite(session: VaultSession, name: EncryptedTableName, id: s
   await auditSettled(session.db);
 }
 
-/** Seals one row and writes it (add or rev-checked update) in its own transaction, then audits it. */
+/**
+ * Seals one row and writes it (add or rev-checked update) in its own transaction, with the client's
+ * caseload index entry when the table feeds it (same transaction: caseload/update.ts), then audits it.
+ */
 async function writeOne<C extends RowBase, P>(
   session: VaultSession,
   name: EncryptedTableName,
@@ -91,7 +96,17 @@ async function writeOne<C extends RowBase, P>(
 ): Promise<Decrypted<C, P>> {
   const row = await session.seal(name, clear, data);
   const { db } = session;
-  await withReopenRetry(db, () => db.transaction('rw', name, () => write(tableOf(db, name), row)));
+  const change = caseloadChangeOf(name, clear, data);
+  // Tables the index does not read keep their own scope (drafts stay relaxed: database.ts).
+  const scope = caseloadScope(db, [name], [change]);
+  await writeWithCaseload(session, [change], (prepared) =>
+    withReopenRetry(db, () =>
+      db.transaction('rw', scope, async () => {
+        await write(tableOf(db, name), row);
+        await putCaseloadInTx(db, prepared);
+      }),
+    ),
+  );
   await afterWrite(session, name, clear.id, data);
   return { ...clear, data };
 }
@@ -105,7 +120,10 @@ export function insertRecord<C extends RowBase, P>(
   return writeOne(session, name, clear, data, addInTx);
 }
 
-/** Seals many new rows and adds them in one transaction (bulk seeding, imports). */
+/**
+ * Seals many new rows and adds them in one transaction (bulk seeding, imports). The caseload index is
+ * not updated here: its next read finds the row counts moved and rebuilds it once for the whole batch.
+ */
 export async function insertMany<C extends RowBase, P>(
   session: VaultSession,
   name: EncryptedTableName,
@@ -119,6 +137,10 @@ export async function insertMany<C extends RowBase, P>(
       for (const row of rows) trackInTx(name, 'create', row.id);
     }),
   );
+  // Marked after the commit: a read before it must not count and call the index verified.
+  if (caseloadChangeOf(name, { id: '', rev: 0, createdAt: 0, updatedAt: 0 }, null) !== null) {
+    markCaseloadUnverified(session);
+  }
   await afterWrite(session, name, '');
 }
 
@@ -131,9 +153,26 @@ export function updateRecord<C extends RowBase, P>(
   return writeOne(session, name, clear, data, updateInTx);
 }
 
-export async function deleteRecord(session: VaultSession, name: EncryptedTableName, id: string, rev: number) {
+export async function deleteRecord(
+  session: VaultSession,
+  name: EncryptedTableName,
+  id: string,
+  rev: number,
+  clientId?: string | null,
+) {
   const { db } = session;
-  await withReopenRetry(db, () => db.transaction('rw', name, () => deleteInTx(tableOf(db, name), id, rev)));
+  // A deleted row of a table the index reads names its client (the key of the entry to update).
+  const clear = { id, rev, createdAt: 0, updatedAt: 0, ...(clientId === undefined ? {} : { clientId }) };
+  const change = caseloadChangeOf(name, clear, null, true);
+  const scope = caseloadScope(db, [name], [change]);
+  await writeWithCaseload(session, [change], (prepared) =>
+    withReopenRetry(db, () =>
+      db.transaction('rw', scope, async () => {
+        await deleteInTx(tableOf(db, name), id, rev);
+        await putCaseloadInTx(db, prepared);
+      }),
+    ),
+  );
   await afterWrite(session, name, id);
 }
 

@@ -7,6 +7,7 @@
  * Clear fields (v5): id, client id, key id, revision; status and pack/instrument versions are sealed.
  */
 
+import { caseloadChangeOf, caseloadScope, putCaseloadInTx, writeWithCaseload } from '../caseload/update';
 import { StorageError } from '../errors';
 import { withReopenRetry } from '../retry';
 import type { VaultSession } from '../session';
@@ -100,20 +101,33 @@ export async function completeScreening(
     : null;
 
   const { db } = session;
-  await withReopenRetry(db, () =>
-    db.transaction(
-      'rw',
-      [db.screenings, db.decisions, db.followUps, db.drafts, ...(completionRow ? [db.followUpEvents] : [])],
-      async () => {
-        // A draft completes once (R45): transactions on these tables are serialised across tabs, so the
-        // second completion finds the draft gone and writes nothing.
-        if (input.draftId && !(await db.drafts.get(input.draftId))) throw new StorageError('already-completed');
-        await addInTx(tableOf(db, 'screenings'), screeningRow);
-        await addInTx(tableOf(db, 'decisions'), decisionRow);
-        if (followUpRow) await addInTx(tableOf(db, 'followUps'), followUpRow);
-        if (completionRow) await addInTx(db.followUpEvents, completionRow);
-        if (input.draftId) await deleteInTx(tableOf(db, 'drafts'), input.draftId);
-      },
+  // The client's caseload index entry is written in the same transaction (caseload/update.ts).
+  const changes = [
+    caseloadChangeOf('screenings', screeningClear, screeningData),
+    caseloadChangeOf('decisions', decisionClear, input.decision.data),
+    followUpClear && input.followUp ? caseloadChangeOf('followUps', followUpClear, input.followUp.data) : null,
+  ];
+  await writeWithCaseload(session, changes, (prepared) =>
+    withReopenRetry(db, () =>
+      db.transaction(
+        'rw',
+        caseloadScope(
+          db,
+          ['screenings', 'decisions', 'followUps', 'drafts', ...(completionRow ? ['followUpEvents'] : [])],
+          changes,
+        ),
+        async () => {
+          // A draft completes once (R45): transactions on these tables are serialised across tabs, so the
+          // second completion finds the draft gone and writes nothing.
+          if (input.draftId && !(await db.drafts.get(input.draftId))) throw new StorageError('already-completed');
+          await addInTx(tableOf(db, 'screenings'), screeningRow);
+          await addInTx(tableOf(db, 'decisions'), decisionRow);
+          if (followUpRow) await addInTx(tableOf(db, 'followUps'), followUpRow);
+          if (completionRow) await addInTx(db.followUpEvents, completionRow);
+          if (input.draftId) await deleteInTx(tableOf(db, 'drafts'), input.draftId);
+          await putCaseloadInTx(db, prepared);
+        },
+      ),
     ),
   );
   return {

@@ -1,17 +1,21 @@
-// The client list with search. Alias and code are encrypted at rest, so IndexedDB cannot index or
-// search them: the (small) list is decrypted and filtered in memory, ignoring case and diacritics.
+// The client list with search, read only from the sealed caseload index (issue 17): alias, code,
+// step, an open safety signal, the last score and the next follow-up per client, decrypted a chunk at
+// a time and filtered in memory, ignoring case and diacritics.
 
 import { memo, useDeferredValue, useId, useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import type { ClientRecord } from '../../db';
+import { type CaseloadRow, listedClients } from '../../domain';
 import { useMessages } from '../../i18n/define-messages';
+import { useCaseload } from '../../runtime/caseload/use-caseload';
+import { useActivePacks } from '../../runtime/content/use-content';
 import { CharCount } from '../../ui/char-count';
 import { PageHeading } from '../../ui/page-heading';
 import { TEXT_LIMITS } from '../../ui/text-limits';
+import { CaseloadChips, CaseloadSummary } from './caseload-chips';
 import './clients.css';
+import { localDate } from './dates';
 import { messages } from './messages';
 import { FIRST_MATCHES, filterIndexed, indexClients } from './search';
-import { useClients } from './use-clients';
 
 export function ClientsPage() {
   const t = useMessages(messages);
@@ -20,7 +24,20 @@ export function ClientsPage() {
   const [archived, setArchived] = useState(false);
   const [showAll, setShowAll] = useState(false);
   const deferred = useDeferredValue(query);
-  const list = useClients(archived ? 'archived' : 'active');
+  const caseload = useCaseload();
+  // Rows name the instrument of the last score: they wait for the packs, so no instrument id flashes.
+  const packs = useActivePacks();
+  const today = localDate();
+  const list = useMemo(
+    () =>
+      caseload.status === 'ready'
+        ? {
+            records: listedClients(caseload.entries, archived ? 'archived' : 'active', today),
+            damaged: caseload.damaged,
+          }
+        : undefined,
+    [caseload, archived, today],
+  );
   // Fold and sort once per list; each keystroke then only filters the prepared index.
   const index = useMemo(() => indexClients(list?.records ?? []), [list]);
   const visible = useMemo(() => filterIndexed(index, deferred), [index, deferred]);
@@ -55,11 +72,17 @@ export function ClientsPage() {
           {t('showArchived')}
         </label>
       </search>
-      {list === undefined ? (
-        <p>{t('loading')}</p>
+      {caseload.status === 'failed' ? (
+        <p className="warning-box">{t('indexFailed')}</p>
+      ) : list === undefined || packs === undefined ? (
+        <p role="status">
+          {caseload.status === 'loading' && caseload.progress
+            ? t('indexBuilding', { done: caseload.progress.done, total: caseload.progress.total })
+            : t('loading')}
+        </p>
       ) : (
         <>
-          {list.damaged.length > 0 && <p className="warning-box">{t('damaged', { count: list.damaged.length })}</p>}
+          {list.damaged > 0 && <p className="warning-box">{t('damaged', { count: list.damaged })}</p>}
           <p className="visually-hidden" role="status">
             {t('resultCount', { count: visible.length })}
           </p>
@@ -75,7 +98,7 @@ export function ClientsPage() {
             <>
               <ul className="client-list">
                 {shown.map((c) => (
-                  <ClientRow key={c.id} client={c} archivedBadge={t('archivedBadge')} />
+                  <ClientRow key={c.clientId} client={c} packs={packs} archivedBadge={t('archivedBadge')} />
                 ))}
               </ul>
               {shown.length < visible.length && (
@@ -93,15 +116,30 @@ export function ClientsPage() {
   );
 }
 
-/** One row; memoised so a keystroke re-renders only the rows that came or went. */
-const ClientRow = memo(function ClientRow({ client, archivedBadge }: { client: ClientRecord; archivedBadge: string }) {
+/**
+ * One row; memoised so a keystroke re-renders only the rows that came or went. The link names the
+ * client only; step, signal, score and next date follow it as text.
+ */
+const ClientRow = memo(function ClientRow({
+  client,
+  packs,
+  archivedBadge,
+}: {
+  client: CaseloadRow;
+  packs: ReturnType<typeof useActivePacks>;
+  archivedBadge: string;
+}) {
   return (
-    <li>
-      <Link to={`/clients/${encodeURIComponent(client.id)}`}>
-        <span className="client-alias">{client.data.alias}</span>
-        {client.data.code && <span className="client-code">{client.data.code}</span>}
+    <li className="client-row">
+      <Link to={`/clients/${encodeURIComponent(client.clientId)}`}>
+        <span className="client-alias">{client.alias}</span>
+        {client.code && <span className="client-code">{client.code}</span>}
         {client.status === 'archived' && <span className="client-code">{archivedBadge}</span>}
       </Link>
+      <span className="client-row-meta">
+        <CaseloadChips row={client} />
+        <CaseloadSummary row={client} packs={packs} />
+      </span>
     </li>
   );
 });

@@ -1,7 +1,17 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createClient, listClients, listNotes, StorageError, type VaultSession } from '../../db';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  completeScreening,
+  createClient,
+  createFollowUp,
+  listClients,
+  listNotes,
+  readCaseload,
+  StorageError,
+  type VaultSession,
+} from '../../db';
+import { decisionData, followUpData, screeningData } from '../../db/testing/payloads';
 import { renderRoute } from '../../runtime/testing/render-route';
 import { unlockedVault } from '../../runtime/testing/unlocked';
 import { saveErrorMessage } from './storage-messages';
@@ -48,6 +58,46 @@ describe('Clients', () => {
     await user.clear(search);
     await user.type(search, 'niemand');
     expect(await screen.findByText('Geen cliënt gevonden voor “niemand”.')).toBeInTheDocument();
+  });
+
+  it('each row shows the last score, the step and the next date from the caseload index, not from the records', async () => {
+    const anna = await createClient(session, { alias: 'Anna' });
+    await createClient(session, { alias: 'Bob' });
+    await completeScreening(
+      session,
+      {
+        screening: {
+          clientId: anna.id,
+          packId: 'postpartum',
+          packVersion: '1.0.0',
+          instrumentId: 'epds',
+          instrumentVersion: '1987',
+          data: screeningData({}),
+        },
+        decision: { pathwayId: 'postpartum', data: decisionData() },
+      },
+      Date.parse('2026-03-03T10:00:00'),
+    );
+    await createFollowUp(
+      session,
+      { clientId: anna.id, pathwayId: 'postpartum', dueDate: '2099-04-14' },
+      followUpData(),
+    );
+    await readCaseload(session, { timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
+    const opened = vi.spyOn(session, 'open');
+    renderRoute('/clients');
+    const link = await screen.findByRole('link', { name: 'Anna' });
+    const row = link.closest('li') ?? document.body;
+    expect(row).toHaveTextContent('Stap 1');
+    expect(row).toHaveTextContent('Laatste score EPDS 11, 3 maart 2026');
+    expect(row).toHaveTextContent('Vervolg 14 april 2099');
+    const bob = screen.getByRole('link', { name: 'Bob' }).closest('li') ?? document.body;
+    expect(bob).toHaveTextContent('Nog geen screening');
+    expect(bob).toHaveTextContent('Geen vervolg gepland');
+    const tables = new Set(opened.mock.calls.map(([table]) => table));
+    for (const t of ['clients', 'screenings', 'decisions', 'followUps', 'safetyEvents']) {
+      expect(tables.has(t as never), t).toBe(false);
+    }
   });
 
   it('shows a plain-Dutch empty state', async () => {

@@ -12,7 +12,7 @@ export function foldForSearch(text: string): string {
 
 export interface Searchable {
   alias: string;
-  code?: string | undefined;
+  code?: string | null | undefined;
 }
 
 /** True when the query (case and diacritics ignored) occurs in the alias or the code. */
@@ -20,7 +20,8 @@ export function matchesClient(client: Searchable, query: string): boolean {
   const q = foldForSearch(query);
   if (q === '') return true;
   return (
-    foldForSearch(client.alias).includes(q) || (client.code !== undefined && foldForSearch(client.code).includes(q))
+    foldForSearch(client.alias).includes(q) ||
+    (typeof client.code === 'string' && foldForSearch(client.code).includes(q))
   );
 }
 
@@ -32,13 +33,18 @@ export interface IndexedClient<T> {
   folded: string;
 }
 
-/** Sorts by alias once and folds each alias and code once, so a keystroke only runs the filter. */
-export function indexClients<T extends { data: Searchable }>(records: readonly T[]): IndexedClient<T>[] {
+const searchableOf = (r: Searchable | { data: Searchable }): Searchable => ('data' in r ? r.data : r);
+
+/**
+ * Sorts by alias once and folds each alias and code once, so a keystroke only runs the filter. Takes
+ * caseload rows (alias and code on the row) or records (on `data`).
+ */
+export function indexClients<T extends Searchable | { data: Searchable }>(records: readonly T[]): IndexedClient<T>[] {
   return [...records]
-    .sort((a, b) => collator.compare(a.data.alias, b.data.alias))
+    .sort((a, b) => collator.compare(searchableOf(a).alias, searchableOf(b).alias))
     .map((record) => ({
       record,
-      folded: `${foldForSearch(record.data.alias)}\n${foldForSearch(record.data.code ?? '')}`,
+      folded: `${foldForSearch(searchableOf(record).alias)}\n${foldForSearch(searchableOf(record).code ?? '')}`,
     }));
 }
 

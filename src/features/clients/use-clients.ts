@@ -2,11 +2,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import {
   type ClientRecord,
-  type ClientStatus,
   type DecisionRecord,
   type FollowUpRecord,
   getClient,
-  listClients,
   listDecisions,
   listFollowUps,
   listNotes,
@@ -14,17 +12,11 @@ import {
   listScreenings,
   type NoteRecord,
   type PlanRecord,
-  type ReadMany,
   type ScreeningRecord,
 } from '../../db';
 import type { ContentPack } from '../../domain';
 import { verifiedPackVersion } from '../../runtime/content-integrity/verified-content';
 import { useVault } from '../../runtime/vault/runtime-context';
-
-export function useClients(status: ClientStatus): ReadMany<ClientRecord> | undefined {
-  const vault = useVault();
-  return useLiveQuery(() => listClients(vault.session(), status), [status]);
-}
 
 /** The client, null when there is no such client (or it cannot be read). */
 export function useClient(id: string): ClientRecord | null | undefined {

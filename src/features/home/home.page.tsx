@@ -1,23 +1,29 @@
-// "Vandaag": follow-ups due today or overdue, unfinished screenings to resume, and a screening to
-// start for each pathway of the professional's roles (plus a quick anonymous one that saves nothing).
+// "Vandaag" as a caseload (issue 18, from the caseload index of issue 17): clients whose follow-up is
+// overdue or due today, those due in the coming week, each with its step and an open safety signal
+// as chips; unfinished screenings to resume; a screening to start for each pathway of the
+// professional's roles (plus a quick anonymous one that saves nothing).
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import type { CaseloadRow } from '../../domain';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { useActivePacks } from '../../runtime/content/use-content';
 import { PageHeading } from '../../ui/page-heading';
 import { BackupReminder } from '../backup/backup-reminder';
+import { CaseloadChips } from '../clients/caseload-chips';
 import { formatDate, localDate } from '../clients/dates';
 import { OpenSignalsSection } from '../safety/open-signals-section';
 import './home.css';
 import { messages } from './messages';
 import { useRolePathways } from './use-role-pathways';
-import { useDueFollowUps, useOpenDrafts } from './use-today';
+import { useCaseload, useOpenDrafts, useToday } from './use-today';
 
 export function HomePage() {
   const t = useMessages(messages);
   const language = useLanguage();
   const today = localDate();
-  const due = useDueFollowUps(today);
-  const drafts = useOpenDrafts();
+  const caseload = useCaseload();
+  const todayState = useToday(caseload, today);
+  const drafts = useOpenDrafts(caseload);
   const packs = useActivePacks();
   const pathways = useRolePathways();
   const pathwayName = (id: string) => packs?.find((p) => p.id === id)?.pathway.name[language] ?? id;
@@ -33,26 +39,53 @@ export function HomePage() {
 
       <section aria-labelledby="home-due">
         <h2 id="home-due">{t('dueTitle')}</h2>
-        {due === undefined || !loaded ? (
-          <p>{t('loading')}</p>
-        ) : due.items.length === 0 ? (
+        {todayState.status === 'failed' ? (
+          <p className="warning-box">{t('indexFailed')}</p>
+        ) : todayState.status === 'loading' || !loaded ? (
+          <p role="status">
+            {todayState.status === 'loading' && todayState.progress
+              ? t('indexBuilding', { done: todayState.progress.done, total: todayState.progress.total })
+              : t('loading')}
+          </p>
+        ) : todayState.caseload.overdue.length + todayState.caseload.today.length === 0 ? (
           <p className="empty">{t('dueEmpty')}</p>
         ) : (
           <ul className="home-list">
-            {due.items.map(({ followUp, alias, overdue }) => (
-              <li key={followUp.id}>
-                <Link className="home-card" to={`/screening?followUp=${encodeURIComponent(followUp.id)}`}>
-                  <span className="home-card-title">{alias ?? t('noAlias')}</span>
-                  <span>{pathwayName(followUp.pathwayId)}</span>
-                  <span className={overdue ? 'overdue' : 'home-card-meta'}>
-                    {overdue ? t('overdue', { date: formatDate(followUp.dueDate, language) }) : t('dueToday')}
+            {[...todayState.caseload.overdue, ...todayState.caseload.today].map((row) => (
+              <CaseloadItem key={row.clientId} row={row} pathwayName={pathwayName}>
+                {row.when === 'overdue' ? (
+                  <span className="overdue">
+                    {t('overdue', { date: formatDate(row.next?.dueDate ?? today, language) })}
                   </span>
-                </Link>
-              </li>
+                ) : (
+                  <span className="home-card-meta">{t('dueToday')}</span>
+                )}
+              </CaseloadItem>
             ))}
           </ul>
         )}
-        {due !== undefined && due.damaged > 0 && <p className="warning-box">{t('damaged', { count: due.damaged })}</p>}
+        {todayState.status === 'ready' && todayState.damaged > 0 && (
+          <p className="warning-box">{t('damaged', { count: todayState.damaged })}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="home-week">
+        <h2 id="home-week">{t('weekTitle')}</h2>
+        {todayState.status !== 'ready' || !loaded ? (
+          <p>{t('loading')}</p>
+        ) : todayState.caseload.week.length === 0 ? (
+          <p className="empty">{t('weekEmpty')}</p>
+        ) : (
+          <ul className="home-list">
+            {todayState.caseload.week.map((row) => (
+              <CaseloadItem key={row.clientId} row={row} pathwayName={pathwayName}>
+                <span className="home-card-meta">
+                  {t('plannedOn', { date: formatDate(row.next?.dueDate ?? today, language) })}
+                </span>
+              </CaseloadItem>
+            ))}
+          </ul>
+        )}
       </section>
 
       <section aria-labelledby="home-drafts">
@@ -112,5 +145,29 @@ export function HomePage() {
         <Link to="/clients">{t('clientsLink')}</Link>
       </p>
     </section>
+  );
+}
+
+/** One client of the caseload: opens the follow-up screening of its next follow-up. */
+function CaseloadItem({
+  row,
+  pathwayName,
+  children,
+}: {
+  row: CaseloadRow;
+  pathwayName: (id: string) => string;
+  children: ReactNode;
+}) {
+  const t = useMessages(messages);
+  const followUpId = row.next?.followUpId ?? '';
+  return (
+    <li>
+      <Link className="home-card" to={`/screening?followUp=${encodeURIComponent(followUpId)}`}>
+        <span className="home-card-title">{row.alias || t('noAlias')}</span>
+        <span>{pathwayName(row.next?.pathwayId ?? row.pathwayId ?? '')}</span>
+        {children}
+        <CaseloadChips row={row} />
+      </Link>
+    </li>
   );
 }

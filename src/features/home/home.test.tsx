@@ -1,6 +1,16 @@
 import { screen, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { completeFollowUp, createClient, createFollowUp, saveDraft, type VaultSession } from '../../db';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  completeFollowUp,
+  completeScreening,
+  createClient,
+  createFollowUp,
+  readCaseload,
+  recordSafetySignal,
+  saveDraft,
+  type VaultSession,
+} from '../../db';
+import { decisionData, screeningData } from '../../db/testing/payloads';
 import { renderRoute } from '../../runtime/testing/render-route';
 import { unlockedVault } from '../../runtime/testing/unlocked';
 import { localDate } from '../clients/dates';
@@ -102,5 +112,70 @@ describe('Vandaag (home)', () => {
     expect(within(section).getByRole('link', { name: 'Snelle anonieme screening' })).toHaveAccessibleDescription(
       /Bewaart niets/,
     );
+  });
+
+  it('is a caseload read from the index: overdue and today, then this week, each with its step and an open safety signal', async () => {
+    const anna = await createClient(session, { alias: 'Moeder A' });
+    const bob = await createClient(session, { alias: 'Moeder B' });
+    const week = await createClient(session, { alias: 'Moeder W' });
+    const later = await createClient(session, { alias: 'Moeder L' });
+    const screening = {
+      clientId: anna.id,
+      packId: 'postpartum',
+      packVersion: '1.0.0',
+      instrumentId: 'epds',
+      instrumentVersion: '1987',
+      data: screeningData({}),
+    };
+    await completeScreening(session, {
+      screening,
+      decision: { pathwayId: 'postpartum', data: { ...decisionData(), chosen: 2 } },
+      followUp: { pathwayId: 'postpartum', dueDate: localDate(new Date(Date.now() - 2 * DAY)), data: followUpData },
+    });
+    await recordSafetySignal(
+      session,
+      { signalId: 'sig-b', clientId: bob.id },
+      {
+        kind: 'signal',
+        pathwayId: 'postpartum',
+        signal: { id: 'epds-10', kind: 'red-flag', level: 'emergency', label: { nl: 'x', en: 'x' } },
+        draftId: null,
+        at: new Date().toISOString(),
+      },
+    );
+    const due = (clientId: string, days: number) =>
+      createFollowUp(
+        session,
+        { clientId, pathwayId: 'postpartum', dueDate: localDate(new Date(Date.now() + days * DAY)) },
+        followUpData,
+      );
+    await due(bob.id, 0);
+    await due(week.id, 3);
+    await due(later.id, 20);
+    await readCaseload(session, { timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
+
+    // Vandaag decrypts the index, not the records. (The safety path's open-signals section reads its
+    // events and names their clients: Moeder B's record only.)
+    const opened = vi.spyOn(session, 'open');
+    renderRoute('/');
+    const now = await screen.findByRole('region', { name: 'Vervolgcontacten' });
+    const annaLink = await within(now).findByRole('link', { name: /^Moeder A/ });
+    expect(annaLink).toHaveTextContent(/te laat, gepland op/);
+    expect(annaLink).toHaveTextContent('Stap 2');
+    const bobLink = within(now).getByRole('link', { name: /^Moeder B/ });
+    expect(bobLink).toHaveTextContent('vandaag');
+    expect(bobLink).toHaveTextContent('Spoed: veiligheidssignaal open');
+    expect(within(now).getAllByRole('link')).toEqual([annaLink, bobLink]);
+    const thisWeek = screen.getByRole('region', { name: 'Deze week' });
+    expect(
+      within(thisWeek)
+        .getAllByRole('link')
+        .map((l) => l.textContent),
+    ).toEqual([expect.stringMatching(/^Moeder W.*gepland op/)]);
+    expect(screen.queryByText(/Moeder L/)).toBeNull();
+    const tables = new Set(opened.mock.calls.map(([table]) => table));
+    for (const t of ['screenings', 'decisions', 'followUps']) expect(tables.has(t as never), t).toBe(false);
+    const clientRows = opened.mock.calls.filter(([table]) => table === 'clients').map(([, row]) => row.id);
+    expect(new Set(clientRows)).toEqual(new Set([bob.id]));
   });
 });

@@ -1,59 +1,49 @@
-// What "Vandaag" shows: open follow-ups due today or earlier, and unfinished screenings (drafts),
-// each with the client's alias (decrypted here, in memory only).
+// What "Vandaag" shows, read from the sealed caseload index (issue 17): the clients whose next
+// follow-up is overdue, due today or in the coming week (with step and safety chips), and the
+// unfinished screenings (drafts, few and short-lived), named by the alias the index holds.
 import { useLiveQuery } from 'dexie-react-hooks';
-import {
-  type DraftRecord,
-  type FollowUpRecord,
-  getClient,
-  listDrafts,
-  listDueFollowUps,
-  type VaultSession,
-} from '../../db';
+import { useMemo } from 'react';
+import { type DraftRecord, listDrafts } from '../../db';
+import { type TodayCaseload, todayCaseload } from '../../domain';
+import { type CaseloadState, useCaseload } from '../../runtime/caseload/use-caseload';
 import { useVault } from '../../runtime/vault/runtime-context';
-
-export interface DueFollowUp {
-  followUp: FollowUpRecord;
-  alias: string | null;
-  overdue: boolean;
-}
 
 export interface OpenDraft {
   draft: DraftRecord;
   alias: string | null;
 }
 
-async function aliasOf(session: VaultSession, clientId: string | null): Promise<string | null> {
-  if (!clientId) return null;
-  const client = await getClient(session, clientId).catch(() => undefined);
-  return client?.data.alias ?? null;
-}
+export type TodayState =
+  | { status: 'loading'; progress: Extract<CaseloadState, { status: 'loading' }>['progress'] }
+  | { status: 'failed' }
+  | { status: 'ready'; caseload: TodayCaseload; damaged: number };
 
-/** Follow-ups due on or before `today` (YYYY-MM-DD), oldest first; undefined while loading. */
-export function useDueFollowUps(today: string): { items: DueFollowUp[]; damaged: number } | undefined {
-  const vault = useVault();
-  return useLiveQuery(async () => {
-    const session = vault.session();
-    const due = await listDueFollowUps(session, today);
-    const items = await Promise.all(
-      due.records.map(async (followUp) => ({
-        followUp,
-        alias: await aliasOf(session, followUp.clientId),
-        overdue: followUp.dueDate < today,
-      })),
-    );
-    return { items, damaged: due.damaged.length };
-  }, [today]);
+/** The caseload around `today` (YYYY-MM-DD). */
+export function useToday(caseload: CaseloadState, today: string): TodayState {
+  return useMemo((): TodayState => {
+    if (caseload.status === 'ready') {
+      return { status: 'ready', caseload: todayCaseload(caseload.entries, today), damaged: caseload.damaged };
+    }
+    return caseload;
+  }, [caseload, today]);
 }
 
 /** Unfinished screenings, newest first; undefined while loading. */
-export function useOpenDrafts(): { items: OpenDraft[]; damaged: number } | undefined {
+export function useOpenDrafts(caseload: CaseloadState): { items: OpenDraft[]; damaged: number } | undefined {
   const vault = useVault();
-  return useLiveQuery(async () => {
-    const session = vault.session();
-    const drafts = await listDrafts(session);
-    const items = await Promise.all(
-      drafts.records.map(async (draft) => ({ draft, alias: await aliasOf(session, draft.clientId) })),
-    );
+  const drafts = useLiveQuery(() => listDrafts(vault.session()), []);
+  return useMemo(() => {
+    if (drafts === undefined || caseload.status === 'loading') return undefined;
+    const aliases = new Map<string, string>();
+    if (caseload.status === 'ready') {
+      for (const e of caseload.entries) if (e.client) aliases.set(e.key, e.client.alias);
+    }
+    const items = drafts.records.map((draft) => ({
+      draft,
+      alias: draft.clientId ? (aliases.get(draft.clientId) ?? null) : null,
+    }));
     return { items, damaged: drafts.damaged.length };
-  }, []);
+  }, [drafts, caseload]);
 }
+
+export { useCaseload };

@@ -1,10 +1,11 @@
-// Loads the caseload once per visit and computes the indicators for the chosen granularity.
-import { useEffect, useMemo, useState } from 'react';
+// Reads the caseload index once per visit (kept current by every save) and computes the indicators
+// for the chosen granularity.
+import { useMemo, useState } from 'react';
 import { calendarDay, computeIndicators, type Granularity, type Indicators } from '../../domain';
+import { useCaseload } from '../../runtime/caseload/use-caseload';
 import { useActivePacks } from '../../runtime/content/use-content';
-import { useVault } from '../../runtime/vault/runtime-context';
 import { deviceTimeZone } from '../screening/dates';
-import { type IndicatorRecords, loadIndicatorRecords } from './load-indicators';
+import { indicatorRecordsFrom } from './load-indicators';
 
 export const PERIODS: Record<Granularity, number> = { month: 12, quarter: 4 };
 
@@ -14,21 +15,15 @@ export type IndicatorsState =
   | { status: 'ready'; indicators: Indicators; damaged: number };
 
 export function useIndicators(granularity: Granularity): IndicatorsState {
-  const vault = useVault();
+  const caseload = useCaseload({ indicators: true });
   const packs = useActivePacks();
-  const [records, setRecords] = useState<IndicatorRecords | 'failed' | null>(null);
   const [timeZone] = useState(deviceTimeZone);
-  useEffect(() => {
-    let live = true;
-    loadIndicatorRecords(vault.session(), timeZone)
-      .then((r) => live && setRecords(r))
-      .catch(() => live && setRecords('failed'));
-    return () => {
-      live = false;
-    };
-  }, [vault, timeZone]);
+  const records = useMemo(
+    () => (caseload.status === 'ready' ? indicatorRecordsFrom(caseload.indicators, caseload.damaged) : null),
+    [caseload],
+  );
   return useMemo((): IndicatorsState => {
-    if (records === 'failed') return { status: 'failed' };
+    if (caseload.status === 'failed') return { status: 'failed' };
     if (records === null || packs === undefined) return { status: 'loading' };
     const indicators = computeIndicators({
       clients: records.clients,
@@ -39,5 +34,5 @@ export function useIndicators(granularity: Granularity): IndicatorsState {
       periods: PERIODS[granularity],
     });
     return { status: 'ready', indicators, damaged: records.damaged };
-  }, [records, packs, granularity, timeZone]);
+  }, [caseload.status, records, packs, granularity, timeZone]);
 }

@@ -1,0 +1,109 @@
+/**
+ * What the lists show from the caseload index: Vandaag's overdue / today / this week, the client list's
+ * rows, and the indicators' input. The screens only render what these return (a screen never compares
+ * a step, score or date: STYLE habit 15).
+ */
+import type { ClientIndicatorRecords, IndicatorSafetyEvent } from '../indicators';
+import { addCalendarDays } from '../time';
+import type { CaseloadEntry, CaseloadIndicators } from './types';
+
+/** When the next follow-up falls, seen from `today`. */
+export type DueWhen = 'overdue' | 'today' | 'week' | 'later';
+
+/** Days after today that count as "deze week" on Vandaag. */
+export const WEEK_DAYS = 7;
+
+export interface CaseloadRow {
+  readonly clientId: string;
+  readonly alias: string;
+  readonly code: string | null;
+  readonly status: 'active' | 'archived';
+  readonly pathwayId: string | null;
+  readonly step: CaseloadEntry['step'];
+  readonly safety: CaseloadEntry['safety'];
+  readonly lastScore: CaseloadEntry['lastScore'];
+  readonly next: CaseloadEntry['next'];
+  readonly when: DueWhen | null;
+}
+
+export function dueWhen(dueDate: string, today: string): DueWhen {
+  if (dueDate < today) return 'overdue';
+  if (dueDate === today) return 'today';
+  return dueDate <= addCalendarDays(today, WEEK_DAYS) ? 'week' : 'later';
+}
+
+/** The row of a listed client; null for the anonymous entry (or records without a client). */
+export function caseloadRow(entry: CaseloadEntry, today: string): CaseloadRow | null {
+  const c = entry.client;
+  if (c === null) return null;
+  return {
+    clientId: entry.key,
+    alias: c.alias,
+    code: c.code,
+    status: c.status,
+    pathwayId: entry.pathwayId,
+    step: entry.step,
+    safety: entry.safety,
+    lastScore: entry.lastScore,
+    next: entry.next,
+    when: entry.next ? dueWhen(entry.next.dueDate, today) : null,
+  };
+}
+
+export interface TodayCaseload {
+  readonly overdue: readonly CaseloadRow[];
+  readonly today: readonly CaseloadRow[];
+  readonly week: readonly CaseloadRow[];
+}
+
+const byDueThenSafety = (a: CaseloadRow, b: CaseloadRow): number => {
+  const due = (a.next?.dueDate ?? '').localeCompare(b.next?.dueDate ?? '');
+  if (due !== 0) return due;
+  // An open emergency, then an open urgent signal, come first on the same day.
+  const rank = (r: CaseloadRow) => (r.safety.level === 'emergency' ? 0 : r.safety.level === 'urgent' ? 1 : 2);
+  return rank(a) - rank(b) || a.alias.localeCompare(b.alias, 'nl');
+};
+
+/** Active clients with an open follow-up overdue, due today or in the coming week, oldest first. */
+export function todayCaseload(entries: Iterable<CaseloadEntry>, today: string): TodayCaseload {
+  const overdue: CaseloadRow[] = [];
+  const due: CaseloadRow[] = [];
+  const week: CaseloadRow[] = [];
+  for (const e of entries) {
+    const row = caseloadRow(e, today);
+    if (row === null || row.status !== 'active' || row.when === null) continue;
+    if (row.when === 'overdue') overdue.push(row);
+    else if (row.when === 'today') due.push(row);
+    else if (row.when === 'week') week.push(row);
+  }
+  return { overdue: overdue.sort(byDueThenSafety), today: due.sort(byDueThenSafety), week: week.sort(byDueThenSafety) };
+}
+
+/** The clients of one status, in index order (the list sorts by alias itself). */
+export function listedClients(
+  entries: Iterable<CaseloadEntry>,
+  status: 'active' | 'archived',
+  today: string,
+): CaseloadRow[] {
+  const out: CaseloadRow[] = [];
+  for (const e of entries) {
+    const row = caseloadRow(e, today);
+    if (row !== null && row.status === status) out.push(row);
+  }
+  return out;
+}
+
+/** The practice indicators' input, read from the index instead of every decrypted record. */
+export function indicatorRecordsOf(parts: Iterable<CaseloadIndicators>): {
+  clients: ClientIndicatorRecords[];
+  safetyEvents: IndicatorSafetyEvent[];
+} {
+  const clients: ClientIndicatorRecords[] = [];
+  const safetyEvents: IndicatorSafetyEvent[] = [];
+  for (const part of parts) {
+    const { screenings, decisions, followUps } = part;
+    if (screenings.length + decisions.length + followUps.length > 0) clients.push({ screenings, decisions, followUps });
+    for (const s of part.safetyEvents) safetyEvents.push(s);
+  }
+  return { clients, safetyEvents };
+}
