@@ -214,7 +214,14 @@ export function RunnerPage() {
               {t('keyNotVerified')}
             </p>
           )}
-          <ScoreEntryForm instrument={instrument} answers={answers} onAnswer={onAnswer} onDone={done} />
+          <ScoreEntryForm
+            instrument={instrument}
+            answers={answers}
+            position={position}
+            onAnswer={onAnswer}
+            onPosition={onPosition}
+            onDone={done}
+          />
         </>
       )}
       {fullText && (
