@@ -28,6 +28,10 @@ export const screeningMessages = defineMessages(
     followUpMissing: 'Deze vervolgafspraak is niet gevonden. Start een nieuwe screening.',
     instrumentLegend: 'Vragenlijst',
     contextLegend: 'Situatie',
+    carriedContext:
+      'Vorige screening ({date}): {earlier}. Vandaag is dat {now}. Controleer het en wijzig het als het niet klopt.',
+    contextPostpartumWeeks: '{n|# week|# weken} na de bevalling',
+    contextPregnantWeeks: '{n|# week|# weken} zwanger',
     contextPregnant: 'Zwanger',
     contextPostpartum: 'Na de bevalling',
     gestationWeeksLabel: 'Zwangerschapsduur in weken (0–42)',
@@ -221,6 +225,10 @@ export const screeningMessages = defineMessages(
     followUpMissing: 'This follow-up was not found. Start a new screening.',
     instrumentLegend: 'Questionnaire',
     contextLegend: 'Situation',
+    carriedContext:
+      'Previous screening ({date}): {earlier}. Today that is {now}. Check it and change it if it is not right.',
+    contextPostpartumWeeks: '{n|# week|# weeks} after birth',
+    contextPregnantWeeks: '{n|# week|# weeks} pregnant',
     contextPregnant: 'Pregnant',
     contextPostpartum: 'After birth',
     gestationWeeksLabel: 'Weeks of gestation (0–42)',
