@@ -34,7 +34,7 @@ export function ScoreCheck(props: {
             return (
               <tr key={item.id}>
                 <th scope="row">
-                  <button type="button" className="link-button" onClick={() => props.onEdit(index)}>
+                  <button type="button" className="check-row-link" onClick={() => props.onEdit(index)}>
                     {item.number}. {item.topic[language]}
                   </button>
                 </th>
