@@ -117,15 +117,17 @@ export async function checkAndShowResult(page: Page, options: { fromItem?: boole
   await page.getByRole('button', { name: 'Klopt, naar de uitslag' }).click();
 }
 
-/** Full text, one question per screen: choose the option at each position and go on. */
+/**
+ * Full text, one question per screen: choose the option at each position; a tap goes on to the next
+ * question by itself, and the last one ends with "Klaar".
+ */
 export async function answerOneByOne(page: Page, positions: readonly number[]): Promise<void> {
-  for (const p of positions) {
-    await page.locator('form.questionnaire fieldset.question').getByRole('radio').nth(p).check();
-    await page
-      .locator('form.questionnaire')
-      .getByRole('button', { name: /Volgende|Klaar/ })
-      .click();
+  const form = page.locator('form.questionnaire');
+  for (const [i, p] of positions.entries()) {
+    await expect(form.locator('.progress')).toHaveText(new RegExp(`^Vraag ${i + 1} van `));
+    await form.locator('fieldset.question').getByRole('radio').nth(p).click();
   }
+  await form.getByRole('button', { name: 'Klaar' }).click();
 }
 
 export async function saveResult(page: Page): Promise<void> {

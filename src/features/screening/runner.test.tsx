@@ -9,23 +9,31 @@ import { clientWithDraft, EPDS_DRAFT, PHQ9_DRAFT } from './screening-test-helper
 afterEach(cleanup);
 
 describe('screening runner, full text (PHQ-9)', () => {
-  it('shows one question per screen with its progress, and the arrow keys and Enter answer and go on', async () => {
+  it('shows one question per screen with its progress; a tap goes on by itself, the arrow keys choose and Enter goes on', async () => {
     const session = await unlockedVault();
     const { draft } = await clientWithDraft(session, PHQ9_DRAFT);
     const user = userEvent.setup();
     renderRoute(`/screening/${draft.id}`);
     expect(await screen.findByText('Vraag 1 van 10')).toBeInTheDocument();
     const group = screen.getByRole('group', { name: /1\. .*weinig interesse/i });
-    const first = within(group).getByRole('radio', { name: 'Helemaal niet' });
-    await user.click(first);
-    await user.keyboard('{ArrowDown}');
-    expect(within(group).getByRole('radio', { name: 'Meerdere dagen' })).toBeChecked();
-    await user.keyboard('{Enter}');
+    await user.click(within(group).getByRole('radio', { name: 'Helemaal niet' }));
     expect(await screen.findByText('Vraag 2 van 10')).toBeInTheDocument();
+    const second = screen.getByRole('group', { name: /^2\. / });
+    await user.click(within(second).getByRole('radio', { name: 'Helemaal niet' }));
+    expect(await screen.findByText('Vraag 3 van 10')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Vorige' }));
+    const back = await screen.findByRole('group', { name: /^2\. / });
+    within(back).getByRole('radio', { name: 'Helemaal niet' }).focus();
+    await user.keyboard('{ArrowDown}');
+    // The arrow key chooses without going on.
+    expect(within(back).getByRole('radio', { name: 'Meerdere dagen' })).toBeChecked();
+    expect(screen.getByText('Vraag 2 van 10')).toBeInTheDocument();
+    await user.keyboard('{Enter}');
+    expect(await screen.findByText('Vraag 3 van 10')).toBeInTheDocument();
     expect(
       screen
         .getAllByRole('group')
-        .filter((g) => g.tagName === 'FIELDSET' && /^2\./.test(g.querySelector('legend')?.textContent ?? '')),
+        .filter((g) => g.tagName === 'FIELDSET' && /^3\./.test(g.querySelector('legend')?.textContent ?? '')),
     ).toHaveLength(1);
   });
 
