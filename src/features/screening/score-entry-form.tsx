@@ -108,12 +108,6 @@ export function ScoreEntryForm(props: ScoreEntryProps) {
         arrowing.current = false;
       }}
     >
-      {instrument.scoring.keyVerified && instrument.scoring.certainty === 'unverified' && (
-        <p className="warning-box" role="note">
-          {t('printedKeyUnverified')}
-        </p>
-      )}
-      <p className="hint">{labelled ? t('scoreEntryHintPrinted') : t('scoreEntryHint', { last })}</p>
       <p className="score-entry-status">
         <span className="progress">{t('progress', { n: index + 1, total: items.length })}</span>
         <span className="running-total" aria-live="polite">
@@ -181,6 +175,12 @@ export function ScoreEntryForm(props: ScoreEntryProps) {
           </button>
         ))}
       </nav>
+      <p className="hint">{labelled ? t('scoreEntryHintPrinted') : t('scoreEntryHint', { last })}</p>
+      {instrument.scoring.keyVerified && instrument.scoring.certainty === 'unverified' && (
+        <p className="warning-box" role="note">
+          {t('printedKeyUnverified')}
+        </p>
+      )}
     </form>
   );
 }
