@@ -33,7 +33,10 @@ async function shoot(page: Page, name: string, heading: RegExp): Promise<void> {
         [...document.querySelectorAll('body *')]
           .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
           .slice(0, 12)
-          .map((el) => `${el.tagName}.${el.className} ${Math.round(el.getBoundingClientRect().right)} ${el.textContent?.slice(0, 40)}`),
+          .map(
+            (el) =>
+              `${el.tagName}.${el.className} ${Math.round(el.getBoundingClientRect().right)} ${el.textContent?.slice(0, 40)}`,
+          ),
       ),
     );
   expect(sideways, `${name} at ${width} px scrolls sideways`).toBeLessThanOrEqual(0);
