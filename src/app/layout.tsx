@@ -86,13 +86,9 @@ export function Layout() {
       {navigation.state === 'loading' && (
         <div className="route-progress" role="progressbar" aria-label={t('loading.screen')} />
       )}
-      <main id="main" className="shell-main" tabIndex={-1}>
-        <VaultGate>
-          <Outlet />
-        </VaultGate>
-      </main>
-      {/* Notices come after the content and stick to the bottom of the screen: appearing, they push
-          nothing down (no layout shift), and at the end of a page they never cover its last button. */}
+      {/* Notices are part of the flow, above the screen's content: a sticky bar at the bottom covered
+          answer options and buttons while scrolling (issue 18). Each is one short line (≤ 10 % of a
+          phone screen, measured in notices.spec) and a dismissal lasts. */}
       <div className="notices">
         <StorageHealth />
         <ResealNotice />
@@ -100,6 +96,11 @@ export function Layout() {
         <OfflineCacheNotice />
         <UpdatePrompt />
       </div>
+      <main id="main" className="shell-main" tabIndex={-1}>
+        <VaultGate>
+          <Outlet />
+        </VaultGate>
+      </main>
     </div>
   );
 }

@@ -200,6 +200,17 @@ export interface PreScreen {
   instrumentId: string;
   answers: Record<string, number>;
 }
+/**
+ * The unsaved text of free-text fields (a client note, the plan, the result page's reasons and notes),
+ * kept in the drafts table, sealed like every draft, until the real save or a discard: navigation, the
+ * auto-lock and a crash cannot lose it (issue 18). `key` names the form (e.g. "note:<clientId>"); it is
+ * inside the sealed payload, never in clear.
+ */
+export interface TextDraftPayload {
+  kind: 'text';
+  key: string;
+  texts: Record<string, string>;
+}
 export interface DraftPayload extends Partial<ScreeningInputs> {
   pathwayId: PathwayId;
   /** Which question the runner shows (one question per screen). */

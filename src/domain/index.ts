@@ -14,6 +14,7 @@ export type { LicenceError, LicenceInstrumentPatch, LicenceItemPatch, LicencePac
 export { applyLicencePack } from './licence';
 export type { Proposal } from './proposal';
 export { chosenAdvice, proposalOf } from './proposal';
+export { raisesRedFlag } from './red-flags';
 export type { DecisionAidInput } from './relapse-aid';
 export { PHQ9_ID, relapseDecisionAid } from './relapse-aid';
 export type * from './result';
@@ -30,7 +31,7 @@ export {
 } from './safety-advice';
 export type { FollowUpDateInput, FollowUpDateProblem } from './safety-follow-up';
 export { checkFollowUpDate, proposedFollowUpDate } from './safety-follow-up';
-export { isKeyVerified, itemKey, maxTotal, scoreInstrument } from './score';
+export { isKeyVerified, itemKey, maxTotal, partialTotal, scoreInstrument } from './score';
 export type { ZonedNow } from './time';
 export { addCalendarDays, calendarDay } from './time';
 export type * from './types';

@@ -21,6 +21,7 @@ import type {
   ReadMany,
   ScreeningClear,
   ScreeningPayload,
+  TextDraftPayload,
 } from '../types';
 import {
   addInTx,
@@ -193,18 +194,27 @@ export async function saveDraft(session: VaultSession, input: DraftInput, now = 
   return { ...clear, data: input.data };
 }
 
-export function getDraft(session: VaultSession, id: string): Promise<DraftRecord | undefined> {
-  return getRecord(session, 'drafts', id);
+/** A screening draft (a text draft in the same table is not one: see text-drafts.repository). */
+export async function getDraft(session: VaultSession, id: string): Promise<DraftRecord | undefined> {
+  const record = await getRecord<DraftClear, DraftPayload | TextDraftPayload>(session, 'drafts', id);
+  return record === undefined || isTextDraft(record.data) ? undefined : { ...record, data: record.data };
 }
 
-/** Drafts for the "Concept hersteld" banner, newest first. */
+/** Screening drafts for the "Concept hersteld" banner, newest first (text drafts left out). */
 export async function listDrafts(session: VaultSession): Promise<ReadMany<DraftRecord>> {
-  return queryMany<DraftClear, DraftPayload>(
+  const all = await queryMany<DraftClear, DraftPayload | TextDraftPayload>(
     session,
     'drafts',
     (t) => t.toArray(),
     (records) => records.sort(byField('updatedAt', 'desc')),
   );
+  const records: DraftRecord[] = [];
+  for (const r of all.records) if (!isTextDraft(r.data)) records.push({ ...r, data: r.data });
+  return { records, damaged: all.damaged };
+}
+
+export function isTextDraft(data: DraftPayload | TextDraftPayload): data is TextDraftPayload {
+  return 'kind' in data && data.kind === 'text';
 }
 
 /** Deletes a draft (an unsaved screening the professional chose to discard, after a confirmation). */
