@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './scripts/security-headers.ts';
+import { syncProxyPlugin } from './scripts/sync-proxy.mjs';
 import { canonicalBase } from './src/domain/fhir/canonical.ts';
 
 // `npm run bench` only (STAPWIJZER_BENCH=1): adds the bench seeding page as a second entry and builds into
@@ -22,6 +23,8 @@ canonicalBase(process.env.VITE_FHIR_CANONICAL_BASE);
 export default defineConfig({
   plugins: [
     react(),
+    // `npm start` only (STAPWIJZER_SYNC_TARGET): the preview server proxies /sync/ to the team server.
+    syncProxyPlugin(),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,

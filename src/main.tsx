@@ -9,6 +9,7 @@ import { router } from './app/router';
 import { createDatabase } from './db';
 import { installCrossTabLocking } from './runtime/cross-tab/lock-tabs';
 import { persistLanguage } from './runtime/language-persistence';
+import { installTeamSync } from './runtime/sync/install';
 import { RuntimeProvider } from './runtime/vault/runtime-context';
 import { VaultRuntime } from './runtime/vault/vault-runtime';
 import './ui/styles.css';
@@ -17,6 +18,7 @@ installPreloadErrorGuard();
 persistLanguage();
 const runtime = new VaultRuntime(createDatabase());
 installCrossTabLocking(runtime);
+installTeamSync(runtime);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { NavLink, Outlet, useLocation, useNavigation } from 'react-router';
 import { HelpNowButton } from '../features/safety/help-now-button';
+import { SyncIndicator } from '../features/team/sync-indicator';
 import { useLanguage } from '../i18n/language';
 import type { MessageKey } from '../i18n/nl';
 import { useT } from '../i18n/use-t';
@@ -55,6 +56,7 @@ export function Layout() {
         <span className="shell-title">{t('app.name')}</span>
         {!clientMode && (
           <span className="shell-actions">
+            {unlocked && <SyncIndicator />}
             <HelpNowButton open={helpOpen} onToggle={() => setHelpOpen((open) => !open)} />
             {unlocked && (
               <button type="button" className="button secondary on-dark" onClick={() => lockEverywhere(vault)}>

@@ -25,6 +25,7 @@ import type {
   SafetyEventRow,
   ScreeningRow,
   SettingRow,
+  SyncStateRow,
 } from './types';
 
 export const DB_NAME = 'stapwijzer';
@@ -56,6 +57,7 @@ export class StapwijzerDb extends Dexie {
   declare safetyEvents: Table<SafetyEventRow, string>;
   declare auditLog: Table<AuditRow, string>;
   declare meta: Table<MetaRow, string>;
+  declare syncState: Table<SyncStateRow, string>;
 
   readonly lifecycle = new DbLifecycle();
   /** The highest schema version this build knows. */

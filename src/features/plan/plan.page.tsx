@@ -17,6 +17,7 @@ import { SaveStatus, useSaveState } from '../clients/save-status';
 import { useClient } from '../clients/use-clients';
 import '../clients/clients.css';
 import './plan.css';
+import { ConflictChooser } from '../team';
 import { messages } from './messages';
 import { type PlanContent, revisePlan, toLines } from './plan-model';
 import { PlanView } from './plan-view';
@@ -46,6 +47,7 @@ export function PlanPage() {
   return (
     <section className="plan-page">
       <PageHeading>{template?.title[language] ?? t('title')}</PageHeading>
+      {plan && <ConflictChooser table="plans" id={plan.id} />}
       <p className="lead">
         {t('forClient', { alias: client.data.alias })} ·{' '}
         {plan ? t('version', { date: formatDate(plan.data.revisedAt, language) }) : t('noVersion')}
