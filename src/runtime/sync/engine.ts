@@ -333,8 +333,27 @@ export async function startEngine(options: {
     rep.on('active', () =>
       useSync.getState().set({ phase: 'syncing', error: unreadable.size > 0 ? 'key-rotated' : null }),
     );
-    rep.on('paused', (err?: PouchError) => {
+    // Sync's own 'paused' drops the error, so each direction's failures are watched here.
+    const failed: { push: PouchError | null; pull: PouchError | null } = { push: null, pull: null };
+    for (const direction of ['push', 'pull'] as const) {
+      const side = rep[direction];
+      const fail = (err?: PouchError) => {
+        if (!err) return;
+        failed[direction] = err;
+        useSync.getState().set({ phase: 'offline', error: accessError(err) });
+      };
+      side.on('requestError', fail);
+      side.on('paused', (err?: PouchError) => (err ? fail(err) : undefined));
+      side.on('active', () => {
+        failed[direction] = null;
+      });
+      side.on('change', () => {
+        failed[direction] = null;
+      });
+    }
+    rep.on('paused', () => {
       replicating = false;
+      const err = failed.push ?? failed.pull;
       if (err) {
         useSync.getState().set({ phase: 'offline', error: accessError(err) });
         return;

@@ -65,7 +65,7 @@ declare module 'pouchdb-browser' {
         heartbeat?: number;
         back_off_function?: (delay: number) => number;
       },
-    ): EventSource;
+    ): EventSource & { push: EventSource; pull: EventSource };
     info(): Promise<{ doc_count: number; update_seq: number | string }>;
     close(): Promise<void>;
     destroy(): Promise<void>;
