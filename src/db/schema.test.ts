@@ -17,7 +17,10 @@ describe('R6: schema lint', () => {
   });
 
   it('versions are strictly increasing and start at 1', () => {
-    expect(SCHEMA_VERSIONS.map((v) => v.version)).toEqual(SCHEMA_VERSIONS.map((_, i) => i + 1));
+    // Numbers are pre-allocated per issue (gaps until the lead merges them), so increasing, not consecutive.
+    const versions = SCHEMA_VERSIONS.map((v) => v.version);
+    expect(versions[0]).toBe(1);
+    for (let i = 1; i < versions.length; i++) expect(versions[i]).toBeGreaterThan(versions[i - 1] ?? 0);
   });
 
   it('the opened database has no key generator on any store', async () => {

@@ -139,10 +139,11 @@ test('_bulk_get returns the asked revisions with their history', async () => {
 
 test('_changes lists every leaf (style=all_docs), pages with since/limit, and long-polls', async () => {
   const all = await call(MEMBER, 'GET', '/_changes?style=all_docs');
-  const row = (all.body?.results as { id: string; changes: { rev: string }[] }[]).find((r) => r.id === 'rdoc1');
+  const rows = (all.body?.results ?? []) as { id: string; changes: { rev: string }[] }[];
+  const row = rows.find((r) => r.id === 'rdoc1');
   expect(row?.changes.map((c) => c.rev).sort()).toEqual(['2-bbbb', '2-cccc']);
   const first = await call(MEMBER, 'GET', '/_changes?limit=1');
-  expect((first.body?.results as unknown[]).length).toBe(1);
+  expect(((first.body?.results ?? []) as unknown[]).length).toBe(1);
   const since = first.body?.last_seq;
   // A long poll from the end waits for the next change and returns it.
   const poll = call(
@@ -152,7 +153,7 @@ test('_changes lists every leaf (style=all_docs), pages with since/limit, and lo
   );
   await call(MEMBER, 'POST', '/_bulk_docs', { new_edits: false, docs: [envelope('rdoc2', '1-ffff', ['ffff'])] });
   const next = await poll;
-  expect((next.body?.results as { id: string }[]).map((r) => r.id)).toEqual(['rdoc2']);
+  expect(((next.body?.results ?? []) as { id: string }[]).map((r) => r.id)).toEqual(['rdoc2']);
   expect(since).toBeDefined();
   expect([401, 403]).toContain((await call(OUTSIDER, 'GET', '/_changes')).status);
 });

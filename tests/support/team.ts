@@ -96,7 +96,7 @@ export async function joinTeam(
   } else await page.getByRole('button', { name: 'Nieuwe teamsleutel maken' }).click();
   await page.getByLabel('Teamdatabase op de server').fill(DATABASE);
   await page.getByLabel('Inlognaam teamserver').fill(account.name);
-  await page.getByLabel('Wachtwoord teamserver').fill(account.password);
+  await page.getByLabel('Toegangscode teamserver').fill(account.password);
   const chosen = {
     key: await page.getByLabel('Teamsleutel').inputValue(),
     kid: await page.getByLabel('Sleutelversie').inputValue(),

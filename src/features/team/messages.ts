@@ -17,7 +17,7 @@ export const teamMessages = defineMessages(
       'De teamserver is niet bereikbaar. Stapwijzer probeert het steeds opnieuw; je kunt gewoon doorwerken.',
     'error_not-member':
       'De teamserver weigert dit account: je bent (nog) geen lid van dit team. Vraag de beheerder van je praktijk.',
-    error_credentials: 'De inlognaam of het wachtwoord voor de teamserver klopt niet.',
+    error_credentials: 'De inlognaam of de toegangscode voor de teamserver klopt niet.',
     'error_key-rotated':
       '{count|# record|# records} van het team {count|kan|kunnen} dit apparaat niet openen: de teamsleutel is gewijzigd. Vraag een collega om je opnieuw toe te voegen.',
     error_failed: 'Er ging iets mis bij het bijwerken. Stapwijzer probeert het bij de volgende wijziging opnieuw.',
@@ -39,7 +39,7 @@ export const teamMessages = defineMessages(
     keyId: 'Sleutelversie',
     database: 'Teamdatabase op de server',
     username: 'Inlognaam teamserver',
-    password: 'Wachtwoord teamserver',
+    password: 'Toegangscode teamserver',
     newKey: 'Nieuwe teamsleutel maken',
     saveTeam: 'Team opslaan en synchroniseren',
     teamSaved: 'Team opgeslagen. Synchroniseren begint.',
