@@ -254,7 +254,8 @@ export async function startEngine(options: {
   let queuedIn = true;
   let scheduled = false;
   let wrote = false;
-  let replicating = false;
+  /** True once the replication paused with nothing left to move, until it moves again. */
+  let replicationIdle = false;
   function schedule(tables: readonly SyncedTable[] = [], pull = false): void {
     // A local save: show "syncing" at once, so nobody reads "up to date" before it left the device.
     if (tables.length > 0 && useSync.getState().phase === 'idle') useSync.getState().set({ phase: 'syncing' });
@@ -275,7 +276,7 @@ export async function startEngine(options: {
         // A pass that found nothing to send leaves an idle replication idle.
         if (
           !wrote &&
-          !replicating &&
+          replicationIdle &&
           unpushed.size === 0 &&
           navigator.onLine !== false &&
           useSync.getState().phase === 'syncing'
@@ -324,15 +325,18 @@ export async function startEngine(options: {
       back_off_function: backOff,
     });
     replication = rep;
+    replicationIdle = false;
     rep.on('change', (info: SyncInfo & { change: { docs?: PouchDoc[] } }) => {
+      replicationIdle = false;
       if (info.direction === 'push') {
         for (const d of info.change.docs ?? []) unpushed.delete(d._id);
         publish();
       } else schedule([], true);
     });
-    rep.on('active', () =>
-      useSync.getState().set({ phase: 'syncing', error: unreadable.size > 0 ? 'key-rotated' : null }),
-    );
+    rep.on('active', () => {
+      replicationIdle = false;
+      useSync.getState().set({ phase: 'syncing', error: unreadable.size > 0 ? 'key-rotated' : null });
+    });
     // Sync's own 'paused' drops the error, so each direction's failures are watched here.
     const failed: { push: PouchError | null; pull: PouchError | null } = { push: null, pull: null };
     for (const direction of ['push', 'pull'] as const) {
@@ -352,8 +356,8 @@ export async function startEngine(options: {
       });
     }
     rep.on('paused', () => {
-      replicating = false;
       const err = failed.push ?? failed.pull;
+      replicationIdle = !err;
       if (err) {
         useSync.getState().set({ phase: 'offline', error: accessError(err) });
         return;
