@@ -56,7 +56,11 @@ async function seed(url: string, key: { key: string; kid: string }): Promise<num
   const t0 = Date.parse('2026-01-05T09:00:00Z');
   for (let i = 0; i < CLIENTS; i++) {
     const clientId = `bench-client-${i}`;
-    await put('clients', { id: clientId, status: 'active', createdAt: t0, updatedAt: t0 }, { alias: aliasOf(i), code: codeOf(i) });
+    await put(
+      'clients',
+      { id: clientId, status: 'active', createdAt: t0, updatedAt: t0 },
+      { alias: aliasOf(i), code: codeOf(i) },
+    );
     for (let s = 0; s < SCREENINGS_PER_CLIENT; s++) {
       const at = t0 + s * 14 * 86_400_000;
       await put(
