@@ -4,7 +4,7 @@
 // (.tmp/floor-dist) — then runs the browser figures, Lighthouse and the Node benches, and prints every
 // figure next to its goal. Writes reports/bench.json. Options: --dist=DIR (measure an existing build
 // instead), --reps=N (cold starts, default 3), --runs=N (search/timeline/micro, default 5),
-// --lighthouse-runs=N (default 1), --skip-node, --reuse (keep seeded profiles; for bench development).
+// --lighthouse-runs=N (default 1), --skip-node, --skip-sync (no team-sync figures), --reuse (keep seeded profiles; for bench development).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -101,6 +101,13 @@ await timed('Lighthouse 13 (mobile)', () =>
     `--runs=${opt('lighthouse-runs', '1')}`,
   ]),
 );
+// Team sync (issue 19): a pouchdb-server seeded with the bench caseload as envelopes, two fresh devices.
+const SYNC_OUT = `${OUT_DIR}/team-sync.json`;
+if (!flag('skip-sync')) {
+  await timed('Team sync: first sync of 2,000 clients / 20,000 screenings, save on A seen on B', () =>
+    run(tsx, ['scripts/bench/team-sync.ts', `--dist=${DIST}`, `--out=${SYNC_OUT}`, `--runs=${runs}`]),
+  );
+}
 const node = {};
 if (!flag('skip-node')) {
   for (const script of ['bench-engine', 'bench-vault', 'bench-backup']) {
@@ -229,6 +236,22 @@ if (dr) {
     ms(dr.backupReminderInputMs),
     'info',
     null,
+  );
+}
+if (!flag('skip-sync') && existsSync(SYNC_OUT)) {
+  const ts = JSON.parse(readFileSync(SYNC_OUT, 'utf8'));
+  row(
+    `Team sync: first sync onto a fresh device, ${ts.firstSyncCounts.clients} clients / ${ts.firstSyncCounts.screenings} screenings (progress shown)`,
+    ms(ts.firstSyncMs),
+    '≤ 60 s',
+    ts.firstSyncMs <= 60_000,
+  );
+  row('  the same onto a second device while the first is live', ms(ts.secondDeviceFirstSyncMs), 'info', null);
+  row(
+    `Team sync: a save on A shown on B, live (median of ${ts.saveToOtherDeviceMs.length})`,
+    ms(ts.saveToOtherDeviceMedianMs),
+    '≤ 3 s',
+    ts.saveToOtherDeviceMedianMs <= 3000,
   );
 }
 const mi = browser.micro;

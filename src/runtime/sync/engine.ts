@@ -31,7 +31,7 @@ import {
 } from './sync-store';
 import type { TeamSetting } from './team-settings';
 
-const BATCH = 200;
+const BATCH = 500;
 const STATE_DOC = '_local/stapwijzer-sync';
 
 interface LocalState {
