@@ -3,7 +3,8 @@
 // PouchDB's replication and the app make, as a team member, and each refused to a non-member.
 import { expect, test } from '@playwright/test';
 import { addMember, configureAdmin, createTeam } from '../../deploy/couchdb/team-admin.mjs';
-import { type PouchServer, startPouchServer } from '../../scripts/sync-proxy.mjs';
+import { freePort, type PouchServer, startPouchServer } from '../../scripts/sync-proxy.mjs';
+import { checkAccess } from '../../src/runtime/sync/access';
 
 const ADMIN = { name: 'admin', password: 'api-test-secret' };
 const MEMBER = { name: 'lid', password: 'lid-secret-1' };
@@ -168,4 +169,25 @@ test('_local documents keep replication checkpoints and are not in _changes', as
   const changes = await call(MEMBER, 'GET', '/_changes');
   expect(JSON.stringify(changes.body)).not.toContain('checkpoint-1');
   expect([401, 403]).toContain((await call(OUTSIDER, 'GET', '/_local/checkpoint-1')).status);
+});
+
+test("the app's access check names each error: wrong account, not a member, unreachable; a member passes", async () => {
+  const base = `${couch.url}/`;
+  const team = { teamId: 'team', kid: 'g1-test', key: `${'A'.repeat(43)}=`, database: DB };
+  expect(await checkAccess(base, { ...team, username: MEMBER.name, password: MEMBER.password })).toMatchObject({
+    ok: true,
+  });
+  expect(await checkAccess(base, { ...team, username: MEMBER.name, password: 'fout' })).toEqual({
+    ok: false,
+    error: 'credentials',
+  });
+  expect(await checkAccess(base, { ...team, username: OUTSIDER.name, password: OUTSIDER.password })).toEqual({
+    ok: false,
+    error: 'not-member',
+  });
+  const closedPort = `http://127.0.0.1:${await freePort()}/`;
+  expect(await checkAccess(closedPort, { ...team, username: MEMBER.name, password: MEMBER.password })).toEqual({
+    ok: false,
+    error: 'unreachable',
+  });
 });
