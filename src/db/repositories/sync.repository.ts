@@ -119,7 +119,7 @@ export async function applyPulled(session: VaultSession, items: readonly PulledR
     }));
   const before = await withReopenRetry(db, read);
   const outcomes: ApplyOutcome[] = [];
-  const sealed: { index: number; row: EncryptedRow; state: SyncStateRow; created: boolean }[] = [];
+  const toSeal: { index: number; item: PulledRecord; rev: number; key: string; created: boolean }[] = [];
   for (const [index, item] of items.entries()) {
     const current = before.rows[index];
     const state = before.states[index];
@@ -139,11 +139,19 @@ export async function applyPulled(session: VaultSession, items: readonly PulledR
       continue;
     }
     const rev = (current?.rev ?? 0) + 1;
-    const row = await session.seal(item.table, { ...item.record.clear, rev }, item.record.data);
     const key = syncKey(item.table, item.record.clear.id);
-    sealed.push({ index, row, state: { key, localRev: rev, envelopeRev: item.envelopeRev }, created: !current });
+    toSeal.push({ index, item, rev, key, created: !current });
     outcomes.push('applied');
   }
+  // Sealed in parallel (WebCrypto runs off the main thread), before the transaction opens.
+  const sealed = await Promise.all(
+    toSeal.map(async (t) => ({
+      index: t.index,
+      row: await session.seal(t.item.table, { ...t.item.record.clear, rev: t.rev }, t.item.record.data),
+      state: { key: t.key, localRev: t.rev, envelopeRev: t.item.envelopeRev },
+      created: t.created,
+    })),
+  );
   if (sealed.length === 0) return outcomes;
   await withReopenRetry(db, () =>
     db.transaction('rw', [...tables, 'syncState'], async () => {

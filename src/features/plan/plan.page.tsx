@@ -2,7 +2,7 @@
 // come from the relapse-prevention pack's plan template. Every save is a new dated version; earlier
 // versions stay in `history`.
 
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { createPlan, type PlanRecord, updatePlan } from '../../db';
 import type { PlanTemplate } from '../../domain';
@@ -122,6 +122,28 @@ function PlanEditor({
   );
   const section = (sid: string) => template.sections.find((s) => s.id === sid);
 
+  // The plan changed elsewhere (another team device, or a version chosen after a conflict): show that
+  // version, so a save here never writes a stale form over it. This editor's own saves are known.
+  const known = useRef(plan ? `${plan.id}:${plan.rev}` : null);
+  useEffect(() => {
+    const now = plan ? `${plan.id}:${plan.rev}` : null;
+    if (!plan || now === known.current) return;
+    known.current = now;
+    const data = plan.data;
+    setSigns(
+      Object.fromEntries(
+        template.warningSignCategories.map((c) => {
+          const found = data.warningSigns.find((s) => s.category === c.id);
+          return [c.id, { checked: found !== undefined, text: found?.text ?? '' }];
+        }),
+      ),
+    );
+    setTriggers(data.triggers.join('\n'));
+    setWhatIDo(data.whatIDo.join('\n'));
+    setWhatOthersDo(data.whatOthersDo.join('\n'));
+    setCalls(data.whomToCall.map((c) => ({ key: crypto.randomUUID(), name: c.name, phone: c.phone ?? '' })));
+  }, [plan, template]);
+
   const content = (): PlanContent => ({
     warningSigns: [
       ...template.warningSignCategories
@@ -145,8 +167,10 @@ function PlanEditor({
     const now = new Date().toISOString();
     await save.run(async () => {
       const session = vault.session();
-      if (plan) await updatePlan(session, plan, revisePlan(plan.data, content(), now));
-      else await createPlan(session, { clientId, pathwayId: PLAN_PATHWAY }, revisePlan(null, content(), now));
+      const saved = plan
+        ? await updatePlan(session, plan, revisePlan(plan.data, content(), now))
+        : await createPlan(session, { clientId, pathwayId: PLAN_PATHWAY }, revisePlan(null, content(), now));
+      known.current = `${saved.id}:${saved.rev}`;
     }, language);
   };
 

@@ -166,22 +166,29 @@ export async function startEngine(options: {
       const batch = await local.changes({ since: state.applied, limit: BATCH, include_docs: true, conflicts: true });
       if (batch.results.length === 0) return;
       const pulled: PulledRecord[] = [];
-      for (const change of batch.results) {
-        const doc = change.doc;
-        if (!doc || doc._deleted) continue; // a bare tombstone never deletes local data
+      // Decrypted in parallel (WebCrypto runs off the main thread), then handled in feed order.
+      const docs = batch.results.map((c) => c.doc).filter((d): d is PouchDoc => !!d && !d._deleted);
+      const opened = await Promise.all(
+        docs.map((doc) => {
+          const hasConflicts = (doc._conflicts?.length ?? 0) > 0;
+          return own.get(doc._id) === doc._rev && !hasConflicts ? null : openEnvelope(keys, doc);
+        }),
+      );
+      for (const [i, doc] of docs.entries()) {
+        // A bare tombstone never deletes local data (deleted docs were filtered out above).
         const hasConflicts = (doc._conflicts?.length ?? 0) > 0;
         if (!hasConflicts && conflicts.delete(doc._id)) publish(); // resolved elsewhere
-        if (own.get(doc._id) === doc._rev && !hasConflicts) continue;
-        const opened = await openEnvelope(keys, doc);
-        if (!opened.ok) {
+        const result = opened[i];
+        if (!result) continue; // this device's own revision, handed back by the feed
+        if (!result.ok) {
           unreadable.add(doc._id);
           continue;
         }
         unreadable.delete(doc._id);
-        const ref = { docId: doc._id, table: opened.table, id: opened.record.clear.id };
+        const ref = { docId: doc._id, table: result.table, id: result.record.clear.id };
         if (hasConflicts) conflicts.set(doc._id, ref);
         else conflicts.delete(doc._id);
-        pulled.push({ table: opened.table, record: opened.record, envelopeRev: doc._rev });
+        pulled.push({ table: result.table, record: result.record, envelopeRev: doc._rev });
       }
       const outcomes = pulled.length > 0 ? await applyPulled(session, pulled) : [];
       // A local edit not yet mirrored: push it first (as a sibling revision if the team moved on); the
