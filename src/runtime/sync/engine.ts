@@ -185,6 +185,9 @@ export async function startEngine(options: {
           continue;
         }
         unreadable.delete(doc._id);
+        // Dexie now follows another revision of this document: this device's own one, should it win
+        // later (a version chosen elsewhere), must be applied again, not skipped as already there.
+        own.delete(doc._id);
         const ref = { docId: doc._id, table: result.table, id: result.record.clear.id };
         if (hasConflicts) conflicts.set(doc._id, ref);
         else conflicts.delete(doc._id);
