@@ -8,12 +8,16 @@ import { OfflineCacheNotice } from '../runtime/cache-health/offline-cache-notice
 import { ContentRepairedNotice } from '../runtime/content-integrity/content-repaired-notice';
 import { lockEverywhere } from '../runtime/cross-tab/lock-tabs';
 import { useSession } from '../runtime/session-store';
+import { useSync } from '../runtime/sync/sync-store';
 import { useVault } from '../runtime/vault/runtime-context';
 import { ScreenLoading } from './screen-loading';
 import { StorageHealth } from './storage-health/storage-health';
 import { UpdatePrompt } from './update/update-prompt';
 import { ResealNotice } from './vault/reseal-notice';
 import { VaultGate } from './vault/vault-gate';
+
+// Only on a device in a team: the sync indicator loads once sync runs (not on anyone's first screen).
+const SyncIndicator = lazy(() => import('../features/team/sync-indicator').then((m) => ({ default: m.SyncIndicator })));
 
 // The panel is not on the first screen's path: it loads on the first press (precached, so also offline).
 const HelpNowPanel = lazy(() => import('../features/safety/help-now').then((m) => ({ default: m.HelpNowPanel })));
@@ -34,6 +38,7 @@ export function Layout() {
   const clientMode = useSession((s) => s.clientMode);
   const navigation = useNavigation();
   const vault = useVault();
+  const inTeam = useSync((s) => s.phase !== 'off');
   const [helpOpen, setHelpOpen] = useState(false);
   const { pathname } = useLocation();
 
@@ -56,6 +61,11 @@ export function Layout() {
         <span className="shell-title">{t('app.name')}</span>
         {!clientMode && (
           <span className="shell-actions">
+            {unlocked && inTeam && (
+              <Suspense fallback={null}>
+                <SyncIndicator />
+              </Suspense>
+            )}
             <HelpNowButton open={helpOpen} onToggle={() => setHelpOpen((open) => !open)} />
             {unlocked && (
               <button type="button" className="button secondary on-dark" onClick={() => lockEverywhere(vault)}>

@@ -49,6 +49,12 @@ export const CLEAR_FIELDS = {
 export const UNSEALED_TABLE_FIELDS = {
   /** Per-client (and later team) keys, wrapped: the key id, its parent's id, the wrapped bytes. */
   keys: ['id', 'parent', 'iv', 'wrapped'],
+  /**
+   * Team sync's bookkeeping (schema v9), not client data: `key` = `${table}:${recordId}` (ids already
+   * clear in that table), the local rev last mirrored and the envelope revision (a random hash).
+   * Never synced, never in a backup.
+   */
+  syncState: ['key', 'localRev', 'envelopeRev'],
 } as const;
 
 /** The rule of one sealed table. */

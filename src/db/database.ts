@@ -28,6 +28,7 @@ import type {
   SafetyEventRow,
   ScreeningRow,
   SettingRow,
+  SyncStateRow,
 } from './types';
 
 export const DB_NAME = 'stapwijzer';
@@ -64,6 +65,7 @@ export class StapwijzerDb extends Dexie {
   declare auditLog: Table<AuditRow, string>;
   declare meta: Table<MetaRow, string>;
   declare keys: Table<KeyRow, string>;
+  declare syncState: Table<SyncStateRow, string>;
 
   readonly lifecycle = new DbLifecycle();
   /** The highest schema version this build knows. */

@@ -300,6 +300,17 @@ export type FollowUpEventPayload =
 
 // Clear (unencrypted) tables.
 
+/**
+ * Team sync bookkeeping (schema v9), one row per mirrored record: `key` is `${table}:${id}` (a local
+ * table name and record id, both already in clear locally), `localRev` the record's rev last mirrored,
+ * `envelopeRev` the envelope revision it became or came from. No client data, never synced itself.
+ */
+export interface SyncStateRow {
+  key: string;
+  localRev: number;
+  envelopeRev: string;
+}
+
 /** `key` is `${id}@${contentVersion}`; `active` is 1 for the version in use (numbers index, booleans do not). */
 export interface PackRow {
   key: string;

@@ -18,6 +18,7 @@ import { SaveStatus, useSaveState } from '../clients/save-status';
 import { useClient } from '../clients/use-clients';
 import '../clients/clients.css';
 import './plan.css';
+import { ConflictChooser } from '../team';
 import { messages } from './messages';
 import { type PlanContent, revisePlan, toLines } from './plan-model';
 import { PlanView } from './plan-view';
@@ -47,6 +48,7 @@ export function PlanPage() {
   return (
     <section className="plan-page">
       <PageHeading>{template?.title[language] ?? t('title')}</PageHeading>
+      {plan && <ConflictChooser table="plans" id={plan.id} />}
       <p className="lead">
         {t('forClient', { alias: client.data.alias })} ·{' '}
         {plan ? t('version', { date: formatDate(plan.data.revisedAt, language) }) : t('noVersion')}
@@ -150,6 +152,27 @@ function PlanEditor({
   useEffect(() => {
     if (applied.current) draft.set(snapshot === baseline ? {} : { form: snapshot });
   }, [snapshot]);
+  // The plan changed elsewhere (another team device, or a version chosen after a conflict): show that
+  // version, so a save here never writes a stale form over it. This editor's own saves are known.
+  const known = useRef(plan ? `${plan.id}:${plan.rev}` : null);
+  useEffect(() => {
+    const now = plan ? `${plan.id}:${plan.rev}` : null;
+    if (!plan || now === known.current) return;
+    known.current = now;
+    const data = plan.data;
+    setSigns(
+      Object.fromEntries(
+        template.warningSignCategories.map((c) => {
+          const found = data.warningSigns.find((s) => s.category === c.id);
+          return [c.id, { checked: found !== undefined, text: found?.text ?? '' }];
+        }),
+      ),
+    );
+    setTriggers(data.triggers.join('\n'));
+    setWhatIDo(data.whatIDo.join('\n'));
+    setWhatOthersDo(data.whatOthersDo.join('\n'));
+    setCalls(data.whomToCall.map((c) => ({ key: crypto.randomUUID(), name: c.name, phone: c.phone ?? '' })));
+  }, [plan, template]);
 
   const content = (): PlanContent => ({
     warningSigns: [
@@ -174,8 +197,10 @@ function PlanEditor({
     const now = new Date().toISOString();
     const ok = await save.run(async () => {
       const session = vault.session();
-      if (plan) await updatePlan(session, plan, revisePlan(plan.data, content(), now));
-      else await createPlan(session, { clientId, pathwayId: PLAN_PATHWAY }, revisePlan(null, content(), now));
+      const saved = plan
+        ? await updatePlan(session, plan, revisePlan(plan.data, content(), now))
+        : await createPlan(session, { clientId, pathwayId: PLAN_PATHWAY }, revisePlan(null, content(), now));
+      known.current = `${saved.id}:${saved.rev}`;
     }, language);
     if (ok) {
       setRestored(false);
