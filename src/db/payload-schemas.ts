@@ -185,6 +185,8 @@ const RowCounts = v.object({
   screenings: v.number(),
   decisions: v.number(),
   followUps: v.number(),
+  // Absent in a format-2 head: it must still open, so a save sees the old format and leaves it be.
+  followUpEvents: v.optional(v.number(), 0),
   safetyEvents: v.number(),
 });
 const CaseloadEntrySchema = v.custom<CaseloadEntry>(

@@ -9,6 +9,8 @@ export { carryContext, MAX_GESTATION_WEEKS, TERM_WEEKS, trimesterOf, trimesterOf
 export type { FollowUpInput, PreviousResult } from './follow-up';
 export { carriedFlags, evaluateFollowUp, prefilledFlags, toPrevious } from './follow-up';
 export { dueDate } from './follow-up-due';
+export type { DerivedFollowUp, FollowUpEventInput, FollowUpState } from './follow-up-state';
+export { deriveFollowUp } from './follow-up-state';
 export * from './indicators';
 export type { LicenceError, LicenceInstrumentPatch, LicenceItemPatch, LicencePack } from './licence';
 export { applyLicencePack } from './licence';

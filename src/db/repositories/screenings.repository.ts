@@ -17,6 +17,7 @@ import type {
   Decrypted,
   DraftClear,
   DraftPayload,
+  FollowUpEventPayload,
   FollowUpPayload,
   ReadMany,
   ScreeningClear,
@@ -35,7 +36,7 @@ import {
   tableOf,
   updateInTx,
 } from './encrypted-store';
-import { sealFollowUpEvent } from './followup-events.repository';
+import { newFollowUpEventClear } from './followup-events.repository';
 import { type FollowUpRecord, freshFollowUp, type NewFollowUp, newFollowUpClear } from './followups.repository';
 
 export type ScreeningRecord = Decrypted<ScreeningClear, ScreeningPayload>;
@@ -92,14 +93,18 @@ export async function completeScreening(
   const followUpRow =
     followUpClear && input.followUp ? await session.seal('followUps', followUpClear, input.followUp.data) : null;
 
-  const completionRow = input.answers
-    ? await sealFollowUpEvent(session, screeningClear.clientId, {
-        kind: 'completed',
-        followUpId: input.answers.id,
-        screeningId: screeningClear.id,
-        at: new Date(now).toISOString(),
-      })
+  const completion = input.answers
+    ? {
+        clear: newFollowUpEventClear(screeningClear.clientId),
+        data: {
+          kind: 'completed',
+          followUpId: input.answers.id,
+          screeningId: screeningClear.id,
+          at: new Date(now).toISOString(),
+        } satisfies FollowUpEventPayload,
+      }
     : null;
+  const completionRow = completion ? await session.seal('followUpEvents', completion.clear, completion.data) : null;
 
   const { db } = session;
   // The client's caseload index entry is written in the same transaction (caseload/update.ts).
@@ -107,6 +112,8 @@ export async function completeScreening(
     caseloadChangeOf('screenings', screeningClear, screeningData),
     caseloadChangeOf('decisions', decisionClear, input.decision.data),
     followUpClear && input.followUp ? caseloadChangeOf('followUps', followUpClear, input.followUp.data) : null,
+    // The answered follow-up leaves Vandaag in the same commit.
+    completion ? caseloadChangeOf('followUpEvents', completion.clear, completion.data) : null,
   ];
   await writeWithCaseload(session, changes, (prepared) =>
     withReopenRetry(db, () =>
