@@ -11,6 +11,7 @@
 import Dexie, { type ObservabilitySet } from 'dexie';
 import * as v from 'valibot';
 import { trackInTx } from '../audit/audit-log';
+import { caseloadChangeOf, caseloadScope, putCaseloadInTx, writeWithCaseload } from '../caseload/update';
 import type { StapwijzerDb } from '../database';
 import { PAYLOAD_SCHEMAS } from '../payload-schemas';
 import { withReopenRetry } from '../retry';
@@ -27,6 +28,8 @@ export const SYNCED_TABLES = [
   'plans',
   'notes',
   'safetyEvents',
+  // Append-only (issue 13): a completion on one device and a cancellation on another both travel.
+  'followUpEvents',
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];
 
@@ -153,24 +156,33 @@ export async function applyPulled(session: VaultSession, items: readonly PulledR
     })),
   );
   if (sealed.length === 0) return outcomes;
-  await withReopenRetry(db, () =>
-    db.transaction('rw', [...tables, 'syncState'], async () => {
-      for (const s of sealed) {
-        const item = items[s.index];
-        if (!item) continue;
-        const table = tableOf(db, item.table);
-        // Re-checked inside the transaction: a local save between the read and now wins the race and is
-        // pushed first, never overwritten.
-        const now = await table.get(s.row.id);
-        if ((now?.rev ?? 0) !== s.row.rev - 1) {
-          outcomes[s.index] = 'dirty';
-          continue;
+  // The pulled records' caseload index entries are written in the same transaction (issue 17): Vandaag
+  // and the lists show what the team wrote without a rebuild. (A row found dirty inside the transaction
+  // is skipped but its entry is still written; the next save of that client re-projects it.)
+  const changes = toSeal.map((t) =>
+    caseloadChangeOf(t.item.table, { ...t.item.record.clear, rev: t.rev }, t.item.record.data),
+  );
+  await writeWithCaseload(session, changes, (prepared) =>
+    withReopenRetry(db, () =>
+      db.transaction('rw', caseloadScope(db, [...tables, 'syncState'], changes), async () => {
+        for (const s of sealed) {
+          const item = items[s.index];
+          if (!item) continue;
+          const table = tableOf(db, item.table);
+          // Re-checked inside the transaction: a local save between the read and now wins the race and is
+          // pushed first, never overwritten.
+          const now = await table.get(s.row.id);
+          if ((now?.rev ?? 0) !== s.row.rev - 1) {
+            outcomes[s.index] = 'dirty';
+            continue;
+          }
+          await table.put(s.row);
+          await db.syncState.put(s.state);
+          trackInTx(item.table, s.created ? 'create' : 'change', s.row.id);
         }
-        await table.put(s.row);
-        await db.syncState.put(s.state);
-        trackInTx(item.table, s.created ? 'create' : 'change', s.row.id);
-      }
-    }),
+        await putCaseloadInTx(db, prepared);
+      }),
+    ),
   );
   return outcomes;
 }
