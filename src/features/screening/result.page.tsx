@@ -6,7 +6,7 @@
 // whatever step is chosen; a later day needs a reason), save.
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { createClient, discardDraft, recordSafetyOutcome, toStorageError } from '../../db';
+import { createClient, discardDraft, recordSafetyOutcome, signalIdFor, toStorageError } from '../../db';
 import {
   actionsAfterAssessment,
   checkFollowUpDate,
@@ -225,6 +225,19 @@ export function ResultPage() {
         : draft.clientId;
       if (clientId === null) throw new Error('draft without client');
       const action = advice !== null ? packSafetyAction(pack, safety.action) : null;
+      // The signals this result raised are stored by an effect on mount; a quick "Opslaan" can come
+      // before that write (or the live list) has landed. Store them now (idempotent) and name them
+      // here, so the action is always appended to every signal of this screening (R46).
+      const raised = stored ? resultSignals.map((s) => signalIdFor(draft.id, s.id)) : [];
+      if (stored && resultSignals.length > 0) {
+        await recordSignals(session, {
+          draftId: draft.id,
+          clientId: draft.clientId,
+          pathwayId: pack.id,
+          signals: resultSignals,
+          handedToClient: draft.data.handedToClient === true,
+        });
+      }
       dispose();
       await saveScreening(session, {
         pack,
@@ -242,7 +255,7 @@ export function ResultPage() {
           now: Date.now(),
         },
         answeredFollowUp: previous?.followUp?.state === 'open' ? previous.followUp : null,
-        openSignalIds: openRecords?.map((r) => r.id) ?? [],
+        openSignalIds: [...new Set([...(openRecords?.map((r) => r.id) ?? []), ...raised])],
       });
       if (!stored) writeAnonymous(null);
       else announceDraftCompleted(draft.id);
