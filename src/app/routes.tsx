@@ -1,11 +1,22 @@
 // The route table, defined outside the React tree (STYLE: router canon) so the browser router and the
 // memory router in component tests share it. Every feature route is lazy: the first screen loads only
 // the shell and the page it shows.
+import { lazy, Suspense } from 'react';
 import type { RouteObject } from 'react-router';
 import { Layout } from './layout';
 import { NotFoundPage } from './not-found.page';
 import { RouteError } from './route-error';
 import { ScreenLoading } from './screen-loading';
+
+const HomePage = lazy(() => import('../features/home/home.page').then((m) => ({ default: m.HomePage })));
+
+function HomeRoute() {
+  return (
+    <Suspense fallback={<ScreenLoading />}>
+      <HomePage />
+    </Suspense>
+  );
+}
 
 export const routes: RouteObject[] = [
   {
@@ -17,7 +28,10 @@ export const routes: RouteObject[] = [
       {
         errorElement: <RouteError />,
         children: [
-          { index: true, lazy: () => import('../features/home/home.page').then((m) => ({ Component: m.HomePage })) },
+          // Not a route `lazy`: the router resolves that for `/` at start, so the locked lock screen and
+          // first use would fetch Vandaag (and the caseload reading behind it) before anyone unlocks.
+          // As a component it loads only when the vault gate renders the page (issues 19, 22).
+          { index: true, Component: HomeRoute },
           {
             path: 'screening',
             lazy: () => import('../features/screening/screening.page').then((m) => ({ Component: m.ScreeningPage })),
