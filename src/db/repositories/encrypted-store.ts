@@ -6,8 +6,8 @@
  */
 import type { Table } from 'dexie';
 import { auditSettled, noteProfileWritten, trackInTx } from '../audit/audit-log';
-import { markCaseloadUnverified } from '../caseload/index-rows';
-import { caseloadChangeOf, caseloadScope, putCaseloadInTx, writeWithCaseload } from '../caseload/update';
+import { INDEXED_TABLES, markCaseloadUnverified } from '../caseload/index-rows';
+import { loadCaseloadUpdate } from '../caseload/load-update';
 import { bytesEqual } from '../crypto/bytes';
 import type { EncryptedTableName, StapwijzerDb } from '../database';
 import { isStorageError, StorageError } from '../errors';
@@ -94,6 +94,7 @@ async function writeOne<C extends RowBase, P>(
   data: P,
   write: (table: Table<EncryptedRow, string>, row: EncryptedRow) => Promise<void>,
 ): Promise<Decrypted<C, P>> {
+  const { caseloadChangeOf, caseloadScope, putCaseloadInTx, writeWithCaseload } = await loadCaseloadUpdate();
   const row = await session.seal(name, clear, data);
   const { db } = session;
   const change = caseloadChangeOf(name, clear, data);
@@ -138,7 +139,7 @@ export async function insertMany<C extends RowBase, P>(
     }),
   );
   // Marked after the commit: a read before it must not count and call the index verified.
-  if (caseloadChangeOf(name, { id: '', rev: 0, createdAt: 0, updatedAt: 0 }, null) !== null) {
+  if (INDEXED_TABLES.some((t) => t === name)) {
     markCaseloadUnverified(session);
   }
   await afterWrite(session, name, '');
@@ -160,6 +161,7 @@ export async function deleteRecord(
   rev: number,
   clientId?: string | null,
 ) {
+  const { caseloadChangeOf, caseloadScope, putCaseloadInTx, writeWithCaseload } = await loadCaseloadUpdate();
   const { db } = session;
   // A deleted row of a table the index reads names its client (the key of the entry to update).
   const clear = { id, rev, createdAt: 0, updatedAt: 0, ...(clientId === undefined ? {} : { clientId }) };

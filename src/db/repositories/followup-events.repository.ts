@@ -5,7 +5,7 @@
  * the follow-up still reads as one done follow-up (and team sync, issue 19, merges them as a union).
  * Clear fields: id, clientId, rev only; the follow-up id, kind, screening and time are sealed.
  */
-import { caseloadChangeOf, caseloadScope, putCaseloadInTx, writeWithCaseload } from '../caseload/update';
+import { loadCaseloadUpdate } from '../caseload/load-update';
 import { withReopenRetry } from '../retry';
 import type { VaultSession } from '../session';
 import type {
@@ -45,6 +45,7 @@ export async function appendFollowUpEvent(
   clientId: string,
   data: FollowUpEventPayload,
 ): Promise<FollowUpEventRecord> {
+  const { caseloadChangeOf, caseloadScope, putCaseloadInTx, writeWithCaseload } = await loadCaseloadUpdate();
   const clear = newFollowUpEventClear(clientId);
   const row = await session.seal('followUpEvents', clear, data);
   const { db } = session;

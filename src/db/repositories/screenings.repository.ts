@@ -7,7 +7,7 @@
  * Clear fields (v5): id, client id, key id, revision; status and pack/instrument versions are sealed.
  */
 
-import { caseloadChangeOf, caseloadScope, putCaseloadInTx, writeWithCaseload } from '../caseload/update';
+import { loadCaseloadUpdate } from '../caseload/load-update';
 import { StorageError } from '../errors';
 import { withReopenRetry } from '../retry';
 import type { VaultSession } from '../session';
@@ -78,6 +78,7 @@ export async function completeScreening(
   input: CompleteScreeningInput,
   now = Date.now(),
 ): Promise<CompletedScreening> {
+  const { caseloadChangeOf, caseloadScope, putCaseloadInTx, writeWithCaseload } = await loadCaseloadUpdate();
   const { data: screeningData, ...screeningFields } = input.screening;
   const screeningClear = newClear<ScreeningClear>({ ...screeningFields, status: 'completed' }, now);
   const decisionClear = newClear<DecisionClear>(

@@ -11,7 +11,7 @@
 import Dexie, { type ObservabilitySet } from 'dexie';
 import * as v from 'valibot';
 import { trackInTx } from '../audit/audit-log';
-import { caseloadChangeOf, caseloadScope, putCaseloadInTx, writeWithCaseload } from '../caseload/update';
+import { loadCaseloadUpdate } from '../caseload/load-update';
 import type { StapwijzerDb } from '../database';
 import { PAYLOAD_SCHEMAS } from '../payload-schemas';
 import { withReopenRetry } from '../retry';
@@ -112,6 +112,7 @@ const CLEAR = v.looseObject({ id: v.string(), createdAt: v.number(), updatedAt: 
  * envelope revision is already applied.
  */
 export async function applyPulled(session: VaultSession, items: readonly PulledRecord[]): Promise<ApplyOutcome[]> {
+  const { caseloadChangeOf, caseloadScope, putCaseloadInTx, writeWithCaseload } = await loadCaseloadUpdate();
   const { db } = session;
   const tables = [...new Set(items.map((i) => i.table))];
   const keys = items.map((i) => syncKey(i.table, i.record.clear.id));
