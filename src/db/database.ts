@@ -13,7 +13,10 @@ import { StorageError } from './errors';
 import { DbLifecycle } from './lifecycle';
 import { CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS, type SchemaVersion } from './schema-versions';
 import type {
+  AuditChainRow,
+  AuditPendingRow,
   AuditRow,
+  BackupStagingRow,
   ClientRow,
   DecisionRow,
   DraftRow,
@@ -39,7 +42,8 @@ export type EncryptedTableName =
   | 'plans'
   | 'notes'
   | 'settings'
-  | 'safetyEvents';
+  | 'safetyEvents'
+  | 'auditChain';
 
 export const RELAXED_ONLY_TABLES: ReadonlySet<string> = new Set(['drafts']);
 
@@ -54,7 +58,11 @@ export class StapwijzerDb extends Dexie {
   declare notes: Table<NoteRow, string>;
   declare settings: Table<SettingRow, string>;
   declare safetyEvents: Table<SafetyEventRow, string>;
+  /** Schema v1–v7's clear audit log; emptied into `auditChain` by the migration after unlock. */
   declare auditLog: Table<AuditRow, string>;
+  declare auditChain: Table<AuditChainRow, string>;
+  declare auditPending: Table<AuditPendingRow, string>;
+  declare backupStaging: Table<BackupStagingRow, string>;
   declare meta: Table<MetaRow, string>;
 
   readonly lifecycle = new DbLifecycle();

@@ -148,6 +148,15 @@ export const SafetyEventPayloadSchema = v.variant('kind', [
   v.looseObject({ kind: v.literal('discarded'), what: Str, at: Str }),
 ]);
 
+/**
+ * `auditChain` holds events and one anchor; each reader checks which it got (audit-store.ts), so the
+ * table's schema only says "an object".
+ */
+const AuditChainPayloadSchema = v.custom<Record<string, unknown>>(
+  (x) => typeof x === 'object' && x !== null && !Array.isArray(x),
+  'audit payload is not an object',
+);
+
 /** Settings are validated by the schema each setting's reader passes (readSetting). */
 const SettingPayloadSchema = v.unknown();
 
@@ -161,6 +170,7 @@ export const PAYLOAD_SCHEMAS = {
   notes: NotePayloadSchema,
   settings: SettingPayloadSchema,
   safetyEvents: SafetyEventPayloadSchema,
+  auditChain: AuditChainPayloadSchema,
 } as const satisfies Record<EncryptedTableName, v.GenericSchema>;
 
 // Compile-time proof that each schema's output is the payload type its repository returns.

@@ -85,5 +85,5 @@ export async function makeBackupFixture(options: { draft?: boolean } = {}): Prom
     : null;
   const backup = await exportBackup(session, { now: new Date('2025-05-18T10:00:00Z') });
   db.close();
-  return { clientId: client.id, draftId: draft?.id ?? null, fileName: backup.fileName, text: backup.text };
+  return { clientId: client.id, draftId: draft?.id ?? null, fileName: backup.fileName, text: await backup.blob.text() };
 }
