@@ -11,17 +11,19 @@
  * Locked-time audit events are sealed into the chain first, so the backup holds none in clear.
  */
 import { appendAudit, readHead, sealPendingEvents } from '../audit/audit-log';
+import { utf8 } from '../crypto/bytes';
 import { kdfParamsOf } from '../crypto/kdf';
 import { StorageError } from '../errors';
 import { getSetting, putSetting } from '../repositories/settings.repository';
 import type { VaultSession } from '../session';
 import { BACKUP_FORMAT, type BackupCounts, backupFileName } from './backup-format';
-import { toBase64 } from './base64';
+import { toBase64, toBase64Bytes } from './base64';
 import {
   CHUNK_TARGET_BYTES,
   chunkClear,
   DIGEST_START,
   nextDigest,
+  nextDigestBytes,
   STREAM_FORMAT_VERSION,
   STREAM_TABLES,
   type StreamHeader,
@@ -68,6 +70,13 @@ function encodeRow(row: StoredRow): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, value] of Object.entries(row)) out[k] = value instanceof Uint8Array ? toBase64(value) : value;
   return out;
+}
+
+/** The length of a row's JSON, near enough to fill chunks, without building the JSON. */
+function jsonSize(row: Record<string, unknown>): number {
+  let n = 2;
+  for (const [k, value] of Object.entries(row)) n += k.length + 4 + (typeof value === 'string' ? value.length + 2 : 24);
+  return n;
 }
 
 const yieldToUi = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -131,11 +140,17 @@ async function writeOnce(session: VaultSession, options: ExportOptions, now: Dat
     const flush = async () => {
       if (rows.length === 0) return;
       const sealed = await session.seal('settings', chunkClear(header, chunks), { table, rows });
-      const line = JSON.stringify({ chunk: chunks, iv: toBase64(sealed.iv), ct: toBase64(sealed.ct) });
-      digest = await nextDigest(digest, line);
+      rows = [];
+      // The line `{"chunk":i,"iv":"…","ct":"…"}` as bytes: no megabyte string is built for it.
+      const prefix = utf8(`{"chunk":${chunks},"iv":"${toBase64(sealed.iv)}","ct":"`);
+      const body = toBase64Bytes(sealed.ct);
+      const line = new Uint8Array(prefix.length + body.length + 2);
+      line.set(prefix, 0);
+      line.set(body, prefix.length);
+      line.set(utf8('"}'), prefix.length + body.length);
+      digest = await nextDigestBytes(digest, line);
       blob = new Blob([blob, line, '\n'], { type: 'application/json' });
       chunks += 1;
-      rows = [];
       size = 0;
       options.onProgress?.({ done: chunks, total: estimate() });
       await yieldToUi();
@@ -143,7 +158,7 @@ async function writeOnce(session: VaultSession, options: ExportOptions, now: Dat
     for await (const page of pages(session, table, pageSize)) {
       for (const row of page) {
         const encoded = encodeRow(row);
-        const bytes = JSON.stringify(encoded).length + 1;
+        const bytes = jsonSize(encoded);
         if (size + bytes > chunkBytes) await flush();
         rows.push(encoded);
         size += bytes;

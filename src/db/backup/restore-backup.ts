@@ -36,7 +36,7 @@ import {
 } from './backup-format';
 import { fromBase64 } from './base64';
 import { assertSize, parseJsonStrict, scanStructure } from './guard-text';
-import { isStreamBackup, type VerifiedStream, verifyBackupStream } from './restore-stream';
+import { isStreamBackup, type StreamCheckOptions, type VerifiedStream, verifyBackupStream } from './restore-stream';
 import { clearStaging, swapInStaged } from './staging';
 import type { StreamHeader } from './stream-format';
 
@@ -176,7 +176,7 @@ export async function checkBackupFile(
   db: StapwijzerDb,
   file: Blob,
   passphrase: string,
-  options: { knownKdfs?: readonly KdfParams[] } = {},
+  options: StreamCheckOptions = {},
 ): Promise<VerifiedBackup> {
   if (await isStreamBackup(file)) return verifyBackupStream(db, file, passphrase, options);
   return verifyBackup(await readBackupFile(file), passphrase, options);

@@ -38,6 +38,12 @@ import {
   trailerClear,
 } from './stream-format';
 
+export interface StreamCheckOptions {
+  knownKdfs?: readonly KdfParams[];
+  /** Called after each chunk was checked and staged, with the bytes of the file read so far. */
+  onChunk?: (progress: { chunks: number; bytesRead: number; bytesTotal: number }) => void;
+}
+
 /** A version 2 backup that passed every check and waits in the staging table. */
 export interface VerifiedStream {
   kind: 'stream';
@@ -106,7 +112,7 @@ export async function verifyBackupStream(
   db: StapwijzerDb,
   file: Blob,
   passphrase: string,
-  options: { knownKdfs?: readonly KdfParams[] } = {},
+  options: StreamCheckOptions = {},
 ): Promise<VerifiedStream> {
   if (file.size > MAX_STREAM_BACKUP_BYTES) throw new BackupError('too-large');
   await clearStaging(db);
@@ -121,6 +127,7 @@ export async function verifyBackupStream(
     const tally = { auditLog: 0, ...Object.fromEntries(BACKUP_TABLES.map((t) => [t, 0])) } as BackupCounts;
     let chunks = 0;
     let lockedSeen = 0;
+    let bytesRead = first.value.length + 1;
     for await (const line of lines) {
       const raw = parseLine(line);
       if (typeof raw === 'object' && raw !== null && 'end' in raw) {
@@ -174,6 +181,8 @@ export async function verifyBackupStream(
       } else tally[table] += rows.length;
       await stageRows(db, table, rows);
       chunks += 1;
+      bytesRead += line.length + 1;
+      options.onChunk?.({ chunks, bytesRead, bytesTotal: file.size });
     }
     throw new BackupError('truncated');
   } catch (e) {

@@ -17,13 +17,17 @@
  */
 import * as v from 'valibot';
 import { sha256Hex } from '../audit/audit-hash';
+import { utf8 } from '../crypto/bytes';
 import type { RowBase } from '../types';
 import { BACKUP_FORMAT, BACKUP_TABLES, type BackupTable, ROW_SCHEMAS } from './backup-format';
-import { BASE64 } from './base64';
+import { BASE64, isBase64 } from './base64';
 
 export const STREAM_FORMAT_VERSION = 2;
-/** Plaintext per chunk; sealed and in base64 a line is about 4/3 of it plus a few bytes. */
-export const CHUNK_TARGET_BYTES = 4 * 1024 * 1024;
+/**
+ * Plaintext per chunk; sealed and in base64 a line is about 4/3 of it plus a few bytes. Well below
+ * the 8 MB a line may have: what export and restore hold at once is a few times one chunk.
+ */
+export const CHUNK_TARGET_BYTES = 1024 * 1024;
 /** No line of a version 2 file may be longer (the reader refuses it before parsing). */
 export const MAX_LINE_CHARS = 8 * 1024 * 1024;
 /** A version 2 file is read in lines, never whole: its size is bounded only to refuse absurd files. */
@@ -79,7 +83,7 @@ export type StreamHeader = v.InferOutput<typeof StreamHeaderSchema>;
 export const ChunkLineSchema = v.strictObject({
   chunk: v.pipe(v.number(), v.integer(), v.minValue(0)),
   iv: Iv,
-  ct: B64(MAX_LINE_CHARS),
+  ct: v.pipe(v.string(), v.maxLength(MAX_LINE_CHARS), v.check(isBase64, 'not base64')),
 });
 
 export const TrailerLineSchema = v.strictObject({ end: v.literal(true), iv: Iv, ct: B64(1024) });
@@ -130,4 +134,15 @@ export function trailerClear(header: Pick<StreamHeader, 'backupId' | 'createdAt'
 export function nextDigest(previous: string, line: string): Promise<string> {
   return sha256Hex(`${previous}\n${line}`);
 }
+/** `nextDigest` over a line given as (ASCII) bytes: the same value, without a string of the line. */
+export async function nextDigestBytes(previous: string, line: Uint8Array): Promise<string> {
+  const input = new Uint8Array(previous.length + 1 + line.length);
+  input.set(utf8(`${previous}\n`), 0);
+  input.set(line, previous.length + 1);
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', input));
+  let out = '';
+  for (const byte of digest) out += byte.toString(16).padStart(2, '0');
+  return out;
+}
+
 export const DIGEST_START = '0'.repeat(64);
