@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import { CLEAR_FIELDS } from '../clear-fields';
 import { createClient, updateClient } from '../repositories/clients.repository';
 import { createNote, deleteNote } from '../repositories/notes.repository';
 import { completeScreening } from '../repositories/screenings.repository';
@@ -94,6 +95,7 @@ describe('R38: audit trail', () => {
     await auditSettled(db);
     const pending = await db.auditPending.toArray();
     expect(pending.map((p) => [p.action, p.actor, p.n])).toEqual([['unlock-failed', 'TV', 1]]);
+    for (const row of pending) expect(Object.keys(row).sort()).toEqual([...CLEAR_FIELDS.auditPending].sort());
     const next = await unlock(db, TEST_PASSPHRASE, { now: LATER() });
     expect(await actions(next)).toEqual(['unlock-failed', 'unlock']);
     expect(await db.auditPending.count()).toBe(0);
@@ -109,7 +111,7 @@ describe('R38: audit trail', () => {
     await auditSettled(db);
     const rows = await db.auditChain.toArray();
     expect(rows.length).toBe(7); // six events and the anchor
-    for (const row of rows) expect(Object.keys(row).sort()).toEqual(['ct', 'id', 'iv', 'rev']);
+    for (const row of rows) expect(Object.keys(row).sort()).toEqual([...CLEAR_FIELDS.auditChain].sort());
     const dump = JSON.stringify([rows, await db.auditPending.toArray(), await db.meta.toArray()], (_k, v: unknown) =>
       v instanceof Uint8Array ? Buffer.from(v).toString('latin1') : v,
     );
