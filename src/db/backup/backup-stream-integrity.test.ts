@@ -182,3 +182,41 @@ describe('backup format 2 integrity: a file edited after export is refused and t
     await expectRefused(await damaged.blob.text());
   });
 });
+
+describe('backup format 2: a bad file is refused with its own error and the database is untouched (R31)', () => {
+  it('wrong passphrase, header fields, forbidden keys, key-derivation settings, over-long lines', async () => {
+    const { first } = await twoBackupsOfOneVault();
+    const header = (change: (h: Record<string, unknown>) => void) => {
+      const h = JSON.parse(first.headerLine) as Record<string, unknown>;
+      change(h);
+      return joinStream({ ...first, headerLine: JSON.stringify(h) });
+    };
+    const db = await targetDb();
+    const before = await snapshotDb(db);
+    const refuse = async (text: string, code: string, passphrase = TEST_PASSPHRASE) => {
+      const error = await checkBackupFile(db, new Blob([text]), passphrase, KNOWN).then(
+        () => 'accepted',
+        (e: unknown) => e,
+      );
+      expect(isBackupError(error) ? error.code : error).toBe(code);
+      expect(await snapshotDb(db)).toEqual(before);
+    };
+    await refuse(joinStream(first), 'wrong-passphrase', 'een heel andere wachtzin');
+    await refuse(
+      header((h) => Object.assign(h, { extra: 1 })),
+      'unknown-fields',
+    );
+    await refuse(
+      joinStream({ ...first, headerLine: first.headerLine.replace('"backupId"', '"__proto__":{},"backupId"') }),
+      'forbidden-key',
+    );
+    await refuse(
+      header((h) => Object.assign((h.vault as { kdf: object }).kdf, { iterations: 2 })),
+      'kdf-altered',
+    );
+    await refuse(
+      `${first.headerLine}\n{"chunk":0,"iv":"${'A'.repeat(16)}","ct":"${'A'.repeat(9 * 1024 * 1024)}"}\n`,
+      'too-large',
+    );
+  });
+});
