@@ -171,6 +171,16 @@ describe('backup format 2 integrity: a file edited after export is refused and t
     await expectRefused(joinStream({ ...first, chunks: first.chunks.map((c, k) => (k === old.i ? edited : c)) }));
   });
 
+  it("per-row decryption under the backup's keys + running digest: a client's key row dropped from the keys chunk (re-sealed)", async () => {
+    const { session, first } = await twoBackupsOfOneVault();
+    const i = await chunkOf(session, first, 'keys');
+    expect(i).toBe(0); // keys come first: every key is known before the first row that needs it
+    const body = await openChunk(session, first, i);
+    expect(body.rows.length).toBeGreaterThan(0);
+    const edited = await resealChunk(session, first, i, { ...body, rows: body.rows.slice(1) });
+    await expectRefused(joinStream({ ...first, chunks: first.chunks.map((c, j) => (j === i ? edited : c)) }));
+  });
+
   it('per-row decryption: a record damaged on the exporting device, sealed as it was exported', async () => {
     const { db, session, extraId } = await twoBackupsOfOneVault();
     const row = await db.clients.get(extraId);

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { auditSettled, readAuditEvents, verifyAuditChain } from '../audit';
 import { KNOWN_KDFS, TEST_KDF } from '../crypto/kdf';
 import { createDatabase, type StapwijzerDb } from '../database';
+import { readResealState } from '../migration/reseal';
 import { createClient, listClients } from '../repositories/clients.repository';
 import { createNote } from '../repositories/notes.repository';
 import { listDrafts } from '../repositories/screenings.repository';
@@ -97,10 +98,13 @@ describe('backup format 2: a stream of sealed chunks', () => {
     const restored = await applyRestore(fresh, await checkBackupFile(fresh, backup.blob, TEST_PASSPHRASE, KNOWN));
     await auditSettled(fresh);
     const after = await snapshotDb(fresh);
-    for (const t of ['clients', 'screenings', 'drafts', 'decisions', 'followUps', 'plans', 'notes']) {
+    for (const t of ['clients', 'screenings', 'drafts', 'decisions', 'followUps', 'plans', 'notes', 'keys']) {
       expect(after[t], t).toEqual(before[t]);
     }
+    expect(before.keys?.length).toBe(100); // one wrapped key per client, restored with the rows
     expect(after.backupStaging).toEqual([]);
+    expect(after.caseloadIndex).toEqual([]);
+    expect(await readResealState(fresh)).toMatchObject({ state: 'done' });
     const log = await readAuditEvents(restored);
     expect(log.slice(0, oldLog.length)).toEqual(oldLog);
     expect(log.at(-1)).toMatchObject({ action: 'import', prior: { count: 0, hash: null } });
