@@ -3,9 +3,10 @@
 // settings). The first unlock on v8 seals it into the chain, once; these build such a log by hand.
 import { describe, expect, it } from 'vitest';
 import type { StapwijzerDb } from '../database';
-import { createClient } from '../repositories/clients.repository';
+import { needsReseal, resealPending, runReseal } from '../migration/reseal';
+import { createClient, listClients } from '../repositories/clients.repository';
 import type { VaultSession } from '../session';
-import { TEST_PASSPHRASE, testDb, testVault } from '../testing/fixture-db';
+import { legacyVault, TEST_PASSPHRASE, testDb, testVault } from '../testing/fixture-db';
 import type { AuditRow } from '../types';
 import { lock, unlock } from '../vault';
 import { GENESIS_HASH, hashEvent } from './audit-hash';
@@ -98,5 +99,43 @@ describe('migration of the clear audit log into the sealed chain', () => {
     const session = await reopen(db);
     expect(await verifyAuditChain(session)).toMatchObject({ ok: false, problem: 'anchor' });
     expect(await db.auditChain.get(ANCHOR_ID)).toBeDefined();
+  });
+
+  it('a v1–v4 vault (old row shape, head in an old-shape setting): unlock seals the log, then the re-sealing runs to the end', async () => {
+    const db = testDb();
+    const old = await legacyVault(db);
+    await createClient(old, { alias: 'oud' });
+    await auditSettled(db);
+    // As a v4 build left it: no sealed chain, no pending table rows, a clear log and its head.
+    await db.auditChain.clear();
+    await db.auditPending.clear();
+    await db.meta.delete('auditLocked');
+    const log = await legacyLog(8);
+    await db.auditLog.bulkAdd(log);
+    await db.meta.put({ key: 'auditTip', count: 8, hash: log[7]?.hash ?? GENESIS_HASH });
+    const now = Date.now();
+    await db.settings.put(
+      await old.seal(
+        'settings',
+        { id: LEGACY_HEAD_SETTING, rev: 1, createdAt: now, updatedAt: now },
+        { count: 8, hash: log[7]?.hash },
+      ),
+    );
+    expect(await db.settings.get(LEGACY_HEAD_SETTING)).not.toHaveProperty('kid');
+    await db.meta.put(resealPending(now)); // what the v5 upgrade writes
+    db.close();
+
+    // The app's order: the audit migration inside unlock, the re-sealing after it.
+    const next = testDb(undefined, db.name);
+    const session = await reopen(next);
+    expect(await verifyAuditChain(session)).toEqual({ ok: true, count: 9, anchored: true });
+    expect(await next.settings.get(LEGACY_HEAD_SETTING)).toBeUndefined();
+    const result = await runReseal(session);
+    expect(result.kept).toEqual([]);
+    expect(await needsReseal(next)).toBe(false);
+    expect((await next.clients.toArray()).every((r) => 'kid' in r)).toBe(true);
+    expect((await listClients(session)).records.map((c) => c.data.alias)).toEqual(['oud']);
+    expect(await verifyAuditChain(session)).toEqual({ ok: true, count: 9, anchored: true });
+    next.close();
   });
 });
