@@ -3,6 +3,7 @@ import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { precompress } from './scripts/precompress.ts';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './scripts/security-headers.ts';
+import { syncProxyPlugin } from './scripts/sync-proxy.mjs';
 import { canonicalBase } from './src/domain/fhir/canonical.ts';
 
 // `npm run bench` only (STAPWIJZER_BENCH=1): adds the bench seeding page as a second entry and builds into
@@ -23,6 +24,8 @@ canonicalBase(process.env.VITE_FHIR_CANONICAL_BASE);
 export default defineConfig({
   plugins: [
     react(),
+    // `npm start` only (STAPWIJZER_SYNC_TARGET): the preview server proxies /sync/ to the team server.
+    syncProxyPlugin(),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,

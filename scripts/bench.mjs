@@ -8,7 +8,7 @@
 // (search/timeline/micro, default 5), --lighthouse-runs=N (default 1), --baseline=REF (first builds that
 // commit in a temporary git worktree and measures its first screen, Lighthouse and unlock, then this
 // tree's; every such figure is printed with whether it is within 10 % of the baseline), --skip-node,
-// --reuse (keep seeded profiles; for bench development).
+// --skip-sync (no team-sync figures), --reuse (keep seeded profiles; for bench development).
 import { spawn } from 'node:child_process';
 import {
   existsSync,
@@ -35,6 +35,7 @@ const DIST = opt('dist', '.tmp/bench-prod');
 const BENCH_DIST = '.tmp/dist-bench';
 const FLOOR_DIST = '.tmp/floor-dist';
 const OUT_DIR = '.tmp/bench';
+const SYNC_OUT = `${OUT_DIR}/team-sync.json`;
 const SCALE = opt('scale', 'practice');
 if (!['practice', 'team'].includes(SCALE)) throw new Error(`--scale must be practice or team, not ${SCALE}`);
 const TEAM = SCALE === 'team';
@@ -200,6 +201,11 @@ if (!TABLE_ONLY) {
       `--runs=${lighthouseRuns}`,
     ]),
   );
+  // Team sync (issue 19): a pouchdb-server seeded with the bench caseload as envelopes, two fresh devices.
+  if (!flag('skip-sync'))
+    await timed('Team sync: first sync of 2,000 clients / 20,000 screenings, save on A seen on B', () =>
+      run(tsx, ['scripts/bench/team-sync.ts', `--dist=${DIST}`, `--out=${SYNC_OUT}`, `--runs=${runs}`]),
+    );
 }
 const node = {};
 if (!flag('skip-node') && !TABLE_ONLY) {
@@ -424,6 +430,22 @@ if (dr) {
     ms(dr.backupReminderInputMs),
     'info',
     null,
+  );
+}
+if (!flag('skip-sync') && existsSync(SYNC_OUT)) {
+  const ts = JSON.parse(readFileSync(SYNC_OUT, 'utf8'));
+  row(
+    `Team sync: first sync onto a fresh device, ${ts.firstSyncCounts.clients} clients / ${ts.firstSyncCounts.screenings} screenings (progress shown)`,
+    ms(ts.firstSyncMs),
+    '≤ 60 s',
+    ts.firstSyncMs <= 60_000,
+  );
+  row('  the same onto a second device while the first is live', ms(ts.secondDeviceFirstSyncMs), 'info', null);
+  row(
+    `Team sync: a save on A shown on B, live (median of ${ts.saveToOtherDeviceMs.length})`,
+    ms(ts.saveToOtherDeviceMedianMs),
+    '≤ 3 s',
+    ts.saveToOtherDeviceMedianMs <= 3000,
   );
 }
 

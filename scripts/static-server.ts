@@ -166,8 +166,13 @@ export async function listen(
 if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
   const arg = (name: string, fallback: string) =>
     process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
+  const serveStatic = staticHandler(arg('root', 'dist'));
+  // With STAPWIJZER_SYNC_TARGET set (the deploy tests), /sync/ goes to that team server, as in npm start.
+  const target = process.env.STAPWIJZER_SYNC_TARGET;
+  const { syncProxy } = await import('./sync-proxy.mjs');
+  const proxy = target ? syncProxy(target) : null;
   const running = await listen(
-    staticHandler(arg('root', 'dist')),
+    (req, res) => (proxy ? proxy(req, res, () => serveStatic(req, res)) : serveStatic(req, res)),
     Number(arg('port', '4173')),
     arg('host', 'localhost'),
   );

@@ -9,6 +9,7 @@ import { router } from './app/router';
 import { createDatabase } from './db';
 import { installCrossTabLocking } from './runtime/cross-tab/lock-tabs';
 import { persistLanguage } from './runtime/language-persistence';
+import { useSession } from './runtime/session-store';
 import { RuntimeProvider } from './runtime/vault/runtime-context';
 import { VaultRuntime } from './runtime/vault/vault-runtime';
 import './ui/styles.css';
@@ -17,6 +18,12 @@ installPreloadErrorGuard();
 persistLanguage();
 const runtime = new VaultRuntime(createDatabase());
 installCrossTabLocking(runtime);
+// Team sync is loaded at the first unlock, never on the first screen (onboarding, lock screen).
+const stopWaiting = useSession.subscribe((s) => {
+  if (s.vaultStatus !== 'unlocked') return;
+  stopWaiting();
+  void import('./runtime/sync/install').then((m) => m.installTeamSync(runtime));
+});
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -56,7 +56,7 @@ test('an EPDS exported offline as FHIR R4 reads back valid, and its journal line
     // Item 10 at its third printed answer scores 1: the urgent panel replaces the form as it is entered.
     await enterPositionsRaisingSignal(page, [0, 0, 3, 0, 3, 3, 3, 3, 3, 2]);
     await page.getByRole('button', { name: 'Verder met de screening' }).click();
-    await checkAndShowResult(page);
+    await checkAndShowResult(page, { fromItem: true });
     await page.getByRole('radio', { name: 'Huisarts geïnformeerd' }).check();
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await expect(page).toHaveURL(/\/clients\/[^/]+$/);

@@ -15,7 +15,7 @@ function has(tool: string): boolean {
   }
 }
 
-test('the handover summary prints on A4 with screening, step, plan, follow-up and note', async ({
+test('the handover summary prints on A4 with screening, context, step by name, plan, follow-up and note; share only securely', async ({
   page,
   server,
 }, testInfo) => {
@@ -32,10 +32,13 @@ test('the handover summary prints on A4 with screening, step, plan, follow-up an
   await test.step('Then it shows the latest screening, the step with its reasons, the plan, follow-up and note', async () => {
     await expect(page.getByText('Score EPDS: 11')).toBeVisible();
     await expect(page.getByText('Uitkomst: Verhoogd')).toBeVisible();
-    await expect(page.getByText('Stap 1', { exact: true })).toBeVisible();
+    await expect(page.getByText('Situatie: 6 weken na de bevalling')).toBeVisible();
+    await expect(page.getByText(/^Datum: \d{1,2} [a-z]+ \d{4}$/)).toBeVisible();
+    await expect(page.getByText('Stap 1 Lichte ondersteuning', { exact: true })).toBeVisible();
+    await expect(page.getByText(/Deel alleen via een beveiligd kanaal/)).toBeVisible();
     await expect(page.getByText('EPDS-score 11: verhoogd')).toBeVisible();
     await expect(page.getByText('Partner neemt de nachtvoeding')).toBeVisible();
-    await expect(page.getByText('Vervolg op 2025-06-15')).toBeVisible();
+    await expect(page.getByText('Vervolg op 15 juni 2025')).toBeVisible();
     await expect(page.getByText(/rustig gesprek/)).toBeVisible();
   });
 
@@ -44,7 +47,9 @@ test('the handover summary prints on A4 with screening, step, plan, follow-up an
     await page.getByRole('button', { name: 'Kopiëren als tekst' }).click();
     await expect(page.getByText('De samenvatting is gekopieerd.')).toBeVisible();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    expect(copied).toContain('Stap 1');
+    expect(copied).toContain('Stap: Stap 1 Lichte ondersteuning');
+    expect(copied).toContain('Deel alleen via een beveiligd kanaal');
+    expect(copied).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     await openUnlocked(page, `${server.url}/settings/audit`);
     await expect(page.getByText('Gekopieerd')).toBeVisible();
     await expect(page.getByText(/Het logboek is compleet en niet gewijzigd/)).toBeVisible();
@@ -63,6 +68,7 @@ test('the handover summary prints on A4 with screening, step, plan, follow-up an
       expect(text).toContain(`Overdracht: ${CANARY}`);
       expect(text).toContain('Score EPDS: 11');
       expect(text).not.toContain('Afdrukken'); // the buttons are not printed
+      expect(text).toContain('6 weken na de bevalling');
       const info = execFileSync('pdfinfo', [pdfPath]).toString();
       expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBeGreaterThanOrEqual(1);
       expect(info).toMatch(/Page size:.*\(A4\)/);

@@ -27,14 +27,12 @@ async function startCaregiverScreening(page: Page, client: { new: string } | { e
   await answerSafetyQuestions(page, 'Nee');
   await page.getByRole('button', { name: 'Screening starten' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /EDIZ-plus/ })).toBeVisible();
-  // The numbered item groups ("1. …"), not the "Over deze vragenlijst" fold above them.
-  const items = page.getByRole('main').getByRole('group', { name: /^\d+\. / });
-  const count = await items.count();
-  for (let i = 0; i < count; i++)
-    await items
-      .nth(i)
+  // One item per screen (15 EDIZ-plus items); each tap goes on to the next.
+  for (let i = 0; i < 15; i++)
+    await page
+      .getByRole('group', { name: new RegExp(`^${i + 1}\\. `) })
       .getByRole('radio', { name: i < points ? 'Ja' : 'Nee', exact: true })
-      .check();
+      .click();
 }
 
 async function completeCaregiverScreening(

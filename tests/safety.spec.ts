@@ -12,6 +12,7 @@ import {
   checkAndShowResult,
   enterPositionsRaisingSignal,
   startScreening,
+  tapItem,
 } from './support/screening-page';
 
 const PHONE = { width: 390, height: 844 };
@@ -39,7 +40,7 @@ async function selfHarmResult(page: Page, alias: string) {
   await enterPositionsRaisingSignal(page, SELF_HARM);
   await expect(urgentPanel(page)).toBeVisible();
   await page.getByRole('button', { name: 'Verder met de screening' }).click();
-  await checkAndShowResult(page);
+  await checkAndShowResult(page, { fromItem: true });
   await expect(page).toHaveURL(/\/result$/);
   await expect(page.getByRole('heading', { level: 2 }).first()).toHaveText(/Veiligheid eerst/);
 }
@@ -144,12 +145,8 @@ test('EPDS item 10 entered at 1 or more opens the urgent panel at once, before a
   await onboard(page, { roles: [/verloskundige/i] });
   await startScreening(page, { client: { alias: 'I-10' }, weeks: 6, instrument: /EPDS/ });
   await test.step('When I tap the first printed option of item 10 (score 3) first', async () => {
-    // A tap, not `check`: the form is replaced by the panel at once, so there is no radio left to see.
-    await page
-      .getByRole('group', { name: /^10\. / })
-      .getByRole('radio')
-      .nth(0)
-      .click();
+    // From the numbered strip; a tap, not `check`: the form is replaced by the panel at once.
+    await tapItem(page, 10, 0);
   });
   await test.step('Then the urgent panel shows instead of the form, with the self-harm card', async () => {
     const panel = page.getByRole('region', { name: 'Veiligheid eerst: beoordeling vandaag' });
@@ -220,7 +217,7 @@ test('an anonymous safety result survives the auto-lock and cannot be discarded 
   await startScreening(page, { client: 'anonymous', weeks: 4, instrument: /EPDS/ });
   await enterPositionsRaisingSignal(page, SELF_HARM);
   await page.getByRole('button', { name: 'Verder met de screening' }).click();
-  await checkAndShowResult(page);
+  await checkAndShowResult(page, { fromItem: true });
   await expect(page.getByRole('heading', { level: 2 }).first()).toHaveText(/Veiligheid eerst/);
 
   await test.step('When the app locks after 5 minutes (e.g. while I phone the huisarts)', async () => {
@@ -299,11 +296,13 @@ test('"invoer gecorrigeerd" is refused while the flag stands, and allowed with a
     await page.goto(resultUrl.replace(/\/result$/, ''));
     await unlock(page);
     await page.getByRole('button', { name: 'Verder met de screening' }).click();
+    // The check list, where it was left: its row opens item 10; "never" raises nothing and goes back to it.
+    await page.getByRole('button', { name: /^10\. / }).click();
     await page
       .getByRole('group', { name: /^10\. / })
       .getByRole('radio')
       .nth(3)
-      .check();
+      .click();
     await checkAndShowResult(page);
     await expect(page.getByText(/geven het nu niet meer/)).toBeVisible();
     await page.getByRole('radio', { name: /Invoer gecorrigeerd/ }).check();

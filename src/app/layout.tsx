@@ -8,12 +8,16 @@ import { OfflineCacheNotice } from '../runtime/cache-health/offline-cache-notice
 import { ContentRepairedNotice } from '../runtime/content-integrity/content-repaired-notice';
 import { lockEverywhere } from '../runtime/cross-tab/lock-tabs';
 import { useSession } from '../runtime/session-store';
+import { useSync } from '../runtime/sync/sync-store';
 import { useVault } from '../runtime/vault/runtime-context';
 import { ScreenLoading } from './screen-loading';
 import { StorageHealth } from './storage-health/storage-health';
 import { UpdatePrompt } from './update/update-prompt';
 import { ResealNotice } from './vault/reseal-notice';
 import { VaultGate } from './vault/vault-gate';
+
+// Only on a device in a team: the sync indicator loads once sync runs (not on anyone's first screen).
+const SyncIndicator = lazy(() => import('../features/team/sync-indicator').then((m) => ({ default: m.SyncIndicator })));
 
 // The panel is not on the first screen's path: it loads on the first press (precached, so also offline).
 const HelpNowPanel = lazy(() => import('../features/safety/help-now').then((m) => ({ default: m.HelpNowPanel })));
@@ -34,6 +38,7 @@ export function Layout() {
   const clientMode = useSession((s) => s.clientMode);
   const navigation = useNavigation();
   const vault = useVault();
+  const inTeam = useSync((s) => s.phase !== 'off');
   const [helpOpen, setHelpOpen] = useState(false);
   const { pathname } = useLocation();
 
@@ -56,6 +61,11 @@ export function Layout() {
         <span className="shell-title">{t('app.name')}</span>
         {!clientMode && (
           <span className="shell-actions">
+            {unlocked && inTeam && (
+              <Suspense fallback={null}>
+                <SyncIndicator />
+              </Suspense>
+            )}
             <HelpNowButton open={helpOpen} onToggle={() => setHelpOpen((open) => !open)} />
             {unlocked && (
               <button type="button" className="button secondary on-dark" onClick={() => lockEverywhere(vault)}>
@@ -86,13 +96,9 @@ export function Layout() {
       {navigation.state === 'loading' && (
         <div className="route-progress" role="progressbar" aria-label={t('loading.screen')} />
       )}
-      <main id="main" className="shell-main" tabIndex={-1}>
-        <VaultGate>
-          <Outlet />
-        </VaultGate>
-      </main>
-      {/* Notices come after the content and stick to the bottom of the screen: appearing, they push
-          nothing down (no layout shift), and at the end of a page they never cover its last button. */}
+      {/* Notices are part of the flow, above the screen's content: a sticky bar at the bottom covered
+          answer options and buttons while scrolling (issue 18). Each is one short line (≤ 10 % of a
+          phone screen, measured in notices.spec) and a dismissal lasts. */}
       <div className="notices">
         <StorageHealth />
         <ResealNotice />
@@ -100,6 +106,11 @@ export function Layout() {
         <OfflineCacheNotice />
         <UpdatePrompt />
       </div>
+      <main id="main" className="shell-main" tabIndex={-1}>
+        <VaultGate>
+          <Outlet />
+        </VaultGate>
+      </main>
     </div>
   );
 }

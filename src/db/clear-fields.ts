@@ -61,6 +61,12 @@ export const UNSEALED_TABLE_FIELDS = {
   auditPending: ['id', 'n', 'ts', 'action', 'recordId', 'actor'],
   /** A backup being restored: rows exactly as they will be stored, present only during a restore. */
   backupStaging: ['key', 'table', 'row'],
+  /**
+   * Team sync's bookkeeping (schema v9), not client data: `key` = `${table}:${recordId}` (ids already
+   * clear in that table), the local rev last mirrored and the envelope revision (a random hash).
+   * Never synced, never in a backup.
+   */
+  syncState: ['key', 'localRev', 'envelopeRev'],
 } as const;
 
 /** The rule of one sealed table. */

@@ -31,6 +31,7 @@ import type {
   SafetyEventRow,
   ScreeningRow,
   SettingRow,
+  SyncStateRow,
 } from './types';
 
 export const DB_NAME = 'stapwijzer';
@@ -72,6 +73,7 @@ export class StapwijzerDb extends Dexie {
   declare backupStaging: Table<BackupStagingRow, string>;
   declare meta: Table<MetaRow, string>;
   declare keys: Table<KeyRow, string>;
+  declare syncState: Table<SyncStateRow, string>;
 
   readonly lifecycle = new DbLifecycle();
   /** The highest schema version this build knows. */

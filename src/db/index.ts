@@ -34,6 +34,8 @@ export * from './repositories/plans.repository';
 export * from './repositories/safety-events.repository';
 export * from './repositories/screenings.repository';
 export * from './repositories/settings.repository';
+export * from './repositories/sync.repository';
+export * from './repositories/text-drafts.repository';
 export { withReopenRetry } from './retry';
 export { CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS } from './schema-versions';
 export { VaultSession } from './session';

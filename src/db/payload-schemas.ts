@@ -25,6 +25,7 @@ import type {
   PlanPayload,
   SafetyEventPayload,
   ScreeningPayload,
+  TextDraftPayload,
 } from './types';
 
 const Str = v.string();
@@ -91,6 +92,15 @@ export const DraftPayloadSchema = v.looseObject({
   preScreens: v.exactOptional(v.array(PreScreenSchema)),
   intake: v.exactOptional(engineObject<NonNullable<DraftPayload['intake']>>('intake')),
 });
+
+export const TextDraftPayloadSchema = v.strictObject({
+  kind: v.literal('text'),
+  key: Str,
+  texts: v.record(Str, Str),
+});
+
+/** A drafts row holds a screening draft or a text draft (TextDraftPayload). */
+const DraftsTableSchema = v.union([TextDraftPayloadSchema, DraftPayloadSchema]);
 
 export const DecisionPayloadSchema = v.looseObject({
   recommended: RecommendationSchema,
@@ -184,6 +194,8 @@ const RowCounts = v.object({
   screenings: v.number(),
   decisions: v.number(),
   followUps: v.number(),
+  // Absent in a format-2 head: it must still open, so a save sees the old format and leaves it be.
+  followUpEvents: v.optional(v.number(), 0),
   safetyEvents: v.number(),
 });
 const CaseloadEntrySchema = v.custom<CaseloadEntry>(
@@ -230,7 +242,7 @@ export const CaseloadIndexPayloadSchema = v.variant('kind', [
 export const PAYLOAD_SCHEMAS = {
   clients: ClientPayloadSchema,
   screenings: ScreeningPayloadSchema,
-  drafts: DraftPayloadSchema,
+  drafts: DraftsTableSchema,
   decisions: DecisionPayloadSchema,
   followUps: FollowUpPayloadSchema,
   plans: PlanPayloadSchema,
@@ -248,6 +260,7 @@ export type PayloadSchemasMatchTypes = [
   Assert<v.InferOutput<typeof ClientPayloadSchema> extends ClientPayload ? true : false>,
   Assert<v.InferOutput<typeof ScreeningPayloadSchema> extends ScreeningPayload ? true : false>,
   Assert<v.InferOutput<typeof DraftPayloadSchema> extends DraftPayload ? true : false>,
+  Assert<v.InferOutput<typeof TextDraftPayloadSchema> extends TextDraftPayload ? true : false>,
   Assert<v.InferOutput<typeof DecisionPayloadSchema> extends DecisionPayload ? true : false>,
   Assert<v.InferOutput<typeof FollowUpPayloadSchema> extends FollowUpPayload ? true : false>,
   Assert<v.InferOutput<typeof PlanPayloadSchema> extends PlanPayload ? true : false>,

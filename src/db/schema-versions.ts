@@ -120,6 +120,16 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       await tx.table('meta').put({ key: 'schema', version: 8, upgradedAt: Date.now() });
     },
   },
+  {
+    version: 9,
+    stores: { syncState: 'key' },
+    note:
+      'Team sync (issue 19): which local revision of each synced record was last mirrored into the envelope ' +
+      'database, and as which envelope revision, so a local edit is pushed once and a pulled one is not echoed.',
+    upgrade: async (tx) => {
+      await tx.table('meta').put({ key: 'schema', version: 9, upgradedAt: Date.now() });
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 1;

@@ -200,6 +200,17 @@ export interface PreScreen {
   instrumentId: string;
   answers: Record<string, number>;
 }
+/**
+ * The unsaved text of free-text fields (a client note, the plan, the result page's reasons and notes),
+ * kept in the drafts table, sealed like every draft, until the real save or a discard: navigation, the
+ * auto-lock and a crash cannot lose it (issue 18). `key` names the form (e.g. "note:<clientId>"); it is
+ * inside the sealed payload, never in clear.
+ */
+export interface TextDraftPayload {
+  kind: 'text';
+  key: string;
+  texts: Record<string, string>;
+}
 export interface DraftPayload extends Partial<ScreeningInputs> {
   pathwayId: PathwayId;
   /** Which question the runner shows (one question per screen). */
@@ -288,6 +299,17 @@ export type FollowUpEventPayload =
     };
 
 // Clear (unencrypted) tables.
+
+/**
+ * Team sync bookkeeping (schema v9), one row per mirrored record: `key` is `${table}:${id}` (a local
+ * table name and record id, both already in clear locally), `localRev` the record's rev last mirrored,
+ * `envelopeRev` the envelope revision it became or came from. No client data, never synced itself.
+ */
+export interface SyncStateRow {
+  key: string;
+  localRev: number;
+  envelopeRev: string;
+}
 
 /** `key` is `${id}@${contentVersion}`; `active` is 1 for the version in use (numbers index, booleans do not). */
 export interface PackRow {

@@ -38,3 +38,20 @@ describe('weeks of gestation', () => {
     expect(carryContext({ phase: 'pregnant', trimester: 1 }, AT, AT + 14 * DAY).context).toBeNull();
   });
 });
+
+describe('carryContext in calendar days', () => {
+  it("two weeks later at an earlier hour is still two weeks, in the professional's zone", () => {
+    const monday10 = Date.parse('2026-03-02T09:00:00Z'); // 10:00 in Amsterdam
+    const twoWeeksLater9 = Date.parse('2026-03-16T08:00:00Z'); // 09:00 in Amsterdam
+    const postpartum = { phase: 'postpartum' as const, weeks: 6 };
+    expect(carryContext(postpartum, monday10, twoWeeksLater9, 'Europe/Amsterdam').context).toEqual({
+      phase: 'postpartum',
+      weeks: 8,
+    });
+    // 13 calendar days is one whole week.
+    expect(carryContext(postpartum, monday10, twoWeeksLater9 - 86_400_000, 'Europe/Amsterdam').context).toEqual({
+      phase: 'postpartum',
+      weeks: 7,
+    });
+  });
+});

@@ -2,6 +2,7 @@
  * The perinatal context of a screening. Pregnancy is stored as weeks of gestation and the trimester
  * is derived, so a follow-up weeks later recomputes it (and with it the EPDS cut-off, CONTENT.md §3a).
  */
+import { calendarDay, calendarDaysBetween } from './time';
 import type { ScreeningContext, Trimester } from './types';
 
 const DAY_MS = 86_400_000;
@@ -30,9 +31,22 @@ export interface CarriedContext {
   readonly askBirth: boolean;
 }
 
-/** The earlier screening's context as it stands now, to be shown for confirmation at a follow-up. */
-export function carryContext(earlier: ScreeningContext, earlierMs: number, nowMs: number): CarriedContext {
-  const weeks = Math.max(0, Math.floor((nowMs - earlierMs) / (7 * DAY_MS)));
+/**
+ * The earlier screening's context as it stands now, to be shown for confirmation at a follow-up. The
+ * weeks passed are counted in calendar days of the professional's zone when it is given: screened on
+ * a Monday at 10:00, two weeks later on Monday at 09:00 is two weeks, not one (issue 18).
+ */
+export function carryContext(
+  earlier: ScreeningContext,
+  earlierMs: number,
+  nowMs: number,
+  timeZone?: string,
+): CarriedContext {
+  const days =
+    timeZone === undefined
+      ? Math.floor((nowMs - earlierMs) / DAY_MS)
+      : calendarDaysBetween(calendarDay(earlierMs, timeZone), calendarDay(nowMs, timeZone));
+  const weeks = Math.max(0, Math.floor(days / 7));
   switch (earlier.phase) {
     case 'pregnant': {
       if (earlier.gestationWeeks === undefined) return { context: null, askBirth: false };

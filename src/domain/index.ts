@@ -9,11 +9,14 @@ export { carryContext, MAX_GESTATION_WEEKS, TERM_WEEKS, trimesterOf, trimesterOf
 export type { FollowUpInput, PreviousResult } from './follow-up';
 export { carriedFlags, evaluateFollowUp, prefilledFlags, toPrevious } from './follow-up';
 export { dueDate } from './follow-up-due';
+export type { DerivedFollowUp, FollowUpEventInput, FollowUpState } from './follow-up-state';
+export { deriveFollowUp } from './follow-up-state';
 export * from './indicators';
 export type { LicenceError, LicenceInstrumentPatch, LicenceItemPatch, LicencePack } from './licence';
 export { applyLicencePack } from './licence';
 export type { Proposal } from './proposal';
 export { chosenAdvice, proposalOf } from './proposal';
+export { raisesRedFlag } from './red-flags';
 export type { DecisionAidInput } from './relapse-aid';
 export { PHQ9_ID, relapseDecisionAid } from './relapse-aid';
 export type * from './result';
@@ -30,7 +33,7 @@ export {
 } from './safety-advice';
 export type { FollowUpDateInput, FollowUpDateProblem } from './safety-follow-up';
 export { checkFollowUpDate, proposedFollowUpDate } from './safety-follow-up';
-export { isKeyVerified, itemKey, maxTotal, scoreInstrument } from './score';
+export { isKeyVerified, itemKey, maxTotal, partialTotal, scoreInstrument } from './score';
 export type { ZonedNow } from './time';
 export { addCalendarDays, calendarDay } from './time';
 export type * from './types';

@@ -12,3 +12,8 @@ export function findRedFlags(instrument: Instrument, items: readonly ItemScore[]
   }
   return hits;
 }
+
+/** Whether an item scoring `points` alone raises one of the instrument's red flags. */
+export function raisesRedFlag(instrument: Instrument, itemId: string, points: number | undefined): boolean {
+  return points !== undefined && instrument.redFlags.some((r) => r.itemId === itemId && points >= r.minScore);
+}

@@ -155,3 +155,13 @@ export function scoreInstrument(instrument: Instrument, answers: Answers): Resul
 export function itemKey(instrument: Instrument, itemId: string): readonly number[] | null {
   return prepare(instrument).items.find((p) => p.item.id === itemId)?.scores ?? null;
 }
+
+/** The points of the answered items so far (score entry's running total); open items count nothing. */
+export function partialTotal(instrument: Instrument, positions: Readonly<Record<string, number>>): number {
+  let total = 0;
+  for (const item of instrument.items) {
+    const p = positions[item.id];
+    if (p !== undefined) total += itemKey(instrument, item.id)?.[p] ?? 0;
+  }
+  return total;
+}

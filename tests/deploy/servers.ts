@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { EXAMPLE_HOST, EXAMPLE_ROOT } from '../../scripts/deploy-configs.ts';
+import { EXAMPLE_HOST, EXAMPLE_ROOT, SYNC_UPSTREAM } from '../../scripts/deploy-configs.ts';
 
 export interface Running {
   name: string;
@@ -36,18 +36,25 @@ function start(name: string, url: string, cmd: string, args: string[], env: Node
   return { name, url, process: child, output };
 }
 
-/** The server `npm start` runs (scripts/static-server.ts), on the given build folder. */
-export async function startPreview(dist: string): Promise<Running> {
+/**
+ * The server `npm start` runs (scripts/static-server.ts), on the given build folder; `syncUpstream`:
+ * where /sync/ goes (a test's pouchdb-server), as `npm start` sets it.
+ */
+export async function startPreview(dist: string, syncUpstream?: string): Promise<Running> {
   const port = await freePort();
-  return start('npm start (scripts/static-server.ts)', `http://127.0.0.1:${port}`, 'node_modules/.bin/tsx', [
-    'scripts/static-server.ts',
-    `--root=${dist}`,
-    `--port=${port}`,
-    '--host=127.0.0.1',
-  ]);
+  return start(
+    'npm start (scripts/static-server.ts)',
+    `http://127.0.0.1:${port}`,
+    'node_modules/.bin/tsx',
+    ['scripts/static-server.ts', `--root=${dist}`, `--port=${port}`, '--host=127.0.0.1'],
+    syncUpstream ? { STAPWIJZER_SYNC_TARGET: syncUpstream } : {},
+  );
 }
 
-export async function startNginx(dist: string): Promise<Running & { redirectUrl: string }> {
+export async function startNginx(
+  dist: string,
+  syncUpstream = SYNC_UPSTREAM,
+): Promise<Running & { redirectUrl: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'stapwijzer-nginx-'));
   const [http, https] = [await freePort(), await freePort()];
   const site = readFileSync('deploy/nginx/stapwijzer.conf', 'utf8')
@@ -55,7 +62,8 @@ export async function startNginx(dist: string): Promise<Running & { redirectUrl:
     .replace('listen 443 ssl http2;', `listen 127.0.0.1:${https};`)
     .replace(/^\s*listen \[::\]:\d+.*$/gm, '')
     .replace(/^\s*ssl_certificate.*$/gm, '')
-    .replace(EXAMPLE_ROOT, resolve(dist));
+    .replace(EXAMPLE_ROOT, resolve(dist))
+    .replace(SYNC_UPSTREAM, syncUpstream);
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const conf = `${isRoot ? 'user root;\n' : ''}worker_processes 1;
 daemon off;
@@ -79,12 +87,13 @@ ${site}
   return { ...running, redirectUrl: `http://127.0.0.1:${http}` };
 }
 
-export async function startCaddy(dist: string): Promise<Running> {
+export async function startCaddy(dist: string, syncUpstream = SYNC_UPSTREAM): Promise<Running> {
   const dir = mkdtempSync(join(tmpdir(), 'stapwijzer-caddy-'));
   const port = await freePort();
   const site = readFileSync('deploy/caddy/Caddyfile', 'utf8')
     .replace(`${EXAMPLE_HOST} {`, `http://127.0.0.1:${port} {`)
-    .replace(EXAMPLE_ROOT, resolve(dist));
+    .replace(EXAMPLE_ROOT, resolve(dist))
+    .replace(SYNC_UPSTREAM.replace('http://', ''), syncUpstream.replace('http://', ''));
   writeFileSync(join(dir, 'Caddyfile'), `{\n\tadmin off\n\tauto_https off\n}\n\n${site}`);
   return start(
     'Caddy',

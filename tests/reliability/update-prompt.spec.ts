@@ -90,7 +90,7 @@ test('R27 a second tab with an unsaved answer flushes it before the update reloa
   });
 
   await test.step('When I answer question 4 in B and at once choose "Bijwerken" in A', async () => {
-    await tabB.getByRole('group', { name: /^4\. / }).getByRole('radio').nth(3).check();
+    await tabB.getByRole('group', { name: /^4\. / }).getByRole('radio').nth(3).click();
     await tabA.getByRole('button', { name: 'Bijwerken' }).click();
   });
 

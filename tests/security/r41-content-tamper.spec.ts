@@ -33,7 +33,7 @@ test('R41: a pack with its red flag removed in IndexedDB is refused, repaired, s
     // Item 10 at its first printed answer scores 3 (reversed): the urgent panel replaces the form at once.
     await enterPositionsRaisingSignal(page, [0, 0, 3, 0, 3, 3, 3, 3, 3, 0]);
     await page.getByRole('button', { name: 'Verder met de screening' }).click();
-    await checkAndShowResult(page);
+    await checkAndShowResult(page, { fromItem: true });
     await expect(page.getByRole('heading', { level: 2 }).first()).toHaveText(/Veiligheid eerst/);
   });
 

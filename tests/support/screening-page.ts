@@ -65,47 +65,83 @@ export async function answerSafetyQuestions(page: Page, answer: 'Ja' | 'Nee'): P
   }
 }
 
-/** Score entry: tap the printed positions (0-based) item by item. */
+/**
+ * Score entry, one item per screen: tap the printed position (0-based) of each item in turn; every tap
+ * goes on to the next item by itself (a tap, not `check`: the radio is gone once the next item shows).
+ * After the last item the check list shows, unless an answer raised a safety signal.
+ */
 export async function enterPositions(page: Page, positions: readonly number[]): Promise<void> {
-  for (const [i, p] of positions.entries()) {
-    const group = page.getByRole('group', { name: new RegExp(`^${i + 1}\\. `) });
-    await group.getByRole('radio').nth(p).check();
-  }
+  for (const [i, p] of positions.entries())
+    await page
+      .getByRole('group', { name: new RegExp(`^${i + 1}\\. `) })
+      .getByRole('radio')
+      .nth(p)
+      .click();
+}
+
+/** Score entry: open item `n` from the numbered strip and tap its printed position `p` (0-based). */
+export async function tapItem(page: Page, n: number, p: number): Promise<void> {
+  await jumpToItem(page, n);
+  await page
+    .getByRole('group', { name: new RegExp(`^${n}\\. `) })
+    .getByRole('radio')
+    .nth(p)
+    .click();
+}
+
+/** Score entry: open item `n` from the numbered strip. */
+export async function jumpToItem(page: Page, n: number): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Naar vraag' })
+    .getByRole('button', { name: `Vraag ${n}`, exact: true })
+    .click();
+  await expect(page.getByRole('group', { name: new RegExp(`^${n}\\. `) })).toBeVisible();
 }
 
 /**
  * Score entry where the last item raises a safety signal: the urgent panel replaces the form at once,
- * so that item is tapped (`click`), not `check`ed — `check` would wait to see a radio that is gone.
+ * the item stays where it was (so "Verder met de screening" shows what was entered).
  */
 export async function enterPositionsRaisingSignal(page: Page, positions: readonly number[]): Promise<void> {
-  await enterPositions(page, positions.slice(0, -1));
-  const last = positions.length;
-  await page
-    .getByRole('group', { name: new RegExp(`^${last}\\. `) })
-    .getByRole('radio')
-    .nth(positions[last - 1] ?? 0)
-    .click();
+  await enterPositions(page, positions);
 }
 
-/** Score entry done: check the listed items against the paper form, then go to the result. */
-export async function checkAndShowResult(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Controleren' }).click();
+/**
+ * Score entry done: check the listed items against the paper form, then go to the result. After the
+ * last item the check list comes by itself; `fromItem` when an item is still on screen (after the
+ * urgent panel, or a correction), which "Controleren" leaves.
+ */
+export async function checkAndShowResult(page: Page, options: { fromItem?: boolean } = {}): Promise<void> {
+  if (options.fromItem) await page.getByRole('button', { name: 'Controleren' }).click();
   await expect(page.getByRole('heading', { name: 'Controleer met het papieren formulier' })).toBeVisible();
   await page.getByRole('button', { name: 'Klopt, naar de uitslag' }).click();
 }
 
-/** Full text, one question per screen: choose the option at each position and go on. */
+/**
+ * Full text, one question per screen: choose the option at each position; a tap goes on to the next
+ * question by itself, and the last one ends with "Klaar".
+ */
 export async function answerOneByOne(page: Page, positions: readonly number[]): Promise<void> {
-  for (const p of positions) {
-    await page.locator('form.questionnaire fieldset.question').getByRole('radio').nth(p).check();
-    await page
-      .locator('form.questionnaire')
-      .getByRole('button', { name: /Volgende|Klaar/ })
-      .click();
+  const form = page.locator('form.questionnaire');
+  for (const [i, p] of positions.entries()) {
+    await expect(form.locator('.progress')).toHaveText(new RegExp(`^Vraag ${i + 1} van `));
+    await form.locator('fieldset.question').getByRole('radio').nth(p).click();
   }
+  await form.getByRole('button', { name: 'Klaar' }).click();
 }
 
 export async function saveResult(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Opslaan' }).click();
   await expect(page).toHaveURL(/\/clients\/[^/]+$/);
+}
+
+/** Score entry: the printed position (0-based) entered at item `n`, read by opening it; -1 when open. */
+export async function enteredPosition(page: Page, n: number): Promise<number> {
+  await jumpToItem(page, n);
+  const radios = await page
+    .getByRole('group', { name: new RegExp(`^${n}\\. `) })
+    .getByRole('radio')
+    .all();
+  for (const [p, radio] of radios.entries()) if (await radio.isChecked()) return p;
+  return -1;
 }

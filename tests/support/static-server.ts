@@ -6,6 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../scripts/security-headers.ts';
+import { SYNC_PREFIX, syncProxy } from '../../scripts/sync-proxy.mjs';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -29,7 +30,17 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function startStaticServer(rootDir: string, port = 0): Promise<StaticServer> {
+export interface StaticServerOptions {
+  /** Team sync tests: /sync/ is proxied to this server (a function, so the test can restart it). */
+  syncTarget?: () => string;
+}
+
+export async function startStaticServer(
+  rootDir: string,
+  port = 0,
+  options: StaticServerOptions = {},
+): Promise<StaticServer> {
+  const sync = options.syncTarget ? syncProxy(options.syncTarget) : null;
   let root = resolve(rootDir);
   const failPaths = new Set<string>();
   const requests: string[] = [];
@@ -37,6 +48,10 @@ export async function startStaticServer(rootDir: string, port = 0): Promise<Stat
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = decodeURIComponent(url.pathname);
     requests.push(path);
+    if (sync && path.startsWith(SYNC_PREFIX)) {
+      sync(req, res);
+      return;
+    }
     const headers: Record<string, string> = { ...SECURITY_HEADERS };
     if (failPaths.has(path)) {
       res.writeHead(404, headers).end('not found');

@@ -6,6 +6,12 @@ import { openChunk, splitStream } from '../backup/stream-testing';
 import { KNOWN_KDFS, TEST_KDF } from '../crypto/kdf';
 import { createClient, getClient, updateClient } from '../repositories/clients.repository';
 import { insertMany, newClear } from '../repositories/encrypted-store';
+import {
+  cancelFollowUp,
+  completeFollowUp,
+  newFollowUpEventClear,
+  rescheduleFollowUp,
+} from '../repositories/followup-events.repository';
 import { createFollowUp } from '../repositories/followups.repository';
 import { recordSafetyOutcome, recordSafetySignal } from '../repositories/safety-events.repository';
 import { completeScreening } from '../repositories/screenings.repository';
@@ -149,6 +155,80 @@ describe('caseload index', () => {
     expect(r.rebuilt).toBe(true);
     expect(r.entry(anna.id)?.lastScore).toEqual({ total: 11, instrumentId: 'epds', day: '2025-05-18' });
     expect((await read(session)).rebuilt).toBe(false);
+  });
+
+  it('moves a follow-up completed, cancelled or rescheduled by its event without a rebuild; a rebuild gives the same', async () => {
+    const db = testDb();
+    const session = await testVault(db);
+    const anna = await createClient(session, { alias: 'Anna', pathwayIds: ['postpartum'] });
+    const due = (dueDate: string) =>
+      createFollowUp(session, { clientId: anna.id, pathwayId: 'postpartum', dueDate }, followUpData());
+    const f1 = await due('2025-05-01');
+    const f2 = await due('2025-05-10');
+    const f3 = await due('2025-05-20');
+    expect((await read(session)).entry(anna.id)?.next?.followUpId).toBe(f1.id);
+
+    // Each step read by a fresh tab: what the event's transaction wrote, counts checked, no rebuild.
+    const step = async () => {
+      const tab = await read(await otherTab(session));
+      expect(tab.rebuilt).toBe(false);
+      return tab.entry(anna.id)?.next;
+    };
+    await completeFollowUp(session, f1);
+    expect(await step()).toMatchObject({ followUpId: f2.id, dueDate: '2025-05-10' });
+    await cancelFollowUp(session, f2);
+    expect(await step()).toMatchObject({ followUpId: f3.id, dueDate: '2025-05-20' });
+    await rescheduleFollowUp(session, f3, '2025-05-03');
+    expect(await step()).toMatchObject({ followUpId: f3.id, dueDate: '2025-05-03' });
+    // The completion written inside completeScreening: the answered follow-up leaves, the new one is next.
+    await completeScreening(session, { ...sampleCompletion(anna.id), answers: { id: f3.id } });
+    expect(await step()).toMatchObject({ dueDate: '2025-06-01' });
+
+    let rebuilt = false;
+    const indicatorRead = (s: VaultSession) =>
+      readCaseload(s, { timeZone: TZ, indicators: true, onProgress: () => (rebuilt = true) });
+    const followUpsOf = (snapshot: Awaited<ReturnType<typeof indicatorRead>>) =>
+      snapshot.indicators
+        .flatMap((p) => p.followUps)
+        .map((f) => `${f.status} ${f.dueDate}`)
+        .sort();
+    const incremental = await indicatorRead(await otherTab(session));
+    expect(rebuilt).toBe(false);
+    expect(followUpsOf(incremental)).toEqual([
+      'cancelled 2025-05-10',
+      'done 2025-05-01',
+      'done 2025-05-03',
+      'open 2025-06-01',
+    ]);
+
+    await db.caseloadIndex.clear();
+    const fresh = await otherTab(session);
+    const rebuiltRead = await indicatorRead(fresh);
+    expect(rebuilt).toBe(true);
+    expect(followUpsOf(rebuiltRead)).toEqual(followUpsOf(incremental));
+    expect(rebuiltRead.entries).toEqual(incremental.entries);
+  });
+
+  it('counts follow-up events for staleness: an event written around the index is picked up by a rebuild', async () => {
+    const session = await testVault(testDb());
+    const anna = await createClient(session, { alias: 'Anna' });
+    const f1 = await createFollowUp(
+      session,
+      { clientId: anna.id, pathwayId: 'postpartum', dueDate: '2025-05-01' },
+      followUpData(),
+    );
+    await read(session);
+    // Written straight into the table (a restore, an older build): the index never saw it.
+    const row = await session.seal('followUpEvents', newFollowUpEventClear(anna.id), {
+      kind: 'completed',
+      followUpId: f1.id,
+      at: '2025-05-01T10:00:00.000Z',
+    });
+    await session.db.followUpEvents.add(row);
+    const r = await read(await otherTab(session));
+    expect(r.rebuilt).toBe(true);
+    expect(r.entry(anna.id)?.next).toBeNull();
+    expect(r.entry(anna.id)?.rows.followUpEvents).toBe(1);
   });
 
   it('is rebuilt when read in another time zone (its calendar days were computed in the old one)', async () => {

@@ -11,8 +11,11 @@ import type { StapwijzerDb } from '../database';
 import type { VaultSession } from '../session';
 import type { CaseloadIndexClear, CaseloadIndexPayload, CaseloadIndexRow, RowBase } from '../types';
 
-/** Bump when an entry's shape or meaning changes: every stored index is then rebuilt. */
-export const CASELOAD_INDEX_FORMAT = 2;
+/**
+ * Bump when an entry's shape or meaning changes: every stored index is then rebuilt.
+ * 3: follow-ups' state and due date derived from their events (followUpEvents counted).
+ */
+export const CASELOAD_INDEX_FORMAT = 3;
 /**
  * Clients per list chunk at a rebuild (about 350 B each); a chunk grown past twice this triggers a
  * rebuild (re-chunking). Every save re-seals its client's chunk, so smaller chunks keep saves cheap;
@@ -28,7 +31,14 @@ export const chunkId = (n: number): string => `${CHUNK_PREFIX}${n}`;
 export const indicatorChunkId = (n: number): string => `${INDICATOR_PREFIX}${n}`;
 
 /** The record tables an entry is built from; their row counts are the staleness check. */
-export const INDEXED_TABLES = ['clients', 'screenings', 'decisions', 'followUps', 'safetyEvents'] as const;
+export const INDEXED_TABLES = [
+  'clients',
+  'screenings',
+  'decisions',
+  'followUps',
+  'followUpEvents',
+  'safetyEvents',
+] as const;
 export type IndexedTable = (typeof INDEXED_TABLES)[number];
 
 export const ZERO_COUNTS: CaseloadRowCounts = {
@@ -36,6 +46,7 @@ export const ZERO_COUNTS: CaseloadRowCounts = {
   screenings: 0,
   decisions: 0,
   followUps: 0,
+  followUpEvents: 0,
   safetyEvents: 0,
 };
 
@@ -146,26 +157,18 @@ export async function openIndexRow(session: VaultSession, row: CaseloadIndexRow)
 
 /** Row counts of the record tables (cheap: IndexedDB counts without reading a row). */
 export async function tableCounts(db: StapwijzerDb): Promise<CaseloadRowCounts> {
-  const [clients, screenings, decisions, followUps, safetyEvents] = await Promise.all(
-    INDEXED_TABLES.map((t) => db.table(t).count()),
-  );
-  return {
-    clients: clients ?? 0,
-    screenings: screenings ?? 0,
-    decisions: decisions ?? 0,
-    followUps: followUps ?? 0,
-    safetyEvents: safetyEvents ?? 0,
-  };
+  const counts = await Promise.all(INDEXED_TABLES.map((t) => db.table(t).count()));
+  const out: CaseloadRowCounts = { ...ZERO_COUNTS };
+  INDEXED_TABLES.forEach((t, i) => {
+    out[t] = counts[i] ?? 0;
+  });
+  return out;
 }
 
 export function addCounts(a: CaseloadRowCounts, b: CaseloadRowCounts): CaseloadRowCounts {
-  return {
-    clients: a.clients + b.clients,
-    screenings: a.screenings + b.screenings,
-    decisions: a.decisions + b.decisions,
-    followUps: a.followUps + b.followUps,
-    safetyEvents: a.safetyEvents + b.safetyEvents,
-  };
+  const out: CaseloadRowCounts = { ...ZERO_COUNTS };
+  for (const t of INDEXED_TABLES) out[t] = a[t] + b[t];
+  return out;
 }
 
 export const sameCounts = (a: CaseloadRowCounts, b: CaseloadRowCounts): boolean =>

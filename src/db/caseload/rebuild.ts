@@ -9,6 +9,7 @@ import {
   type CaseloadClientInput,
   type CaseloadDecisionInput,
   type CaseloadEntry,
+  type CaseloadFollowUpEventInput,
   type CaseloadFollowUpInput,
   type CaseloadIndicators,
   type CaseloadRowCounts,
@@ -96,23 +97,44 @@ async function rebuildOnce(session: VaultSession, timeZone: string, onProgress?:
     progress.done += n;
     onProgress?.({ ...progress });
   };
-  const [clients, screenings, decisions, followUps, safetyEvents] = [
-    await openAll<CaseloadClientInput>(session, 'clients', read.rows[0] ?? [], tick),
-    await openAll<CaseloadScreeningInput & { clientId: string }>(session, 'screenings', read.rows[1] ?? [], tick),
-    await openAll<CaseloadDecisionInput & { clientId: string }>(session, 'decisions', read.rows[2] ?? [], tick),
-    await openAll<CaseloadFollowUpInput & { clientId: string }>(session, 'followUps', read.rows[3] ?? [], tick),
-    await openAll<CaseloadSafetyEventInput & { clientId: string | null }>(
-      session,
-      'safetyEvents',
-      read.rows[4] ?? [],
-      tick,
-    ),
-  ];
+  const rowsOf = (t: IndexedTable) => read.rows[INDEXED_TABLES.indexOf(t)] ?? [];
+  const clients = await openAll<CaseloadClientInput>(session, 'clients', rowsOf('clients'), tick);
+  const screenings = await openAll<CaseloadScreeningInput & { clientId: string }>(
+    session,
+    'screenings',
+    rowsOf('screenings'),
+    tick,
+  );
+  const decisions = await openAll<CaseloadDecisionInput & { clientId: string }>(
+    session,
+    'decisions',
+    rowsOf('decisions'),
+    tick,
+  );
+  const followUps = await openAll<CaseloadFollowUpInput & { clientId: string }>(
+    session,
+    'followUps',
+    rowsOf('followUps'),
+    tick,
+  );
+  const followUpEvents = await openAll<CaseloadFollowUpEventInput & { clientId: string }>(
+    session,
+    'followUpEvents',
+    rowsOf('followUpEvents'),
+    tick,
+  );
+  const safetyEvents = await openAll<CaseloadSafetyEventInput & { clientId: string | null }>(
+    session,
+    'safetyEvents',
+    rowsOf('safetyEvents'),
+    tick,
+  );
   const damaged: CaseloadRowCounts = {
     clients: clients.damaged,
     screenings: screenings.damaged,
     decisions: decisions.damaged,
     followUps: followUps.damaged,
+    followUpEvents: followUpEvents.damaged,
     safetyEvents: safetyEvents.damaged,
   };
   const groups = groupCaseloadRecords({
@@ -120,6 +142,7 @@ async function rebuildOnce(session: VaultSession, timeZone: string, onProgress?:
     screenings: screenings.records,
     decisions: decisions.records,
     followUps: followUps.records,
+    followUpEvents: followUpEvents.records,
     safetyEvents: safetyEvents.records,
   });
   const chunks = Math.max(1, Math.ceil(clients.records.length / CHUNK_SIZE));

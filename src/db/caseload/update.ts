@@ -11,6 +11,7 @@ import {
   ANONYMOUS_KEY,
   type CaseloadClientInput,
   type CaseloadDecisionInput,
+  type CaseloadFollowUpEventInput,
   type CaseloadFollowUpInput,
   type CaseloadProjection,
   type CaseloadRecords,
@@ -27,6 +28,7 @@ import {
   chunkOf,
   HEAD_ID,
   hasCaseloadIndex,
+  INDEXED_TABLES,
   type IndexedTable,
   type IndexState,
   indicatorChunkOf,
@@ -41,18 +43,19 @@ export type CaseloadChange =
   | { table: 'screenings'; id: string; key: string; record: CaseloadScreeningInput | null }
   | { table: 'decisions'; id: string; key: string; record: CaseloadDecisionInput | null }
   | { table: 'followUps'; id: string; key: string; record: CaseloadFollowUpInput | null }
+  | { table: 'followUpEvents'; id: string; key: string; record: CaseloadFollowUpEventInput | null }
   | { table: 'safetyEvents'; id: string; key: string; record: CaseloadSafetyEventInput | null };
 
-const isIndexed = (t: EncryptedTableName): t is IndexedTable =>
-  t === 'clients' || t === 'screenings' || t === 'decisions' || t === 'followUps' || t === 'safetyEvents';
+const isIndexed = (t: EncryptedTableName): t is IndexedTable => INDEXED_TABLES.some((i) => i === t);
 
 /**
  * The index change of a repository write; null for tables the index does not read (notes, plans,
  * drafts, settings). The repositories type each table's record, so the record is that table's input.
+ * Follow-up events carry no timestamps (their time is sealed), hence `createdAt` optional.
  */
 export function caseloadChangeOf(
   table: EncryptedTableName,
-  clear: RowBase & { clientId?: string | null },
+  clear: Pick<RowBase, 'id' | 'rev'> & Partial<Pick<RowBase, 'createdAt' | 'updatedAt'>> & { clientId?: string | null },
   data: unknown,
   deleted = false,
 ): CaseloadChange | null {
@@ -98,6 +101,8 @@ function applyChange(records: CaseloadRecords, c: CaseloadChange): CaseloadRecor
       return { ...records, decisions: replaced(records.decisions, c.id, c.record) };
     case 'followUps':
       return { ...records, followUps: replaced(records.followUps, c.id, c.record) };
+    case 'followUpEvents':
+      return { ...records, followUpEvents: replaced(records.followUpEvents, c.id, c.record) };
     case 'safetyEvents':
       return { ...records, safetyEvents: replaced(records.safetyEvents, c.id, c.record) };
   }
@@ -126,14 +131,16 @@ async function storedRecords(session: VaultSession, key: string): Promise<Caselo
       screenings: [],
       decisions: [],
       followUps: [],
+      followUpEvents: [],
       safetyEvents: await openRows(session, 'safetyEvents', anonymous),
     };
   }
-  const [client, screenings, decisions, followUps, safetyEvents] = await Promise.all([
+  const [client, screenings, decisions, followUps, followUpEvents, safetyEvents] = await Promise.all([
     rows('clients').get(key),
     rows('screenings').where('clientId').equals(key).toArray(),
     rows('decisions').where('clientId').equals(key).toArray(),
     rows('followUps').where('clientId').equals(key).toArray(),
+    rows('followUpEvents').where('clientId').equals(key).toArray(),
     rows('safetyEvents').where('clientId').equals(key).toArray(),
   ]);
   return {
@@ -141,6 +148,7 @@ async function storedRecords(session: VaultSession, key: string): Promise<Caselo
     screenings: await openRows(session, 'screenings', screenings),
     decisions: await openRows(session, 'decisions', decisions),
     followUps: await openRows(session, 'followUps', followUps),
+    followUpEvents: await openRows(session, 'followUpEvents', followUpEvents),
     safetyEvents: await openRows(session, 'safetyEvents', safetyEvents),
   };
 }

@@ -5,6 +5,7 @@
  * the follow-up still reads as one done follow-up (and team sync, issue 19, merges them as a union).
  * Clear fields: id, clientId, rev only; the follow-up id, kind, screening and time are sealed.
  */
+import { caseloadChangeOf, caseloadScope, putCaseloadInTx, writeWithCaseload } from '../caseload/update';
 import { withReopenRetry } from '../retry';
 import type { VaultSession } from '../session';
 import type {
@@ -35,7 +36,10 @@ export function sealFollowUpEvent(
   return session.seal('followUpEvents', newFollowUpEventClear(clientId), data);
 }
 
-/** Appends one event in its own transaction; resolves once it is committed. */
+/**
+ * Appends one event in its own transaction, with the client's caseload index entry (the follow-up
+ * leaves Vandaag or moves in the same commit); resolves once it is committed.
+ */
 export async function appendFollowUpEvent(
   session: VaultSession,
   clientId: string,
@@ -44,7 +48,15 @@ export async function appendFollowUpEvent(
   const clear = newFollowUpEventClear(clientId);
   const row = await session.seal('followUpEvents', clear, data);
   const { db } = session;
-  await withReopenRetry(db, () => db.transaction('rw', db.followUpEvents, () => addInTx(db.followUpEvents, row)));
+  const changes = [caseloadChangeOf('followUpEvents', clear, data)];
+  await writeWithCaseload(session, changes, (prepared) =>
+    withReopenRetry(db, () =>
+      db.transaction('rw', caseloadScope(db, ['followUpEvents'], changes), async () => {
+        await addInTx(db.followUpEvents, row);
+        await putCaseloadInTx(db, prepared);
+      }),
+    ),
+  );
   return { ...clear, data };
 }
 
@@ -106,44 +118,6 @@ export async function listFollowUpEvents(
   return openMany<FollowUpEventClear, FollowUpEventPayload>(session, 'followUpEvents', rows);
 }
 
-/** What the events say about one follow-up. */
-export interface DerivedFollowUp {
-  state: FollowUpState;
-  /** The latest rescheduled date, or the planned one. */
-  dueDate: string;
-  /** The screening that completed it (the earliest completion naming one). */
-  completedBy: string | null;
-}
-
-const byTime = (a: FollowUpEventRecord, b: FollowUpEventRecord) =>
-  a.data.at < b.data.at ? -1 : a.data.at > b.data.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-
-/**
- * Derives a follow-up's state from its row and events. A completion wins over a cancellation
- * (someone did see the client); a row written as done or cancelled by an older build keeps that
- * state. Deterministic: the same set of events gives the same answer in any order of arrival.
- */
-export function deriveFollowUp(
-  row: { id: string; status: FollowUpStatus; dueDate: string },
-  events: readonly FollowUpEventRecord[],
-): DerivedFollowUp {
-  const own = events.filter((e) => e.data.followUpId === row.id).sort(byTime);
-  const completed = own.filter((e) => e.data.kind === 'completed');
-  const cancelled = own.some((e) => e.data.kind === 'cancelled');
-  const state: FollowUpState =
-    completed.length > 0 || row.status === 'done'
-      ? 'done'
-      : cancelled || row.status === 'cancelled'
-        ? 'cancelled'
-        : 'open';
-  let dueDate = row.dueDate;
-  for (const e of own) if (e.data.kind === 'rescheduled') dueDate = e.data.dueDate;
-  let completedBy: string | null = null;
-  for (const e of completed) {
-    if (e.data.kind === 'completed' && e.data.screeningId) {
-      completedBy = e.data.screeningId;
-      break;
-    }
-  }
-  return { state, dueDate, completedBy };
-}
+// The derivation rule lives in the domain: the caseload index projects with the same one.
+export type { DerivedFollowUp } from '../../domain/follow-up-state';
+export { deriveFollowUp } from '../../domain/follow-up-state';

@@ -17,10 +17,12 @@ import type {
   Decrypted,
   DraftClear,
   DraftPayload,
+  FollowUpEventPayload,
   FollowUpPayload,
   ReadMany,
   ScreeningClear,
   ScreeningPayload,
+  TextDraftPayload,
 } from '../types';
 import {
   addInTx,
@@ -34,7 +36,7 @@ import {
   tableOf,
   updateInTx,
 } from './encrypted-store';
-import { sealFollowUpEvent } from './followup-events.repository';
+import { newFollowUpEventClear } from './followup-events.repository';
 import { type FollowUpRecord, freshFollowUp, type NewFollowUp, newFollowUpClear } from './followups.repository';
 
 export type ScreeningRecord = Decrypted<ScreeningClear, ScreeningPayload>;
@@ -91,14 +93,18 @@ export async function completeScreening(
   const followUpRow =
     followUpClear && input.followUp ? await session.seal('followUps', followUpClear, input.followUp.data) : null;
 
-  const completionRow = input.answers
-    ? await sealFollowUpEvent(session, screeningClear.clientId, {
-        kind: 'completed',
-        followUpId: input.answers.id,
-        screeningId: screeningClear.id,
-        at: new Date(now).toISOString(),
-      })
+  const completion = input.answers
+    ? {
+        clear: newFollowUpEventClear(screeningClear.clientId),
+        data: {
+          kind: 'completed',
+          followUpId: input.answers.id,
+          screeningId: screeningClear.id,
+          at: new Date(now).toISOString(),
+        } satisfies FollowUpEventPayload,
+      }
     : null;
+  const completionRow = completion ? await session.seal('followUpEvents', completion.clear, completion.data) : null;
 
   const { db } = session;
   // The client's caseload index entry is written in the same transaction (caseload/update.ts).
@@ -106,6 +112,8 @@ export async function completeScreening(
     caseloadChangeOf('screenings', screeningClear, screeningData),
     caseloadChangeOf('decisions', decisionClear, input.decision.data),
     followUpClear && input.followUp ? caseloadChangeOf('followUps', followUpClear, input.followUp.data) : null,
+    // The answered follow-up leaves Vandaag in the same commit.
+    completion ? caseloadChangeOf('followUpEvents', completion.clear, completion.data) : null,
   ];
   await writeWithCaseload(session, changes, (prepared) =>
     withReopenRetry(db, () =>
@@ -193,18 +201,27 @@ export async function saveDraft(session: VaultSession, input: DraftInput, now = 
   return { ...clear, data: input.data };
 }
 
-export function getDraft(session: VaultSession, id: string): Promise<DraftRecord | undefined> {
-  return getRecord(session, 'drafts', id);
+/** A screening draft (a text draft in the same table is not one: see text-drafts.repository). */
+export async function getDraft(session: VaultSession, id: string): Promise<DraftRecord | undefined> {
+  const record = await getRecord<DraftClear, DraftPayload | TextDraftPayload>(session, 'drafts', id);
+  return record === undefined || isTextDraft(record.data) ? undefined : { ...record, data: record.data };
 }
 
-/** Drafts for the "Concept hersteld" banner, newest first. */
+/** Screening drafts for the "Concept hersteld" banner, newest first (text drafts left out). */
 export async function listDrafts(session: VaultSession): Promise<ReadMany<DraftRecord>> {
-  return queryMany<DraftClear, DraftPayload>(
+  const all = await queryMany<DraftClear, DraftPayload | TextDraftPayload>(
     session,
     'drafts',
     (t) => t.toArray(),
     (records) => records.sort(byField('updatedAt', 'desc')),
   );
+  const records: DraftRecord[] = [];
+  for (const r of all.records) if (!isTextDraft(r.data)) records.push({ ...r, data: r.data });
+  return { records, damaged: all.damaged };
+}
+
+export function isTextDraft(data: DraftPayload | TextDraftPayload): data is TextDraftPayload {
+  return 'kind' in data && data.kind === 'text';
 }
 
 /** Deletes a draft (an unsaved screening the professional chose to discard, after a confirmation). */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ANONYMOUS_KEY, groupCaseloadRecords, projectCaseloadEntry as projection } from './project';
 import type {
   CaseloadDecisionInput,
+  CaseloadFollowUpEventInput,
   CaseloadFollowUpInput,
   CaseloadRecords,
   CaseloadSafetyEventInput,
@@ -77,6 +78,7 @@ const records = (over: Partial<CaseloadRecords> = {}): CaseloadRecords => ({
   screenings: [],
   decisions: [],
   followUps: [],
+  followUpEvents: [],
   safetyEvents: [],
   ...over,
 });
@@ -90,7 +92,14 @@ describe('projectCaseloadEntry', () => {
     expect(e.lastScore).toBeNull();
     expect(e.next).toBeNull();
     expect(e.safety).toEqual({ open: false, level: null });
-    expect(e.rows).toEqual({ clients: 1, screenings: 0, decisions: 0, followUps: 0, safetyEvents: 0 });
+    expect(e.rows).toEqual({
+      clients: 1,
+      screenings: 0,
+      decisions: 0,
+      followUps: 0,
+      followUpEvents: 0,
+      safetyEvents: 0,
+    });
   });
 
   it('takes the step of the latest decision and the score of the latest completed screening', () => {
@@ -133,6 +142,46 @@ describe('projectCaseloadEntry', () => {
     expect(e.indicators.followUps).toHaveLength(4);
   });
 
+  it('the events decide: a completed or cancelled follow-up is not next, a rescheduled one moves, indicators follow', () => {
+    const ev = (id: string, data: CaseloadFollowUpEventInput['data']): CaseloadFollowUpEventInput => ({ id, data });
+    const e = projectCaseloadEntry(
+      'c1',
+      records({
+        followUps: [
+          followUp('f1', '2026-03-01', 'open', 's1'),
+          followUp('f2', '2026-03-05', 'open', 's1'),
+          followUp('f3', '2026-03-10', 'open', 's2'),
+          followUp('f4', '2026-04-01', 'open', 's2'),
+        ],
+        followUpEvents: [
+          ev('e1', { kind: 'completed', followUpId: 'f1', screeningId: 's2', at: '2026-03-01T09:00:00Z' }),
+          ev('e2', { kind: 'cancelled', followUpId: 'f2', at: '2026-03-02T09:00:00Z' }),
+          ev('e3', { kind: 'rescheduled', followUpId: 'f3', dueDate: '2026-05-01', at: '2026-03-03T09:00:00Z' }),
+        ],
+      }),
+      TZ,
+    );
+    expect(e.next).toMatchObject({ followUpId: 'f4', dueDate: '2026-04-01' });
+    expect(e.rows.followUpEvents).toBe(3);
+    expect(e.indicators.followUps.map((f) => [f.status, f.dueDate])).toEqual([
+      ['done', '2026-03-01'],
+      ['cancelled', '2026-03-05'],
+      ['open', '2026-05-01'],
+      ['open', '2026-04-01'],
+    ]);
+    const moved = projectCaseloadEntry(
+      'c1',
+      records({
+        followUps: [followUp('f3', '2026-03-10', 'open', 's2'), followUp('f4', '2026-04-01', 'open', 's2')],
+        followUpEvents: [
+          ev('e3', { kind: 'rescheduled', followUpId: 'f3', dueDate: '2026-03-20', at: '2026-03-03T09:00:00Z' }),
+        ],
+      }),
+      TZ,
+    );
+    expect(moved.next).toMatchObject({ followUpId: 'f3', dueDate: '2026-03-20' });
+  });
+
   it('an open signal shows with its highest level; a signal with an action is closed', () => {
     const open = projectCaseloadEntry(
       'c1',
@@ -157,6 +206,7 @@ describe('projectCaseloadEntry', () => {
       screenings: [{ ...screening('s1', '2026-01-10T10:00:00Z', 3), clientId: 'c1' }],
       decisions: [],
       followUps: [{ ...followUp('f1', '2026-05-01', 'open', 's1'), clientId: 'c2' }],
+      followUpEvents: [],
       safetyEvents: [{ ...signal('z', 'urgent'), clientId: null }],
     });
     expect([...groups.keys()].sort()).toEqual([ANONYMOUS_KEY, 'c1', 'c2'].sort());

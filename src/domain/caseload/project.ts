@@ -3,6 +3,7 @@
  * zone that turns instants into calendar days is a parameter). Rebuilding the whole index and updating
  * one entry at a save both go through this one function, so they cannot disagree.
  */
+import { deriveFollowUp } from '../follow-up-state';
 import type { IndicatorDecision, IndicatorFollowUp, IndicatorSafetyEvent, IndicatorScreening } from '../indicators';
 import { calendarDay } from '../time';
 import { PATHWAY_IDS, type PathwayId, type SafetyLevel } from '../types';
@@ -59,13 +60,15 @@ export function projectCaseloadEntry(key: string, records: CaseloadRecords, time
   const lastScreening = latest(completed);
   const lastDecision = latest(records.decisions);
 
+  // The stored status stays 'open' and the stored date is the planned one: the events decide.
+  const followUpsNow = records.followUps.map((f) => ({ f, derived: deriveFollowUp(f, records.followUpEvents) }));
   let next: CaseloadNext | null = null;
-  for (const f of records.followUps) {
-    if (f.status !== 'open') continue;
-    if (next === null || f.dueDate < next.dueDate) {
+  for (const { f, derived } of followUpsNow) {
+    if (derived.state !== 'open') continue;
+    if (next === null || derived.dueDate < next.dueDate) {
       next = {
         followUpId: f.id,
-        dueDate: f.dueDate,
+        dueDate: derived.dueDate,
         pathwayId: f.pathwayId,
         instrumentId: f.data.instrumentId,
         step: f.data.step,
@@ -103,13 +106,13 @@ export function projectCaseloadEntry(key: string, records: CaseloadRecords, time
     });
   }
   const followUps: IndicatorFollowUp[] = [];
-  for (const f of records.followUps) {
+  for (const { f, derived } of followUpsNow) {
     const pathwayId = pathwayOf(f.pathwayId);
     if (pathwayId === null) continue;
     followUps.push({
       pathwayId,
-      status: f.status,
-      dueDate: f.dueDate,
+      status: derived.state,
+      dueDate: derived.dueDate,
       decidedDay: day(f.createdAt),
       step: f.data.step,
       screeningId: sid(f.data.screeningId),
@@ -136,6 +139,7 @@ export function projectCaseloadEntry(key: string, records: CaseloadRecords, time
       screenings: records.screenings.length,
       decisions: records.decisions.length,
       followUps: records.followUps.length,
+      followUpEvents: records.followUpEvents.length,
       safetyEvents: records.safetyEvents.length,
     },
   };
@@ -156,6 +160,7 @@ export function groupCaseloadRecords(all: {
   readonly screenings: readonly (CaseloadRecords['screenings'][number] & { readonly clientId: string })[];
   readonly decisions: readonly (CaseloadRecords['decisions'][number] & { readonly clientId: string })[];
   readonly followUps: readonly (CaseloadRecords['followUps'][number] & { readonly clientId: string })[];
+  readonly followUpEvents: readonly (CaseloadRecords['followUpEvents'][number] & { readonly clientId: string })[];
   readonly safetyEvents: readonly (CaseloadRecords['safetyEvents'][number] & { readonly clientId: string | null })[];
 }): Map<string, CaseloadRecords> {
   type Mutable = {
@@ -163,13 +168,14 @@ export function groupCaseloadRecords(all: {
     screenings: CaseloadRecords['screenings'][number][];
     decisions: CaseloadRecords['decisions'][number][];
     followUps: CaseloadRecords['followUps'][number][];
+    followUpEvents: CaseloadRecords['followUpEvents'][number][];
     safetyEvents: CaseloadRecords['safetyEvents'][number][];
   };
   const out = new Map<string, Mutable>();
   const of = (key: string): Mutable => {
     let g = out.get(key);
     if (g === undefined) {
-      g = { client: null, screenings: [], decisions: [], followUps: [], safetyEvents: [] };
+      g = { client: null, screenings: [], decisions: [], followUps: [], followUpEvents: [], safetyEvents: [] };
       out.set(key, g);
     }
     return g;
@@ -178,6 +184,7 @@ export function groupCaseloadRecords(all: {
   for (const s of all.screenings) of(s.clientId).screenings.push(s);
   for (const d of all.decisions) of(d.clientId).decisions.push(d);
   for (const f of all.followUps) of(f.clientId).followUps.push(f);
+  for (const e of all.followUpEvents) of(e.clientId).followUpEvents.push(e);
   for (const e of all.safetyEvents) of(e.clientId ?? ANONYMOUS_KEY).safetyEvents.push(e);
   return out;
 }

@@ -4,6 +4,7 @@
  * The inputs are structural subsets of the stored records (src/db passes its records as they are),
  * so this module needs no storage types. Nothing here is stored in clear: src/db seals the entries.
  */
+import type { FollowUpEventInput } from '../follow-up-state';
 import type { IndicatorDecision, IndicatorFollowUp, IndicatorSafetyEvent, IndicatorScreening } from '../indicators';
 import type { Recommendation } from '../result';
 import type { FollowUpBranch, SafetyLevel, Step } from '../types';
@@ -52,6 +53,9 @@ export interface CaseloadFollowUpInput {
   readonly data: { readonly step: Step | 'safety'; readonly screeningId: string; readonly instrumentId: string };
 }
 
+/** A follow-up event (completed, cancelled, rescheduled): the follow-up's state is derived from these. */
+export type CaseloadFollowUpEventInput = FollowUpEventInput;
+
 export interface CaseloadSafetyEventInput {
   readonly id: string;
   readonly signalId: string;
@@ -73,6 +77,7 @@ export interface CaseloadRecords {
   readonly screenings: readonly CaseloadScreeningInput[];
   readonly decisions: readonly CaseloadDecisionInput[];
   readonly followUps: readonly CaseloadFollowUpInput[];
+  readonly followUpEvents: readonly CaseloadFollowUpEventInput[];
   readonly safetyEvents: readonly CaseloadSafetyEventInput[];
 }
 
@@ -82,10 +87,11 @@ export interface CaseloadRowCounts {
   screenings: number;
   decisions: number;
   followUps: number;
+  followUpEvents: number;
   safetyEvents: number;
 }
 
-/** The open follow-up that comes first: what the lists show as "next". */
+/** The open follow-up that comes first (state and due date derived from its events): the lists' "next". */
 export interface CaseloadNext {
   readonly followUpId: string;
   readonly dueDate: string;

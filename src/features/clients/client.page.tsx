@@ -8,6 +8,7 @@ import { useVault } from '../../runtime/vault/runtime-context';
 import { PageHeading } from '../../ui/page-heading';
 import { logView } from '../audit/log-events';
 import { useRolePathways } from '../home/use-role-pathways';
+import { ConflictChooser } from '../team';
 import { ClientForm } from './client-form';
 import './clients.css';
 import { ClientOpenSignals } from '../safety/client-open-signals';
@@ -69,6 +70,7 @@ function ClientView({ client }: { client: ClientRecord }) {
   return (
     <section className="client-page">
       <PageHeading>{client.data.alias}</PageHeading>
+      <ConflictChooser table="clients" id={client.id} />
       {client.data.code && <p className="lead">{t('clientCode', { code: client.data.code })}</p>}
       {client.status === 'archived' && <p className="warning-box">{t('archivedNotice')}</p>}
 

@@ -1,9 +1,10 @@
 // Adds a note. The text stays in state until the save resolved; on failure (e.g. storage full) the
 // Dutch message shows and the text is still in the field.
 
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { createNote } from '../../db';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
+import { useTextDraft } from '../../runtime/drafts/use-text-draft';
 import { useVault } from '../../runtime/vault/runtime-context';
 import { CharCount } from '../../ui/char-count';
 import { TEXT_LIMITS } from '../../ui/text-limits';
@@ -17,12 +18,30 @@ export function NoteForm({ clientId }: { clientId: string }) {
   const id = useId();
   const [text, setText] = useState('');
   const save = useSaveState();
+  // A half-typed note is kept as an encrypted draft: the auto-lock, leaving the page or a crash cannot
+  // lose it (issue 18).
+  const draft = useTextDraft(`note:${clientId}`, clientId);
+  const applied = useRef(false);
+  const [restored, setRestored] = useState(false);
+  useEffect(() => {
+    if (draft.restored === undefined || applied.current) return;
+    applied.current = true;
+    const kept = draft.restored?.text;
+    if (kept) {
+      setText((now) => (now === '' ? kept : now));
+      setRestored(true);
+    }
+  }, [draft.restored]);
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     if (text.trim() === '') return save.fail(t('noteEmpty'));
     const ok = await save.run(() => createNote(vault.session(), clientId, { text }), language);
-    if (ok) setText('');
+    if (ok) {
+      setText('');
+      setRestored(false);
+      await draft.clear();
+    }
   };
 
   return (
@@ -38,10 +57,16 @@ export function NoteForm({ clientId }: { clientId: string }) {
           value={text}
           onChange={(e) => {
             setText(e.target.value);
+            draft.set({ text: e.target.value });
             if (save.saved) save.reset();
           }}
         />
         <CharCount id={`${id}-note-count`} value={text} kind="note" />
+        {restored && (
+          <p className="hint" role="status">
+            {t('noteDraftRestored')}
+          </p>
+        )}
       </div>
       <button type="submit" className="button" disabled={save.busy}>
         {t('noteSave')}

@@ -1,27 +1,10 @@
-// The summary as plain text (for Web Share and the clipboard): the same content as the page.
-import { calendarDay } from '../../domain';
+// The summary as plain text (for Web Share and the clipboard): the same content as the page, with the
+// line on sharing only through a secure channel at the top.
 import type { Language } from '../../i18n/translate';
+import type { HandoverDetails } from './handover-details';
 import type { HandoverSummary } from './use-handover';
 
 type T = (key: string, values?: Record<string, string | number>) => string;
-
-/** The calendar day of the screening in the professional's zone (not the UTC day of the instant). */
-export function screeningDay(evaluatedAt: string): string {
-  return calendarDay(Date.parse(evaluatedAt), Intl.DateTimeFormat().resolvedOptions().timeZone);
-}
-
-/** The recorded safety action in the pack's own words; older records name one of the built-in ids. */
-export function safetyActionText(
-  safety: { action: string; label?: { nl: string; en: string } },
-  t: T,
-  language: Language,
-): string {
-  return safety.label?.[language] ?? t(`safety.${safety.action}`);
-}
-
-export function stepLabel(chosen: number | 'safety', t: T): string {
-  return chosen === 'safety' ? t('stepSafety') : t('stepN', { step: chosen });
-}
 
 /** The reasons behind the step: the decision's own, else the engine's for that screening. */
 export function stepReasons(s: HandoverSummary) {
@@ -29,22 +12,29 @@ export function stepReasons(s: HandoverSummary) {
   return own.length > 0 ? own : (s.screening?.data.outcome.reasons ?? []);
 }
 
-export function handoverText(s: HandoverSummary, t: T, language: Language): string {
-  const lines: string[] = [`${t('title')} — ${t('client')}: ${s.client.data.alias}`, ''];
+export function handoverText(s: HandoverSummary, d: HandoverDetails, t: T, language: Language): string {
+  const lines: string[] = [`${t('title')} — ${t('client')}: ${s.client.data.alias}`, t('secureChannel'), ''];
+  const score = s.screening?.data.outcome.score;
+  const flags = d.flags;
+  if (d.safetyAction !== null || flags.length > 0) {
+    lines.push(`${t('safety')}:`);
+    if (flags.length > 0) lines.push(`${t('redFlags')}: ${flags.join('; ')}`);
+    if (d.safetyAction) lines.push(t('actionTaken', { action: d.safetyAction }));
+    if (d.safetyNote) lines.push(t('safetyNote', { note: d.safetyNote }));
+    lines.push('');
+  }
   lines.push(`${t('screening')}:`);
-  if (s.screening) {
-    const { score } = s.screening.data.outcome;
-    lines.push(t('date', { date: screeningDay(s.screening.data.outcome.evaluatedAt) }));
+  if (s.screening && score) {
+    if (d.screeningDate) lines.push(t('date', { date: d.screeningDate }));
+    if (d.context) lines.push(t('context', { context: d.context }));
     lines.push(t('score', { instrument: score.instrumentId.toUpperCase(), total: score.total }));
     lines.push(t('band', { band: score.band.label[language] }));
-    lines.push(
-      `${t('redFlags')}: ${score.redFlags.length ? score.redFlags.map((f) => f.label[language]).join('; ') : '—'}`,
-    );
-    const safety = s.decision?.data.safetyAction;
-    if (safety) lines.push(t('actionTaken', { action: safetyActionText(safety, t, language) }));
+    if (d.trend) lines.push(t('trend', { instrument: score.instrumentId.toUpperCase(), trend: d.trend }));
+    if (d.change) lines.push(t('change', { change: d.change }));
+    if (flags.length === 0) lines.push(t('noRedFlags'));
   } else lines.push(t('noScreening'));
-  if (s.decision) {
-    lines.push('', `${t('step')}: ${stepLabel(s.decision.data.chosen, t)}`);
+  if (s.decision && d.stepName) {
+    lines.push('', `${t('step')}: ${d.stepName}`);
     if (s.decision.data.overrideReason) lines.push(t('override', { reason: s.decision.data.overrideReason }));
     for (const r of stepReasons(s)) lines.push(`- ${r.label[language]}`);
   }
@@ -64,7 +54,7 @@ export function handoverText(s: HandoverSummary, t: T, language: Language): stri
       p.whomToCall.map((w) => (w.phone ? `${w.name} (${w.phone})` : w.name)),
     );
   } else lines.push(t('noPlan'));
-  lines.push('', s.followUp ? t('followUpOn', { date: s.followUp.dueDate }) : t('noFollowUp'));
+  lines.push('', d.followUpDate ? t('followUpOn', { date: d.followUpDate }) : t('noFollowUp'));
   if (s.note) lines.push('', `${t('note')}: ${s.note.data.text}`);
   return lines.join('\n');
 }

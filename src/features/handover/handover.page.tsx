@@ -1,14 +1,19 @@
-// Handover summary (PRODUCT 8): latest screening (score, band, red flags and action taken), step
-// and reasons, plan, follow-up and the professional's note — nothing more. Print (A4, black and
-// white), Web Share (text only) where available, copy as text; each is logged as an export (R38).
+// Handover summary (PRODUCT 8): safety first (red flags, the action taken and its explanation), the
+// latest screening (date, context, score, band, trend and the change since last time), the step by its
+// name and reasons, plan, follow-up and the professional's note — nothing more. Print (A4, black and
+// white; the browser's "Save as PDF"), Web Share (text only) where available, copy as text, with the
+// line to share only through a secure channel; each is logged as an export (R38).
 import './handover.css';
 import { useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router';
+import type { PathwayId } from '../../domain';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
+import { useActivePack } from '../../runtime/content/use-content';
 import { useVault } from '../../runtime/vault/runtime-context';
 import { PageHeading } from '../../ui/page-heading';
 import { logExport, logView } from '../audit/log-events';
-import { handoverText, safetyActionText, screeningDay, stepLabel, stepReasons } from './handover-text';
+import { type HandoverDetails, handoverDetails } from './handover-details';
+import { handoverText, stepReasons } from './handover-text';
 import { handoverMessages } from './messages';
 import { type HandoverSummary, useHandover } from './use-handover';
 
@@ -35,6 +40,7 @@ export function HandoverPage() {
   const t = useMessages(handoverMessages);
   const language = useLanguage();
   const summary = useHandover(clientId);
+  const pack = useActivePack(summary?.screening?.data.pathwayId as PathwayId | undefined);
   const [status, setStatus] = useState<string>('');
   const logged = useRef<string | null>(null);
 
@@ -54,7 +60,9 @@ export function HandoverPage() {
     );
   }
 
-  const text = () => handoverText(summary, t as (k: string, v?: Record<string, string | number>) => string, language);
+  const tt = t as (k: string, v?: Record<string, string | number>) => string;
+  const details = handoverDetails(summary, pack, tt, language);
+  const text = () => handoverText(summary, details, tt, language);
 
   async function print() {
     await logExport(vault.db, 'print', clientId);
@@ -97,60 +105,61 @@ export function HandoverPage() {
           {t('copy')}
         </button>
       </div>
+      <p className="secure-channel no-print">{t('secureChannel')}</p>
       <p className="form-message no-print" role="status">
         {status}
       </p>
-      <Body summary={summary} />
+      <Body summary={summary} details={details} />
     </section>
   );
 }
 
-function Body({ summary: s }: { summary: HandoverSummary }) {
+function Body({ summary: s, details: d }: { summary: HandoverSummary; details: HandoverDetails }) {
   const t = useMessages(handoverMessages);
   const language = useLanguage();
   const score = s.screening?.data.outcome.score;
-  const safety = s.decision?.data.safetyAction;
   const plan = s.plan?.data;
+  const flags = score?.redFlags ?? [];
   return (
     <>
+      {(d.safetyAction !== null || flags.length > 0) && (
+        <section aria-labelledby="ho-safety" className="ho-safety">
+          <h2 id="ho-safety">{t('safety')}</h2>
+          {flags.length > 0 && (
+            <>
+              <h3>{t('redFlags')}</h3>
+              <ul>
+                {flags.map((f) => (
+                  <li key={f.ruleId}>{f.label[language]}</li>
+                ))}
+              </ul>
+            </>
+          )}
+          {d.safetyAction !== null && <p>{t('actionTaken', { action: d.safetyAction })}</p>}
+          {d.safetyNote !== null && <p className="pre-wrap">{t('safetyNote', { note: d.safetyNote })}</p>}
+        </section>
+      )}
       <section aria-labelledby="ho-screening">
         <h2 id="ho-screening">{t('screening')}</h2>
         {s.screening && score ? (
           <>
-            <p>{t('date', { date: screeningDay(s.screening.data.outcome.evaluatedAt) })}</p>
+            {d.screeningDate !== null && <p>{t('date', { date: d.screeningDate })}</p>}
+            {d.context !== null && <p>{t('context', { context: d.context })}</p>}
             <p>{t('score', { instrument: score.instrumentId.toUpperCase(), total: score.total })}</p>
             <p>{t('band', { band: score.band.label[language] })}</p>
-            <h3>{t('redFlags')}</h3>
-            {score.redFlags.length === 0 ? (
-              <p>{t('noRedFlags')}</p>
-            ) : (
-              <ul>
-                {score.redFlags.map((f) => (
-                  <li key={f.ruleId}>{f.label[language]}</li>
-                ))}
-              </ul>
-            )}
-            {safety && (
-              <p>
-                {t('actionTaken', {
-                  action: safetyActionText(
-                    safety,
-                    t as (k: string, v?: Record<string, string | number>) => string,
-                    language,
-                  ),
-                })}
-              </p>
-            )}
+            {d.trend !== null && <p>{t('trend', { instrument: score.instrumentId.toUpperCase(), trend: d.trend })}</p>}
+            {d.change !== null && <p>{t('change', { change: d.change })}</p>}
+            {flags.length === 0 && <p>{t('noRedFlags')}</p>}
           </>
         ) : (
           <p>{t('noScreening')}</p>
         )}
       </section>
-      {s.decision && (
+      {s.decision && d.stepName !== null && (
         <section aria-labelledby="ho-step">
           <h2 id="ho-step">{t('step')}</h2>
           <p>
-            <strong>{stepLabel(s.decision.data.chosen, t as (k: string) => string)}</strong>
+            <strong>{d.stepName}</strong>
           </p>
           {s.decision.data.overrideReason && <p>{t('override', { reason: s.decision.data.overrideReason })}</p>}
           <h3>{t('reasons')}</h3>
@@ -180,12 +189,12 @@ function Body({ summary: s }: { summary: HandoverSummary }) {
       </section>
       <section aria-labelledby="ho-follow">
         <h2 id="ho-follow">{t('followUp')}</h2>
-        <p>{s.followUp ? t('followUpOn', { date: s.followUp.dueDate }) : t('noFollowUp')}</p>
+        <p>{d.followUpDate !== null ? t('followUpOn', { date: d.followUpDate }) : t('noFollowUp')}</p>
       </section>
       {s.note && (
         <section aria-labelledby="ho-note">
           <h2 id="ho-note">{t('note')}</h2>
-          <p style={{ whiteSpace: 'pre-wrap' }}>{s.note.data.text}</p>
+          <p className="pre-wrap">{s.note.data.text}</p>
         </section>
       )}
     </>

@@ -25,6 +25,8 @@ export interface HandoverSummary {
   plan: PlanRecord | null;
   followUp: FollowUpRecord | null;
   note: NoteRecord | null;
+  /** Totals of the completed screenings with the latest one's instrument, oldest first (the last four). */
+  trend: { at: string; total: number }[];
 }
 
 const newest = <T extends { createdAt: number }>(items: T[]): T | null =>
@@ -48,7 +50,17 @@ export async function loadHandover(session: VaultSession, clientId: string): Pro
     plan: newest(plans.records.filter((p) => p.status === 'active')),
     followUp: followUps.records.find((f) => f.state === 'open') ?? null,
     note: newest(notes.records),
+    trend: screening ? trendOf(screenings.records, screening) : [],
   };
+}
+
+function trendOf(records: readonly ScreeningRecord[], latest: ScreeningRecord): { at: string; total: number }[] {
+  const instrument = latest.data.outcome.score.instrumentId;
+  return records
+    .filter((r) => r.status === 'completed' && r.data.outcome.score.instrumentId === instrument)
+    .map((r) => ({ at: r.data.outcome.evaluatedAt, total: r.data.outcome.score.total }))
+    .sort((a, b) => a.at.localeCompare(b.at))
+    .slice(-4);
 }
 
 /** undefined while loading, null when the client does not exist. */

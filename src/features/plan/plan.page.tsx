@@ -2,12 +2,13 @@
 // come from the relapse-prevention pack's plan template. Every save is a new dated version; earlier
 // versions stay in `history`.
 
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { createPlan, type PlanRecord, updatePlan } from '../../db';
 import type { PlanTemplate } from '../../domain';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { useActivePack } from '../../runtime/content/use-content';
+import { useTextDraft } from '../../runtime/drafts/use-text-draft';
 import { useVault } from '../../runtime/vault/runtime-context';
 import { CharCount } from '../../ui/char-count';
 import { PageHeading } from '../../ui/page-heading';
@@ -17,6 +18,7 @@ import { SaveStatus, useSaveState } from '../clients/save-status';
 import { useClient } from '../clients/use-clients';
 import '../clients/clients.css';
 import './plan.css';
+import { ConflictChooser } from '../team';
 import { messages } from './messages';
 import { type PlanContent, revisePlan, toLines } from './plan-model';
 import { PlanView } from './plan-view';
@@ -46,6 +48,7 @@ export function PlanPage() {
   return (
     <section className="plan-page">
       <PageHeading>{template?.title[language] ?? t('title')}</PageHeading>
+      {plan && <ConflictChooser table="plans" id={plan.id} />}
       <p className="lead">
         {t('forClient', { alias: client.data.alias })} ·{' '}
         {plan ? t('version', { date: formatDate(plan.data.revisedAt, language) }) : t('noVersion')}
@@ -120,6 +123,57 @@ function PlanEditor({
   );
   const section = (sid: string) => template.sections.find((s) => s.id === sid);
 
+  // Unsaved edits are kept as an encrypted draft (issue 18): leaving the page, the auto-lock or a crash
+  // cannot lose them. Only a form that differs from the saved plan leaves a draft.
+  const draft = useTextDraft(`plan:${clientId}`, clientId);
+  const snapshot = JSON.stringify({
+    signs,
+    triggers,
+    whatIDo,
+    whatOthersDo,
+    calls: calls.map(({ name, phone }) => ({ name, phone })),
+  });
+  const [baseline] = useState(snapshot);
+  const applied = useRef(false);
+  const [restored, setRestored] = useState(false);
+  useEffect(() => {
+    if (draft.restored === undefined || applied.current) return;
+    applied.current = true;
+    const form = parsePlanForm(draft.restored?.form);
+    if (form === null) return;
+    setSigns(form.signs);
+    setTriggers(form.triggers);
+    setWhatIDo(form.whatIDo);
+    setWhatOthersDo(form.whatOthersDo);
+    setCalls(form.calls.map((c) => ({ key: crypto.randomUUID(), ...c })));
+    setRestored(true);
+  }, [draft.restored]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: snapshot stands for the form's state
+  useEffect(() => {
+    if (applied.current) draft.set(snapshot === baseline ? {} : { form: snapshot });
+  }, [snapshot]);
+  // The plan changed elsewhere (another team device, or a version chosen after a conflict): show that
+  // version, so a save here never writes a stale form over it. This editor's own saves are known.
+  const known = useRef(plan ? `${plan.id}:${plan.rev}` : null);
+  useEffect(() => {
+    const now = plan ? `${plan.id}:${plan.rev}` : null;
+    if (!plan || now === known.current) return;
+    known.current = now;
+    const data = plan.data;
+    setSigns(
+      Object.fromEntries(
+        template.warningSignCategories.map((c) => {
+          const found = data.warningSigns.find((s) => s.category === c.id);
+          return [c.id, { checked: found !== undefined, text: found?.text ?? '' }];
+        }),
+      ),
+    );
+    setTriggers(data.triggers.join('\n'));
+    setWhatIDo(data.whatIDo.join('\n'));
+    setWhatOthersDo(data.whatOthersDo.join('\n'));
+    setCalls(data.whomToCall.map((c) => ({ key: crypto.randomUUID(), name: c.name, phone: c.phone ?? '' })));
+  }, [plan, template]);
+
   const content = (): PlanContent => ({
     warningSigns: [
       ...template.warningSignCategories
@@ -141,11 +195,17 @@ function PlanEditor({
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     const now = new Date().toISOString();
-    await save.run(async () => {
+    const ok = await save.run(async () => {
       const session = vault.session();
-      if (plan) await updatePlan(session, plan, revisePlan(plan.data, content(), now));
-      else await createPlan(session, { clientId, pathwayId: PLAN_PATHWAY }, revisePlan(null, content(), now));
+      const saved = plan
+        ? await updatePlan(session, plan, revisePlan(plan.data, content(), now))
+        : await createPlan(session, { clientId, pathwayId: PLAN_PATHWAY }, revisePlan(null, content(), now));
+      known.current = `${saved.id}:${saved.rev}`;
     }, language);
+    if (ok) {
+      setRestored(false);
+      await draft.clear();
+    }
   };
 
   const lines = (sid: string, value: string, set: (v: string) => void) => {
@@ -174,6 +234,11 @@ function PlanEditor({
   const callSection = section('whom-to-call');
   return (
     <form onSubmit={submit} noValidate className="plan-form">
+      {restored && (
+        <p className="notice" role="status">
+          {t('draftRestored')}
+        </p>
+      )}
       <fieldset className="field">
         <legend>{signsSection?.label[language]}</legend>
         <p className="hint">{signsSection?.hint[language]}</p>
@@ -270,4 +335,36 @@ function PlanEditor({
       <SaveStatus state={save} />
     </form>
   );
+}
+
+interface PlanForm {
+  signs: Record<string, { checked: boolean; text: string }>;
+  triggers: string;
+  whatIDo: string;
+  whatOthersDo: string;
+  calls: { name: string; phone: string }[];
+}
+
+const isText = (x: unknown): x is string => typeof x === 'string';
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
+
+/** The plan form as its draft stored it; null when there is none or it does not read as one. */
+function parsePlanForm(json: string | undefined): PlanForm | null {
+  if (json === undefined) return null;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  if (!isRecord(raw) || !isText(raw.triggers) || !isText(raw.whatIDo) || !isText(raw.whatOthersDo)) return null;
+  if (!isRecord(raw.signs) || !Array.isArray(raw.calls)) return null;
+  const signs: PlanForm['signs'] = {};
+  for (const [k, v] of Object.entries(raw.signs))
+    if (isRecord(v) && typeof v.checked === 'boolean' && isText(v.text))
+      signs[k] = { checked: v.checked, text: v.text };
+  const calls = raw.calls.flatMap((c: unknown) =>
+    isRecord(c) && isText(c.name) && isText(c.phone) ? [{ name: c.name, phone: c.phone }] : [],
+  );
+  return { signs, triggers: raw.triggers, whatIDo: raw.whatIDo, whatOthersDo: raw.whatOthersDo, calls };
 }

@@ -3,6 +3,7 @@
 // back?" is asked afresh by the intake form). The engine decides what carries forward; this only reads the stored record.
 import type { ScreeningPayload } from '../../db';
 import { type CarriedContext, carryContext, type Pathway, prefilledFlags, type RelapseIntake } from '../../domain';
+import { deviceTimeZone } from './dates';
 
 export interface CarriedStart {
   readonly context: CarriedContext;
@@ -13,7 +14,7 @@ export interface CarriedStart {
 export function carriedStart(pathway: Pathway, earlier: ScreeningPayload, nowMs: number): CarriedStart {
   const earlierMs = Date.parse(earlier.outcome.evaluatedAt);
   return {
-    context: carryContext(earlier.context, earlierMs, nowMs),
+    context: carryContext(earlier.context, earlierMs, nowMs, deviceTimeZone()),
     flags: prefilledFlags(pathway, earlier.flags),
     intake: earlier.intake ?? null,
   };

@@ -56,13 +56,29 @@ export function ContextFields(props: {
   onChange: (c: ContextDraft) => void;
   /** Set at a follow-up once the pregnancy has reached term: ask whether she has given birth. */
   askBirth?: boolean;
+  /** At a follow-up: the earlier screening's context and date, and the same context moved on to today. */
+  carried?: { earlier: ScreeningContext; now: ScreeningContext | null; date: string };
 }) {
   const t = useMessages(screeningMessages);
   const { value, onChange } = props;
+  const describe = (c: ScreeningContext | null): string | null => {
+    if (c === null || c.phase === 'none') return null;
+    if (c.phase === 'postpartum') return t('contextPostpartumWeeks', { n: c.weeks });
+    return c.gestationWeeks === undefined ? null : t('contextPregnantWeeks', { n: c.gestationWeeks });
+  };
+  const earlier = props.carried ? describe(props.carried.earlier) : null;
+  const now = props.carried ? describe(props.carried.now) : null;
   const gestation = wholeWeeks(value.gestationWeeks, MAX_GESTATION_WEEKS);
   return (
     <fieldset className="field">
       <legend>{t('contextLegend')}</legend>
+      {/* CONTENT.md §3a: weeks are stored, so a follow-up recomputes them from the earlier date; shown
+          so the professional confirms rather than types them again. */}
+      {props.carried && earlier !== null && now !== null && (
+        <p className="hint carried-context" id="carried-context">
+          {t('carriedContext', { date: props.carried.date, earlier, now })}
+        </p>
+      )}
       {props.askBirth === true && (
         <p className="notice" role="status">
           {t('askBirth')}

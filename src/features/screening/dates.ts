@@ -9,9 +9,3 @@ export function deviceTimeZone(): string {
 export function localDate(ms: number): string {
   return calendarDay(ms, deviceTimeZone());
 }
-
-/** A `YYYY-MM-DD` date for people: 14-03-2026 in Dutch, 2026-03-14 stays readable in English. */
-export function showDate(date: string, language: 'nl' | 'en'): string {
-  const [y, m, d] = date.split('-');
-  return language === 'nl' ? `${d}-${m}-${y}` : date;
-}

@@ -89,5 +89,9 @@ describe('at a follow-up', () => {
     const medication = group(/vragen over psychofarmaca/);
     for (const radio of within(medication).getAllByRole('radio')) expect(radio).not.toBeChecked();
     expect(screen.getByLabelText(/Zwangerschapsduur in weken/)).toHaveValue(16);
+    // Recomputed from the earlier date, and said so: the professional confirms instead of typing it again.
+    expect(
+      screen.getByText(/^Vorige screening \(.+\): 12 weken zwanger\. Vandaag is dat 16 weken zwanger\./),
+    ).toBeInTheDocument();
   });
 });

@@ -1,8 +1,11 @@
 // Full-text questionnaire (PHQ-9, PHQ-2, Whooley, or a licensed EPDS): one question per screen or the
 // whole form. Every question is a fieldset with its legend, native radios (arrow keys move and choose),
-// Enter goes on.
-import { type FormEvent, type KeyboardEvent, useState } from 'react';
-import type { Instrument, Item } from '../../domain';
+// Enter goes on. One per screen, a tap on an answer goes on to the next question by itself (issue 18;
+// the Community Health Toolkit does the same), except on the last one ("Klaar" stays a deliberate
+// tap) and, for the professional, on an answer raising a red flag (the urgent panel comes first, and
+// coming back shows what was entered).
+import { type FormEvent, type KeyboardEvent, useRef, useState } from 'react';
+import { type Instrument, type Item, itemKey, raisesRedFlag } from '../../domain';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { screeningMessages } from './messages';
 import { optionLabels, positionsOf } from './option-labels';
@@ -53,6 +56,18 @@ export function FullTextForm(props: FullTextProps) {
   const items = instrument.items;
   const index = Math.min(Math.max(props.position, 0), items.length - 1);
   const item = items[index];
+  // Arrow keys move the choice in a radio group; only a tap (or Space, then Enter) goes on.
+  const arrowing = useRef(false);
+
+  function chosen(p: number) {
+    if (item === undefined) return;
+    props.onAnswer(item.id, p);
+    setMissing([]);
+    if (props.mode !== 'one' || arrowing.current || index + 1 >= items.length) return;
+    const points = itemKey(instrument, item.id)?.[p];
+    if (props.audience !== 'client' && raisesRedFlag(instrument, item.id, points)) return;
+    props.onPosition(index + 1);
+  }
 
   function next() {
     if (props.mode === 'all') {
@@ -77,6 +92,7 @@ export function FullTextForm(props: FullTextProps) {
   };
   // Enter on a radio does not submit a form in every browser: make it go on everywhere.
   const onKeyDown = (e: KeyboardEvent) => {
+    arrowing.current = e.key.startsWith('Arrow');
     if (e.key === 'Enter' && e.target instanceof HTMLInputElement && e.target.type === 'radio') {
       e.preventDefault();
       next();
@@ -85,20 +101,22 @@ export function FullTextForm(props: FullTextProps) {
 
   const last = props.mode === 'all' || index === items.length - 1;
   return (
-    <form onSubmit={submit} onKeyDown={onKeyDown} noValidate className="questionnaire">
+    <form
+      onSubmit={submit}
+      onKeyDown={onKeyDown}
+      onPointerDown={() => {
+        arrowing.current = false;
+      }}
+      noValidate
+      className="questionnaire"
+    >
       {instrument.instructions && <p className="hint">{instrument.instructions[language]}</p>}
       {props.mode === 'one' && item !== undefined ? (
         <>
           <p className="progress" aria-live="polite">
             {t('progress', { n: index + 1, total: items.length })}
           </p>
-          <Question
-            key={item.id}
-            instrument={instrument}
-            item={item}
-            value={answers[item.id]}
-            onAnswer={(p) => props.onAnswer(item.id, p)}
-          />
+          <Question key={item.id} instrument={instrument} item={item} value={answers[item.id]} onAnswer={chosen} />
         </>
       ) : (
         items.map((i) => (

@@ -4,9 +4,9 @@
 // the safety path the underlying step's actions "na de veiligheidsbeoordeling"; (d) cards; then
 // confirm or override (reason required), schedule the follow-up (the next day on the safety path,
 // whatever step is chosen; a later day needs a reason), save.
-import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { createClient, discardDraft, recordSafetyOutcome, toStorageError } from '../../db';
+import { createClient, discardDraft, recordSafetyOutcome, signalIdFor, toStorageError } from '../../db';
 import {
   actionsAfterAssessment,
   checkFollowUpDate,
@@ -21,6 +21,7 @@ import {
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { useActivePack } from '../../runtime/content/use-content';
 import { announceDraftCompleted, useDraftCompletedElsewhere } from '../../runtime/cross-tab/draft-completed';
+import { useTextDraft } from '../../runtime/drafts/use-text-draft';
 import { useVault } from '../../runtime/vault/runtime-context';
 import { CharCount } from '../../ui/char-count';
 import { describedBy, FieldError, type FieldProblem, focusFirstProblem } from '../../ui/field-errors';
@@ -84,6 +85,27 @@ export function ResultPage() {
   const [busy, setBusy] = useState(false);
   const [confirmDiscard, setConfirmDiscard] = useState(false);
   const completedElsewhere = useDraftCompletedElsewhere(draftId);
+  // The free text of this page (override reason, safety note, follow-up reason, note) is kept as an
+  // encrypted draft until the save: a lock, leaving the page or a crash cannot lose it (issue 18). An
+  // anonymous screening stores nothing, so neither does its text.
+  const keepsText = draft !== null && draftId !== ANONYMOUS_ID;
+  const texts = useTextDraft(keepsText ? `result:${draftId}` : null, draft?.clientId ?? null);
+  const textsApplied = useRef(false);
+  useEffect(() => {
+    if (texts.restored === undefined || textsApplied.current || !keepsText) return;
+    textsApplied.current = true;
+    const kept = texts.restored;
+    if (kept === null) return;
+    if (kept.reason) setReason(kept.reason);
+    if (kept.dueReason) setDueReason(kept.dueReason);
+    if (kept.note) setNote(kept.note);
+    const safetyNote = kept.safetyNote;
+    if (safetyNote) setSafety((s) => ({ ...s, note: safetyNote }));
+  }, [texts.restored, keepsText]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the four texts are what is kept
+  useEffect(() => {
+    if (textsApplied.current) texts.set({ reason, dueReason, note, safetyNote: safety.note });
+  }, [reason, dueReason, note, safety.note]);
 
   const evaluation = useMemo(() => {
     if (!draft || !pack || previous === undefined || confirmedKeys === undefined) return null;
@@ -203,6 +225,19 @@ export function ResultPage() {
         : draft.clientId;
       if (clientId === null) throw new Error('draft without client');
       const action = advice !== null ? packSafetyAction(pack, safety.action) : null;
+      // The signals this result raised are stored by an effect on mount; a quick "Opslaan" can come
+      // before that write (or the live list) has landed. Store them now (idempotent) and name them
+      // here, so the action is always appended to every signal of this screening (R46).
+      const raised = stored ? resultSignals.map((s) => signalIdFor(draft.id, s.id)) : [];
+      if (stored && resultSignals.length > 0) {
+        await recordSignals(session, {
+          draftId: draft.id,
+          clientId: draft.clientId,
+          pathwayId: pack.id,
+          signals: resultSignals,
+          handedToClient: draft.data.handedToClient === true,
+        });
+      }
       dispose();
       await saveScreening(session, {
         pack,
@@ -220,10 +255,11 @@ export function ResultPage() {
           now: Date.now(),
         },
         answeredFollowUp: previous?.followUp?.state === 'open' ? previous.followUp : null,
-        openSignalIds: openRecords?.map((r) => r.id) ?? [],
+        openSignalIds: [...new Set([...(openRecords?.map((r) => r.id) ?? []), ...raised])],
       });
       if (!stored) writeAnonymous(null);
       else announceDraftCompleted(draft.id);
+      await texts.clear();
       navigate(`/clients/${clientId}`);
     } catch (e) {
       setErrors([t(storageMessageKey(toStorageError(e).code))]);
@@ -249,6 +285,7 @@ export function ResultPage() {
       }
       dispose();
       if (stored) await discardDraft(session, draft?.id ?? '');
+      await texts.clear();
       writeAnonymous(null);
       navigate('/');
     } catch (e) {

@@ -204,17 +204,25 @@ export function RunnerPage() {
       <SaveStatusLine status={status} anonymous={state.draft.anonymous} />
       {!fullText && (
         <>
-          {/* The licence paragraph filled the first phone screen of every EPDS entry: folded (issue 18). */}
-          <details className="about-fold">
-            <summary>{t('aboutInstrument')}</summary>
-            <p className="hint">{instrument.licence.note[language]}</p>
-          </details>
+          {/* The item and its answers come first, within the first phone screen; the key warning and
+              the licence (folded, issue 18) follow it. */}
+          <ScoreEntryForm
+            instrument={instrument}
+            answers={answers}
+            position={position}
+            onAnswer={onAnswer}
+            onPosition={onPosition}
+            onDone={done}
+          />
           {!isKeyVerified(instrument, confirmedKeys ?? []) && (
             <p className="warning-box" role="note">
               {t('keyNotVerified')}
             </p>
           )}
-          <ScoreEntryForm instrument={instrument} answers={answers} onAnswer={onAnswer} onDone={done} />
+          <details className="about-fold">
+            <summary>{t('aboutInstrument')}</summary>
+            <p className="hint">{instrument.licence.note[language]}</p>
+          </details>
         </>
       )}
       {fullText && (

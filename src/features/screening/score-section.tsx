@@ -46,34 +46,38 @@ export function ScoreSection(props: {
           {t('keyNotVerified')}
         </p>
       )}
+      {/* Checked against the paper just before the result: folded here, so the decision comes sooner. */}
       {instrument.presentation === 'score-entry' && (
-        <table className="item-scores">
-          <caption>{t('itemScoresCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('itemColumn')}</th>
-              <th scope="col">{t('positionColumn')}</th>
-              <th scope="col">{t('scoreColumn')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {score.items.map((s) => {
-              const item = instrument.items.find((i) => i.id === s.itemId);
-              return (
-                <tr key={s.itemId}>
-                  <th scope="row">
-                    {s.number}. {item?.topic[language]}
-                  </th>
-                  <td>
-                    {(item && optionLabels(instrument, item)?.[s.position]?.[language]) ??
-                      t('position', { n: s.position + 1 })}
-                  </td>
-                  <td>{s.score}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <details className="about-fold">
+          <summary>{t('itemScoresFold')}</summary>
+          <table className="item-scores">
+            <caption>{t('itemScoresCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('itemColumn')}</th>
+                <th scope="col">{t('positionColumn')}</th>
+                <th scope="col">{t('scoreColumn')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {score.items.map((s) => {
+                const item = instrument.items.find((i) => i.id === s.itemId);
+                return (
+                  <tr key={s.itemId}>
+                    <th scope="row">
+                      {s.number}. {item?.topic[language]}
+                    </th>
+                    <td>
+                      {(item && optionLabels(instrument, item)?.[s.position]?.[language]) ??
+                        t('position', { n: s.position + 1 })}
+                    </td>
+                    <td>{s.score}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </details>
       )}
     </section>
   );

@@ -9,8 +9,10 @@ import {
   detectSafetySignals,
   PATHWAY_IDS,
   type PathwayId,
+  type ScreeningContext,
   safetyAdvice,
 } from '../../domain';
+import { formatDate } from '../../i18n/dates';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { useActivePacks } from '../../runtime/content/use-content';
 import { useVault } from '../../runtime/vault/runtime-context';
@@ -24,14 +26,14 @@ import { linkDraftSignals, recordSignals } from '../safety/use-safety-signals';
 import { ANONYMOUS_ID, writeAnonymous } from './anonymous-draft';
 import { carriedStart } from './carried-start';
 import { type ContextDraft, ContextFields, contextError, EMPTY_CONTEXT, toContext, toDraft } from './context-fields';
-import { localDate, showDate } from './dates';
+import { localDate } from './dates';
 import { screeningMessages } from './messages';
 import { PathwayQuestions } from './pathway-questions';
 import { EMPTY_INTAKE, type IntakeDraft, RelapseIntakeFields, toIntake, toIntakeDraft } from './relapse-intake';
 import { storageMessageKey } from './storage-message';
 import { markOpened } from './use-draft';
 import { useProfilePathways } from './use-profile-pathways';
-import { useClients, useFollowUpStart, useOpenFollowUps } from './use-start-data';
+import { useClients, useFollowUpStart, useLastInstrument, useOpenFollowUps } from './use-start-data';
 import './screening.css';
 
 type Who = { kind: 'existing'; clientId: string } | { kind: 'new' } | { kind: 'anonymous' } | { kind: 'none' };
@@ -69,7 +71,12 @@ export function ScreeningPage() {
   const [context, setContext] = useState<ContextDraft>(EMPTY_CONTEXT);
   const [flags, setFlags] = useState<Record<string, boolean>>({});
   const [intake, setIntake] = useState<IntakeDraft>(EMPTY_INTAKE);
-  const [carried, setCarried] = useState<{ ids: ReadonlySet<string>; context: CarriedContext } | null>(null);
+  const [carried, setCarried] = useState<{
+    ids: ReadonlySet<string>;
+    context: CarriedContext;
+    earlier: ScreeningContext;
+    date: string;
+  } | null>(null);
   const [linkFollowUp, setLinkFollowUp] = useState<string | null>(null);
   const [errors, setErrors] = useState<string[]>([]);
   const [problems, setProblems] = useState<readonly FieldProblem[]>([]);
@@ -85,7 +92,10 @@ export function ScreeningPage() {
   const clientId = whoNow.kind === 'existing' ? whoNow.clientId : null;
   const openFollowUps = useOpenFollowUps(fromFollowUp ? null : clientId).filter((f) => f.pathwayId === pathwayId);
   const linked = fromFollowUp ?? openFollowUps.find((f) => f.id === linkFollowUp) ?? null;
-  const instrumentId = linked?.data.instrumentId ?? instrumentChoice ?? pack?.pathway.instruments[0] ?? null;
+  const lastInstrument = useLastInstrument(clientId, pathwayId);
+  const offered = (id: string | null) => (id !== null && pack?.pathway.instruments.includes(id) ? id : null);
+  const instrumentId =
+    linked?.data.instrumentId ?? instrumentChoice ?? offered(lastInstrument) ?? pack?.pathway.instruments[0] ?? null;
   const signals = pack ? detectSafetySignals({ pack, instrumentIds: [], answers: {}, flags }) : [];
   const advice = pack ? safetyAdvice(pack, signals) : null;
   const signalKey = signals.map((s) => s.id).join(',');
@@ -116,8 +126,13 @@ export function ScreeningPage() {
     setContext(toDraft(start.context.context));
     setFlags(start.flags);
     if (start.intake) setIntake(toIntakeDraft(start.intake));
-    setCarried({ ids: new Set(Object.keys(start.flags)), context: start.context });
-  }, [startScreening, pack, now]);
+    setCarried({
+      ids: new Set(Object.keys(start.flags)),
+      context: start.context,
+      earlier: startScreening.data.context,
+      date: formatDate(startScreening.data.outcome.evaluatedAt, language),
+    });
+  }, [startScreening, pack, now, language]);
 
   if (packs === undefined || pathways === undefined || clients === undefined || followUpStart === undefined) {
     return (
@@ -202,7 +217,7 @@ export function ScreeningPage() {
         <p className="notice" role="status">
           {t('followUpStart', {
             alias: clientAlias(fromFollowUp.clientId),
-            date: showDate(fromFollowUp.dueDate, language),
+            date: formatDate(fromFollowUp.dueDate, language),
           })}
         </p>
       )}
@@ -323,7 +338,7 @@ export function ScreeningPage() {
                     onChange={() => setLinkFollowUp(f.id)}
                   />
                   {t(f.dueDate <= today ? 'linkFollowUpDue' : 'linkFollowUpPlanned', {
-                    date: showDate(f.dueDate, language),
+                    date: formatDate(f.dueDate, language),
                   })}
                 </label>
               ))}
@@ -356,7 +371,14 @@ export function ScreeningPage() {
         {pack && pack.pathway.context === 'perinatal' && (
           <div id="start-context">
             <FieldError problems={problems} field="start-context" />
-            <ContextFields value={context} onChange={setContext} askBirth={carried?.context.askBirth === true} />
+            <ContextFields
+              value={context}
+              onChange={setContext}
+              askBirth={carried?.context.askBirth === true}
+              {...(carried
+                ? { carried: { earlier: carried.earlier, now: carried.context.context, date: carried.date } }
+                : {})}
+            />
           </div>
         )}
         {pack && (

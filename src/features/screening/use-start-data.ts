@@ -8,6 +8,7 @@ import {
   getScreening,
   listClients,
   listFollowUps,
+  listScreenings,
   type ScreeningRecord,
 } from '../../db';
 import { useVault } from '../../runtime/vault/runtime-context';
@@ -43,4 +44,22 @@ export function useFollowUpStart(id: string | null): FollowUpStart | null | unde
     if (followUp === undefined) return null;
     return { followUp, screening: await getScreening(vault.session(), followUp.data.screeningId) };
   }, [id]);
+}
+
+/**
+ * The instrument of the client's latest screening on this pathway, preselected when a screening of a
+ * known client starts (a follow-up repeats the instrument: the comparison needs the same one).
+ */
+export function useLastInstrument(clientId: string | null, pathwayId: string | null): string | null {
+  const vault = useVault();
+  return (
+    useLiveQuery(async () => {
+      if (clientId === null || pathwayId === null) return null;
+      const { records } = await listScreenings(vault.session(), clientId);
+      const latest = records
+        .filter((r) => r.data.pathwayId === pathwayId)
+        .sort((a, b) => b.data.outcome.evaluatedAt.localeCompare(a.data.outcome.evaluatedAt))[0];
+      return latest?.data.outcome.versions.instrumentId ?? null;
+    }, [clientId, pathwayId]) ?? null
+  );
 }

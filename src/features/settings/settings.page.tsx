@@ -3,6 +3,7 @@ import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { useT } from '../../i18n/use-t';
 import { PageHeading } from '../../ui/page-heading';
 import { RegionalNumbersSection } from '../safety/regional-numbers-section';
+import { TeamSyncSection } from '../team';
 import { AutoLockChoice } from './auto-lock-choice';
 import { EpdsKeySection } from './epds-key-section';
 import { LanguageSetting } from './language-setting';
@@ -38,6 +39,7 @@ export function SettingsPage() {
       <AutoLockChoice />
       <ProfileSetting />
       <PassphraseSetting />
+      <TeamSyncSection language={language} />
       <StorageStatusSection language={language} />
       <RegionalNumbersSection />
       <EpdsKeySection language={language} />

@@ -1,0 +1,20 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+export const SYNC_PREFIX: string;
+export function freePort(): Promise<number>;
+export interface PouchServer {
+  url: string;
+  port: number;
+  pid: number | undefined;
+  output(): string;
+  kill(): Promise<void>;
+  stop(): Promise<void>;
+}
+export function startPouchServer(options?: { port?: number; dir?: string; bin?: string }): Promise<PouchServer>;
+export function syncProxy(
+  target: string | (() => string),
+): (req: IncomingMessage, res: ServerResponse, next?: () => void) => void;
+export function syncProxyPlugin(): {
+  name: string;
+  configurePreviewServer(server: { middlewares: { use(fn: unknown): void } }): void;
+};

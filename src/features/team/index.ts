@@ -1,0 +1,3 @@
+export { ConflictChooser } from './conflict-chooser';
+export { SyncIndicator } from './sync-indicator';
+export { TeamSyncSection } from './team-sync-section';

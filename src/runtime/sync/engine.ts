@@ -1,0 +1,433 @@
+// The team sync engine (a lazy chunk: imported only once a team exists and the vault is unlocked).
+// Mirror design: Dexie stays the app's store; a local PouchDB database holds the team's envelopes;
+// PouchDB's replication moves them to and from the team's CouchDB (checkpoints, retries, revision
+// trees and conflict detection are PouchDB's). This module only maps between the two stores:
+// - out: a record whose rev moved since its last mirror is sealed into an envelope and written as a
+//   child of the envelope revision it was based on (new_edits: false). If the team moved that
+//   document on meanwhile, the write becomes a sibling: a CouchDB conflict, shown to the next person
+//   who opens the record, never a silent overwrite;
+// - in: the local envelope database's changes feed, in batches, decrypted and written through the
+//   repositories (sealed under this device's keys like any other write).
+import PouchDB, { type EventSource, type PouchDoc, type PouchError, type SyncInfo } from 'pouchdb-browser';
+import {
+  applyPulled,
+  getSyncState,
+  listUnmirrored,
+  markMirrored,
+  onSyncedTablesChanged,
+  type PulledRecord,
+  readForSync,
+  SYNCED_TABLES,
+  type SyncedTable,
+  type VaultSession,
+} from '../../db';
+import { checkAccess } from './access';
+import { type Envelope, envelopeId, openEnvelope, sealEnvelope, type TeamKeys, teamKeys } from './envelope';
+import {
+  type ConflictRef,
+  type ConflictVersion,
+  type SyncEngineHandle,
+  type SyncErrorCode,
+  useSync,
+} from './sync-store';
+import type { TeamSetting } from './team-settings';
+
+const BATCH = 500;
+const STATE_DOC = '_local/stapwijzer-sync';
+
+interface LocalState {
+  _id: string;
+  _rev?: string;
+  /** The local changes-feed position applied to Dexie. */
+  applied: number | string;
+  lastSyncedAt: number | null;
+  firstSyncDone: boolean;
+  conflicts: ConflictRef[];
+  unreadable: string[];
+  /** Envelopes written here that the server has not acknowledged. */
+  unpushed: string[];
+}
+
+/** Retry delays: 1 s doubling to 15 s, with jitter so a team's devices do not retry in step. */
+export function backOff(delay: number): number {
+  const next = delay === 0 ? 1000 : Math.min(delay * 2, 15_000);
+  return Math.round(next * (0.8 + Math.random() * 0.4));
+}
+
+const randomHash = () =>
+  [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
+
+export async function startEngine(options: {
+  session: VaultSession;
+  team: TeamSetting;
+  /** Where CouchDB is proxied, with a trailing slash: `${origin}/sync/`. */
+  baseUrl: string;
+}): Promise<SyncEngineHandle> {
+  const { session, team, baseUrl } = options;
+  const store = useSync.getState();
+  const keys: TeamKeys = await teamKeys(team.key, team.kid);
+  const local = new PouchDB(`stapwijzer-team-${team.teamId}`);
+  const remote = new PouchDB(`${baseUrl}${team.database}`, {
+    skip_setup: true,
+    auth: { username: team.username, password: team.password },
+  });
+
+  let state: LocalState = await local.get(STATE_DOC).then(
+    (doc) => doc as unknown as LocalState,
+    () => ({
+      _id: STATE_DOC,
+      applied: 0,
+      lastSyncedAt: null,
+      firstSyncDone: false,
+      conflicts: [],
+      unreadable: [],
+      unpushed: [],
+    }),
+  );
+  const unpushed = new Set(state.unpushed);
+  const unreadable = new Set(state.unreadable);
+  const conflicts = new Map(state.conflicts.map((c) => [c.docId, c]));
+  /** Envelope revisions this device wrote in this session: the changes feed hands them back. */
+  const own = new Map<string, string>();
+  let stopped = false;
+
+  const publish = () =>
+    useSync.getState().set({
+      pending: unpushed.size,
+      conflicts: [...conflicts.values()],
+      unreadable: unreadable.size,
+      lastSyncedAt: state.lastSyncedAt,
+      ...(unreadable.size > 0 ? { error: 'key-rotated' as const } : {}),
+    });
+
+  async function saveState(): Promise<void> {
+    const next: LocalState = {
+      ...state,
+      conflicts: [...conflicts.values()],
+      unreadable: [...unreadable],
+      unpushed: [...unpushed],
+    };
+    const res = await local.put(next);
+    state = { ...next, _rev: res.rev };
+  }
+
+  // ---- out: Dexie → envelopes -------------------------------------------------------------------
+
+  async function mirrorRows(table: SyncedTable, rows: { id: string; rev: number; parent: string | undefined }[]) {
+    const docs: (Envelope & { _rev: string; _revisions: { start: number; ids: string[] } })[] = [];
+    const marks: { table: SyncedTable; id: string; localRev: number; envelopeRev: string }[] = [];
+    for (const row of rows) {
+      const record = await readForSync(session, table, row.id);
+      if (!record || record.clear.rev !== row.rev) continue;
+      const id = await envelopeId(keys, table, row.id);
+      let history: string[] = [];
+      if (row.parent) {
+        const parent = await local.get(id, { rev: row.parent, revs: true }).catch(() => null);
+        history = parent?._revisions?.ids ?? [];
+      }
+      const hash = randomHash();
+      const start = history.length + 1;
+      const rev = `${start}-${hash}`;
+      docs.push({
+        ...(await sealEnvelope(keys, id, table, record)),
+        _rev: rev,
+        _revisions: { start, ids: [hash, ...history] },
+      });
+      marks.push({ table, id: row.id, localRev: row.rev, envelopeRev: rev });
+    }
+    if (docs.length === 0) return;
+    wrote = true;
+    await local.bulkDocs(docs, { new_edits: false });
+    for (const d of docs) {
+      own.set(d._id, d._rev);
+      unpushed.add(d._id);
+    }
+    await markMirrored(session, marks);
+  }
+
+  async function outbound(tables: readonly SyncedTable[]): Promise<void> {
+    for (const table of tables) {
+      const changed = await listUnmirrored(session, table);
+      for (let i = 0; i < changed.length && !stopped; i += BATCH) {
+        const chunk = changed.slice(i, i + BATCH);
+        await mirrorRows(
+          table,
+          chunk.map((c) => ({ id: c.id, rev: c.rev, parent: c.state?.envelopeRev })),
+        );
+      }
+    }
+  }
+
+  // ---- in: envelopes → Dexie --------------------------------------------------------------------
+
+  async function inbound(): Promise<void> {
+    for (;;) {
+      if (stopped) return;
+      const batch = await local.changes({ since: state.applied, limit: BATCH, include_docs: true, conflicts: true });
+      if (batch.results.length === 0) return;
+      const pulled: PulledRecord[] = [];
+      // Decrypted in parallel (WebCrypto runs off the main thread), then handled in feed order.
+      const docs = batch.results.map((c) => c.doc).filter((d): d is PouchDoc => !!d && !d._deleted);
+      const opened = await Promise.all(
+        docs.map((doc) => {
+          const hasConflicts = (doc._conflicts?.length ?? 0) > 0;
+          return own.get(doc._id) === doc._rev && !hasConflicts ? null : openEnvelope(keys, doc);
+        }),
+      );
+      for (const [i, doc] of docs.entries()) {
+        // A bare tombstone never deletes local data (deleted docs were filtered out above).
+        const hasConflicts = (doc._conflicts?.length ?? 0) > 0;
+        if (!hasConflicts && conflicts.delete(doc._id)) publish(); // resolved elsewhere
+        const result = opened[i];
+        if (!result) continue; // this device's own revision, handed back by the feed
+        if (!result.ok) {
+          unreadable.add(doc._id);
+          continue;
+        }
+        unreadable.delete(doc._id);
+        // Dexie now follows another revision of this document: this device's own one, should it win
+        // later (a version chosen elsewhere), must be applied again, not skipped as already there.
+        own.delete(doc._id);
+        const ref = { docId: doc._id, table: result.table, id: result.record.clear.id };
+        if (hasConflicts) conflicts.set(doc._id, ref);
+        else conflicts.delete(doc._id);
+        pulled.push({ table: result.table, record: result.record, envelopeRev: doc._rev });
+      }
+      const outcomes = pulled.length > 0 ? await applyPulled(session, pulled) : [];
+      // A local edit not yet mirrored: push it first (as a sibling revision if the team moved on); the
+      // feed brings the document round again and the next pass applies the winner.
+      const dirty = new Map<SyncedTable, { id: string; rev: number; parent: string | undefined }[]>();
+      for (const [i, outcome] of outcomes.entries()) {
+        const item = pulled[i];
+        if (!item) continue;
+        if (outcome === 'invalid') unreadable.add(await envelopeId(keys, item.table, item.record.clear.id));
+        if (outcome !== 'dirty') continue;
+        const current = await readForSync(session, item.table, item.record.clear.id);
+        const st = await getSyncState(session, item.table, item.record.clear.id);
+        if (current) {
+          const list = dirty.get(item.table) ?? [];
+          list.push({ id: current.clear.id, rev: current.clear.rev, parent: st?.envelopeRev });
+          dirty.set(item.table, list);
+        }
+      }
+      for (const [table, rows] of dirty) await mirrorRows(table, rows);
+      state.applied = batch.last_seq;
+      const progress = useSync.getState().progress;
+      if (progress) {
+        const done = Math.min(progress.done + batch.results.length, progress.total);
+        useSync.getState().set({ progress: { ...progress, done } });
+      }
+      await saveState();
+      publish();
+    }
+  }
+
+  // ---- the one queue both directions run in --------------------------------------------------------
+
+  let running: Promise<void> = Promise.resolve();
+  let queuedTables = new Set<SyncedTable>(SYNCED_TABLES);
+  let queuedIn = true;
+  let scheduled = false;
+  let wrote = false;
+  /** True once the replication paused with nothing left to move, until it moves again. */
+  let replicationIdle = false;
+  function schedule(tables: readonly SyncedTable[] = [], pull = false): void {
+    // A local save: show "syncing" at once, so nobody reads "up to date" before it left the device.
+    if (tables.length > 0 && useSync.getState().phase === 'idle') useSync.getState().set({ phase: 'syncing' });
+    for (const t of tables) queuedTables.add(t);
+    if (pull) queuedIn = true;
+    if (scheduled || stopped) return;
+    scheduled = true;
+    running = running.then(async () => {
+      scheduled = false;
+      const tablesNow = [...queuedTables];
+      const pullNow = queuedIn;
+      queuedTables = new Set();
+      queuedIn = false;
+      try {
+        wrote = false;
+        if (tablesNow.length > 0) await outbound(tablesNow);
+        if (pullNow) await inbound();
+        // A pass that found nothing to send leaves an idle replication idle.
+        if (
+          !wrote &&
+          replicationIdle &&
+          unpushed.size === 0 &&
+          navigator.onLine !== false &&
+          useSync.getState().phase === 'syncing'
+        ) {
+          useSync.getState().set({ phase: 'idle' });
+        }
+        publish();
+      } catch (e) {
+        if (!stopped) {
+          console.warn('Stapwijzer sync: a mirror pass failed; it runs again on the next change', e);
+          useSync.getState().set({ phase: 'error', error: 'failed' });
+        }
+      }
+    });
+  }
+
+  // ---- replication ---------------------------------------------------------------------------------
+
+  let replication: EventSource | null = null;
+  let feed: EventSource | null = null;
+  let accessTimer: ReturnType<typeof setTimeout> | null = null;
+  let accessDelay = 0;
+
+  async function connect(): Promise<void> {
+    if (stopped) return;
+    replication?.cancel();
+    replication = null;
+    useSync.getState().set({ phase: 'starting' });
+    const access = await checkAccess(baseUrl, team);
+    if (stopped) return;
+    if (!access.ok) {
+      const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+      useSync.getState().set({ phase: offline ? 'offline' : 'error', error: access.error });
+      accessDelay = backOff(accessDelay);
+      accessTimer = setTimeout(() => void connect(), accessDelay);
+      return;
+    }
+    accessDelay = 0;
+    if (!state.firstSyncDone) useSync.getState().set({ progress: { done: 0, total: access.docCount } });
+    useSync.getState().set({ phase: 'syncing', error: unreadable.size > 0 ? 'key-rotated' : null });
+    const rep = local.sync(remote, {
+      live: true,
+      retry: true,
+      batch_size: BATCH,
+      heartbeat: 20_000,
+      back_off_function: backOff,
+    });
+    replication = rep;
+    replicationIdle = false;
+    rep.on('change', (info: SyncInfo & { change: { docs?: PouchDoc[] } }) => {
+      replicationIdle = false;
+      if (info.direction === 'push') {
+        for (const d of info.change.docs ?? []) unpushed.delete(d._id);
+        publish();
+      } else schedule([], true);
+    });
+    rep.on('active', () => {
+      replicationIdle = false;
+      useSync.getState().set({ phase: 'syncing', error: unreadable.size > 0 ? 'key-rotated' : null });
+    });
+    // Sync's own 'paused' drops the error, so each direction's failures are watched here.
+    const failed: { push: PouchError | null; pull: PouchError | null } = { push: null, pull: null };
+    for (const direction of ['push', 'pull'] as const) {
+      const side = rep[direction];
+      const fail = (err?: PouchError) => {
+        if (!err) return;
+        failed[direction] = err;
+        useSync.getState().set({ phase: 'offline', error: accessError(err) });
+      };
+      side.on('requestError', fail);
+      side.on('paused', (err?: PouchError) => (err ? fail(err) : undefined));
+      side.on('active', () => {
+        failed[direction] = null;
+      });
+      side.on('change', () => {
+        failed[direction] = null;
+      });
+    }
+    rep.on('paused', () => {
+      const err = failed.push ?? failed.pull;
+      replicationIdle = !err;
+      if (err) {
+        useSync.getState().set({ phase: 'offline', error: accessError(err) });
+        return;
+      }
+      running = running.then(async () => {
+        if (stopped) return;
+        if (navigator.onLine === false) {
+          useSync.getState().set({ phase: 'offline', error: 'unreachable' });
+          publish();
+          return;
+        }
+        // Caught up only when the server acknowledged every envelope this device wrote.
+        const caughtUp = unpushed.size === 0;
+        if (caughtUp) {
+          state.lastSyncedAt = Date.now();
+          if (!state.firstSyncDone) {
+            state.firstSyncDone = true;
+            useSync.getState().set({ progress: null });
+          }
+          await saveState();
+        }
+        useSync.getState().set({
+          phase: caughtUp ? 'idle' : 'syncing',
+          error: unreadable.size > 0 ? 'key-rotated' : null,
+        });
+        publish();
+      });
+    });
+    rep.on('denied', () => useSync.getState().set({ phase: 'error', error: 'not-member' }));
+    rep.on('error', (err: PouchError) => {
+      useSync.getState().set({ phase: 'error', error: accessError(err) });
+      accessTimer = setTimeout(() => void connect(), backOff(accessDelay));
+    });
+  }
+
+  function accessError(err: PouchError): SyncErrorCode {
+    if (err.status === 401 || err.status === 403) return 'not-member';
+    return 'unreachable';
+  }
+
+  const onOnline = () => void connect();
+  const onOffline = () => useSync.getState().set({ phase: 'offline', error: 'unreachable' });
+  window.addEventListener('online', onOnline);
+  window.addEventListener('offline', onOffline);
+
+  const unsubscribe = onSyncedTablesChanged(session.db, (tables) => schedule(tables));
+  feed = local.changes({ since: 'now', live: true, return_docs: false });
+  feed.on('change', () => schedule([], true));
+
+  store.set({ lastSyncedAt: state.lastSyncedAt, conflicts: [...conflicts.values()] });
+  schedule([...SYNCED_TABLES], true);
+  void connect();
+
+  async function versions(ref: ConflictRef): Promise<ConflictVersion[]> {
+    const doc = await local.get(ref.docId, { conflicts: true });
+    const revs = [doc._rev, ...(doc._conflicts ?? [])];
+    const out: ConflictVersion[] = [];
+    for (const [i, rev] of revs.entries()) {
+      const version = i === 0 ? doc : await local.get(ref.docId, { rev });
+      const opened = await openEnvelope(keys, version);
+      if (opened.ok) out.push({ rev, winner: i === 0, record: opened.record });
+    }
+    return out;
+  }
+
+  return {
+    loadConflict: versions,
+    async resolveConflict(ref, rev) {
+      await running;
+      const all = await versions(ref);
+      const chosen = all.find((v) => v.rev === rev);
+      if (!chosen) throw new Error('That version is no longer there');
+      // The chosen version becomes the local record (through the repositories), then the other leaves
+      // are deleted, so every device ends with the same single version.
+      const [outcome] = await applyPulled(session, [{ table: ref.table, record: chosen.record, envelopeRev: rev }]);
+      if (outcome === 'dirty') throw new Error('Saved on this device meanwhile; open the record again');
+      const losers = all.filter((v) => v.rev !== rev).map((v) => ({ _id: ref.docId, _rev: v.rev, _deleted: true }));
+      const results = await local.bulkDocs(losers);
+      for (const r of results) if ('error' in r && r.error) throw new Error(`Could not remove a version: ${r.error}`);
+      conflicts.delete(ref.docId);
+      own.set(ref.docId, rev);
+      await saveState();
+      publish();
+    },
+    async stop() {
+      stopped = true;
+      if (accessTimer) clearTimeout(accessTimer);
+      window.removeEventListener('online', onOnline);
+      window.removeEventListener('offline', onOffline);
+      unsubscribe();
+      replication?.cancel();
+      feed?.cancel();
+      await running.catch(() => {});
+      await local.close().catch(() => {});
+      await remote.close().catch(() => {});
+    },
+  };
+}

@@ -1,0 +1,85 @@
+// Starts team sync when the vault is unlocked on a device that has a team, and stops it on lock.
+// The engine (and PouchDB with it) is a separate chunk, imported only then: a device without a team
+// never downloads it. One tab per device runs the engine (a Web Lock); the others see its writes
+// through Dexie like any other tab's and show "sync runs in another tab".
+
+import { useSession } from '../session-store';
+import type { VaultRuntime } from '../vault/vault-runtime';
+import { type SyncEngineHandle, useSync } from './sync-store';
+import { readTeam } from './team-settings';
+
+const LOCK_NAME = 'stapwijzer-team-sync';
+
+export function syncBaseUrl(): string {
+  return `${location.origin}/sync/`;
+}
+
+export function installTeamSync(runtime: VaultRuntime): () => void {
+  let generation = 0;
+  let release: (() => void) | null = null;
+  let engine: SyncEngineHandle | null = null;
+
+  async function stop() {
+    generation++;
+    const running = engine;
+    engine = null;
+    release?.();
+    release = null;
+    useSync.getState().reset();
+    await running?.stop();
+  }
+
+  async function start() {
+    const mine = ++generation;
+    if (!runtime.hasSession()) return;
+    const session = runtime.session();
+    const team = await readTeam(session).catch(() => null);
+    if (!team || mine !== generation) return;
+    const run = async () => {
+      if (mine !== generation || session.locked) return;
+      const { startEngine } = await import('./engine');
+      if (mine !== generation || session.locked) return;
+      engine = await startEngine({ session, team, baseUrl: syncBaseUrl() });
+      useSync.getState().set({ engine });
+      // Held until lock (or a restart after the team setting changed): one engine per device.
+      await new Promise<void>((resolve) => {
+        release = resolve;
+      });
+    };
+    useSync.getState().set({ phase: 'starting' });
+    if (typeof navigator !== 'undefined' && navigator.locks) {
+      void navigator.locks.request(LOCK_NAME, { ifAvailable: true }, async (lock) => {
+        if (!lock) {
+          if (mine === generation) useSync.getState().set({ phase: 'other-tab' });
+          // Wait our turn: when the other tab locks or closes, this one takes over.
+          void navigator.locks.request(LOCK_NAME, run);
+          return;
+        }
+        await run();
+      });
+    } else await run();
+  }
+
+  const unsubscribe = useSession.subscribe((s, prev) => {
+    if (s.vaultStatus === prev.vaultStatus) return;
+    if (s.vaultStatus === 'unlocked') void start();
+    else void stop();
+  });
+  if (useSession.getState().vaultStatus === 'unlocked') void start();
+  restartHook = async () => {
+    await stop();
+    await start();
+  };
+  return () => {
+    restartHook = null;
+    unsubscribe();
+    void stop();
+  };
+}
+
+let restartHook: (() => Promise<void>) | null = null;
+
+/** Re-reads the team setting and restarts the engine (the Settings dev action calls this). */
+export async function restartTeamSync(): Promise<void> {
+  await restartHook?.();
+}
