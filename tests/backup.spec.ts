@@ -40,7 +40,11 @@ test('R34/R33: a restored caseload is exported as an encrypted file with no clie
     const text = await readFile(path, 'utf8');
     expect(text).not.toContain('CANARY');
     expect(text).not.toContain('Notitie');
-    expect(JSON.parse(text)).toMatchObject({ format: 'stapwijzer-backup', formatVersion: 1 });
+    // Format 2: a header line, sealed chunks, a sealed trailer (src/db/backup/stream-format.ts).
+    const lines = text.split('\n').filter(Boolean);
+    expect(JSON.parse(lines[0] ?? '')).toMatchObject({ format: 'stapwijzer-backup', formatVersion: 2 });
+    expect(lines.length).toBeGreaterThanOrEqual(3);
+    expect(JSON.parse(lines.at(-1) ?? '')).toMatchObject({ end: true });
     await expect(page.getByText(/Laatste back-up:/)).toBeVisible();
   });
 
@@ -69,4 +73,18 @@ test('R31 (file chooser): a tampered backup is refused with a Dutch message and 
   await page.getByRole('button', { name: 'Back-up controleren' }).click();
   await expect(page.getByText('Deze back-up is gewijzigd of beschadigd')).toBeVisible();
   await expect(page.getByRole('alertdialog')).toHaveCount(0);
+});
+
+test('a backup in format 1 (written before schema v8) still restores, and its audit log reads intact', async ({
+  page,
+  server,
+}) => {
+  const fixture = await makeBackupFixture({ format: 1 });
+  await page.goto(server.url);
+  await onboard(page);
+  await restoreThroughUi(page, server.url, fixture);
+  await openUnlocked(page, `${server.url}/clients/${fixture.clientId}/handover`);
+  await expect(page.getByRole('heading', { level: 1, name: `Overdracht: ${CANARY}` })).toBeVisible();
+  await openUnlocked(page, `${server.url}/settings/audit`);
+  await expect(page.getByText(/Het logboek is compleet en niet gewijzigd/)).toBeVisible();
 });

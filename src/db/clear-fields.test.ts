@@ -9,6 +9,8 @@ import { bundledPack, epdsTotal } from '../content/testing';
 import type { ScreeningOutcome } from '../domain/result';
 import { evaluateScreening } from '../domain/routing';
 import { exportBackup } from './backup/export-backup';
+import { exportBackupV1 } from './backup/export-backup-v1';
+import { openChunk, splitStream } from './backup/stream-testing';
 import { CLEAR_FIELDS, UNSEALED_TABLE_FIELDS } from './clear-fields';
 import { isBucketSize } from './crypto/padding';
 import type { EncryptedTableName, StapwijzerDb } from './database';
@@ -159,6 +161,16 @@ describe('R40: what a copy of the profile shows', () => {
       }
     }
     for (const row of dump.keys ?? []) expect(Object.keys(row).sort()).toEqual([...UNSEALED_TABLE_FIELDS.keys].sort());
+    // The sealed audit chain: events and the anchor, the same clear fields, bucketed lengths.
+    expect(dump.auditChain?.length).toBeGreaterThan(1);
+    for (const row of dump.auditChain ?? []) {
+      expect(Object.keys(row).sort()).toEqual([...CLEAR_FIELDS.auditChain.clear, 'iv', 'ct'].sort());
+      expect(row.kid).toBe('dek');
+      expect(isBucketSize((row.ct as Uint8Array).byteLength - GCM_TAG)).toBe(true);
+    }
+    for (const table of ['auditPending', 'backupStaging'] as const)
+      for (const row of dump[table] ?? [])
+        expect(Object.keys(row).sort()).toEqual([...UNSEALED_TABLE_FIELDS[table]].sort());
     // No canary (alias, code, note text, labels) anywhere in clear.
     // (Rows only: the table names themselves are not about anyone.)
     const text = JSON.stringify(Object.values(dump), (_k, v: unknown) => (v instanceof Uint8Array ? '' : v));
@@ -184,8 +196,20 @@ describe('R40: what a copy of the profile shows', () => {
       expect([...safetyShapes].sort(), table).toEqual([...step0Shapes].sort());
       expect(safetyShapes.size, `${table}: one shape`).toBe(1);
     }
-    // The backup carries the rows as stored: the same clear fields, and the wrapped keys.
-    const backup = JSON.parse((await exportBackup(session)).text) as {
+    // A format 2 backup: its chunks (opened with the vault's key) carry the rows as stored, and the keys.
+    const stream = splitStream(await (await exportBackup(session)).blob.text());
+    let keyRows = 0;
+    for (let i = 0; i < stream.chunks.length; i++) {
+      const chunk = await openChunk(session, stream, i);
+      if (chunk.table === 'keys') keyRows += chunk.rows.length;
+      const rule = chunk.table === 'keys' ? null : CLEAR_FIELDS[chunk.table as EncryptedTableName];
+      const allowed: string[] = rule ? [...rule.clear, 'iv', 'ct'] : [...UNSEALED_TABLE_FIELDS.keys];
+      for (const row of chunk.rows)
+        for (const f of Object.keys(row)) expect(allowed, `backup ${chunk.table}.${f}`).toContain(f);
+    }
+    expect(keyRows).toBe(dump.keys?.length ?? -1);
+    // A format 1 backup carries the rows as stored: the same clear fields, and the wrapped keys.
+    const backup = JSON.parse((await exportBackupV1(session)).text) as {
       tables: Record<string, Record<string, unknown>[]>;
       keys: Record<string, unknown>[];
     };

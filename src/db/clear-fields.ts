@@ -12,8 +12,11 @@
  * sealed under the data key, not the client's key: a clear client id or client key id on a
  * safety event would mark that client as a safety case.
  *
- * Tables outside this list (meta, packs, the audit log, keys) hold nothing about a person and are
- * not sealed by `seal()`.
+ * `auditChain` (schema v8) holds the audit events and their anchor, sealed under the data key: only
+ * a random id (the anchor's is 'anchor'), the key id and the revision in clear.
+ *
+ * Tables outside this list (meta, packs, the v1 clear audit log, keys, pending audit events, the
+ * restore staging) are not sealed by `seal()`; UNSEALED_TABLE_FIELDS lists their clear fields.
  */
 import type { EncryptedTableName } from './database';
 
@@ -43,12 +46,21 @@ export const CLEAR_FIELDS = {
   followUpEvents: { clear: ['id', 'clientId', 'kid', 'rev'], sealedMeta: [] },
   /** Head and chunk rows of the sealed caseload index: no timestamps, which would date every save. */
   caseloadIndex: { clear: ['id', 'kid', 'rev'], sealedMeta: [] },
+  /** Sealed audit events and the anchor (schema v8): the seq, time, action and hashes are sealed. */
+  auditChain: { clear: ['id', 'kid', 'rev'], sealedMeta: [] },
 } as const satisfies Record<EncryptedTableName, TableFieldRule>;
 
 /** Clear fields of rows that are not sealed records: listed so the row-dump test checks them too. */
 export const UNSEALED_TABLE_FIELDS = {
   /** Per-client (and later team) keys, wrapped: the key id, its parent's id, the wrapped bytes. */
   keys: ['id', 'parent', 'iv', 'wrapped'],
+  /**
+   * Audit events written while locked (failed unlocks), clear by necessity until the next unlock
+   * seals them: when and by which initials, never client data.
+   */
+  auditPending: ['id', 'n', 'ts', 'action', 'recordId', 'actor'],
+  /** A backup being restored: rows exactly as they will be stored, present only during a restore. */
+  backupStaging: ['key', 'table', 'row'],
   /**
    * Team sync's bookkeeping (schema v9), not client data: `key` = `${table}:${recordId}` (ids already
    * clear in that table), the local rev last mirrored and the envelope revision (a random hash).

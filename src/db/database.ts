@@ -13,7 +13,10 @@ import { StorageError } from './errors';
 import { DbLifecycle } from './lifecycle';
 import { CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS, type SchemaVersion } from './schema-versions';
 import type {
+  AuditChainRow,
+  AuditPendingRow,
   AuditRow,
+  BackupStagingRow,
   CaseloadIndexRow,
   ClientRow,
   DecisionRow,
@@ -45,7 +48,8 @@ export type EncryptedTableName =
   | 'settings'
   | 'safetyEvents'
   | 'followUpEvents'
-  | 'caseloadIndex';
+  | 'caseloadIndex'
+  | 'auditChain';
 
 export const RELAXED_ONLY_TABLES: ReadonlySet<string> = new Set(['drafts']);
 
@@ -62,7 +66,11 @@ export class StapwijzerDb extends Dexie {
   declare safetyEvents: Table<SafetyEventRow, string>;
   declare followUpEvents: Table<FollowUpEventRow, string>;
   declare caseloadIndex: Table<CaseloadIndexRow, string>;
+  /** Schema v1–v7's clear audit log; emptied into `auditChain` by the migration after unlock. */
   declare auditLog: Table<AuditRow, string>;
+  declare auditChain: Table<AuditChainRow, string>;
+  declare auditPending: Table<AuditPendingRow, string>;
+  declare backupStaging: Table<BackupStagingRow, string>;
   declare meta: Table<MetaRow, string>;
   declare keys: Table<KeyRow, string>;
   declare syncState: Table<SyncStateRow, string>;

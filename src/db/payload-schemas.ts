@@ -176,6 +176,15 @@ export const FollowUpEventPayloadSchema = v.variant('kind', [
   }),
 ]);
 
+/**
+ * `auditChain` holds events and one anchor; each reader checks which it got (audit-store.ts), so the
+ * table's schema only says "an object".
+ */
+const AuditChainPayloadSchema = v.custom<Record<string, unknown>>(
+  (x) => typeof x === 'object' && x !== null && !Array.isArray(x),
+  'audit payload is not an object',
+);
+
 /** Settings are validated by the schema each setting's reader passes (readSetting). */
 const SettingPayloadSchema = v.unknown();
 
@@ -242,6 +251,7 @@ export const PAYLOAD_SCHEMAS = {
   safetyEvents: SafetyEventPayloadSchema,
   followUpEvents: FollowUpEventPayloadSchema,
   caseloadIndex: CaseloadIndexPayloadSchema,
+  auditChain: AuditChainPayloadSchema,
 } as const satisfies Record<EncryptedTableName, v.GenericSchema>;
 
 // Compile-time proof that each schema's output is the payload type its repository returns.
@@ -292,4 +302,5 @@ export const SEALED_META_SCHEMAS = {
   safetyEvents: v.looseObject({ ...times, signalId: Str, clientId: v.nullable(Str) }),
   followUpEvents: v.looseObject({}),
   caseloadIndex: v.looseObject({}),
+  auditChain: v.looseObject({}),
 } as const satisfies Record<EncryptedTableName, v.GenericSchema>;

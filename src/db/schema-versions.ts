@@ -109,6 +109,18 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     },
   },
   {
+    version: 8,
+    stores: { auditChain: 'id', auditPending: 'id', backupStaging: 'key' },
+    note:
+      'Audit events sealed under the data key (auditChain: random id + rev in clear, the anchor row beside ' +
+      'them); events written while locked wait in auditPending; restore stages a backup in backupStaging ' +
+      'and swaps it in with one transaction. The clear auditLog (v1) is emptied by the migration after ' +
+      'unlock and dropped by a later version.',
+    upgrade: async (tx) => {
+      await tx.table('meta').put({ key: 'schema', version: 8, upgradedAt: Date.now() });
+    },
+  },
+  {
     version: 9,
     stores: { syncState: 'key' },
     note:

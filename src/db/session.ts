@@ -210,6 +210,11 @@ export class VaultSession {
     return seal(this.#ring.dataKey(), aadFor(table, clear), data);
   }
 
+  /** Opens what `sealManifest` sealed with the same `table` and `clear`; throws 'integrity' otherwise. */
+  async openManifest(table: EncryptedTableName, clear: object, sealed: Sealed): Promise<unknown> {
+    return open(this.#ring.dataKey(), aadFor(table, clear), sealed);
+  }
+
   /**
    * Decrypts a stored row (either shape) and checks its fields and payload against the table's
    * schemas (payload-schemas.ts); a failed tag, a missing key or a payload of another shape throws

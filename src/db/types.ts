@@ -354,9 +354,10 @@ export type AuditAction =
   | 'content-repaired';
 
 /**
- * One audit event, stored in CLEAR (so a failed unlock can be logged while locked): it holds no
- * client data — an opaque record UUID at most. `seq` orders the chain (timestamps can tie); `hash`
- * is SHA-256 over the canonical event including `prevHash`.
+ * One audit event as the app reads it: it holds no client data — an opaque record UUID at most.
+ * `seq` orders the chain (timestamps can tie); `hash` is SHA-256 over the canonical event including
+ * `prevHash`. Stored SEALED in `auditChain` (schema v8); schema v1–v7 stored it in clear in
+ * `auditLog`, which the migration after unlock empties into the sealed chain.
  */
 export interface AuditRow {
   id: string;
@@ -368,6 +369,41 @@ export interface AuditRow {
   actor: string;
   prevHash: string;
   hash: string;
+  /** On an 'import' event: the chain this device held before the restore replaced it. */
+  prior?: AuditPrior;
+}
+
+/** The head of the chain a restore replaced; `hash` is null when that chain could not be read. */
+export interface AuditPrior {
+  count: number;
+  hash: string | null;
+}
+
+/**
+ * A sealed row of `auditChain`: an event or the anchor, in the v5 row shape. In clear only a random
+ * id (the anchor's is the fixed 'anchor'), the key id (the data key) and `rev`; order, time, actor
+ * and action are inside the ciphertext.
+ */
+export type AuditChainRow = SealedRow;
+
+/**
+ * An event written while the vault was locked (a failed unlock): clear until the next unlock seals
+ * it into the chain. `n` is the locked-time counter's value when it was written (meta 'auditLocked').
+ */
+export interface AuditPendingRow {
+  id: string;
+  n: number;
+  ts: string;
+  action: AuditAction;
+  recordId: string | null;
+  actor: string;
+}
+
+/** A backup row staged during restore (schema v8), keyed `${table}\u0000${id}`; emptied after. */
+export interface BackupStagingRow {
+  key: string;
+  table: string;
+  row: Record<string, unknown>;
 }
 
 /** PBKDF2 parameters: how v1 vaults and backups were wrapped; still opened, re-wrapped at unlock (R20). */
@@ -412,7 +448,7 @@ export interface SchemaMeta {
   version: number;
   upgradedAt: number;
 }
-/** The audit chain's tip in clear (count + last hash), so appends work while locked. */
+/** Schema v1–v7: the audit chain's tip in clear. Read by the migration only. */
 export interface AuditTipMeta {
   key: 'auditTip';
   count: number;
@@ -436,4 +472,20 @@ export interface ResealMeta {
   total: number;
   updatedAt: number;
 }
-export type MetaRow = VaultMeta | SentinelMeta | BackoffMeta | SchemaMeta | AuditTipMeta | AuditActorMeta | ResealMeta;
+/**
+ * How many events were ever written while locked (monotonic). The sealed anchor remembers the value
+ * it absorbed, so pending rows erased while locked leave a gap the next unlock sees.
+ */
+export interface AuditLockedMeta {
+  key: 'auditLocked';
+  count: number;
+}
+export type MetaRow =
+  | VaultMeta
+  | SentinelMeta
+  | BackoffMeta
+  | SchemaMeta
+  | AuditTipMeta
+  | AuditActorMeta
+  | AuditLockedMeta
+  | ResealMeta;

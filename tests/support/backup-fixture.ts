@@ -4,6 +4,7 @@
 // screens. The passphrase is the one onboarding uses.
 import 'fake-indexeddb/auto';
 import { exportBackup } from '../../src/db/backup';
+import { exportBackupV1 } from '../../src/db/backup/export-backup-v1';
 import { PRODUCTION_KDF } from '../../src/db/crypto/kdf';
 import { createDatabase } from '../../src/db/database';
 import { createClient } from '../../src/db/repositories/clients.repository';
@@ -25,7 +26,7 @@ export interface BackupFixture {
   text: string;
 }
 
-export async function makeBackupFixture(options: { draft?: boolean } = {}): Promise<BackupFixture> {
+export async function makeBackupFixture(options: { draft?: boolean; format?: 1 | 2 } = {}): Promise<BackupFixture> {
   const db = createDatabase({ name: `fixture-${crypto.randomUUID()}` });
   // The production KDF: restore in the app accepts only settings the app itself writes.
   const session = await createVault(db, PASSPHRASE, PRODUCTION_KDF);
@@ -83,7 +84,12 @@ export async function makeBackupFixture(options: { draft?: boolean } = {}): Prom
         },
       })
     : null;
-  const backup = await exportBackup(session, { now: new Date('2025-05-18T10:00:00Z') });
+  const now = new Date('2025-05-18T10:00:00Z');
+  // Format 1 is what the app wrote before schema v8: such files must still restore.
+  const backup =
+    options.format === 1
+      ? await exportBackupV1(session, { now })
+      : await exportBackup(session, { now }).then(async (b) => ({ fileName: b.fileName, text: await b.blob.text() }));
   db.close();
   return { clientId: client.id, draftId: draft?.id ?? null, fileName: backup.fileName, text: backup.text };
 }

@@ -319,7 +319,7 @@ async function reads(db: StapwijzerDb, runs: number, clientIndex: number, indica
     ),
     // The home screen's backup reminder (mounted on "Vandaag" after unlock) reads the audit log.
     backupReminderInputMs: await timeRuns(runs, () => loadReminderInput(session, Date.now())),
-    auditEvents: await db.auditLog.count(),
+    auditEvents: (await db.auditChain.count()) - 1, // the anchor row is not an event
     // Praktijkcijfers (issue 22): the reads alone (every screening, decision, follow-up and safety
     // event decrypted), then the pure count over them.
     ...(await indicatorTimes(session, indicatorRuns)),
@@ -356,7 +356,7 @@ async function exportOnce(db: StapwijzerDb) {
     return {
       exportOk: true,
       exportMs: Math.round(performance.now() - t0),
-      exportChars: backup.text.length,
+      exportChars: backup.blob.size,
       progressCalls,
     };
   } catch (e) {

@@ -9,9 +9,12 @@ import type { AuditRow } from '../types';
 export const GENESIS_HASH = '0'.repeat(64);
 const FORMAT = 'stapwijzer/audit/1';
 
+/** `prior` (an import's replaced chain, schema v8) is appended only when present: older events hash as before. */
 export function canonicalEvent(event: Omit<AuditRow, 'hash'>): string {
-  const { seq, id, ts, actor, action, recordId, prevHash } = event;
-  return JSON.stringify([FORMAT, seq, id, ts, actor, action, recordId, prevHash]);
+  const { seq, id, ts, actor, action, recordId, prevHash, prior } = event;
+  const fields: unknown[] = [FORMAT, seq, id, ts, actor, action, recordId, prevHash];
+  if (prior) fields.push([prior.count, prior.hash]);
+  return JSON.stringify(fields);
 }
 
 export async function sha256Hex(text: string): Promise<string> {

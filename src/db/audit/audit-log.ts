@@ -1,23 +1,38 @@
 /**
- * The audit log (R38, NEN 7513-inspired): an append-only hash chain in the clear `auditLog` table.
- * Owns appending (serialised per database handle, optimistic against other tabs through the clear
- * tip row in meta), the actor label, and anchoring the chain head (count + last hash) in the
- * ENCRYPTED settings whenever a session is unlocked, so truncating the end of the log is detected.
+ * The audit log (R38/R42, NEN 7513-inspired): an append-only hash chain SEALED under the data key
+ * (`auditChain`, schema v8), with an anchor row — head (count + last hash), the locked-time counter
+ * it absorbed, any tampering found — rewritten in the same transaction as every append. Appends are
+ * serialised per database handle and optimistic against other tabs through the anchor's `rev`.
  *
- * Record writes are collected inside their Dexie transaction (`trackInTx`) and appended only once
- * that transaction has committed: an aborted write leaves no event, a committed one exactly one.
+ * Without an unlocked session (a failed unlock) events wait in the clear pending table and the next
+ * sealed append absorbs them. Record writes are collected inside their Dexie transaction (`trackInTx`)
+ * and appended only once that transaction has committed: an aborted write leaves no event.
  */
 import Dexie from 'dexie';
 import type { StapwijzerDb } from '../database';
 import { withReopenRetry } from '../retry';
 import type { VaultSession } from '../session';
-import type { AuditAction, AuditRow, AuditTipMeta, SettingClear } from '../types';
-import { auditContext, cleanInitials, initialsFromProfile } from './audit-context';
-import { GENESIS_HASH, hashEvent } from './audit-hash';
+import type { AuditAction, AuditPrior, AuditRow, SettingClear } from '../types';
+import { activeSession, auditContext, cleanInitials, initialsFromProfile, pushSession } from './audit-context';
+import { hashEvent } from './audit-hash';
+import { establishAnchor } from './audit-migrate';
+import { appendPending, pendingComplete, readPending } from './audit-pending';
+import {
+  ANCHOR_ID,
+  type AuditAnchor,
+  advanceAnchor,
+  emptyAnchor,
+  openAllEvents,
+  readAnchor,
+  sealAnchor,
+  sealEvent,
+} from './audit-store';
 
 export interface AuditEntry {
   action: AuditAction;
   recordId: string | null;
+  /** Only on the 'import' a restore appends: the chain the restore replaced. */
+  prior?: AuditPrior;
 }
 
 export interface AuditHead {
@@ -25,7 +40,6 @@ export interface AuditHead {
   hash: string;
 }
 
-export const AUDIT_HEAD_SETTING = 'auditHead';
 export const UNKNOWN_ACTOR = '?';
 
 /** Tables whose record writes are audited: client data. Drafts (autosaved per answer) and settings are not. */
@@ -57,11 +71,6 @@ export async function auditSettled(db: StapwijzerDb): Promise<void> {
   await (queues.get(db) ?? Promise.resolve());
 }
 
-export async function readTip(db: StapwijzerDb): Promise<AuditHead> {
-  const tip = await db.meta.get('auditTip');
-  return tip?.key === 'auditTip' ? { count: tip.count, hash: tip.hash } : { count: 0, hash: GENESIS_HASH };
-}
-
 async function currentActor(db: StapwijzerDb): Promise<string> {
   const ctx = auditContext(db);
   if (ctx.initials) return ctx.initials;
@@ -69,78 +78,97 @@ async function currentActor(db: StapwijzerDb): Promise<string> {
   return (stored?.key === 'auditActor' ? cleanInitials(stored.initials) : null) ?? UNKNOWN_ACTOR;
 }
 
-class TipMoved extends Error {}
+class AnchorMoved extends Error {}
 
-async function appendNow(db: StapwijzerDb, entries: readonly AuditEntry[], now: () => Date): Promise<AuditHead> {
-  const actor = await currentActor(db);
+/** An anchor for a chain whose own anchor was unreadable: continue from the events, and say so. */
+async function anchorFromEvents(session: VaultSession): Promise<AuditAnchor> {
+  const { events } = await openAllEvents(session);
+  const head = advanceAnchor(emptyAnchor(), events, 0);
+  return { ...head, broken: { problem: 'anchor', at: events.length } };
+}
+
+/**
+ * Seals the pending (locked-time) events and `entries` onto the chain and rewrites the anchor, in one
+ * transaction. Crypto runs before the transaction: awaiting crypto.subtle inside it would commit it early.
+ */
+async function appendSealed(
+  session: VaultSession,
+  entries: readonly AuditEntry[],
+  now: () => Date,
+): Promise<AuditHead | null> {
+  const { db } = session;
   for (let attempt = 0; ; attempt++) {
-    const tip = await readTip(db);
+    const read = await readAnchor(session);
+    if (read.state === 'absent') {
+      await establishAnchor(session);
+      if (attempt >= 10) throw new AnchorMoved();
+      continue;
+    }
+    const base = read.state === 'ok' ? read.anchor : await anchorFromEvents(session);
+    const pending = await readPending(db);
+    const complete = pendingComplete(pending, base.lockedSeen);
+    if (entries.length === 0 && pending.rows.length === 0 && complete && read.state === 'ok') {
+      return { count: base.count, hash: base.hash };
+    }
+    const actor = entries.length > 0 ? await currentActor(db) : UNKNOWN_ACTOR;
     const events: AuditRow[] = [];
-    let prevHash = tip.hash;
-    for (const [i, entry] of entries.entries()) {
-      const base = {
+    let prevHash = base.hash;
+    const drafts = [
+      ...pending.rows.map((p) => ({ id: p.id, ts: p.ts, action: p.action, recordId: p.recordId, actor: p.actor })),
+      ...entries.map((e) => ({
         id: crypto.randomUUID(),
-        seq: tip.count + i,
         ts: now().toISOString(),
-        action: entry.action,
-        recordId: entry.recordId,
+        action: e.action,
+        recordId: e.recordId,
         actor,
-        prevHash,
-      };
-      const hash = await hashEvent(base);
-      events.push({ ...base, hash });
+        ...(e.prior ? { prior: e.prior } : {}),
+      })),
+    ];
+    for (const draft of drafts) {
+      const event = { ...draft, seq: base.count + events.length, prevHash };
+      const hash = await hashEvent(event);
+      events.push({ ...event, hash });
       prevHash = hash;
     }
-    const next: AuditTipMeta = { key: 'auditTip', count: tip.count + events.length, hash: prevHash };
+    const lockedSeen = Math.max(base.lockedSeen, pending.counter);
+    const next: AuditAnchor = {
+      ...advanceAnchor(base, events, lockedSeen),
+      broken: base.broken ?? (complete ? null : { problem: 'pending', at: base.count }),
+    };
+    const rows = await Promise.all(events.map((e) => sealEvent(session, e)));
+    const anchorRow = await sealAnchor(session, read.rev + 1, next);
     try {
-      // Hashes are computed before the transaction: awaiting crypto.subtle inside it would commit it early.
-      await db.transaction('rw', db.auditLog, db.meta, async () => {
-        const stored = await readTip(db);
-        if (stored.count !== tip.count || stored.hash !== tip.hash) throw new TipMoved();
-        await db.auditLog.bulkAdd(events);
-        await db.meta.put(next);
+      await db.transaction('rw', db.auditChain, db.auditPending, async () => {
+        const current = await db.auditChain.get(ANCHOR_ID);
+        if (current?.rev !== read.rev) throw new AnchorMoved();
+        await db.auditChain.bulkAdd(rows);
+        await db.auditChain.put(anchorRow);
+        await db.auditPending.bulkDelete(pending.rows.map((p) => p.id));
       });
       return { count: next.count, hash: next.hash };
     } catch (e) {
-      // Another tab appended in between: rebuild on the new tip.
-      if (!(e instanceof TipMoved) || attempt >= 10) throw e;
+      // Another tab appended in between: rebuild on its anchor.
+      if (!(e instanceof AnchorMoved) || attempt >= 10) throw e;
     }
   }
 }
 
-/** Writes the chain head into the encrypted settings (R38: detects truncation at the end). */
-export async function anchorHead(session: VaultSession, head: AuditHead, now = Date.now()): Promise<void> {
-  const { db } = session;
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const existing = await db.settings.get(AUDIT_HEAD_SETTING);
-    const clear: SettingClear = existing
-      ? // Since v5 a row's createdAt is sealed; the anchor is rewritten whole, so a fresh one is fine.
-        {
-          id: AUDIT_HEAD_SETTING,
-          rev: existing.rev + 1,
-          createdAt: 'createdAt' in existing ? existing.createdAt : now,
-          updatedAt: now,
-        }
-      : { id: AUDIT_HEAD_SETTING, rev: 1, createdAt: now, updatedAt: now };
-    const row = await session.seal('settings', clear, head);
-    const written = await db.transaction('rw', db.settings, async () => {
-      const current = await db.settings.get(AUDIT_HEAD_SETTING);
-      if ((current?.rev ?? 0) !== (existing?.rev ?? 0)) return false;
-      await db.settings.put(row);
-      return true;
-    });
-    if (written) return;
+/** Appends now (inside the queue): sealed with an unlocked session, else into the pending table. */
+async function appendNow(db: StapwijzerDb, entries: readonly AuditEntry[], now: () => Date): Promise<void> {
+  const session = activeSession(db);
+  if (session) {
+    await withReopenRetry(db, () => appendSealed(session, entries, now));
+    return;
   }
-}
-
-/** Reads the anchored head; null when none was anchored yet. */
-export async function readAnchoredHead(session: VaultSession): Promise<AuditHead | null> {
-  const row = await session.db.settings.get(AUDIT_HEAD_SETTING);
-  if (!row) return null;
-  const { data } = await session.open<SettingClear, unknown>('settings', row);
-  if (typeof data !== 'object' || data === null) return null;
-  const { count, hash } = data as Partial<AuditHead>;
-  return typeof count === 'number' && typeof hash === 'string' ? { count, hash } : null;
+  const actor = await currentActor(db);
+  await withReopenRetry(db, () =>
+    appendPending(
+      db,
+      entries.map((e) => ({ action: e.action, recordId: e.recordId })),
+      actor,
+      now,
+    ),
+  );
 }
 
 export interface AppendOptions {
@@ -148,9 +176,8 @@ export interface AppendOptions {
 }
 
 /**
- * Appends events (one per entry) to the chain, then anchors the head when a session is unlocked.
- * Serialised per database handle. Rejects if the append fails; callers that must not fail (unlock)
- * use `appendAuditQuietly`.
+ * Appends events (one per entry) to the chain. Serialised per database handle. Rejects if the append
+ * fails; callers that must not fail (unlock) use `appendAuditQuietly`.
  */
 export function appendAudit(
   db: StapwijzerDb,
@@ -159,11 +186,7 @@ export function appendAudit(
 ): Promise<void> {
   if (entries.length === 0) return auditSettled(db);
   const now = options.now ?? (() => new Date());
-  return enqueue(db, async () => {
-    const head = await withReopenRetry(db, () => appendNow(db, entries, now));
-    const session = auditContext(db).session;
-    if (session && !session.locked) await anchorHead(session, head);
-  });
+  return enqueue(db, () => appendNow(db, entries, now));
 }
 
 /** Appends without ever rejecting: auditing must not break unlocking or saving. Logs no data. */
@@ -203,10 +226,7 @@ export function trackInTx(table: string, action: 'create' | 'change' | 'delete',
     Dexie.ignoreTransaction(() =>
       enqueue(db, async () => {
         if (!(await committed)) return;
-        const now = () => new Date();
-        const head = await withReopenRetry(db, () => appendNow(db, entries, now));
-        const session = auditContext(db).session;
-        if (session && !session.locked) await anchorHead(session, head);
+        await appendNow(db, entries, () => new Date());
       }).catch(reportAuditFailure),
     );
   }
@@ -229,16 +249,12 @@ export function noteProfileWritten(db: StapwijzerDb, data: unknown): Promise<voi
 }
 
 /**
- * Registers an unlocked session for auditing: reads the profile initials, anchors from now on, and
- * forgets the session when it locks.
+ * Registers an unlocked session for auditing: reads the profile initials, then (in the queue) makes
+ * sure the chain has an anchor — migrating a v1–v7 clear log — and absorbs the locked-time events.
  */
 export async function attachAuditSession(session: VaultSession): Promise<void> {
   const { db } = session;
-  const ctx = auditContext(db);
-  ctx.session = session;
-  session.onLock(() => {
-    if (ctx.session === session) ctx.session = null;
-  });
+  pushSession(session);
   const row = await db.settings.get('profile');
   if (row) {
     try {
@@ -248,4 +264,22 @@ export async function attachAuditSession(session: VaultSession): Promise<void> {
       // A damaged profile leaves the last known initials in place.
     }
   }
+  await enqueue(db, async () => {
+    if (!session.locked) await withReopenRetry(db, () => appendSealed(session, [], () => new Date()));
+  }).catch(reportAuditFailure);
+}
+
+/** Seals the locked-time events waiting in clear into the chain now (before a backup, say). */
+export function sealPendingEvents(session: VaultSession): Promise<void> {
+  const { db } = session;
+  return enqueue(db, async () => {
+    if (!session.locked) await withReopenRetry(db, () => appendSealed(session, [], () => new Date()));
+  });
+}
+
+/** The head the chain has now, or null when it cannot be read (no anchor, locked). */
+export async function readHead(session: VaultSession): Promise<AuditHead | null> {
+  if (session.locked) return null;
+  const read = await readAnchor(session);
+  return read.state === 'ok' ? { count: read.anchor.count, hash: read.anchor.hash } : null;
 }

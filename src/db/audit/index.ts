@@ -1,17 +1,15 @@
-/** Audit log API (R38): append, track record writes, verify the chain, list it. */
+/** Audit log API (R38/R42): append, track record writes, verify the sealed chain, list it. */
 export { GENESIS_HASH, hashEvent, sha256Hex } from './audit-hash';
 export {
-  AUDIT_HEAD_SETTING,
   AUDITED_TABLES,
   type AuditEntry,
   type AuditHead,
-  anchorHead,
   appendAudit,
   appendAuditQuietly,
   attachAuditSession,
   auditSettled,
-  readAnchoredHead,
-  readTip,
+  readHead,
   rememberActor,
 } from './audit-log';
-export { type ChainProblem, type ChainReport, listAuditEvents, verifyAuditChain } from './verify-chain';
+export type { ChainProblem } from './audit-store';
+export { type ChainReport, listAuditEvents, readAuditEvents, verifyAuditChain } from './verify-chain';

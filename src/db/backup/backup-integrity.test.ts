@@ -1,4 +1,5 @@
 // @vitest-environment node
+// Format version 1 (the files written before schema v8 still restore); version 2: backup-stream-integrity.test.ts.
 // Tampering that keeps the file well-formed: each case is caught by exactly one check of
 // verifyBackup (named first in its title) and is accepted when that check is removed, so no check
 // can be dropped while these stay green. The plain SHA-256 is public: anyone can recompute it after an edit; the
@@ -14,7 +15,7 @@ import { putSetting } from '../repositories/settings.repository';
 import { TEST_PASSPHRASE, testDb, testVault } from '../testing/fixture-db';
 import { isBackupError } from './backup-error';
 import { canonicalJson } from './backup-format';
-import { exportBackup } from './export-backup';
+import { exportBackupV1 as exportBackup } from './export-backup-v1';
 import { applyRestore, parseBackup, verifyBackup } from './restore-backup';
 import { snapshotDb } from './testing';
 

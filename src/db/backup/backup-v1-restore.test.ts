@@ -8,7 +8,8 @@ import { listNotes } from '../repositories/notes.repository';
 import { countRows, legacyVault, seedFixture, TEST_PASSPHRASE, testDb, testVault } from '../testing/fixture-db';
 import { unlock } from '../vault';
 import { exportBackup } from './export-backup';
-import { applyRestore, parseBackup, verifyBackup } from './restore-backup';
+import { exportBackupV1 } from './export-backup-v1';
+import { applyRestore, checkBackupFile, parseBackup, verifyBackup } from './restore-backup';
 
 const KNOWN = { knownKdfs: [...KNOWN_KDFS, TEST_KDF] };
 
@@ -16,8 +17,8 @@ describe('restoring a v1 backup (old row shape)', () => {
   it('restores every row, marks the migration pending, and reads the same after re-sealing', async () => {
     const source = testDb();
     const counts = await seedFixture(await legacyVault(source), 20);
-    // Exported as stored: the rows keep the old shape.
-    const old = await exportBackup(await unlock(source, TEST_PASSPHRASE));
+    // Exported as stored, in format 1 as the v1–v4 app wrote it: the rows keep the old shape.
+    const old = await exportBackupV1(await unlock(source, TEST_PASSPHRASE));
     const file = parseBackup(old.text);
     expect(file.keys ?? []).toEqual([]);
     expect(Object.keys(file.tables.clients[0] ?? {})).toContain('status');
@@ -38,12 +39,12 @@ describe('restoring a v1 backup (old row shape)', () => {
     );
     expect((await listNotes(session, after.records[0]?.id ?? '')).records).toHaveLength(1);
 
-    // And a backup of the re-sealed database round-trips with its keys.
-    const next = parseBackup((await exportBackup(session)).text);
-    expect(next.keys).toHaveLength(20);
+    // And a backup (format 2) of the re-sealed database round-trips with its keys.
+    const next = await exportBackup(session);
     const third = testDb();
     await testVault(third);
-    const restored = await applyRestore(third, await verifyBackup(next, TEST_PASSPHRASE, KNOWN));
+    const restored = await applyRestore(third, await checkBackupFile(third, next.blob, TEST_PASSPHRASE, KNOWN));
+    expect(await third.keys.count()).toBe(20);
     expect((await listClients(restored)).records).toHaveLength(20);
     expect(await readResealState(third)).toMatchObject({ state: 'done' });
   });

@@ -1,33 +1,42 @@
 /**
- * Exports the encrypted backup (R33/R34): every client-table row AS STORED (still encrypted), the
- * audit log, the wrapped data key and KDF parameters, counts and an integrity block — a SHA-256
- * digest of the canonical body, sealed with the data key, so any change to the file is detected on
- * restore before anything is written. Reads everything in one readonly transaction (a consistent
- * snapshot), then logs the export and remembers when it happened (for the backup reminder, R12).
+ * Exports the encrypted backup, format version 2 (stream-format.ts): rows are read page by page in
+ * primary-key order, gathered into chunks of one table, each chunk sealed under the data key and
+ * appended to a Blob as one line, so neither the database nor the file is ever held in memory as a
+ * whole (R33 at team scale: 10,000 clients ≈ 300 MB of file). The trailer seals the running digest,
+ * the chunk count and the row counts.
+ *
+ * Consistency: pages are read in separate transactions (crypto cannot run inside one). Every record
+ * write appends an audit event, so the chain's head is compared before and after: a write from
+ * another tab in between makes the export start again (twice at most), never a mixed file.
+ * Locked-time audit events are sealed into the chain first, so the backup holds none in clear.
+ *
+ * The stream holds the wrapped per-client keys (`keys`, first: without them no client row opens),
+ * every BACKUP_TABLES table and the sealed audit chain; never the caseload index (derived data,
+ * rebuilt after a restore). Refused while the v5 re-sealing migration is not done (a backup taken
+ * halfway would mix the row shapes).
  */
-
-import { sha256Hex } from '../audit/audit-hash';
-import { appendAudit } from '../audit/audit-log';
+import { appendAudit, readHead, sealPendingEvents } from '../audit/audit-log';
+import { utf8 } from '../crypto/bytes';
 import { kdfParamsOf } from '../crypto/kdf';
 import { StorageError } from '../errors';
 import { assertNoMigrationRunning } from '../migration/reseal';
 import { getSetting, putSetting } from '../repositories/settings.repository';
 import type { VaultSession } from '../session';
-import type { AuditRow, VaultMeta } from '../types';
+import { BACKUP_FORMAT, type BackupCounts, backupFileName } from './backup-format';
+import { toBase64, toBase64Bytes } from './base64';
 import {
-  BACKUP_FORMAT,
-  BACKUP_FORMAT_VERSION,
-  BACKUP_TABLES,
-  type BackupBody,
-  type BackupCounts,
-  type BackupFile,
-  type BackupTable,
-  backupFileName,
-  canonicalJson,
-  type EncodedRow,
-  manifestClear,
-} from './backup-format';
-import { toBase64 } from './base64';
+  CHUNK_TARGET_BYTES,
+  chunkClear,
+  DIGEST_START,
+  nextDigest,
+  nextDigestBytes,
+  STREAM_FORMAT_VERSION,
+  STREAM_TABLES,
+  type StreamHeader,
+  type StreamTable,
+  type Trailer,
+  trailerClear,
+} from './stream-format';
 
 export const BACKUP_STATUS_SETTING = 'backupStatus';
 
@@ -38,95 +47,78 @@ export interface BackupStatus {
   recordCount: number;
 }
 
+/** Chunks written so far, and the expected number (an estimate that settles as rows are read). */
 export interface ExportProgress {
   done: number;
   total: number;
 }
 
 export interface ExportOptions {
-  /** Called every `progressEvery` rows while encoding (and once at the end). */
+  /** Called after every chunk (and once at the end, with done === total). */
   onProgress?: (progress: ExportProgress) => void;
-  progressEvery?: number;
   now?: Date;
+  /** Plaintext bytes per chunk; tests make it small to get many chunks from little data. */
+  chunkBytes?: number;
+  /** Rows per read transaction. */
+  pageSize?: number;
 }
 
 export interface ExportedBackup {
   fileName: string;
-  text: string;
+  blob: Blob;
   counts: BackupCounts;
+  chunks: number;
 }
 
-type StoredRow = Record<string, unknown> & { iv: Uint8Array; ct: Uint8Array };
+type StoredRow = Record<string, unknown> & { id: string };
 
 /** Never in a backup (issue 17): the caseload index is derived data, rebuilt from the records after a restore. */
 export const NOT_BACKED_UP = ['caseloadIndex'] as const;
 
-function encodeRow(row: StoredRow): EncodedRow {
+function encodeRow(row: StoredRow): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, value] of Object.entries(row)) out[k] = value instanceof Uint8Array ? toBase64(value) : value;
-  return out as EncodedRow;
+  return out;
+}
+
+/** The length of a row's JSON, near enough to fill chunks, without building the JSON. */
+function jsonSize(row: Record<string, unknown>): number {
+  let n = 2;
+  for (const [k, value] of Object.entries(row)) n += k.length + 4 + (typeof value === 'string' ? value.length + 2 : 24);
+  return n;
 }
 
 const yieldToUi = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-export async function exportBackup(session: VaultSession, options: ExportOptions = {}): Promise<ExportedBackup> {
-  if (session.locked) throw new StorageError('locked');
-  const { db } = session;
-  await assertNoMigrationRunning(db);
-  const now = options.now ?? new Date();
-  const every = options.progressEvery ?? 500;
-
-  const snapshot = await db.transaction(
-    'r',
-    [...BACKUP_TABLES.map((t) => db.table(t)), db.auditLog, db.meta, db.keys],
-    async () => {
-      const tables = {} as Record<BackupTable, StoredRow[]>;
-      for (const t of BACKUP_TABLES) tables[t] = (await db.table(t).toArray()) as StoredRow[];
-      const keys = await db.keys.toArray();
-      const auditLog = (await db.auditLog.toArray()).sort((a, b) => a.seq - b.seq);
-      const vault = await db.meta.get('vault');
-      const sentinel = await db.meta.get('sentinel');
-      return { tables, auditLog, vault, sentinel, keys };
-    },
-  );
-  if (snapshot.vault?.key !== 'vault' || snapshot.sentinel?.key !== 'sentinel')
-    throw new StorageError('not-initialised');
-  const vault: VaultMeta = snapshot.vault;
-
-  const total = BACKUP_TABLES.reduce((n, t) => n + snapshot.tables[t].length, 0);
-  let done = 0;
-  const tables = {} as Record<BackupTable, EncodedRow[]>;
-  for (const t of BACKUP_TABLES) {
-    const encoded: EncodedRow[] = [];
-    for (const row of snapshot.tables[t]) {
-      encoded.push(encodeRow(row));
-      done += 1;
-      if (done % every === 0) {
-        options.onProgress?.({ done, total });
-        await yieldToUi();
-      }
-    }
-    tables[t] = encoded;
+/** Reads one table in primary-key order, `pageSize` rows per transaction. */
+async function* pages(session: VaultSession, table: StreamTable, pageSize: number): AsyncGenerator<StoredRow[]> {
+  const t = session.db.table(table);
+  let last: string | null = null;
+  for (;;) {
+    const page = (await (last === null ? t.orderBy(':id') : t.where(':id').above(last))
+      .limit(pageSize)
+      .toArray()) as StoredRow[];
+    if (page.length === 0) return;
+    yield page;
+    last = page[page.length - 1]?.id ?? null;
+    if (page.length < pageSize) return;
   }
-  const auditLog: AuditRow[] = snapshot.auditLog.map(({ id, seq, ts, action, recordId, actor, prevHash, hash }) => ({
-    id,
-    seq,
-    ts,
-    action,
-    recordId,
-    actor,
-    prevHash,
-    hash,
-  }));
-  const counts = {
-    ...(Object.fromEntries(BACKUP_TABLES.map((t) => [t, tables[t].length])) as Record<BackupTable, number>),
-    auditLog: auditLog.length,
-  };
-  const body: BackupBody = {
+}
+
+async function writeOnce(session: VaultSession, options: ExportOptions, now: Date) {
+  const { db } = session;
+  const chunkBytes = options.chunkBytes ?? CHUNK_TARGET_BYTES;
+  const pageSize = options.pageSize ?? 1000;
+  const [vault, sentinel] = await Promise.all([db.meta.get('vault'), db.meta.get('sentinel')]);
+  if (vault?.key !== 'vault' || sentinel?.key !== 'sentinel') throw new StorageError('not-initialised');
+  const headBefore = await readHead(session);
+
+  const header: StreamHeader = {
     format: BACKUP_FORMAT,
-    formatVersion: BACKUP_FORMAT_VERSION,
+    formatVersion: STREAM_FORMAT_VERSION,
     createdAt: now.toISOString(),
     schemaVersion: db.schemaVersion,
+    backupId: crypto.randomUUID(),
     vault: {
       formatVersion: vault.formatVersion,
       wrap: vault.wrap,
@@ -135,25 +127,87 @@ export async function exportBackup(session: VaultSession, options: ExportOptions
       createdAt: vault.createdAt,
       updatedAt: vault.updatedAt,
     },
-    sentinel: { vaultId: snapshot.sentinel.vaultId, createdAt: snapshot.sentinel.createdAt },
-    counts,
-    // Rows are written back exactly as stored; restore validates them against the strict schemas.
-    tables: tables as unknown as BackupBody['tables'],
-    // The per-client keys, wrapped under the data key (schema v5): without them the rows cannot be opened.
-    keys: snapshot.keys.map((k) => ({ id: k.id, parent: k.parent, iv: toBase64(k.iv), wrapped: toBase64(k.wrapped) })),
-    auditLog,
+    sentinel: { vaultId: sentinel.vaultId, createdAt: sentinel.createdAt },
   };
-  const digest = await sha256Hex(canonicalJson(body));
-  const sealed = await session.sealManifest('settings', manifestClear(body.createdAt), digest);
-  const file: BackupFile = {
-    ...body,
-    integrity: { algorithm: 'SHA-256+AES-GCM', digest, iv: toBase64(sealed.iv), ct: toBase64(sealed.ct) },
-  };
-  const text = JSON.stringify(file);
-  options.onProgress?.({ done: total, total });
+  const headerLine = JSON.stringify(header);
+  let blob = new Blob([headerLine, '\n'], { type: 'application/json' });
+  let digest = await nextDigest(DIGEST_START, headerLine);
+  let chunks = 0;
+
+  // For the progress estimate: rows in all, and bytes per row seen so far.
+  const totalRows = (await Promise.all(STREAM_TABLES.map((t) => db.table(t).count()))).reduce((a, b) => a + b, 0);
+  let rowsDone = 0;
+  let bytesDone = 0;
+  const estimate = () =>
+    Math.max(chunks + 1, Math.ceil(((rowsDone > 0 ? bytesDone / rowsDone : 400) * totalRows) / chunkBytes));
+
+  const counts = { auditLog: 0 } as BackupCounts;
+  let keys = 0;
+  for (const table of STREAM_TABLES) {
+    if (table !== 'auditChain' && table !== 'keys') counts[table] = 0;
+    let rows: Record<string, unknown>[] = [];
+    let size = 0;
+    const flush = async () => {
+      if (rows.length === 0) return;
+      // Under the data key with the v1 additional data over chunkClear: not a record, so not `seal()`.
+      const sealed = await session.sealManifest('settings', chunkClear(header, chunks), { table, rows });
+      rows = [];
+      // The line `{"chunk":i,"iv":"…","ct":"…"}` as bytes: no megabyte string is built for it.
+      const prefix = utf8(`{"chunk":${chunks},"iv":"${toBase64(sealed.iv)}","ct":"`);
+      const body = toBase64Bytes(sealed.ct);
+      const line = new Uint8Array(prefix.length + body.length + 2);
+      line.set(prefix, 0);
+      line.set(body, prefix.length);
+      line.set(utf8('"}'), prefix.length + body.length);
+      digest = await nextDigestBytes(digest, line);
+      blob = new Blob([blob, line, '\n'], { type: 'application/json' });
+      chunks += 1;
+      size = 0;
+      options.onProgress?.({ done: chunks, total: estimate() });
+      await yieldToUi();
+    };
+    for await (const page of pages(session, table, pageSize)) {
+      for (const row of page) {
+        const encoded = encodeRow(row);
+        const bytes = jsonSize(encoded);
+        if (size + bytes > chunkBytes) await flush();
+        rows.push(encoded);
+        size += bytes;
+        rowsDone += 1;
+        bytesDone += bytes;
+        if (table === 'auditChain') {
+          if (row.id !== 'anchor') counts.auditLog += 1;
+        } else if (table === 'keys') keys += 1;
+        else counts[table] += 1;
+      }
+    }
+    await flush();
+  }
+  const headAfter = await readHead(session);
+  const moved = headBefore?.count !== headAfter?.count || headBefore?.hash !== headAfter?.hash;
+  const trailer: Trailer = { chunks, digest, counts, keys };
+  const sealed = await session.sealManifest('settings', trailerClear(header), trailer);
+  blob = new Blob([blob, JSON.stringify({ end: true, iv: toBase64(sealed.iv), ct: toBase64(sealed.ct) }), '\n'], {
+    type: 'application/json',
+  });
+  return { blob, counts, chunks, moved };
+}
+
+export async function exportBackup(session: VaultSession, options: ExportOptions = {}): Promise<ExportedBackup> {
+  if (session.locked) throw new StorageError('locked');
+  const { db } = session;
+  await assertNoMigrationRunning(db);
+  const now = options.now ?? new Date();
+  await sealPendingEvents(session);
+  let written = await writeOnce(session, options, now);
+  for (let attempt = 0; written.moved && attempt < 2; attempt++) written = await writeOnce(session, options, now);
+  if (written.moved) throw new StorageError('conflict');
+  options.onProgress?.({ done: written.chunks, total: written.chunks });
 
   await appendAudit(db, [{ action: 'export-backup', recordId: null }]);
-  const recordCount = total - counts.settings;
+  const recordCount = Object.entries(written.counts)
+    .filter(([t]) => t !== 'settings' && t !== 'auditLog')
+    .reduce((n, [, c]) => n + c, 0);
   const loaded = await getSetting(session, BACKUP_STATUS_SETTING);
   await putSetting<BackupStatus>(
     session,
@@ -162,5 +216,5 @@ export async function exportBackup(session: VaultSession, options: ExportOptions
     loaded,
     now.getTime(),
   );
-  return { fileName: backupFileName(now), text, counts };
+  return { fileName: backupFileName(now), blob: written.blob, counts: written.counts, chunks: written.chunks };
 }

@@ -29,10 +29,16 @@ export {
 } from './reminder';
 export {
   applyRestore,
+  checkBackupFile,
   currentCounts,
+  discardVerified,
   parseBackup,
+  type RestoreOptions,
   readBackupFile,
   type VerifiedBackup,
+  type VerifiedFile,
   verifyBackup,
 } from './restore-backup';
+export type { VerifiedStream } from './restore-stream';
+export { STREAM_FORMAT_VERSION } from './stream-format';
 export { type WipeDeps, wipeAllData } from './wipe';

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
-import { appendAudit, auditSettled } from '../audit';
+import { appendAudit, auditSettled, readAuditEvents } from '../audit';
 import { createClient } from '../repositories/clients.repository';
 import { putSetting } from '../repositories/settings.repository';
 import { testDb, testVault } from '../testing/fixture-db';
@@ -66,20 +66,17 @@ describe('R12: backup reminder (controlled clock)', () => {
     expect(backupReminder({ ...input, changesSince: 0, now: (input.lastBackupAt ?? 0) + 7 * DAY })).toBe('age');
   });
 
-  it('reads no more events than the threshold needs, and takes the oldest change as the first', async () => {
+  it('counts changes from the sealed anchor (capped at the threshold), takes the oldest as the first, and an export resets it', async () => {
     const db = testDb();
     const session = await testVault(db);
     for (let i = 0; i < 30; i++) await createClient(session, { alias: `c${i}` });
     await auditSettled(db);
-    const oldest = (
-      await db.auditLog
-        .orderBy('ts')
-        .filter((e) => e.action === 'create')
-        .first()
-    )?.ts;
+    const oldest = (await readAuditEvents(session)).find((e) => e.action === 'create')?.ts;
     const input = await loadReminderInput(session, Date.now());
     expect(input.changesSince).toBe(20); // capped at minChanges: the rule needs no more
     expect(input.firstChangeAt).toBe(Date.parse(oldest ?? ''));
     expect(backupReminder(input)).toBe('changes');
+    await appendAudit(db, [{ action: 'export-backup', recordId: null }]);
+    expect(await loadReminderInput(session, Date.now())).toMatchObject({ changesSince: 0, firstChangeAt: null });
   });
 });

@@ -4,7 +4,7 @@
  * first of them is `maxDays` old, or as soon as there are `minChanges`.
  */
 import * as v from 'valibot';
-import type { StapwijzerDb } from '../database';
+import { readAnchor } from '../audit/audit-store';
 import { getSetting } from '../repositories/settings.repository';
 import type { VaultSession } from '../session';
 import { BACKUP_STATUS_SETTING } from './export-backup';
@@ -45,13 +45,10 @@ export function backupReminder(input: ReminderInput): ReminderReason | null {
   return null;
 }
 
-const RECORD_ACTIONS = new Set(['create', 'change', 'delete']);
-
 /** Gathers the reminder's inputs from the settings and the audit log. */
 export async function loadReminderInput(session: VaultSession, now: number): Promise<ReminderInput> {
-  const db: StapwijzerDb = session.db;
   const status = (await getSetting(session, BACKUP_STATUS_SETTING))?.data;
-  const lastIso =
+  const lastIso: string | null =
     typeof status === 'object' && status !== null && 'lastBackupAt' in status && typeof status.lastBackupAt === 'string'
       ? status.lastBackupAt
       : null;
@@ -59,19 +56,15 @@ export async function loadReminderInput(session: VaultSession, now: number): Pro
   const thresholdsRaw = (await getSetting(session, REMINDER_SETTING))?.data;
   const parsed = v.safeParse(ThresholdsSchema, thresholdsRaw);
   const thresholds = parsed.success ? parsed.output : DEFAULT_THRESHOLDS;
-  // The rule only asks "at least minChanges?" and "when was the first one?": read in time order and stop
-  // at minChanges, so a large caseload (tens of thousands of events) costs a few rows, not all of them.
-  const changes = await db.auditLog
-    .where('ts')
-    .above(lastIso ?? '')
-    .filter((e) => RECORD_ACTIONS.has(e.action))
-    .limit(thresholds.minChanges)
-    .toArray();
-  const first = changes[0]?.ts ?? null;
+  // The sealed anchor keeps the count of record changes since the last export and the first one's
+  // time (audit-store.ts): the reminder reads one row, never the (sealed) log itself.
+  const read = await readAnchor(session);
+  const changesSince = read.state === 'ok' ? Math.min(read.anchor.changesSinceBackup, thresholds.minChanges) : 0;
+  const first = read.state === 'ok' ? read.anchor.firstChangeSinceBackup : null;
   return {
     now,
     lastBackupAt,
-    changesSince: changes.length,
+    changesSince,
     firstChangeAt: first ? Date.parse(first) : null,
     thresholds,
   };

@@ -1,16 +1,19 @@
 /**
  * Restore (R31–R33): validate the WHOLE file, unwrap its data key with the backup's passphrase and
  * decrypt every record (AAD must match) before anything is written; then replace the client tables,
- * settings, audit log and vault meta in ONE strict transaction. Any failure leaves the database
- * exactly as it was.
+ * settings, the wrapped client keys, the audit chain and vault meta in ONE strict transaction, and
+ * empty the caseload index (derived, never in a backup: rebuilt from the restored records). Any
+ * failure leaves the database exactly as it was. Rows of the v1–v4 shape (old backups) are
+ * re-sealed after unlock, like a database upgraded in place (meta 'reseal' pending).
  *
  * Order of checks: size → nesting/truncation scan → JSON.parse → forbidden keys → "is this a
  * Stapwijzer backup" → format version → strict schema → counts → digest → passphrase → sealed
  * digest → every record.
  */
 import * as v from 'valibot';
-import { GENESIS_HASH, sha256Hex } from '../audit/audit-hash';
-import { appendAudit, attachAuditSession } from '../audit/audit-log';
+import { sha256Hex } from '../audit/audit-hash';
+import { appendAudit, attachAuditSession, readHead } from '../audit/audit-log';
+import { ANCHOR_ID } from '../audit/audit-store';
 import { aadFor, open } from '../crypto/aead';
 import { unwrapDataKey } from '../crypto/data-key';
 import { deriveKek, KNOWN_KDFS, kdfParamsOf, needsRewrap, PRODUCTION_KDF } from '../crypto/kdf';
@@ -19,7 +22,16 @@ import { isStorageError } from '../errors';
 import { resealDone, resealPending } from '../migration/reseal';
 import { KeyRing, memoryKeyStore, openRow, VaultSession } from '../session';
 import { markVaultCreated } from '../storage-health';
-import type { AuditRow, AuditTipMeta, BackoffMeta, KdfParams, KeyRow, SentinelMeta, VaultMeta } from '../types';
+import type {
+  AuditLockedMeta,
+  AuditPrior,
+  AuditRow,
+  BackoffMeta,
+  KdfParams,
+  KeyRow,
+  SentinelMeta,
+  VaultMeta,
+} from '../types';
 import { checkVaultPassphrase, wrapWithPassphrase } from '../vault';
 import { BackupError } from './backup-error';
 import {
@@ -36,6 +48,9 @@ import {
 } from './backup-format';
 import { fromBase64 } from './base64';
 import { assertSize, parseJsonStrict, scanStructure } from './guard-text';
+import { isStreamBackup, type StreamCheckOptions, type VerifiedStream, verifyBackupStream } from './restore-stream';
+import { clearStaging, swapInStaged } from './staging';
+import type { StreamHeader } from './stream-format';
 
 /** Reads a chosen file: the size is checked before a single byte is read. */
 export async function readBackupFile(file: Blob): Promise<BackupFile> {
@@ -97,8 +112,9 @@ export function parseBackup(text: string): BackupFile {
   return file;
 }
 
-/** A backup that passed every check: ready to be written. Holds the backup's data key. */
-export interface VerifiedBackup {
+/** A version 1 backup that passed every check: ready to be written. Holds the backup's data key. */
+export interface VerifiedFile {
+  kind: 'file';
   file: BackupFile;
   dataKey: CryptoKey;
   counts: BackupCounts;
@@ -130,7 +146,7 @@ export async function verifyBackup(
   file: BackupFile,
   passphrase: string,
   options: { knownKdfs?: readonly KdfParams[] } = {},
-): Promise<VerifiedBackup> {
+): Promise<VerifiedFile> {
   const { integrity, ...body } = file;
   if ((await sha256Hex(canonicalJson(body))) !== integrity.digest) throw new BackupError('altered');
   // A key-derivation setting this app never wrote cannot open the key: say that, not "wrong passphrase".
@@ -169,7 +185,29 @@ export async function verifyBackup(
   } catch (e) {
     throw e instanceof BackupError ? e : new BackupError('altered', { cause: e });
   }
-  return { file, dataKey, counts: file.counts };
+  return { kind: 'file', file, dataKey, counts: file.counts };
+}
+
+/** A backup ready to be written: version 1 (held in memory) or version 2 (waiting in the staging table). */
+export type VerifiedBackup = VerifiedFile | VerifiedStream;
+
+/**
+ * Reads and verifies a chosen file of either format: version 2 is read as a stream into the staging
+ * table, version 1 (at most 256 MB) as text. Writes nothing live.
+ */
+export async function checkBackupFile(
+  db: StapwijzerDb,
+  file: Blob,
+  passphrase: string,
+  options: StreamCheckOptions = {},
+): Promise<VerifiedBackup> {
+  if (await isStreamBackup(file)) return verifyBackupStream(db, file, passphrase, options);
+  return verifyBackup(await readBackupFile(file), passphrase, options);
+}
+
+/** The user said "cancel" at the confirmation: a staged version 2 backup is dropped. */
+export async function discardVerified(db: StapwijzerDb, verified: VerifiedBackup): Promise<void> {
+  if (verified.kind === 'stream') await clearStaging(db);
 }
 
 /**
@@ -197,71 +235,119 @@ async function rewrapForDevice(
 /** What the database holds now, for the confirmation ("now vs in the file"). */
 export async function currentCounts(db: StapwijzerDb): Promise<BackupCounts> {
   const entries = await Promise.all(BACKUP_TABLES.map(async (t) => [t, await db.table(t).count()] as const));
-  return { ...(Object.fromEntries(entries) as Record<BackupTable, number>), auditLog: await db.auditLog.count() };
+  const events = (await db.auditChain.count()) - ((await db.auditChain.get(ANCHOR_ID)) ? 1 : 0);
+  return {
+    ...(Object.fromEntries(entries) as Record<BackupTable, number>),
+    auditLog: events + (await db.auditLog.count()),
+  };
 }
 
-function tipOf(log: readonly AuditRow[]): AuditTipMeta {
-  const last = log[log.length - 1];
-  return { key: 'auditTip', count: log.length, hash: last?.hash ?? GENESIS_HASH };
+/** The device's chain before the restore replaces it: its head when the device's session can read it. */
+async function priorHead(db: StapwijzerDb, previous: VaultSession | undefined): Promise<AuditPrior> {
+  const head = previous ? await readHead(previous) : null;
+  if (head) return head;
+  const rows = await db.auditChain.count();
+  return { count: Math.max(0, rows - 1) + (await db.auditLog.count()), hash: null };
+}
+
+function vaultOf(header: StreamHeader['vault'] | BackupFile['vault']): VaultMeta {
+  return {
+    key: 'vault',
+    formatVersion: header.formatVersion,
+    wrap: header.wrap,
+    kdf: { ...header.kdf, salt: fromBase64(header.kdf.salt) },
+    wrappedKey: fromBase64(header.wrappedKey),
+    createdAt: header.createdAt,
+    updatedAt: header.updatedAt,
+  };
+}
+
+export interface RestoreOptions {
+  keepPassphrase?: { device: string; backup: string };
+  /** The device's unlocked session, so the 'import' event can name the head of the chain it replaced. */
+  previous?: VaultSession;
 }
 
 /**
- * Replaces client tables, settings, audit log and vault meta in ONE readwrite transaction (strict
- * durability by the database's policy), then logs the import and returns an unlocked session for
- * the restored data (its data key is the backup's).
+ * Replaces client tables, settings, the audit chain and vault meta in ONE readwrite transaction
+ * (strict durability by the database's policy), then logs the import — with the replaced chain's
+ * head and count — and returns an unlocked session for the restored data (the backup's data key).
+ * A version 1 file's clear log is sealed into the chain by the migration when the session attaches.
  */
 export async function applyRestore(
   db: StapwijzerDb,
   verified: VerifiedBackup,
   now = Date.now(),
-  options: { keepPassphrase?: { device: string; backup: string } } = {},
+  options: RestoreOptions = {},
 ): Promise<VaultSession> {
-  const { file } = verified;
-  let vault: VaultMeta = {
-    key: 'vault',
-    formatVersion: file.vault.formatVersion,
-    wrap: file.vault.wrap,
-    kdf: { ...file.vault.kdf, salt: fromBase64(file.vault.kdf.salt) },
-    wrappedKey: fromBase64(file.vault.wrappedKey),
-    createdAt: file.vault.createdAt,
-    updatedAt: file.vault.updatedAt,
-  };
+  const source = verified.kind === 'file' ? verified.file : verified.header;
+  let vault = vaultOf(source.vault);
   if (options.keepPassphrase) vault = await rewrapForDevice(db, vault, options.keepPassphrase, now);
-  const sentinel: SentinelMeta = { key: 'sentinel', ...file.sentinel };
+  const sentinel: SentinelMeta = { key: 'sentinel', ...source.sentinel };
   const backoff: BackoffMeta = { key: 'backoff', failures: 0, lastFailureAt: null };
-  const rows = Object.fromEntries(
-    BACKUP_TABLES.map((t) => [
-      t,
-      file.tables[t].map((row) => {
-        const { clear, iv, ct } = splitRow(row);
-        return { ...clear, iv, ct };
-      }),
-    ]),
-  ) as Record<BackupTable, object[]>;
-  const auditLog: AuditRow[] = file.auditLog.map((e) => ({ ...e }));
-  const keys = decodeKeys(file);
-  // Rows of the v1–v4 shape (a v1 backup) are re-sealed after unlock, like a database upgraded in place.
-  const legacy = BACKUP_TABLES.some((t) => file.tables[t].some((row) => !('kid' in row)));
+  const locked: AuditLockedMeta = { key: 'auditLocked', count: verified.kind === 'stream' ? verified.lockedSeen : 0 };
+  const prior = await priorHead(db, options.previous);
+  const live = [
+    ...BACKUP_TABLES.map((t) => db.table(t)),
+    db.keys,
+    db.caseloadIndex,
+    db.auditChain,
+    db.auditPending,
+    db.auditLog,
+    db.meta,
+  ];
+  const legacy =
+    verified.kind === 'stream'
+      ? verified.legacyRows
+      : BACKUP_TABLES.some((t) => verified.file.tables[t].some((row) => !('kid' in row)));
   const reseal = legacy ? resealPending(now) : resealDone(now);
 
   try {
-    await db.transaction('rw', [...BACKUP_TABLES.map((t) => db.table(t)), db.auditLog, db.meta, db.keys], async () => {
-      for (const t of BACKUP_TABLES) {
-        await db.table(t).clear();
-        await db.table(t).bulkAdd(rows[t]);
-      }
-      await db.keys.clear();
-      await db.keys.bulkAdd(keys);
-      await db.auditLog.clear();
-      await db.auditLog.bulkAdd(auditLog);
-      await db.meta.bulkPut([vault, sentinel, backoff, tipOf(auditLog), reseal]);
-    });
+    if (verified.kind === 'stream') {
+      await db.transaction('rw', [...live, db.backupStaging], async () => {
+        await swapInStaged(db);
+        await db.caseloadIndex.clear();
+        await db.auditPending.clear();
+        await db.auditLog.clear();
+        await db.meta.bulkPut([vault, sentinel, backoff, locked, reseal]);
+        await db.meta.delete('auditTip');
+      });
+    } else {
+      const { file } = verified;
+      const rows = Object.fromEntries(
+        BACKUP_TABLES.map((t) => [
+          t,
+          file.tables[t].map((row) => {
+            const { clear, iv, ct } = splitRow(row);
+            return { ...clear, iv, ct };
+          }),
+        ]),
+      ) as Record<BackupTable, object[]>;
+      const auditLog: AuditRow[] = file.auditLog.map((e) => ({ ...e }));
+      const keys = decodeKeys(file);
+      await db.transaction('rw', live, async () => {
+        for (const t of BACKUP_TABLES) {
+          await db.table(t).clear();
+          await db.table(t).bulkAdd(rows[t]);
+        }
+        await db.keys.clear();
+        await db.keys.bulkAdd(keys);
+        await db.caseloadIndex.clear();
+        await db.auditChain.clear();
+        await db.auditPending.clear();
+        await db.auditLog.clear();
+        await db.auditLog.bulkAdd(auditLog);
+        await db.meta.bulkPut([vault, sentinel, backoff, locked, reseal]);
+        await db.meta.delete('auditTip');
+      });
+    }
   } catch (e) {
+    if (verified.kind === 'stream') await clearStaging(db).catch(() => {});
     throw new BackupError('write-failed', { cause: e });
   }
   markVaultCreated(db.name, sentinel.vaultId);
   const session = new VaultSession(db, verified.dataKey);
   await attachAuditSession(session);
-  await appendAudit(db, [{ action: 'import', recordId: null }], { now: () => new Date(now) });
+  await appendAudit(db, [{ action: 'import', recordId: null, prior }], { now: () => new Date(now) });
   return session;
 }

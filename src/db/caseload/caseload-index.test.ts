@@ -1,6 +1,9 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { exportBackup } from '../backup/export-backup';
+import { applyRestore, checkBackupFile } from '../backup/restore-backup';
+import { openChunk, splitStream } from '../backup/stream-testing';
+import { KNOWN_KDFS, TEST_KDF } from '../crypto/kdf';
 import { createClient, getClient, updateClient } from '../repositories/clients.repository';
 import { insertMany, newClear } from '../repositories/encrypted-store';
 import {
@@ -284,14 +287,33 @@ describe('caseload index', () => {
     expect(peekCaseload(session)).toBeNull();
   });
 
-  it('is never in a backup (derived data: rebuilt after a restore)', async () => {
+  it('is never in a backup, and a restore empties it (derived data: rebuilt from the records)', async () => {
     const db = testDb();
     const session = await testVault(db);
-    await createClient(session, { alias: 'Anna' });
+    const anna = await createClient(session, { alias: 'Anna' });
     await read(session);
     expect(await db.caseloadIndex.count()).toBe(3);
     const backup = await exportBackup(session);
-    expect(backup.text).toContain('"clients"');
-    expect(backup.text).not.toContain('caseloadIndex');
+    const file = splitStream(await backup.blob.text());
+    const tables = new Set<string>();
+    for (let i = 0; i < file.chunks.length; i++) tables.add((await openChunk(session, file, i)).table);
+    expect(tables.has('clients')).toBe(true);
+    expect(tables.has('caseloadIndex')).toBe(false);
+
+    // The target's own index (of other clients) must not survive the restore.
+    const target = testDb();
+    const targetSession = await testVault(target);
+    await createClient(targetSession, { alias: 'Bram' });
+    await read(targetSession);
+    expect(await target.caseloadIndex.count()).toBeGreaterThan(0);
+    const verified = await checkBackupFile(target, backup.blob, TEST_PASSPHRASE, {
+      knownKdfs: [...KNOWN_KDFS, TEST_KDF],
+    });
+    const restored = await applyRestore(target, verified);
+    expect(await target.caseloadIndex.count()).toBe(0);
+    const after = await read(restored);
+    expect(after.rebuilt).toBe(true);
+    expect(after.entry(anna.id)?.client?.alias).toBe('Anna');
+    expect(after.snapshot.entries.some((e) => e.client?.alias === 'Bram')).toBe(false);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { exportBackup } from '../backup/export-backup';
-import { applyRestore, parseBackup, verifyBackup } from '../backup/restore-backup';
+import { applyRestore, checkBackupFile } from '../backup/restore-backup';
 import { CLEAR_FIELDS } from '../clear-fields';
 import { KNOWN_KDFS, TEST_KDF } from '../crypto/kdf';
 import { VaultSession } from '../session';
@@ -213,7 +213,7 @@ describe('a backup of a caseload with a completed follow-up', () => {
 
     const target = testDb();
     await testVault(target);
-    const verified = await verifyBackup(parseBackup(backup.text), TEST_PASSPHRASE, {
+    const verified = await checkBackupFile(target, backup.blob, TEST_PASSPHRASE, {
       knownKdfs: [...KNOWN_KDFS, TEST_KDF],
     });
     const restored = await applyRestore(target, verified);

@@ -19,14 +19,14 @@ export function AuditPage() {
   const [data, setData] = useState<{ events: AuditRow[]; total: number } | null>(null);
 
   useEffect(() => {
-    verifyAuditChain(vault.db, vault.session())
+    verifyAuditChain(vault.session())
       .then(setReport)
       .catch(() => setReport({ ok: false, count: 0, anchored: false }));
   }, [vault]);
 
   const [labels, setLabels] = useState<Map<string, string>>(new Map());
   useEffect(() => {
-    listAuditEvents(vault.db, page, PAGE_SIZE)
+    listAuditEvents(vault.session(), page, PAGE_SIZE)
       .then(async (loaded) => {
         setData(loaded);
         const ids = loaded.events.flatMap((e) => (e.recordId ? [e.recordId] : []));

@@ -3,7 +3,7 @@ import { exportBackup, isStorageError } from '../../db';
 import { formatDateTime } from '../../i18n/dates';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { useVault } from '../../runtime/vault/runtime-context';
-import { downloadText } from './download';
+import { downloadBlob } from './download';
 import { backupMessages } from './messages';
 import { useBackupStatus } from './use-backup-status';
 
@@ -17,10 +17,10 @@ export function ExportSection() {
 
   async function run() {
     setResult(null);
-    setProgress({ done: 0, total: 1 });
+    setProgress({ done: 0, total: 1 }); // fed by the chunks written (a large caseload makes dozens)
     try {
       const backup = await exportBackup(vault.session(), { onProgress: setProgress });
-      downloadText(backup.fileName, backup.text);
+      downloadBlob(backup.fileName, backup.blob);
       setResult({ ok: true, name: backup.fileName });
     } catch (e) {
       // The v5 re-sealing migration refuses backups until it is done (a few seconds to minutes).
@@ -41,7 +41,12 @@ export function ExportSection() {
       <button type="button" className="button" onClick={run} disabled={progress !== null}>
         {progress ? t('exporting') : t('exportButton')}
       </button>
-      {progress && <progress aria-label={t('progress')} max={progress.total} value={progress.done} />}
+      {progress && (
+        <>
+          <progress aria-label={t('progress')} max={progress.total} value={progress.done} />
+          <p className="hint">{t('progressChunks', { done: progress.done, total: progress.total })}</p>
+        </>
+      )}
       <p className={result?.ok === true ? 'form-message ok' : 'form-message'} role="status">
         {result?.ok === true && t('exported', { name: result.name })}
         {result?.ok === false && t(result.migrating ? 'exportWaitMigration' : 'exportFailed')}

@@ -6,11 +6,11 @@ import {
   applyRestore,
   BACKUP_TABLES,
   type BackupCounts,
+  checkBackupFile,
   currentCounts,
+  discardVerified,
   isBackupError,
-  readBackupFile,
   type VerifiedBackup,
-  verifyBackup,
 } from '../../db';
 import { useMessages } from '../../i18n/define-messages';
 import { lockOtherTabs } from '../../runtime/cross-tab/lock-tabs';
@@ -52,7 +52,7 @@ export function RestoreSection() {
     if (passphrase === '') return setError(t('enterPassphrase'));
     setState({ kind: 'busy' });
     try {
-      const verified = await verifyBackup(await readBackupFile(file), passphrase);
+      const verified = await checkBackupFile(vault.db, file, passphrase);
       setState({ kind: 'confirm', verified, now: await currentCounts(vault.db) });
     } catch (e) {
       fail(e);
@@ -68,7 +68,8 @@ export function RestoreSection() {
       // Other tabs lock before the data key changes under them (R43).
       lockOtherTabs('restore');
       const keep = which === 'device' ? { keepPassphrase: { device: devicePassphrase, backup: passphrase } } : {};
-      vault.adopt(await applyRestore(vault.db, verified, Date.now(), keep));
+      // The device's session names the head of the chain the restore replaces (in the 'import' event).
+      vault.adopt(await applyRestore(vault.db, verified, Date.now(), { ...keep, previous: vault.session() }));
       setPassphrase('');
       setDevicePassphrase('');
       setWhich(null);
@@ -178,7 +179,14 @@ export function RestoreSection() {
             <button type="button" className="button danger" onClick={() => replace(state.verified)}>
               {t('replace')}
             </button>
-            <button type="button" className="button secondary" onClick={() => setState({ kind: 'idle' })}>
+            <button
+              type="button"
+              className="button secondary"
+              onClick={() => {
+                void discardVerified(vault.db, state.verified);
+                setState({ kind: 'idle' });
+              }}
+            >
               {t('cancel')}
             </button>
           </div>

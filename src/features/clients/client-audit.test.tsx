@@ -1,6 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { auditSettled, createClient } from '../../db';
+import { auditSettled, createClient, readAuditEvents } from '../../db';
 import { setLanguage } from '../../i18n/language';
 import { useSession } from '../../runtime/session-store';
 import { renderRoute } from '../../runtime/testing/render-route';
@@ -22,10 +22,12 @@ describe('client page and the audit log', () => {
     expect(handover).toHaveAttribute('href', `/clients/${client.id}/handover`);
     await waitFor(async () => {
       await auditSettled(testRuntime().db);
-      const views = (await testRuntime().db.auditLog.toArray()).filter((e) => e.action === 'view');
+      const views = (await readAuditEvents(testRuntime().session())).filter((e) => e.action === 'view');
       expect(views.map((e) => e.recordId)).toEqual([client.id]);
     });
-    const log = JSON.stringify(await testRuntime().db.auditLog.toArray());
+    const log = JSON.stringify(await testRuntime().db.auditChain.toArray(), (_k, v: unknown) =>
+      v instanceof Uint8Array ? [...v] : v,
+    );
     expect(log).not.toContain('CANARY-7F3A');
   });
 });

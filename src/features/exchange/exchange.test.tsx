@@ -5,7 +5,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { exportProblems, type Known } from '../../../tests/fhir/export-invariants';
-import { auditSettled, completeScreening, createClient, createNote } from '../../db';
+import { auditSettled, completeScreening, createClient, createNote, readAuditEvents } from '../../db';
 import { type ContentPack, evaluateScreening } from '../../domain';
 import { buildCodeSystem, buildQuestionnaire, questionnaireCanonical } from '../../domain/fhir';
 import { setLanguage } from '../../i18n/language';
@@ -118,7 +118,7 @@ async function seed() {
 
 async function exportEvents() {
   await auditSettled(testRuntime().db);
-  return (await testRuntime().db.auditLog.toArray()).filter((e) => e.action.startsWith('export-'));
+  return (await readAuditEvents(testRuntime().session())).filter((e) => e.action.startsWith('export-'));
 }
 
 describe('export to the record (client page)', () => {

@@ -2,7 +2,7 @@
 // is made, so there is never a second, empty vault to replace. The backup's own passphrase unlocks
 // it afterwards (it brings its vault, profile and settings); the whole file is checked before a write.
 import { type FormEvent, useState } from 'react';
-import { applyRestore, isBackupError, readBackupFile, verifyBackup } from '../../db';
+import { applyRestore, checkBackupFile, isBackupError } from '../../db';
 import { useMessages } from '../../i18n/define-messages';
 import { useVault } from '../../runtime/vault/runtime-context';
 import { describedBy, FieldError, type FieldProblem, focusFirstProblem } from '../../ui/field-errors';
@@ -29,7 +29,7 @@ export function RestoreFirst(props: { onCancel: () => void }) {
     if (found.length > 0 || file === null) return focusFirstProblem(found);
     setBusy(true);
     try {
-      const verified = await verifyBackup(await readBackupFile(file), passphrase);
+      const verified = await checkBackupFile(vault.db, file, passphrase);
       vault.adopt(await applyRestore(vault.db, verified));
     } catch (e) {
       const message = isBackupError(e) ? te(e.code) : te('write-failed');

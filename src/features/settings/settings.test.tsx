@@ -170,7 +170,7 @@ describe('EPDS scoring key', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Bevestiging vastleggen' }));
     await waitFor(() => expect(screen.getByTestId('epds-key-state')).toHaveTextContent(/Bevestigd door TV op/));
     await auditSettled(testRuntime().db);
-    const { events } = await listAuditEvents(testRuntime().db, 0, 50);
+    const { events } = await listAuditEvents(testRuntime().session(), 0, 50);
     const event = events.find((e) => e.action === 'confirm-epds-key');
     expect(event?.actor).toBe('TV');
     expect(Date.parse(event?.ts ?? '')).toBeGreaterThan(Date.now() - 60_000);
