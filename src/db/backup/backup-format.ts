@@ -5,6 +5,7 @@
  * strings and numbers are bounded. Nothing in the header says anything about a client.
  */
 import * as v from 'valibot';
+import { AUDIT_ACTIONS } from '../audit/audit-store';
 import { BASE64 } from './base64';
 
 export const BACKUP_FORMAT = 'stapwijzer-backup';
@@ -112,25 +113,7 @@ export const AuditRowSchema = v.strictObject({
   id: Id,
   seq: v.pipe(v.number(), v.integer(), v.minValue(0)),
   ts: v.pipe(v.string(), v.isoTimestamp()),
-  action: v.picklist([
-    'create',
-    'view',
-    'change',
-    'delete',
-    'export-backup',
-    'export-print',
-    'export-share',
-    'export-copy',
-    'export-ics',
-    'export-fhir',
-    'export-csv',
-    'import',
-    'unlock',
-    'unlock-failed',
-    'wipe',
-    'confirm-epds-key',
-    'content-repaired',
-  ]),
+  action: v.picklist(AUDIT_ACTIONS),
   recordId: v.nullable(Id),
   actor: v.pipe(v.string(), v.maxLength(12)),
   prevHash: Hex64,
@@ -139,34 +122,37 @@ export const AuditRowSchema = v.strictObject({
 
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
 
+/** The wrapped data key and its KDF parameters, as both backup formats carry them. */
+export const VaultHeaderSchema = v.strictObject({
+  formatVersion: v.literal(1),
+  wrap: v.literal('AES-KW'),
+  // Bounded: a hostile file must not make the device derive for hours or allocate gigabytes.
+  kdf: v.variant('algorithm', [
+    v.strictObject({
+      algorithm: v.literal('PBKDF2'),
+      hash: v.literal('SHA-256'),
+      iterations: v.pipe(v.number(), v.integer(), v.minValue(1_000), v.maxValue(10_000_000)),
+      salt: v.pipe(B64(64), v.minLength(16)),
+    }),
+    v.strictObject({
+      algorithm: v.literal('Argon2id'),
+      memoryKiB: v.pipe(v.number(), v.integer(), v.minValue(8), v.maxValue(256 * 1024)),
+      iterations: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10)),
+      parallelism: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(4)),
+      salt: v.pipe(B64(64), v.minLength(16)),
+    }),
+  ]),
+  wrappedKey: B64(128),
+  createdAt: Ms,
+  updatedAt: Ms,
+});
+
 export const BackupFileSchema = v.strictObject({
   format: v.literal(BACKUP_FORMAT),
   formatVersion: v.literal(BACKUP_FORMAT_VERSION),
   createdAt: v.pipe(v.string(), v.isoTimestamp()),
   schemaVersion: v.pipe(v.number(), v.integer(), v.minValue(1)),
-  vault: v.strictObject({
-    formatVersion: v.literal(1),
-    wrap: v.literal('AES-KW'),
-    // Bounded: a hostile file must not make the device derive for hours or allocate gigabytes.
-    kdf: v.variant('algorithm', [
-      v.strictObject({
-        algorithm: v.literal('PBKDF2'),
-        hash: v.literal('SHA-256'),
-        iterations: v.pipe(v.number(), v.integer(), v.minValue(1_000), v.maxValue(10_000_000)),
-        salt: v.pipe(B64(64), v.minLength(16)),
-      }),
-      v.strictObject({
-        algorithm: v.literal('Argon2id'),
-        memoryKiB: v.pipe(v.number(), v.integer(), v.minValue(8), v.maxValue(256 * 1024)),
-        iterations: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10)),
-        parallelism: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(4)),
-        salt: v.pipe(B64(64), v.minLength(16)),
-      }),
-    ]),
-    wrappedKey: B64(128),
-    createdAt: Ms,
-    updatedAt: Ms,
-  }),
+  vault: VaultHeaderSchema,
   sentinel: v.strictObject({ vaultId: Id, createdAt: Ms }),
   counts: v.strictObject({
     clients: Count,

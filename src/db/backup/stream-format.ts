@@ -21,7 +21,14 @@
 import * as v from 'valibot';
 import { sha256Hex } from '../audit/audit-hash';
 import { utf8 } from '../crypto/bytes';
-import { BACKUP_FORMAT, BACKUP_TABLES, type BackupTable, KeyRowSchema, ROW_SCHEMAS } from './backup-format';
+import {
+  BACKUP_FORMAT,
+  BACKUP_TABLES,
+  type BackupTable,
+  KeyRowSchema,
+  ROW_SCHEMAS,
+  VaultHeaderSchema,
+} from './backup-format';
 import { BASE64, isBase64 } from './base64';
 
 export const STREAM_FORMAT_VERSION = 2;
@@ -49,30 +56,6 @@ const Iv = v.pipe(B64(16), v.length(16));
 const Hex64 = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/));
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
 const Uuid = v.pipe(v.string(), v.uuid());
-
-export const VaultHeaderSchema = v.strictObject({
-  formatVersion: v.literal(1),
-  wrap: v.literal('AES-KW'),
-  // Bounded: a hostile file must not make the device derive for hours or allocate gigabytes.
-  kdf: v.variant('algorithm', [
-    v.strictObject({
-      algorithm: v.literal('PBKDF2'),
-      hash: v.literal('SHA-256'),
-      iterations: v.pipe(v.number(), v.integer(), v.minValue(1_000), v.maxValue(10_000_000)),
-      salt: v.pipe(B64(64), v.minLength(16)),
-    }),
-    v.strictObject({
-      algorithm: v.literal('Argon2id'),
-      memoryKiB: v.pipe(v.number(), v.integer(), v.minValue(8), v.maxValue(256 * 1024)),
-      iterations: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10)),
-      parallelism: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(4)),
-      salt: v.pipe(B64(64), v.minLength(16)),
-    }),
-  ]),
-  wrappedKey: B64(128),
-  createdAt: Ms,
-  updatedAt: Ms,
-});
 
 export const StreamHeaderSchema = v.strictObject({
   format: v.literal(BACKUP_FORMAT),
