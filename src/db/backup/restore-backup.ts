@@ -19,6 +19,7 @@ import { unwrapDataKey } from '../crypto/data-key';
 import { deriveKek, KNOWN_KDFS, kdfParamsOf, needsRewrap, PRODUCTION_KDF } from '../crypto/kdf';
 import type { StapwijzerDb } from '../database';
 import { isStorageError } from '../errors';
+import { ID_KEY_ID } from '../keys/key-ring';
 import { resealDone, resealPending } from '../migration/reseal';
 import { KeyRing, memoryKeyStore, openRow, VaultSession } from '../session';
 import { markVaultCreated } from '../storage-health';
@@ -170,7 +171,10 @@ export async function verifyBackup(
     });
     if (sealedDigest !== integrity.digest) throw new BackupError('altered');
     // Rows of either shape: v5 (per-client keys from the file, wrapped under its data key) or v1–v4.
-    const ring = new KeyRing(dataKey, memoryKeyStore(decodeKeys(file)));
+    const keyRows = decodeKeys(file);
+    const ring = new KeyRing(dataKey, memoryKeyStore(keyRows));
+    // The id key seals no row, so no row's opening checks it: unwrap it here.
+    if (keyRows.some((k) => k.id === ID_KEY_ID)) await ring.key(ID_KEY_ID);
     for (const t of BACKUP_TABLES) {
       const rows = file.tables[t];
       for (let i = 0; i < rows.length; i += 500) {
