@@ -2,7 +2,9 @@
  * Restore (R31–R33): validate the WHOLE file, unwrap its data key with the backup's passphrase and
  * decrypt every record (AAD must match) before anything is written; then replace the client tables,
  * settings, the wrapped client keys, the audit chain and vault meta in ONE strict transaction, and
- * empty the caseload index (derived, never in a backup: rebuilt from the restored records). Any
+ * empty the caseload index (derived, never in a backup: rebuilt from the restored records) and the
+ * team sync bookkeeping (`syncState`: the restored rows were never mirrored from this database, so
+ * a restored vault joins a team again rather than trusting marks about other rows). Any
  * failure leaves the database exactly as it was. Rows of the v1–v4 shape (old backups) are
  * re-sealed after unlock, like a database upgraded in place (meta 'reseal' pending).
  *
@@ -299,6 +301,7 @@ export async function applyRestore(
     db.auditPending,
     db.auditLog,
     db.meta,
+    db.syncState,
   ];
   const legacy =
     verified.kind === 'stream'
@@ -311,6 +314,7 @@ export async function applyRestore(
       await db.transaction('rw', [...live, db.backupStaging], async () => {
         await swapInStaged(db);
         await db.caseloadIndex.clear();
+        await db.syncState.clear();
         await db.auditPending.clear();
         await db.auditLog.clear();
         await db.meta.bulkPut([vault, sentinel, backoff, locked, reseal]);
@@ -337,6 +341,7 @@ export async function applyRestore(
         await db.keys.clear();
         await db.keys.bulkAdd(keys);
         await db.caseloadIndex.clear();
+        await db.syncState.clear();
         await db.auditChain.clear();
         await db.auditPending.clear();
         await db.auditLog.clear();
