@@ -130,6 +130,29 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       await tx.table('meta').put({ key: 'schema', version: 9, upgradedAt: Date.now() });
     },
   },
+  {
+    version: 10,
+    stores: {
+      clients: 'id',
+      screenings: 'id, clientId',
+      drafts: 'id, clientId',
+      decisions: 'id, clientId',
+      followUps: 'id, clientId',
+      plans: 'id, clientId',
+      notes: 'id, clientId',
+      safetyEvents: 'id',
+    },
+    note:
+      'Drops the indexes over fields sealed since v5 (status, dates, pathway, pack and screening ids; a safety ' +
+      "event's signal and client ids): on v5 rows they index nothing, and an index over a field that is not " +
+      'in clear can only mislead a query. What stays indexed is in clear (clear-fields.ts): the record id and ' +
+      'the pseudonymous client id. Queries by a sealed field read the caseload index, or read by client id and ' +
+      'filter after opening. Safety signals get opaque ids too (the rule was in the id): the migration after ' +
+      'unlock (migration/signal-ids.ts) rewrites the old ones, as it needs the key.',
+    upgrade: async (tx) => {
+      await tx.table('meta').put({ key: 'schema', version: 10, upgradedAt: Date.now() });
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 1;

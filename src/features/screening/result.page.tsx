@@ -6,7 +6,7 @@
 // whatever step is chosen; a later day needs a reason), save.
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { createClient, discardDraft, recordSafetyOutcome, signalIdFor, toStorageError } from '../../db';
+import { createClient, discardDraft, recordSafetyOutcome, toStorageError } from '../../db';
 import {
   actionsAfterAssessment,
   checkFollowUpDate,
@@ -228,16 +228,16 @@ export function ResultPage() {
       // The signals this result raised are stored by an effect on mount; a quick "Opslaan" can come
       // before that write (or the live list) has landed. Store them now (idempotent) and name them
       // here, so the action is always appended to every signal of this screening (R46).
-      const raised = stored ? resultSignals.map((s) => signalIdFor(draft.id, s.id)) : [];
-      if (stored && resultSignals.length > 0) {
-        await recordSignals(session, {
-          draftId: draft.id,
-          clientId: draft.clientId,
-          pathwayId: pack.id,
-          signals: resultSignals,
-          handedToClient: draft.data.handedToClient === true,
-        });
-      }
+      const raised =
+        stored && resultSignals.length > 0
+          ? await recordSignals(session, {
+              draftId: draft.id,
+              clientId: draft.clientId,
+              pathwayId: pack.id,
+              signals: resultSignals,
+              handedToClient: draft.data.handedToClient === true,
+            })
+          : [];
       dispose();
       await saveScreening(session, {
         pack,
