@@ -130,6 +130,17 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       await tx.table('meta').put({ key: 'schema', version: 9, upgradedAt: Date.now() });
     },
   },
+  {
+    version: 13,
+    stores: { teamAudit: 'id' },
+    note:
+      "Team audit (issue 19): the audit events of the team's other devices, one sealed row per device and day " +
+      "(as they travel: daily documents per device, append-only), kept apart from this device's own chain so " +
+      'that chain stays intact. Clear only the opaque envelope id, the key id and rev. Never in a backup.',
+    upgrade: async (tx) => {
+      await tx.table('meta').put({ key: 'schema', version: 13, upgradedAt: Date.now() });
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 1;

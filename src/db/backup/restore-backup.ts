@@ -291,6 +291,8 @@ export async function applyRestore(
     ...BACKUP_TABLES.map((t) => db.table(t)),
     db.keys,
     db.caseloadIndex,
+    // Colleagues' audit days (issue 19) belong to the replaced vault: the restored one rejoins and pulls them.
+    db.teamAudit,
     db.auditChain,
     db.auditPending,
     db.auditLog,
@@ -307,6 +309,7 @@ export async function applyRestore(
       await db.transaction('rw', [...live, db.backupStaging], async () => {
         await swapInStaged(db);
         await db.caseloadIndex.clear();
+        await db.teamAudit.clear();
         await db.auditPending.clear();
         await db.auditLog.clear();
         await db.meta.bulkPut([vault, sentinel, backoff, locked, reseal]);
@@ -333,6 +336,7 @@ export async function applyRestore(
         await db.keys.clear();
         await db.keys.bulkAdd(keys);
         await db.caseloadIndex.clear();
+        await db.teamAudit.clear();
         await db.auditChain.clear();
         await db.auditPending.clear();
         await db.auditLog.clear();
