@@ -417,6 +417,8 @@ export async function startEngine(options: {
     });
     // Sync's own 'paused' drops the error, so each direction's failures are watched here.
     const failed: { push: PouchError | null; pull: PouchError | null } = { push: null, pull: null };
+    /** Each side paused with nothing left to move, since it last became active. */
+    const settled = { push: false, pull: false };
     for (const direction of ['push', 'pull'] as const) {
       const side = rep[direction];
       const fail = (err?: PouchError) => {
@@ -425,16 +427,26 @@ export async function startEngine(options: {
         useSync.getState().set({ phase: 'offline', error: accessError(err) });
       };
       side.on('requestError', fail);
-      side.on('paused', (err?: PouchError) => (err ? fail(err) : undefined));
+      side.on('paused', (err?: PouchError) => {
+        if (err) fail(err);
+        else settled[direction] = true;
+      });
       side.on('active', () => {
         failed[direction] = null;
+        settled[direction] = false;
       });
       side.on('change', () => {
         failed[direction] = null;
       });
     }
+    // Registered after the sides' listeners, so PouchDB adds its own side listeners (which emit this
+    // 'paused') after them: `failed` and `settled` are up to date when it fires.
     rep.on('paused', () => {
       const err = failed.push ?? failed.pull;
+      // Both sides start out "paused" in PouchDB's sync, so it says paused as soon as one side pauses
+      // while the other has not begun: a fresh device's empty push ended its first sync before the pull
+      // had fetched anything (found by the cold-start bench). Caught up only once both sides paused.
+      if (!err && !(settled.push && settled.pull)) return;
       replicationIdle = !err;
       if (err) {
         useSync.getState().set({ phase: 'offline', error: accessError(err) });
