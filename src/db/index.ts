@@ -35,7 +35,6 @@ export * from './repositories/safety-events.repository';
 export * from './repositories/screenings.repository';
 export * from './repositories/settings.repository';
 export * from './repositories/sync.repository';
-export * from './repositories/team-audit.repository';
 export * from './repositories/text-drafts.repository';
 export { withReopenRetry } from './retry';
 export { CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS } from './schema-versions';

@@ -12,5 +12,4 @@ export {
   rememberActor,
 } from './audit-log';
 export type { ChainProblem } from './audit-store';
-export { clientRecordIds, type LogEntry, readLogEntries } from './log-entries';
 export { type ChainReport, listAuditEvents, readAuditEvents, verifyAuditChain } from './verify-chain';

@@ -2,7 +2,8 @@
 // events of colleagues' devices are listed beside this device's own (issue 19), marked as such; the
 // chain check is about this device's own chain.
 import { useEffect, useState } from 'react';
-import { type ChainReport, type LogEntry, readLogEntries, verifyAuditChain } from '../../db';
+import { type ChainReport, verifyAuditChain } from '../../db';
+import { type LogEntry, readLogEntries } from '../../db/team-audit';
 import { formatDateTime } from '../../i18n/dates';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { useVault } from '../../runtime/vault/runtime-context';

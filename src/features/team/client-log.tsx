@@ -3,7 +3,7 @@
 // opened: the log is decrypted whole, which a client page should not do on every visit.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import { clientRecordIds, type LogEntry, readLogEntries } from '../../db';
+import { clientRecordIds, type LogEntry, readLogEntries } from '../../db/team-audit';
 import { formatDateTime } from '../../i18n/dates';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { useSync } from '../../runtime/sync/sync-store';

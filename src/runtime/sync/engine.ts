@@ -13,31 +13,33 @@
 // conflicts), and keeps other devices' ones in `teamAudit`, apart from its own chain.
 import PouchDB, { type EventSource, type PouchDoc, type PouchError, type SyncInfo } from 'pouchdb-browser';
 import {
-  AUDIT_DAY_TABLE,
-  type AuditDayEvent,
-  type AuditDayPayload,
   appendAuditQuietly,
   applyPulled,
-  applyPulledAuditDays,
-  dayOf,
   getSyncState,
-  isTeamEvent,
   listUnmirrored,
-  listUnmirroredAudit,
-  markAuditMirrored,
   markMirrored,
-  mergeDayEvents,
-  onOwnAuditChanged,
   onSyncedTablesChanged,
-  type PulledAuditDay,
   type PulledRecord,
-  parseAuditDay,
   readForSync,
   SYNCED_TABLES,
   type SyncedTable,
-  toDayEvent,
   type VaultSession,
 } from '../../db';
+import {
+  AUDIT_DAY_TABLE,
+  type AuditDayEvent,
+  type AuditDayPayload,
+  applyPulledAuditDays,
+  dayOf,
+  isTeamEvent,
+  listUnmirroredAudit,
+  markAuditMirrored,
+  mergeDayEvents,
+  onOwnAuditChanged,
+  type PulledAuditDay,
+  parseAuditDay,
+  toDayEvent,
+} from '../../db/team-audit';
 import { checkAccess } from './access';
 import { type Envelope, envelopeId, openEnvelope, sealEnvelope, type TeamKeys, teamKeys } from './envelope';
 import {

@@ -4,7 +4,8 @@
 // id and the generation, so an envelope copied under another id, or relabelled, fails to open.
 // Plaintext lengths are padded to buckets (R40), so a safety case is not told apart by its size.
 import type { SyncedTable, SyncRecord } from '../../db';
-import { AUDIT_DAY_TABLE, isSyncedTable } from '../../db';
+import { isSyncedTable } from '../../db';
+import { AUDIT_DAY_TABLE } from '../../db/team-audit';
 import { fromBase64 } from './team-settings';
 
 export const ENVELOPE_VERSION = 1;
