@@ -133,10 +133,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   {
     version: 13,
     stores: { teamAudit: 'id' },
-    note:
-      "Team audit (issue 19): the audit events of the team's other devices, one sealed row per device and day " +
-      "(as they travel: daily documents per device, append-only), kept apart from this device's own chain so " +
-      'that chain stays intact. Clear only the opaque envelope id, the key id and rev. Never in a backup.',
+    note: "Team audit (issue 19): other devices' audit days, apart from the own chain (ARCHITECTURE.md).",
     upgrade: async (tx) => {
       await tx.table('meta').put({ key: 'schema', version: 13, upgradedAt: Date.now() });
     },
