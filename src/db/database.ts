@@ -32,6 +32,7 @@ import type {
   ScreeningRow,
   SettingRow,
   SyncStateRow,
+  TeamAuditRow,
 } from './types';
 
 export const DB_NAME = 'stapwijzer';
@@ -49,7 +50,8 @@ export type EncryptedTableName =
   | 'safetyEvents'
   | 'followUpEvents'
   | 'caseloadIndex'
-  | 'auditChain';
+  | 'auditChain'
+  | 'teamAudit';
 
 export const RELAXED_ONLY_TABLES: ReadonlySet<string> = new Set(['drafts']);
 
@@ -74,6 +76,8 @@ export class StapwijzerDb extends Dexie {
   declare meta: Table<MetaRow, string>;
   declare keys: Table<KeyRow, string>;
   declare syncState: Table<SyncStateRow, string>;
+  /** Other team devices' audit events, one sealed row per device and day (schema v13). */
+  declare teamAudit: Table<TeamAuditRow, string>;
 
   readonly lifecycle = new DbLifecycle();
   /** The highest schema version this build knows. */

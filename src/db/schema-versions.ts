@@ -153,6 +153,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       await tx.table('meta').put({ key: 'schema', version: 10, upgradedAt: Date.now() });
     },
   },
+  {
+    version: 13,
+    stores: { teamAudit: 'id' },
+    note: "Team audit (issue 19): other devices' audit days, apart from the own chain (ARCHITECTURE.md).",
+    upgrade: async (tx) => {
+      await tx.table('meta').put({ key: 'schema', version: 13, upgradedAt: Date.now() });
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 1;

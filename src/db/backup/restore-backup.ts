@@ -297,6 +297,8 @@ export async function applyRestore(
     ...BACKUP_TABLES.map((t) => db.table(t)),
     db.keys,
     db.caseloadIndex,
+    // Colleagues' audit days (issue 19) belong to the replaced vault: the restored one rejoins and pulls them.
+    db.teamAudit,
     db.auditChain,
     db.auditPending,
     db.auditLog,
@@ -315,6 +317,7 @@ export async function applyRestore(
         await swapInStaged(db);
         await db.caseloadIndex.clear();
         await db.syncState.clear();
+        await db.teamAudit.clear();
         await db.auditPending.clear();
         await db.auditLog.clear();
         await db.meta.bulkPut([vault, sentinel, backoff, locked, reseal]);
@@ -342,6 +345,7 @@ export async function applyRestore(
         await db.keys.bulkAdd(keys);
         await db.caseloadIndex.clear();
         await db.syncState.clear();
+        await db.teamAudit.clear();
         await db.auditChain.clear();
         await db.auditPending.clear();
         await db.auditLog.clear();
