@@ -152,6 +152,14 @@ export function createDatabase(options: CreateDatabaseOptions = {}): StapwijzerD
   // stops Dexie's default handler, which would close with auto-reopen enabled (§1.6).
   db.on('versionchange', (ev: IDBVersionChangeEvent) => {
     const newVersion = ev.newVersion === null ? null : Math.floor(ev.newVersion / 10);
+    if (newVersion !== null && newVersion <= db.schemaVersion && !db.lifecycle.stale) {
+      // Not a newer schema: an older build's Dexie re-adding the indexes a later version dropped (v10),
+      // which it does by raising the native version by one ("schema extension"). That tab finds itself
+      // stale as soon as it opens; this one steps aside for the upgrade and opens again, staying usable.
+      db.close();
+      void db.open().catch((e: unknown) => console.warn('Stapwijzer: reopening after an older tab', e));
+      return false;
+    }
     void db.lifecycle.flushAll(flushTimeoutMs).finally(() => {
       db.lifecycle.markStale({ reason: 'versionchange', newVersion });
       db.close({ disableAutoOpen: true });
