@@ -102,10 +102,8 @@ export const screeningMessages = defineMessages(
     notScored: 'telt niet mee',
     toCheck: 'Controleren',
     quickLabel: 'Snel invoeren: typ vraag {from}–{to} achter elkaar',
-    quickHint:
-      'Eén cijfer per vraag: het hoeveelste antwoord is aangekruist (1 = het eerste, {last} = het laatste). Vraag {tapped} tik je daarna zelf aan.',
-    quickHintAll:
-      'Eén cijfer per vraag: het hoeveelste antwoord is aangekruist (1 = het eerste, {last} = het laatste).',
+    quickHint: 'Per vraag het nummer van het aangekruiste antwoord (1–{last}). Vraag {tapped} tik je daarna zelf aan.',
+    quickHintAll: 'Per vraag het nummer van het aangekruiste antwoord (1–{last}).',
     quickNotAPosition: 'Teken {at} ("{char}") is geen antwoord: typ per vraag 1 tot en met {last}.',
     quickTooMany: 'Er zijn maar {count} vragen om zo te typen: één cijfer per vraag.',
     checkHeading: 'Controleer met het papieren formulier',
@@ -308,8 +306,8 @@ export const screeningMessages = defineMessages(
     toCheck: 'Check',
     quickLabel: 'Quick entry: type questions {from}–{to} in a row',
     quickHint:
-      'One digit per question: which printed answer was marked (1 = the first, {last} = the last). You tap question {tapped} yourself afterwards.',
-    quickHintAll: 'One digit per question: which printed answer was marked (1 = the first, {last} = the last).',
+      'Per question the number of the answer marked (1–{last}). You tap question {tapped} yourself afterwards.',
+    quickHintAll: 'Per question the number of the answer marked (1–{last}).',
     quickNotAPosition: 'Character {at} ("{char}") is not an answer: type 1 to {last} per question.',
     quickTooMany: 'There are only {count} questions to type this way: one digit per question.',
     checkHeading: 'Check against the paper form',
