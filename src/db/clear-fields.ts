@@ -36,8 +36,14 @@ export const CLEAR_FIELDS = {
     sealedMeta: [...TIMES, 'status', 'packId', 'packVersion', 'instrumentId', 'instrumentVersion'],
   },
   drafts: { clear: ['id', 'clientId', 'kid', 'rev'], sealedMeta: [...TIMES] },
-  decisions: { clear: ['id', 'clientId', 'kid', 'rev'], sealedMeta: [...TIMES, 'screeningId', 'pathwayId'] },
-  followUps: { clear: ['id', 'clientId', 'kid', 'rev'], sealedMeta: [...TIMES, 'pathwayId', 'status', 'dueDate'] },
+  decisions: {
+    clear: ['id', 'clientId', 'kid', 'rev'],
+    sealedMeta: [...TIMES, 'screeningId', 'pathwayId'],
+  },
+  followUps: {
+    clear: ['id', 'clientId', 'kid', 'rev'],
+    sealedMeta: [...TIMES, 'pathwayId', 'status', 'dueDate'],
+  },
   plans: { clear: ['id', 'clientId', 'kid', 'rev'], sealedMeta: [...TIMES, 'pathwayId', 'status'] },
   notes: { clear: ['id', 'clientId', 'kid', 'rev'], sealedMeta: [...TIMES] },
   settings: { clear: ['id', 'kid', 'rev'], sealedMeta: [...TIMES] },
@@ -48,6 +54,11 @@ export const CLEAR_FIELDS = {
   caseloadIndex: { clear: ['id', 'kid', 'rev'], sealedMeta: [] },
   /** Sealed audit events and the anchor (schema v8): the seq, time, action and hashes are sealed. */
   auditChain: { clear: ['id', 'kid', 'rev'], sealedMeta: [] },
+  /**
+   * Destroyed clients (schema v12): the id is the destroyed client's pseudonymous id, sealed under the
+   * data key (a client key would be destroyed with it); reason, author and time are sealed.
+   */
+  shreddedClients: { clear: ['id', 'kid', 'rev'], sealedMeta: [...TIMES] },
 } as const satisfies Record<EncryptedTableName, TableFieldRule>;
 
 /** Clear fields of rows that are not sealed records: listed so the row-dump test checks them too. */

@@ -31,6 +31,7 @@ import type {
   SafetyEventRow,
   ScreeningRow,
   SettingRow,
+  ShreddedClientRow,
   SyncStateRow,
 } from './types';
 
@@ -49,7 +50,8 @@ export type EncryptedTableName =
   | 'safetyEvents'
   | 'followUpEvents'
   | 'caseloadIndex'
-  | 'auditChain';
+  | 'auditChain'
+  | 'shreddedClients';
 
 export const RELAXED_ONLY_TABLES: ReadonlySet<string> = new Set(['drafts']);
 
@@ -74,6 +76,8 @@ export class StapwijzerDb extends Dexie {
   declare meta: Table<MetaRow, string>;
   declare keys: Table<KeyRow, string>;
   declare syncState: Table<SyncStateRow, string>;
+  /** Destroyed clients (schema v12): the list a restore or a pulled record may not bring back. */
+  declare shreddedClients: Table<ShreddedClientRow, string>;
 
   readonly lifecycle = new DbLifecycle();
   /** The highest schema version this build knows. */

@@ -3,7 +3,7 @@
 // a time and filtered in memory, ignoring case and diacritics.
 
 import { memo, useDeferredValue, useId, useMemo, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { type CaseloadRow, listedClients } from '../../domain';
 import { useMessages } from '../../i18n/define-messages';
 import { useCaseload } from '../../runtime/caseload/use-caseload';
@@ -14,6 +14,7 @@ import { TEXT_LIMITS } from '../../ui/text-limits';
 import { CaseloadChips, CaseloadSummary } from './caseload-chips';
 import './clients.css';
 import { localDate } from './dates';
+import type { DestroyedState } from './destroy-client';
 import { messages } from './messages';
 import { FIRST_MATCHES, filterIndexed, indexClients } from './search';
 
@@ -24,6 +25,7 @@ export function ClientsPage() {
   const [archived, setArchived] = useState(false);
   const [showAll, setShowAll] = useState(false);
   const deferred = useDeferredValue(query);
+  const destroyed = (useLocation().state as Partial<DestroyedState> | null)?.destroyed === true;
   const caseload = useCaseload();
   // Rows name the instrument of the last score: they wait for the packs, so no instrument id flashes.
   const packs = useActivePacks();
@@ -46,6 +48,11 @@ export function ClientsPage() {
   return (
     <section>
       <PageHeading>{t('listTitle')}</PageHeading>
+      {destroyed && (
+        <p className="warning-box" role="status">
+          {t('destroyedNotice')}
+        </p>
+      )}
       <p className="lead">{t('listIntro')}</p>
       <p>
         <Link className="button" to="/clients/new">
@@ -67,10 +74,19 @@ export function ClientsPage() {
           />
           <CharCount id={`${id}-q-count`} value={query} kind="search" />
         </div>
-        <label className="choice">
-          <input type="checkbox" checked={archived} onChange={(e) => setArchived(e.target.checked)} />
-          {t('showArchived')}
-        </label>
+        <fieldset className="field">
+          <legend>{t('filterLegend')}</legend>
+          <div className="choice-row">
+            <label className="choice">
+              <input type="radio" name={`${id}-status`} checked={!archived} onChange={() => setArchived(false)} />
+              {t('filterActive')}
+            </label>
+            <label className="choice">
+              <input type="radio" name={`${id}-status`} checked={archived} onChange={() => setArchived(true)} />
+              {t('filterArchived')}
+            </label>
+          </div>
+        </fieldset>
       </search>
       {caseload.status === 'failed' ? (
         <p className="warning-box">{t('indexFailed')}</p>
