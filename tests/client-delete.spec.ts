@@ -99,6 +99,11 @@ test('a client destroyed on A is removed from B when B syncs', async ({ guard })
     await expectSynced(b.page);
     await openClients(b.page);
     await expect(b.page.getByRole('link', { name: 'Gedeeld-Greet', exact: true })).toBeVisible({ timeout: 30_000 });
+    // "Mijn cliënten" on B: A's clients are A's (A created them), so B's own list is empty.
+    await b.page.getByRole('radio', { name: 'Mijn cliënten (BVN)' }).check();
+    await expect(b.page.getByText('Nog geen cliënten.', { exact: false })).toBeVisible();
+    await b.page.getByRole('radio', { name: 'Het hele team' }).check();
+    await expect(b.page.getByRole('link', { name: 'Gedeeld-Greet', exact: true })).toBeVisible();
 
     const before = await serverDocIds(team);
     await openClient(a.page, 'Gedeeld-Greet');

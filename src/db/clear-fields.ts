@@ -28,28 +28,30 @@ export interface TableFieldRule {
 }
 
 const TIMES = ['createdAt', 'updatedAt'] as const;
+/** The author's initials at creation and at this revision (issue 20): sealed, like the times. */
+const AUTHORS = ['createdBy', 'updatedBy'] as const;
 
 export const CLEAR_FIELDS = {
-  clients: { clear: ['id', 'kid', 'rev'], sealedMeta: [...TIMES, 'status'] },
+  clients: { clear: ['id', 'kid', 'rev'], sealedMeta: [...TIMES, 'status', ...AUTHORS] },
   screenings: {
     clear: ['id', 'clientId', 'kid', 'rev'],
-    sealedMeta: [...TIMES, 'status', 'packId', 'packVersion', 'instrumentId', 'instrumentVersion'],
+    sealedMeta: [...TIMES, 'status', 'packId', 'packVersion', 'instrumentId', 'instrumentVersion', ...AUTHORS],
   },
-  drafts: { clear: ['id', 'clientId', 'kid', 'rev'], sealedMeta: [...TIMES] },
+  drafts: { clear: ['id', 'clientId', 'kid', 'rev'], sealedMeta: [...TIMES, ...AUTHORS] },
   decisions: {
     clear: ['id', 'clientId', 'kid', 'rev'],
-    sealedMeta: [...TIMES, 'screeningId', 'pathwayId'],
+    sealedMeta: [...TIMES, 'screeningId', 'pathwayId', ...AUTHORS],
   },
   followUps: {
     clear: ['id', 'clientId', 'kid', 'rev'],
-    sealedMeta: [...TIMES, 'pathwayId', 'status', 'dueDate'],
+    sealedMeta: [...TIMES, 'pathwayId', 'status', 'dueDate', ...AUTHORS],
   },
-  plans: { clear: ['id', 'clientId', 'kid', 'rev'], sealedMeta: [...TIMES, 'pathwayId', 'status'] },
-  notes: { clear: ['id', 'clientId', 'kid', 'rev'], sealedMeta: [...TIMES] },
-  settings: { clear: ['id', 'kid', 'rev'], sealedMeta: [...TIMES] },
-  safetyEvents: { clear: ['id', 'kid', 'rev'], sealedMeta: [...TIMES, 'signalId', 'clientId'] },
+  plans: { clear: ['id', 'clientId', 'kid', 'rev'], sealedMeta: [...TIMES, 'pathwayId', 'status', ...AUTHORS] },
+  notes: { clear: ['id', 'clientId', 'kid', 'rev'], sealedMeta: [...TIMES, ...AUTHORS] },
+  settings: { clear: ['id', 'kid', 'rev'], sealedMeta: [...TIMES, ...AUTHORS] },
+  safetyEvents: { clear: ['id', 'kid', 'rev'], sealedMeta: [...TIMES, 'signalId', 'clientId', ...AUTHORS] },
   /** Append-only follow-up events (completed, cancelled, rescheduled): everything but the ids sealed. */
-  followUpEvents: { clear: ['id', 'clientId', 'kid', 'rev'], sealedMeta: [] },
+  followUpEvents: { clear: ['id', 'clientId', 'kid', 'rev'], sealedMeta: [...AUTHORS] },
   /** Head and chunk rows of the sealed caseload index: no timestamps, which would date every save. */
   caseloadIndex: { clear: ['id', 'kid', 'rev'], sealedMeta: [] },
   /** Sealed audit events and the anchor (schema v8): the seq, time, action and hashes are sealed. */

@@ -25,6 +25,12 @@ export interface RowBase {
   rev: number;
   createdAt: number;
   updatedAt: number;
+  /**
+   * Who created the record and who saved this revision: the vault's initials (issue 20, "who did
+   * what"). Sealed (clear-fields.ts `sealedMeta`), never in clear; absent on records written before.
+   */
+  createdBy?: string;
+  updatedBy?: string;
 }
 
 /**

@@ -4,7 +4,7 @@
 
 import { memo, useDeferredValue, useId, useMemo, useState } from 'react';
 import { Link, useLocation } from 'react-router';
-import { type CaseloadRow, listedClients } from '../../domain';
+import { type CaseloadRow, listedClients, rowsInScope } from '../../domain';
 import { useMessages } from '../../i18n/define-messages';
 import { useCaseload } from '../../runtime/caseload/use-caseload';
 import { useActivePacks } from '../../runtime/content/use-content';
@@ -16,6 +16,7 @@ import './clients.css';
 import { localDate } from './dates';
 import type { DestroyedState } from './destroy-client';
 import { messages } from './messages';
+import { ScopeFilter, useCaseloadScope } from './scope';
 import { FIRST_MATCHES, filterIndexed, indexClients } from './search';
 
 export function ClientsPage() {
@@ -27,6 +28,7 @@ export function ClientsPage() {
   const deferred = useDeferredValue(query);
   const destroyed = (useLocation().state as Partial<DestroyedState> | null)?.destroyed === true;
   const caseload = useCaseload();
+  const scope = useCaseloadScope();
   // Rows name the instrument of the last score: they wait for the packs, so no instrument id flashes.
   const packs = useActivePacks();
   const today = localDate();
@@ -34,11 +36,15 @@ export function ClientsPage() {
     () =>
       caseload.status === 'ready'
         ? {
-            records: listedClients(caseload.entries, archived ? 'archived' : 'active', today),
+            records: rowsInScope(
+              listedClients(caseload.entries, archived ? 'archived' : 'active', today),
+              scope.scope,
+              scope.initials,
+            ),
             damaged: caseload.damaged,
           }
         : undefined,
-    [caseload, archived, today],
+    [caseload, archived, today, scope.scope, scope.initials],
   );
   // Fold and sort once per list; each keystroke then only filters the prepared index.
   const index = useMemo(() => indexClients(list?.records ?? []), [list]);
@@ -87,6 +93,7 @@ export function ClientsPage() {
             </label>
           </div>
         </fieldset>
+        <ScopeFilter state={scope} />
       </search>
       {caseload.status === 'failed' ? (
         <p className="warning-box">{t('indexFailed')}</p>
@@ -114,7 +121,13 @@ export function ClientsPage() {
             <>
               <ul className="client-list">
                 {shown.map((c) => (
-                  <ClientRow key={c.clientId} client={c} packs={packs} archivedBadge={t('archivedBadge')} />
+                  <ClientRow
+                    key={c.clientId}
+                    client={c}
+                    packs={packs}
+                    archivedBadge={t('archivedBadge')}
+                    responsible={scope.team ? c.responsible : null}
+                  />
                 ))}
               </ul>
               {shown.length < visible.length && (
@@ -140,10 +153,13 @@ const ClientRow = memo(function ClientRow({
   client,
   packs,
   archivedBadge,
+  responsible,
 }: {
   client: CaseloadRow;
   packs: ReturnType<typeof useActivePacks>;
   archivedBadge: string;
+  /** In a team: the responsible member's initials. */
+  responsible: string | null;
 }) {
   return (
     <li className="client-row">
@@ -153,6 +169,8 @@ const ClientRow = memo(function ClientRow({
         {client.status === 'archived' && <span className="client-code">{archivedBadge}</span>}
       </Link>
       <span className="client-row-meta">
+        {/* Outside the link: the link names the client only. */}
+        {responsible && <span className="client-code">{responsible}</span>}
         <CaseloadChips row={client} />
         <CaseloadSummary row={client} packs={packs} />
       </span>
