@@ -136,6 +136,15 @@ describe('destroying a client', () => {
     }
   });
 
+  it('refuses a later save for the destroyed client (a stale tab): no new key, no row comes back', async () => {
+    const db = testDb();
+    const session = await testVault(db);
+    const client = await createClient(session, { alias: 'Oude tab' });
+    await destroyClient(session, client.id, { reason: 'client-request' });
+    await expect(createNote(session, client.id, { text: 'te laat' })).rejects.toMatchObject({ code: 'not-found' });
+    expect(await rowsOf(session, client.id)).toBe(0);
+  });
+
   it('restore refuses a destroyed client: a backup made before the destroy brings back the others, not it', async () => {
     const db = testDb();
     const session = await testVault(db);

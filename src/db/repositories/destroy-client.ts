@@ -41,22 +41,7 @@ type ClientRowTable = (typeof CLIENT_ROW_TABLES)[number];
 /** Of the removed rows, these travel to the team (drafts never do): their envelopes are deleted too. */
 const UNSYNCED: ReadonlySet<string> = new Set(['drafts']);
 
-/** The destroyed ids among `ids` (one primary-key read each, no key needed). */
-export async function shreddedAmong(db: StapwijzerDb, ids: Iterable<string>): Promise<Set<string>> {
-  const list = [...new Set(ids)];
-  if (list.length === 0) return new Set();
-  const rows = await withReopenRetry(db, () => db.shreddedClients.bulkGet(list));
-  return new Set(list.filter((_, i) => rows[i] !== undefined));
-}
-
-/** Every destroyed client id on this device. */
-export async function allShreddedIds(db: StapwijzerDb): Promise<Set<string>> {
-  return new Set(await withReopenRetry(db, () => db.shreddedClients.toCollection().primaryKeys()));
-}
-
-export async function isShredded(db: StapwijzerDb, clientId: string): Promise<boolean> {
-  return (await shreddedAmong(db, [clientId])).has(clientId);
-}
+export { allShreddedIds, isShredded, shreddedAmong } from './shredded-list';
 
 /** What a destroy removes, found before its transaction (safety events must be decrypted to be found). */
 export interface DestroyPlan {

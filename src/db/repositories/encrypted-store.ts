@@ -15,6 +15,7 @@ import { isStorageError, StorageError } from '../errors';
 import { withReopenRetry } from '../retry';
 import type { OpenableRow, VaultSession } from '../session';
 import type { Decrypted, MinimalClear, ReadMany, RowBase, Sealed } from '../types';
+import { isShredded } from './shredded-list';
 
 /** A stored sealed row of either shape (v5: id, clientId, kid, rev; v1–v4: every record field). */
 export type EncryptedRow = OpenableRow;
@@ -96,6 +97,7 @@ async function writeOne<C extends RowBase, P>(
   write: (table: Table<EncryptedRow, string>, row: EncryptedRow) => Promise<void>,
 ): Promise<Decrypted<C, P>> {
   const clear = withAuthor(session, unsigned);
+  await refuseDestroyedClient(session.db, name, clear);
   const { caseloadChangeOf, caseloadScope, putCaseloadInTx, writeWithCaseload } = await loadCaseloadUpdate();
   const row = await session.seal(name, clear, data);
   const { db } = session;
@@ -112,6 +114,19 @@ async function writeOne<C extends RowBase, P>(
   );
   await afterWrite(session, name, clear.id, data);
   return { ...clear, data };
+}
+
+/**
+ * A save for a destroyed client (a second tab still showing it, say) is refused: it would otherwise
+ * create a fresh client key and bring part of the client back. One primary-key read (destroy-client.ts).
+ */
+async function refuseDestroyedClient(db: StapwijzerDb, name: EncryptedTableName, clear: object): Promise<void> {
+  if (name === 'settings' || name === 'caseloadIndex' || name === 'auditChain') return;
+  const owner = name === 'clients' ? Reflect.get(clear, 'id') : Reflect.get(clear, 'clientId');
+  if (typeof owner !== 'string') return;
+  if (await isShredded(db, owner)) {
+    throw new StorageError('not-found', { detail: `${name}: client destroyed` });
+  }
 }
 
 /**
