@@ -28,22 +28,30 @@ export interface TableFieldRule {
 }
 
 const TIMES = ['createdAt', 'updatedAt'] as const;
+/** The author's initials at creation and at this revision (issue 20): sealed, like the times. */
+const AUTHORS = ['createdBy', 'updatedBy'] as const;
 
 export const CLEAR_FIELDS = {
-  clients: { clear: ['id', 'kid', 'rev'], sealedMeta: [...TIMES, 'status'] },
+  clients: { clear: ['id', 'kid', 'rev'], sealedMeta: [...TIMES, 'status', ...AUTHORS] },
   screenings: {
     clear: ['id', 'clientId', 'kid', 'rev'],
-    sealedMeta: [...TIMES, 'status', 'packId', 'packVersion', 'instrumentId', 'instrumentVersion'],
+    sealedMeta: [...TIMES, 'status', 'packId', 'packVersion', 'instrumentId', 'instrumentVersion', ...AUTHORS],
   },
-  drafts: { clear: ['id', 'clientId', 'kid', 'rev'], sealedMeta: [...TIMES] },
-  decisions: { clear: ['id', 'clientId', 'kid', 'rev'], sealedMeta: [...TIMES, 'screeningId', 'pathwayId'] },
-  followUps: { clear: ['id', 'clientId', 'kid', 'rev'], sealedMeta: [...TIMES, 'pathwayId', 'status', 'dueDate'] },
-  plans: { clear: ['id', 'clientId', 'kid', 'rev'], sealedMeta: [...TIMES, 'pathwayId', 'status'] },
-  notes: { clear: ['id', 'clientId', 'kid', 'rev'], sealedMeta: [...TIMES] },
-  settings: { clear: ['id', 'kid', 'rev'], sealedMeta: [...TIMES] },
-  safetyEvents: { clear: ['id', 'kid', 'rev'], sealedMeta: [...TIMES, 'signalId', 'clientId'] },
+  drafts: { clear: ['id', 'clientId', 'kid', 'rev'], sealedMeta: [...TIMES, ...AUTHORS] },
+  decisions: {
+    clear: ['id', 'clientId', 'kid', 'rev'],
+    sealedMeta: [...TIMES, 'screeningId', 'pathwayId', ...AUTHORS],
+  },
+  followUps: {
+    clear: ['id', 'clientId', 'kid', 'rev'],
+    sealedMeta: [...TIMES, 'pathwayId', 'status', 'dueDate', ...AUTHORS],
+  },
+  plans: { clear: ['id', 'clientId', 'kid', 'rev'], sealedMeta: [...TIMES, 'pathwayId', 'status', ...AUTHORS] },
+  notes: { clear: ['id', 'clientId', 'kid', 'rev'], sealedMeta: [...TIMES, ...AUTHORS] },
+  settings: { clear: ['id', 'kid', 'rev'], sealedMeta: [...TIMES, ...AUTHORS] },
+  safetyEvents: { clear: ['id', 'kid', 'rev'], sealedMeta: [...TIMES, 'signalId', 'clientId', ...AUTHORS] },
   /** Append-only follow-up events (completed, cancelled, rescheduled): everything but the ids sealed. */
-  followUpEvents: { clear: ['id', 'clientId', 'kid', 'rev'], sealedMeta: [] },
+  followUpEvents: { clear: ['id', 'clientId', 'kid', 'rev'], sealedMeta: [...AUTHORS] },
   /** Head and chunk rows of the sealed caseload index: no timestamps, which would date every save. */
   caseloadIndex: { clear: ['id', 'kid', 'rev'], sealedMeta: [] },
   /** Sealed audit events and the anchor (schema v8): the seq, time, action and hashes are sealed. */
@@ -53,6 +61,11 @@ export const CLEAR_FIELDS = {
    * envelope id (an HMAC under the team key), so neither the device nor the day is in clear.
    */
   teamAudit: { clear: ['id', 'kid', 'rev'], sealedMeta: [] },
+  /**
+   * Destroyed clients (schema v12): the id is the destroyed client's pseudonymous id, sealed under the
+   * data key (a client key would be destroyed with it); reason, author and time are sealed.
+   */
+  shreddedClients: { clear: ['id', 'kid', 'rev'], sealedMeta: [...TIMES] },
 } as const satisfies Record<EncryptedTableName, TableFieldRule>;
 
 /** Clear fields of rows that are not sealed records: listed so the row-dump test checks them too. */

@@ -31,6 +31,7 @@ import type {
   SafetyEventRow,
   ScreeningRow,
   SettingRow,
+  ShreddedClientRow,
   SyncStateRow,
   TeamAuditRow,
 } from './types';
@@ -51,7 +52,8 @@ export type EncryptedTableName =
   | 'followUpEvents'
   | 'caseloadIndex'
   | 'auditChain'
-  | 'teamAudit';
+  | 'teamAudit'
+  | 'shreddedClients';
 
 export const RELAXED_ONLY_TABLES: ReadonlySet<string> = new Set(['drafts']);
 
@@ -78,6 +80,8 @@ export class StapwijzerDb extends Dexie {
   declare syncState: Table<SyncStateRow, string>;
   /** Other team devices' audit events, one sealed row per device and day (schema v13). */
   declare teamAudit: Table<TeamAuditRow, string>;
+  /** Destroyed clients (schema v12): the list a restore or a pulled record may not bring back. */
+  declare shreddedClients: Table<ShreddedClientRow, string>;
 
   readonly lifecycle = new DbLifecycle();
   /** The highest schema version this build knows. */

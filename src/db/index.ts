@@ -28,6 +28,7 @@ export {
 export { hasLegacySignalIds, rewriteLegacySignalIds } from './migration/signal-ids';
 export * from './repositories/clients.repository';
 export * from './repositories/content.repository';
+export { destroyClient, isShredded } from './repositories/destroy-client';
 export * from './repositories/followup-events.repository';
 export * from './repositories/followups.repository';
 export * from './repositories/notes.repository';

@@ -25,6 +25,7 @@ import type {
   PlanPayload,
   SafetyEventPayload,
   ScreeningPayload,
+  ShreddedClientPayload,
   TextDraftPayload,
 } from './types';
 
@@ -176,6 +177,15 @@ export const FollowUpEventPayloadSchema = v.variant('kind', [
   }),
 ]);
 
+/** A `client-shredded` event: strict, it travels between devices and deletes what it names. */
+export const ShreddedClientPayloadSchema = v.strictObject({
+  kind: v.literal('client-shredded'),
+  reason: v.picklist(['client-request', 'retention-ended']),
+  by: v.pipe(Str, v.maxLength(12)),
+  at: v.pipe(Str, v.isoTimestamp()),
+  records: v.pipe(v.array(v.pipe(Str, v.maxLength(200))), v.maxLength(100_000)),
+});
+
 /**
  * `auditChain` holds events and one anchor; each reader checks which it got (audit-store.ts), so the
  * table's schema only says "an object".
@@ -254,6 +264,7 @@ export const PAYLOAD_SCHEMAS = {
   auditChain: AuditChainPayloadSchema,
   // Checked as a day by its reader (team-audit.repository.ts), which is not on the lock screen's chunk.
   teamAudit: AuditChainPayloadSchema,
+  shreddedClients: ShreddedClientPayloadSchema,
 } as const satisfies Record<EncryptedTableName, v.GenericSchema>;
 
 // Compile-time proof that each schema's output is the payload type its repository returns.
@@ -270,6 +281,7 @@ export type PayloadSchemasMatchTypes = [
   Assert<v.InferOutput<typeof SafetyEventPayloadSchema> extends SafetyEventPayload ? true : false>,
   Assert<v.InferOutput<typeof FollowUpEventPayloadSchema> extends FollowUpEventPayload ? true : false>,
   Assert<v.InferOutput<typeof CaseloadIndexPayloadSchema> extends CaseloadIndexPayload ? true : false>,
+  Assert<v.InferOutput<typeof ShreddedClientPayloadSchema> extends ShreddedClientPayload ? true : false>,
 ];
 
 /**
@@ -306,4 +318,5 @@ export const SEALED_META_SCHEMAS = {
   caseloadIndex: v.looseObject({}),
   auditChain: v.looseObject({}),
   teamAudit: v.looseObject({}),
+  shreddedClients: v.looseObject(times),
 } as const satisfies Record<EncryptedTableName, v.GenericSchema>;

@@ -154,6 +154,17 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     },
   },
   {
+    version: 12,
+    stores: { shreddedClients: 'id' },
+    note:
+      'Destroying a client (issue 20): one sealed row per destroyed client, keyed by its pseudonymous id (clear: ' +
+      'id, kid, rev; reason, author and time sealed). Kept on the device across restores and synced as the ' +
+      '`client-shredded` event, so a restore or a pulled record cannot bring a destroyed client back.',
+    upgrade: async (tx) => {
+      await tx.table('meta').put({ key: 'schema', version: 12, upgradedAt: Date.now() });
+    },
+  },
+  {
     version: 13,
     stores: { teamAudit: 'id' },
     note: "Team audit (issue 19): other devices' audit days, apart from the own chain (ARCHITECTURE.md).",

@@ -200,6 +200,14 @@ export class VaultSession {
   }
 
   /**
+   * Forgets the unwrapped key `kid` (crypto-shredding: the client's `keys` row was deleted). Without
+   * this, the session's cache would still open the destroyed client's rows until the next lock.
+   */
+  forgetKey(kid: string): void {
+    this.#ring.forget(kid);
+  }
+
+  /**
    * Seals a record: the table's clear fields (clear-fields.ts) plus the key id stay in clear and
    * are bound into the AAD; the record's other fields and `data` are sealed, padded to a bucket.
    * Throws a TypeError for a field on neither list of clear-fields.ts.

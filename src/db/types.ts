@@ -25,6 +25,12 @@ export interface RowBase {
   rev: number;
   createdAt: number;
   updatedAt: number;
+  /**
+   * Who created the record and who saved this revision: the vault's initials (issue 20, "who did
+   * what"). Sealed (clear-fields.ts `sealedMeta`), never in clear; absent on records written before.
+   */
+  createdBy?: string;
+  updatedBy?: string;
 }
 
 /**
@@ -119,6 +125,13 @@ export type NoteRow = StoredRow<NoteClear>;
 export type SettingRow = StoredRow<SettingClear>;
 export type SafetyEventRow = StoredRow<SafetyEventClear>;
 export type FollowUpEventRow = StoredRow<FollowUpEventClear>;
+/**
+ * A destroyed client (schema v12). The row id IS the pseudonymous client id (a random UUID that every
+ * row of that client carried in clear anyway), so "is this id destroyed" needs no key: a restore checks
+ * it before unlock-time data exist, and a pulled record is refused by one primary-key read.
+ */
+export type ShreddedClientClear = RowBase;
+export type ShreddedClientRow = SealedRow;
 
 /** A wrapped key (keys/key-ring.ts): its id, the id of the key that wraps it, and the wrapped bytes. */
 export interface KeyRow {
@@ -286,6 +299,21 @@ export type SafetyEventPayload =
    */
   | { kind: 'linked'; at: string };
 
+/** Why a client was destroyed: the client asked for it, or the retention period (WGBO) ended. */
+export type ShredReason = 'client-request' | 'retention-ended';
+/**
+ * The `client-shredded` event (sealed under the data key here; under the team key in its envelope when
+ * synced). `by`: the author's initials. `records`: the synced records this device removed, as
+ * `table:id`, so the sync engine can delete their envelopes from the team database too.
+ */
+export interface ShreddedClientPayload {
+  kind: 'client-shredded';
+  reason: ShredReason;
+  by: string;
+  at: string;
+  records: string[];
+}
+
 /** What happened to a follow-up (encrypted). The follow-up's state is derived from these. */
 export type FollowUpEventPayload =
   | { kind: 'completed'; followUpId: string /** The screening that answered it. */; screeningId?: string; at: string }
@@ -351,7 +379,14 @@ export type AuditAction =
   | 'wipe'
   /** A practice confirmed the EPDS scoring key against its licensed form (who: actor; when: ts). */
   | 'confirm-epds-key'
-  | 'content-repaired';
+  | 'content-repaired'
+  /** A client archived (left Vandaag and the list) or brought back: reversible. */
+  | 'archive'
+  | 'unarchive'
+  /** A client destroyed on this device, with its reason; or because a team member's destroy arrived. */
+  | 'destroy-client-request'
+  | 'destroy-retention-ended'
+  | 'destroy-synced';
 
 /**
  * One audit event as the app reads it: it holds no client data — an opaque record UUID at most.

@@ -208,7 +208,7 @@ function reportAuditFailure(e: unknown): void {
  * event is appended after the transaction commits (and dropped if it aborts); one batch per
  * transaction, so a completed screening logs its screening, decision and follow-up together.
  */
-export function trackInTx(table: string, action: 'create' | 'change' | 'delete', recordId: string): void {
+export function trackInTx(table: string, action: AuditAction, recordId: string): void {
   if (!AUDITED_TABLES.has(table)) return;
   const tx = Dexie.currentTransaction;
   if (!tx) return;

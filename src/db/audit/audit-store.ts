@@ -74,6 +74,11 @@ export const AUDIT_ACTIONS = [
   'wipe',
   'confirm-epds-key',
   'content-repaired',
+  'archive',
+  'unarchive',
+  'destroy-client-request',
+  'destroy-retention-ended',
+  'destroy-synced',
 ] as const satisfies readonly AuditRow['action'][];
 
 const EventSchema = v.object({

@@ -28,6 +28,7 @@ import {
   CHUNK_TARGET_BYTES,
   chunkClear,
   DIGEST_START,
+  isCountedTable,
   nextDigest,
   nextDigestBytes,
   STREAM_FORMAT_VERSION,
@@ -144,7 +145,7 @@ async function writeOnce(session: VaultSession, options: ExportOptions, now: Dat
   const counts = { auditLog: 0 } as BackupCounts;
   let keys = 0;
   for (const table of STREAM_TABLES) {
-    if (table !== 'auditChain' && table !== 'keys') counts[table] = 0;
+    if (isCountedTable(table)) counts[table] = 0;
     let rows: Record<string, unknown>[] = [];
     let size = 0;
     const flush = async () => {
@@ -178,7 +179,7 @@ async function writeOnce(session: VaultSession, options: ExportOptions, now: Dat
         if (table === 'auditChain') {
           if (row.id !== 'anchor') counts.auditLog += 1;
         } else if (table === 'keys') keys += 1;
-        else counts[table] += 1;
+        else if (isCountedTable(table)) counts[table] += 1;
       }
     }
     await flush();

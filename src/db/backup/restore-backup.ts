@@ -21,8 +21,9 @@ import { unwrapDataKey } from '../crypto/data-key';
 import { deriveKek, KNOWN_KDFS, kdfParamsOf, needsRewrap, PRODUCTION_KDF } from '../crypto/kdf';
 import type { StapwijzerDb } from '../database';
 import { isStorageError } from '../errors';
-import { ID_KEY_ID } from '../keys/key-ring';
+import { clientKeyId, ID_KEY_ID } from '../keys/key-ring';
 import { resealDone, resealPending } from '../migration/reseal';
+import { allShreddedIds } from '../repositories/destroy-client';
 import { KeyRing, memoryKeyStore, openRow, VaultSession } from '../session';
 import { markVaultCreated } from '../storage-health';
 import type {
@@ -32,6 +33,7 @@ import type {
   BackoffMeta,
   KdfParams,
   KeyRow,
+  MinimalClear,
   SentinelMeta,
   VaultMeta,
 } from '../types';
@@ -121,6 +123,8 @@ export interface VerifiedFile {
   file: BackupFile;
   dataKey: CryptoKey;
   counts: BackupCounts;
+  /** Each safety event's client (sealed in the v5 shape, found when it was opened): for leaving out destroyed ones. */
+  safetyOwners: Map<string, string | null>;
 }
 
 function decodeKeys(file: BackupFile): KeyRow[] {
@@ -158,6 +162,7 @@ export async function verifyBackup(
   if (!known.some((k) => canonicalJson(kdfParamsOf(k)) === canonicalJson(kdfParamsOf(kdf))))
     throw new BackupError('kdf-altered');
   let dataKey: CryptoKey;
+  const safetyOwners = new Map<string, string | null>();
   try {
     const { salt, ...params } = file.vault.kdf;
     const kek = await deriveKek(passphrase, fromBase64(salt), params);
@@ -180,18 +185,25 @@ export async function verifyBackup(
     for (const t of BACKUP_TABLES) {
       const rows = file.tables[t];
       for (let i = 0; i < rows.length; i += 500) {
-        await Promise.all(
+        const opened = await Promise.all(
           rows.slice(i, i + 500).map((row) => {
             const { clear, iv, ct } = splitRow(row);
-            return openRow(ring, t, { ...clear, id: row.id, rev: row.rev, iv, ct });
+            return openRow<MinimalClear & { clientId?: string | null }, unknown>(ring, t, {
+              ...clear,
+              id: row.id,
+              rev: row.rev,
+              iv,
+              ct,
+            });
           }),
         );
+        if (t === 'safetyEvents') for (const o of opened) safetyOwners.set(o.id, o.clientId ?? null);
       }
     }
   } catch (e) {
     throw e instanceof BackupError ? e : new BackupError('altered', { cause: e });
   }
-  return { kind: 'file', file, dataKey, counts: file.counts };
+  return { kind: 'file', file, dataKey, counts: file.counts, safetyOwners };
 }
 
 /** A backup ready to be written: version 1 (held in memory) or version 2 (waiting in the staging table). */
@@ -296,6 +308,7 @@ export async function applyRestore(
   const live = [
     ...BACKUP_TABLES.map((t) => db.table(t)),
     db.keys,
+    db.shreddedClients,
     db.caseloadIndex,
     // Colleagues' audit days (issue 19) belong to the replaced vault: the restored one rejoins and pulls them.
     db.teamAudit,
@@ -325,17 +338,33 @@ export async function applyRestore(
       });
     } else {
       const { file } = verified;
+      // A destroyed client (this device's list) is left out: a restore never brings it back.
+      const shredded = await allShreddedIds(db);
+      const ownerOf = (t: BackupTable, row: EncodedRow): string | null => {
+        if (t === 'clients') return row.id;
+        if (t === 'safetyEvents') return verified.safetyOwners.get(row.id) ?? null;
+        return 'clientId' in row && typeof row.clientId === 'string' ? row.clientId : null;
+      };
+      const kept = (t: BackupTable, row: EncodedRow) => {
+        const owner = ownerOf(t, row);
+        return owner === null || !shredded.has(owner);
+      };
       const rows = Object.fromEntries(
         BACKUP_TABLES.map((t) => [
           t,
-          file.tables[t].map((row) => {
-            const { clear, iv, ct } = splitRow(row);
-            return { ...clear, iv, ct };
-          }),
+          file.tables[t]
+            .filter((row) => kept(t, row))
+            .map((row) => {
+              const { clear, iv, ct } = splitRow(row);
+              return { ...clear, iv, ct };
+            }),
         ]),
       ) as Record<BackupTable, object[]>;
       const auditLog: AuditRow[] = file.auditLog.map((e) => ({ ...e }));
-      const keys = decodeKeys(file);
+      const prefix = clientKeyId('');
+      const keys = decodeKeys(file).filter(
+        (k) => !(k.id.startsWith(prefix) && shredded.has(k.id.slice(prefix.length))),
+      );
       await db.transaction('rw', live, async () => {
         for (const t of BACKUP_TABLES) {
           await db.table(t).clear();

@@ -17,7 +17,8 @@ import { unwrapDataKey } from '../crypto/data-key';
 import { deriveKek, KNOWN_KDFS, kdfParamsOf } from '../crypto/kdf';
 import type { EncryptedTableName, StapwijzerDb } from '../database';
 import { isStorageError } from '../errors';
-import { ID_KEY_ID, type KeyStore } from '../keys/key-ring';
+import { clientKeyId, ID_KEY_ID, type KeyStore } from '../keys/key-ring';
+import { allShreddedIds } from '../repositories/destroy-client';
 import { type OpenableRow, VaultSession } from '../session';
 import type { AuditChainRow, KdfParams, KeyRow } from '../types';
 import { BackupError } from './backup-error';
@@ -31,6 +32,7 @@ import {
   ChunkPayloadSchema,
   chunkClear,
   DIGEST_START,
+  isCountedTable,
   MAX_LINE_CHARS,
   MAX_STREAM_BACKUP_BYTES,
   nextDigest,
@@ -60,6 +62,8 @@ export interface VerifiedStream {
   lockedSeen: number;
   /** Some staged record has the v1–v4 shape (no `kid`): the re-sealing migration runs after restore. */
   legacyRows: boolean;
+  /** Destroyed clients (this device's list or the backup's) whose rows the file held: left out, not staged. */
+  refusedClients: number;
 }
 
 function parseLine(line: string): unknown {
@@ -123,27 +127,39 @@ function backupKeyStore(rows: Map<string, KeyRow>): KeyStore {
 /**
  * Opens each row with its own seal: a row damaged before export, or from another vault, fails here.
  * Key rows are only collected: each is checked when the first row sealed under it opens (the id key,
- * which seals no row, at once).
+ * which seals no row, at once). Returns, per row, the client it belongs to (null: none), so a
+ * destroyed client's rows can be left out.
  */
 async function checkRows(
   session: VaultSession,
   keys: Map<string, KeyRow>,
   table: StreamTable,
   rows: Record<string, unknown>[],
-) {
+): Promise<(string | null)[]> {
   if (table === 'keys') {
     for (const r of rows) keys.set(String(r.id), r as unknown as KeyRow);
     // No row names the id key (it derives safety signal ids): checked here, or a damaged one would
     // surface only at the next safety signal.
     if (keys.has(ID_KEY_ID) && rows.some((r) => r.id === ID_KEY_ID)) await session.checkKey(ID_KEY_ID);
-    return;
+    return rows.map((r) => {
+      const id = String(r.id);
+      return id.startsWith(CLIENT_KEY_PREFIX) ? id.slice(CLIENT_KEY_PREFIX.length) : null;
+    });
   }
   if (table === 'auditChain') {
     await Promise.all(rows.map((r) => readAnchorRow(session, r as unknown as AuditChainRow, r.id === ANCHOR_ID)));
-    return;
+    return rows.map(() => null);
   }
-  await Promise.all(rows.map((r) => session.open(table satisfies EncryptedTableName, r as unknown as OpenableRow)));
+  const opened = await Promise.all(
+    rows.map((r) => session.open(table satisfies EncryptedTableName, r as unknown as OpenableRow)),
+  );
+  // The destroyed-clients list itself is always kept; a safety event names its client only inside its seal.
+  if (table === 'shreddedClients' || table === 'settings') return rows.map(() => null);
+  if (table === 'clients') return rows.map((r) => String(r.id));
+  return opened.map((o) => ('clientId' in o && typeof o.clientId === 'string' ? o.clientId : null));
 }
+
+const CLIENT_KEY_PREFIX = clientKeyId('');
 
 /** Opens a chunk's or the trailer's seal (data key, v1 additional data over its binding). */
 async function openBound(dataKey: CryptoKey, binding: object, line: { iv: string; ct: string }): Promise<unknown> {
@@ -166,6 +182,9 @@ export async function verifyBackupStream(
     const dataKey = await openHeader(header, passphrase, options.knownKdfs ?? KNOWN_KDFS);
     const keys = new Map<string, KeyRow>();
     const session = new VaultSession(db, dataKey, { keys: backupKeyStore(keys) });
+    // Restore never brings back a destroyed client: this device's list, and the backup's own (read first).
+    const shredded = await allShreddedIds(db);
+    const refused = new Set<string>();
     let legacyRows = false;
     let digest = await nextDigest(DIGEST_START, first.value);
     const tally = { auditLog: 0, ...Object.fromEntries(BACKUP_TABLES.map((t) => [t, 0])) } as BackupCounts;
@@ -187,7 +206,15 @@ export async function verifyBackupStream(
         if (trailer.keys !== keys.size) throw new BackupError('altered');
         if (!(await lines.next()).done) throw new BackupError('altered');
         session.lock();
-        return { kind: 'stream', header, dataKey, counts: trailer.counts, lockedSeen, legacyRows };
+        return {
+          kind: 'stream',
+          header,
+          dataKey,
+          counts: trailer.counts,
+          lockedSeen,
+          legacyRows,
+          refusedClients: refused.size,
+        };
       }
       const chunk = strict(ChunkLineSchema, raw);
       if (chunk.chunk !== chunks) throw new BackupError('altered');
@@ -204,18 +231,26 @@ export async function verifyBackupStream(
         decodeRow(table, strict(schema, row, 'invalid-record') as Record<string, unknown>),
       );
       if (table !== 'keys' && table !== 'auditChain' && rows.some((r) => typeof r.kid !== 'string')) legacyRows = true;
+      let owners: (string | null)[];
       try {
-        await checkRows(session, keys, table, rows);
+        owners = await checkRows(session, keys, table, rows);
       } catch (e) {
         throw new BackupError('altered', { cause: e });
       }
+      if (table === 'shreddedClients') for (const r of rows) shredded.add(String(r.id));
       if (table === 'auditChain') {
         const anchor = rows.find((r) => r.id === ANCHOR_ID);
         if (anchor)
           lockedSeen = (await readAnchorRow(session, anchor as unknown as AuditChainRow, true))?.lockedSeen ?? 0;
         tally.auditLog += rows.filter((r) => r.id !== ANCHOR_ID).length;
-      } else if (table !== 'keys') tally[table] += rows.length;
-      await stageRows(db, table, rows);
+      } else if (isCountedTable(table)) tally[table] += rows.length;
+      const kept = rows.filter((_, i) => {
+        const owner = owners[i];
+        if (owner === null || owner === undefined || !shredded.has(owner)) return true;
+        refused.add(owner);
+        return false;
+      });
+      await stageRows(db, table, kept);
       chunks += 1;
       bytesRead += line.length + 1;
       options.onChunk?.({ chunks, bytesRead, bytesTotal: file.size });

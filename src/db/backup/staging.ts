@@ -33,14 +33,17 @@ export async function stageRows(db: StapwijzerDb, table: StreamTable, rows: read
 export async function swapInStaged(db: StapwijzerDb): Promise<void> {
   for (const table of STREAM_TABLES) {
     const live = db.table(table);
-    await live.clear();
+    // This device's destroyed clients are kept, and the backup's added: a restore never forgets a destroy.
+    const merge = table === 'shreddedClients';
+    if (!merge) await live.clear();
     let from = stagingKey(table, '');
     const to = stagingKey(table, '\uffff');
     let first = true;
     for (;;) {
       const page = await db.backupStaging.where('key').between(from, to, first, false).limit(PAGE).toArray();
       if (page.length === 0) break;
-      await live.bulkAdd(page.map((s) => s.row));
+      if (merge) await live.bulkPut(page.map((s) => s.row));
+      else await live.bulkAdd(page.map((s) => s.row));
       from = page[page.length - 1]?.key ?? to;
       first = false;
       if (page.length < PAGE) break;

@@ -43,10 +43,18 @@ export const MAX_LINE_CHARS = 8 * 1024 * 1024;
 export const MAX_STREAM_BACKUP_BYTES = 4 * 1024 * 1024 * 1024;
 
 /**
- * What a version 2 backup holds, in this order: the wrapped per-client keys, the client tables and
- * settings, and the sealed audit chain. Never the caseload index (NOT_BACKED_UP).
+ * What a version 2 backup holds, in this order: the destroyed clients (schema v12; sealed under the
+ * data key, so they need no client key, and first, so a restore knows them before any row it refuses),
+ * the wrapped per-client keys, the client tables and settings, and the sealed audit chain. Never the
+ * caseload index (NOT_BACKED_UP). Files made before v12 have no `shreddedClients` chunk and still
+ * restore. Like `keys`, the destroyed clients are not in `counts`; the running digest covers them.
  */
-export const STREAM_TABLES = ['keys', ...BACKUP_TABLES, 'auditChain'] as const;
+export const STREAM_TABLES = ['shreddedClients', 'keys', ...BACKUP_TABLES, 'auditChain'] as const;
+/** Stream tables whose rows are not counted in the trailer's `counts` (record tables are). */
+export const UNCOUNTED_TABLES = ['shreddedClients', 'keys', 'auditChain'] as const;
+export function isCountedTable(table: StreamTable): table is BackupTable {
+  return !(UNCOUNTED_TABLES as readonly string[]).includes(table);
+}
 export type StreamTable = (typeof STREAM_TABLES)[number];
 
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
@@ -94,7 +102,17 @@ export const AuditChainRowSchema = v.strictObject({
   ct: B64(64 * 1024),
 });
 
+/** A destroyed client's row (id = the client id, key id = the data key's, rev). */
+export const ShreddedRowSchema = v.strictObject({
+  id: Id,
+  kid: Id,
+  rev: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  iv: Iv,
+  ct: B64(64 * 1024),
+});
+
 export const STREAM_ROW_SCHEMAS = {
+  shreddedClients: ShreddedRowSchema,
   keys: KeyRowSchema,
   ...ROW_SCHEMAS,
   auditChain: AuditChainRowSchema,

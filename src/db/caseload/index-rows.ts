@@ -14,8 +14,9 @@ import type { CaseloadIndexClear, CaseloadIndexPayload, CaseloadIndexRow, RowBas
 /**
  * Bump when an entry's shape or meaning changes: every stored index is then rebuilt.
  * 3: follow-ups' state and due date derived from their events (followUpEvents counted).
+ * 4: a client's responsible member (its creator's initials) for "mijn cliënten / team".
  */
-export const CASELOAD_INDEX_FORMAT = 3;
+export const CASELOAD_INDEX_FORMAT = 4;
 /**
  * Clients per list chunk at a rebuild (about 350 B each); a chunk grown past twice this triggers a
  * rebuild (re-chunking). Every save re-seals its client's chunk, so smaller chunks keep saves cheap;

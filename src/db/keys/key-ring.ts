@@ -76,6 +76,11 @@ export class KeyRing {
     this.#cache.clear();
   }
 
+  /** Drops one unwrapped key from the cache (a destroyed client's): its rows no longer open in this session. */
+  forget(id: string): void {
+    this.#cache.delete(id);
+  }
+
   dataKey(): CryptoKey {
     if (this.#dataKey === null) throw new StorageError('locked');
     return this.#dataKey;

@@ -1,4 +1,5 @@
 /** Clients (pseudonymous): everything but the id, key id and revision is sealed (clear-fields.ts). */
+import { appendAuditQuietly } from '../audit/audit-log';
 import type { VaultSession } from '../session';
 import type { ClientClear, ClientPayload, ClientStatus, Decrypted, ReadMany } from '../types';
 import { getRecord, insertRecord, newClear, nextClear, queryMany, updateRecord } from './encrypted-store';
@@ -32,4 +33,20 @@ export function updateClient(
   now = Date.now(),
 ): Promise<ClientRecord> {
   return updateRecord(session, 'clients', nextClear(loaded, patch, now), data);
+}
+
+/**
+ * "Archiveren" (issue 20): the reversible way to take a client off Vandaag and the default list. The
+ * status is sealed; the caseload index entry is rewritten in the same transaction (updateRecord), and
+ * the archive or its undoing is audited as such, beside the record change.
+ */
+export async function setClientArchived(
+  session: VaultSession,
+  loaded: ClientRecord,
+  archived: boolean,
+  now = Date.now(),
+): Promise<ClientRecord> {
+  const saved = await updateClient(session, loaded, loaded.data, { status: archived ? 'archived' : 'active' }, now);
+  await appendAuditQuietly(session.db, [{ action: archived ? 'archive' : 'unarchive', recordId: loaded.id }]);
+  return saved;
 }

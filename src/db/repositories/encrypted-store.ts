@@ -5,6 +5,7 @@
  * write whose first attempt did commit is recognised by its IV) and per-row integrity reporting.
  */
 import type { Table } from 'dexie';
+import { auditContext } from '../audit/audit-context';
 import { auditSettled, noteProfileWritten, trackInTx } from '../audit/audit-log';
 import { INDEXED_TABLES, markCaseloadUnverified } from '../caseload/index-rows';
 import { loadCaseloadUpdate } from '../caseload/load-update';
@@ -14,6 +15,7 @@ import { isStorageError, StorageError } from '../errors';
 import { withReopenRetry } from '../retry';
 import type { OpenableRow, VaultSession } from '../session';
 import type { Decrypted, MinimalClear, ReadMany, RowBase, Sealed } from '../types';
+import { isShredded } from './shredded-list';
 
 /** A stored sealed row of either shape (v5: id, clientId, kid, rev; v1–v4: every record field). */
 export type EncryptedRow = OpenableRow;
@@ -90,10 +92,12 @@ async function afterWrite(session: VaultSession, name: EncryptedTableName, id: s
 async function writeOne<C extends RowBase, P>(
   session: VaultSession,
   name: EncryptedTableName,
-  clear: C,
+  unsigned: C,
   data: P,
   write: (table: Table<EncryptedRow, string>, row: EncryptedRow) => Promise<void>,
 ): Promise<Decrypted<C, P>> {
+  const clear = withAuthor(session, unsigned);
+  await refuseDestroyedClient(session.db, name, clear);
   const { caseloadChangeOf, caseloadScope, putCaseloadInTx, writeWithCaseload } = await loadCaseloadUpdate();
   const row = await session.seal(name, clear, data);
   const { db } = session;
@@ -110,6 +114,31 @@ async function writeOne<C extends RowBase, P>(
   );
   await afterWrite(session, name, clear.id, data);
   return { ...clear, data };
+}
+
+/**
+ * A save for a destroyed client (a second tab still showing it, say) is refused: it would otherwise
+ * create a fresh client key and bring part of the client back. One primary-key read (destroy-client.ts).
+ */
+async function refuseDestroyedClient(db: StapwijzerDb, name: EncryptedTableName, clear: object): Promise<void> {
+  if (name === 'settings' || name === 'caseloadIndex' || name === 'auditChain') return;
+  const owner = name === 'clients' ? Reflect.get(clear, 'id') : Reflect.get(clear, 'clientId');
+  if (typeof owner !== 'string') return;
+  if (await isShredded(db, owner)) {
+    throw new StorageError('not-found', { detail: `${name}: client destroyed` });
+  }
+}
+
+/**
+ * Stamps a local save with its author (issue 20, "who did what"): the vault's initials as `updatedBy`,
+ * and as `createdBy` on a new record (an update keeps the creator it loaded). Both are sealed fields
+ * (clear-fields.ts). Without initials (no profile yet) nothing is added. Pulled records keep the
+ * author they were written by: applyPulled does not come through here.
+ */
+export function withAuthor<C extends RowBase>(session: VaultSession, clear: C): C {
+  const initials = auditContext(session.db).initials;
+  if (!initials) return clear;
+  return { ...clear, createdBy: clear.createdBy ?? initials, updatedBy: initials };
 }
 
 export function insertRecord<C extends RowBase, P>(

@@ -12,10 +12,19 @@ import Dexie, { type ObservabilitySet } from 'dexie';
 import * as v from 'valibot';
 import { loadCaseloadUpdate } from '../caseload/load-update';
 import type { StapwijzerDb } from '../database';
+import { clientKeyId } from '../keys/key-ring';
 import { PAYLOAD_SCHEMAS } from '../payload-schemas';
 import { withReopenRetry } from '../retry';
 import type { VaultSession } from '../session';
 import type { RowBase, SyncStateRow } from '../types';
+import {
+  DESTROY_TABLES,
+  type DestroyPlan,
+  destroyCaseloadChanges,
+  destroyInTx,
+  planDestroy,
+  shreddedAmong,
+} from './destroy-client';
 import { type EncryptedRow, getRecord, tableOf } from './encrypted-store';
 
 /** Tables shared with the team. Drafts and settings stay on the device (the team key is a setting). */
@@ -29,6 +38,8 @@ export const SYNCED_TABLES = [
   'safetyEvents',
   // Append-only (issue 13): a completion on one device and a cancellation on another both travel.
   'followUpEvents',
+  // The `client-shredded` events (issue 20): a destroy on one device destroys the copy on every other.
+  'shreddedClients',
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];
 
@@ -99,16 +110,35 @@ export interface PulledRecord {
   envelopeRev: string;
 }
 
-export type ApplyOutcome = 'applied' | 'unchanged' | 'dirty' | 'invalid';
+/** `shredded`: a record of a destroyed client, refused (the engine deletes its envelope). */
+export type ApplyOutcome = 'applied' | 'unchanged' | 'dirty' | 'invalid' | 'shredded';
+
+/** The client a synced record belongs to (a client row and a `client-shredded` row are keyed by it). */
+function clientOf(table: SyncedTable, clear: SyncRecord['clear']): string | null {
+  if (table === 'clients' || table === 'shreddedClients') return clear.id;
+  return typeof clear.clientId === 'string' ? clear.clientId : null;
+}
 
 const CLEAR_VALUE = v.union([v.string(), v.number(), v.null()]);
 const CLEAR = v.looseObject({ id: v.string(), createdAt: v.number(), updatedAt: v.number() });
+
+/** A pulled record has its table's shape: clear fields of clear types, the payload schema's shape. */
+function isValid(item: PulledRecord): boolean {
+  return (
+    v.is(CLEAR, item.record.clear) &&
+    v.is(PAYLOAD_SCHEMAS[item.table], item.record.data) &&
+    Object.values(item.record.clear).every((x) => v.is(CLEAR_VALUE, x))
+  );
+}
 
 /**
  * Writes pulled records through the session (sealed like local writes) in one transaction. Per item:
  * 'dirty' when the local row changed since its last mirror (the caller pushes it first), 'invalid'
  * when the payload does not have the table's shape (kept out, reported), 'unchanged' when this
- * envelope revision is already applied.
+ * envelope revision is already applied, 'shredded' for a record of a destroyed client (a `client-shredded`
+ * row here, or one earlier in the same batch). A pulled `client-shredded` row destroys this device's
+ * copy of that client in the same transaction (records, key, index entry). A bare CouchDB tombstone
+ * never reaches this function: only an authenticated event deletes.
  */
 export async function applyPulled(session: VaultSession, items: readonly PulledRecord[]): Promise<ApplyOutcome[]> {
   const { caseloadChangeOf, caseloadScope, putCaseloadInTx, writeWithCaseload } = await loadCaseloadUpdate();
@@ -121,16 +151,30 @@ export async function applyPulled(session: VaultSession, items: readonly PulledR
       states: await db.syncState.bulkGet(keys),
     }));
   const before = await withReopenRetry(db, read);
+  // Destroyed here already, or destroyed by an event in this batch: nothing of those clients comes back.
+  const shredded = await shreddedAmong(
+    db,
+    items.map((i) => clientOf(i.table, i.record.clear)).filter((id): id is string => id !== null),
+  );
+  for (const i of items) if (i.table === 'shreddedClients' && isValid(i)) shredded.add(i.record.clear.id);
+  const destroys: DestroyPlan[] = [];
   const outcomes: ApplyOutcome[] = [];
   const toSeal: { index: number; item: PulledRecord; rev: number; key: string }[] = [];
   for (const [index, item] of items.entries()) {
     const current = before.rows[index];
     const state = before.states[index];
-    const clearOk = v.safeParse(CLEAR, item.record.clear);
-    const dataOk = v.safeParse(PAYLOAD_SCHEMAS[item.table], item.record.data);
-    const fieldsOk = Object.values(item.record.clear).every((x) => v.is(CLEAR_VALUE, x));
-    if (!clearOk.success || !dataOk.success || !fieldsOk) {
+    if (!isValid(item)) {
       outcomes.push('invalid');
+      continue;
+    }
+    const client = clientOf(item.table, item.record.clear);
+    if (item.table !== 'shreddedClients' && client !== null && shredded.has(client)) {
+      outcomes.push('shredded');
+      continue;
+    }
+    if (item.table === 'shreddedClients' && current) {
+      // Destroyed here already (by this device or an earlier event): nothing left to do.
+      outcomes.push('unchanged');
       continue;
     }
     if (state?.envelopeRev === item.envelopeRev && current) {
@@ -146,6 +190,10 @@ export async function applyPulled(session: VaultSession, items: readonly PulledR
     toSeal.push({ index, item, rev, key });
     outcomes.push('applied');
   }
+  // Each destroy is planned before the transaction (the client's safety events are found by opening them).
+  for (const t of toSeal) {
+    if (t.item.table === 'shreddedClients') destroys.push(await planDestroy(session, t.item.record.clear.id));
+  }
   // Sealed in parallel (WebCrypto runs off the main thread), before the transaction opens.
   const sealed = await Promise.all(
     toSeal.map(async (t) => ({
@@ -158,12 +206,16 @@ export async function applyPulled(session: VaultSession, items: readonly PulledR
   // The pulled records' caseload index entries are written in the same transaction (issue 17): Vandaag
   // and the lists show what the team wrote without a rebuild. (A row found dirty inside the transaction
   // is skipped but its entry is still written; the next save of that client re-projects it.)
-  const changes = toSeal.map((t) =>
-    caseloadChangeOf(t.item.table, { ...t.item.record.clear, rev: t.rev }, t.item.record.data),
-  );
+  const changes = [
+    ...toSeal.map((t) => caseloadChangeOf(t.item.table, { ...t.item.record.clear, rev: t.rev }, t.item.record.data)),
+    ...(await Promise.all(destroys.map(destroyCaseloadChanges))).flat(),
+  ];
+  const scope =
+    destroys.length > 0 ? [...new Set([...tables, 'syncState', ...DESTROY_TABLES])] : [...tables, 'syncState'];
   await writeWithCaseload(session, changes, (prepared) =>
     withReopenRetry(db, () =>
-      db.transaction('rw', caseloadScope(db, [...tables, 'syncState'], changes), async () => {
+      db.transaction('rw', caseloadScope(db, scope, changes), async () => {
+        for (const plan of destroys) await destroyInTx(db, plan, 'destroy-synced');
         for (const s of sealed) {
           const item = items[s.index];
           if (!item) continue;
@@ -185,6 +237,7 @@ export async function applyPulled(session: VaultSession, items: readonly PulledR
       }),
     ),
   );
+  for (const plan of destroys) session.forgetKey(clientKeyId(plan.clientId));
   return outcomes;
 }
 

@@ -122,7 +122,14 @@ export function projectCaseloadEntry(key: string, records: CaseloadRecords, time
   const client = records.client;
   const entry: CaseloadEntry = {
     key,
-    client: client ? { alias: client.data.alias, code: client.data.code ?? null, status: client.status } : null,
+    client: client
+      ? {
+          alias: client.data.alias,
+          code: client.data.code ?? null,
+          status: client.status,
+          ...(client.createdBy ? { responsible: client.createdBy } : {}),
+        }
+      : null,
     pathwayId: lastDecision?.pathwayId ?? lastScreening?.data.pathwayId ?? client?.data.pathwayIds?.[0] ?? null,
     step: lastDecision?.data.chosen ?? null,
     safety: openSafety(records.safetyEvents),

@@ -13,6 +13,8 @@ import type { FollowUpBranch, SafetyLevel, Step } from '../types';
 export interface CaseloadClientInput {
   readonly id: string;
   readonly status: 'active' | 'archived';
+  /** The initials of the member who created the client (issue 20): the responsible member. */
+  readonly createdBy?: string | undefined;
   readonly data: {
     readonly alias: string;
     readonly code?: string | undefined;
@@ -108,6 +110,8 @@ export interface CaseloadEntry {
     readonly alias: string;
     readonly code: string | null;
     readonly status: 'active' | 'archived';
+    /** The responsible member's initials ("mijn cliënten / team"); absent when not known. */
+    readonly responsible?: string;
   } | null;
   readonly pathwayId: string | null;
   /** The step chosen at the latest decision (the safety path included); null before any decision. */

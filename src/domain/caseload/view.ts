@@ -18,6 +18,8 @@ export interface CaseloadRow {
   readonly alias: string;
   readonly code: string | null;
   readonly status: 'active' | 'archived';
+  /** The responsible member's initials, when known. */
+  readonly responsible: string | null;
   readonly pathwayId: string | null;
   readonly step: CaseloadEntry['step'];
   readonly safety: CaseloadEntry['safety'];
@@ -41,6 +43,7 @@ export function caseloadRow(entry: CaseloadEntry, today: string): CaseloadRow | 
     alias: c.alias,
     code: c.code,
     status: c.status,
+    responsible: c.responsible ?? null,
     pathwayId: entry.pathwayId,
     step: entry.step,
     safety: entry.safety,
@@ -106,4 +109,33 @@ export function indicatorRecordsOf(parts: Iterable<CaseloadIndicators>): {
     for (const s of part.safetyEvents) safetyEvents.push(s);
   }
   return { clients, safetyEvents };
+}
+
+/** "Mijn cliënten / team" (issue 20): whose clients a list shows. */
+export type CaseloadScope = 'mine' | 'team';
+
+/**
+ * The rows of one scope: the whole team's, or those whose responsible member has `initials`. A client
+ * without a known responsible member (created before authors were recorded) counts as everyone's.
+ */
+export function rowsInScope<R extends Pick<CaseloadRow, 'responsible'>>(
+  rows: readonly R[],
+  scope: CaseloadScope,
+  initials: string | null,
+): R[] {
+  if (scope === 'team' || initials === null) return [...rows];
+  return rows.filter((r) => r.responsible === null || r.responsible === initials);
+}
+
+/** Vandaag in one scope. */
+export function todayInScope<R extends Pick<CaseloadRow, 'responsible'>>(
+  caseload: { readonly overdue: readonly R[]; readonly today: readonly R[]; readonly week: readonly R[] },
+  scope: CaseloadScope,
+  initials: string | null,
+): { overdue: R[]; today: R[]; week: R[] } {
+  return {
+    overdue: rowsInScope(caseload.overdue, scope, initials),
+    today: rowsInScope(caseload.today, scope, initials),
+    week: rowsInScope(caseload.week, scope, initials),
+  };
 }

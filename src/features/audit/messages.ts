@@ -40,6 +40,11 @@ export const auditMessages = defineMessages(
     'action.content-repaired': 'Gewijzigde inhoud geweigerd en hersteld',
     'action.wipe': 'Alles gewist',
     'action.confirm-epds-key': 'EPDS-scoringssleutel bevestigd',
+    'action.archive': 'Gearchiveerd',
+    'action.unarchive': 'Teruggehaald uit het archief',
+    'action.destroy-client-request': 'Definitief vernietigd (verzoek van de cliënt)',
+    'action.destroy-retention-ended': 'Definitief vernietigd (bewaartermijn verstreken)',
+    'action.destroy-synced': 'Vernietigd door een teamlid (via synchronisatie)',
   },
   {
     recordOther: 'no client',
@@ -79,5 +84,10 @@ export const auditMessages = defineMessages(
     'action.content-repaired': 'Altered content refused and repaired',
     'action.wipe': 'All deleted',
     'action.confirm-epds-key': 'EPDS scoring key confirmed',
+    'action.archive': 'Archived',
+    'action.unarchive': 'Brought back from the archive',
+    'action.destroy-client-request': "Destroyed for good (the client's request)",
+    'action.destroy-retention-ended': 'Destroyed for good (retention period ended)',
+    'action.destroy-synced': 'Destroyed by a team member (through sync)',
   },
 );

@@ -141,6 +141,9 @@ export function RestoreSection() {
               ))}
             </tbody>
           </table>
+          {state.verified.kind === 'stream' && state.verified.refusedClients > 0 && (
+            <p>{t('refusedClients', { count: state.verified.refusedClients })}</p>
+          )}
           <fieldset className="field">
             <legend>{t('whichLegend')}</legend>
             <label className="choice">

@@ -2,7 +2,7 @@
 // trend charts, a note form and the timeline.
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { type ClientRecord, updateClient } from '../../db';
+import { type ClientRecord, setClientArchived, updateClient } from '../../db';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { useVault } from '../../runtime/vault/runtime-context';
 import { PageHeading } from '../../ui/page-heading';
@@ -10,6 +10,7 @@ import { logView } from '../audit/log-events';
 import { useRolePathways } from '../home/use-role-pathways';
 import { ClientLog, ConflictChooser } from '../team';
 import { ClientForm } from './client-form';
+import { DestroyClient } from './destroy-client';
 import './clients.css';
 import { ClientOpenSignals } from '../safety/client-open-signals';
 import { formatDate } from './dates';
@@ -59,13 +60,7 @@ function ClientView({ client }: { client: ClientRecord }) {
   );
 
   const toggleArchive = () =>
-    archive.run(
-      () =>
-        updateClient(vault.session(), client, client.data, {
-          status: client.status === 'archived' ? 'active' : 'archived',
-        }),
-      language,
-    );
+    archive.run(() => setClientArchived(vault.session(), client, client.status !== 'archived'), language);
 
   return (
     <section className="client-page">
@@ -150,6 +145,7 @@ function ClientView({ client }: { client: ClientRecord }) {
           </Suspense>
         </>
       )}
+      <DestroyClient client={client} />
     </section>
   );
 }

@@ -3,8 +3,8 @@
 // a time and filtered in memory, ignoring case and diacritics.
 
 import { memo, useDeferredValue, useId, useMemo, useState } from 'react';
-import { Link } from 'react-router';
-import { type CaseloadRow, listedClients } from '../../domain';
+import { Link, useLocation } from 'react-router';
+import { type CaseloadRow, listedClients, rowsInScope } from '../../domain';
 import { useMessages } from '../../i18n/define-messages';
 import { useCaseload } from '../../runtime/caseload/use-caseload';
 import { useActivePacks } from '../../runtime/content/use-content';
@@ -14,7 +14,9 @@ import { TEXT_LIMITS } from '../../ui/text-limits';
 import { CaseloadChips, CaseloadSummary } from './caseload-chips';
 import './clients.css';
 import { localDate } from './dates';
+import type { DestroyedState } from './destroy-client';
 import { messages } from './messages';
+import { ScopeFilter, useCaseloadScope } from './scope';
 import { FIRST_MATCHES, filterIndexed, indexClients } from './search';
 
 export function ClientsPage() {
@@ -24,7 +26,9 @@ export function ClientsPage() {
   const [archived, setArchived] = useState(false);
   const [showAll, setShowAll] = useState(false);
   const deferred = useDeferredValue(query);
+  const destroyed = (useLocation().state as Partial<DestroyedState> | null)?.destroyed === true;
   const caseload = useCaseload();
+  const scope = useCaseloadScope();
   // Rows name the instrument of the last score: they wait for the packs, so no instrument id flashes.
   const packs = useActivePacks();
   const today = localDate();
@@ -32,11 +36,15 @@ export function ClientsPage() {
     () =>
       caseload.status === 'ready'
         ? {
-            records: listedClients(caseload.entries, archived ? 'archived' : 'active', today),
+            records: rowsInScope(
+              listedClients(caseload.entries, archived ? 'archived' : 'active', today),
+              scope.scope,
+              scope.initials,
+            ),
             damaged: caseload.damaged,
           }
         : undefined,
-    [caseload, archived, today],
+    [caseload, archived, today, scope.scope, scope.initials],
   );
   // Fold and sort once per list; each keystroke then only filters the prepared index.
   const index = useMemo(() => indexClients(list?.records ?? []), [list]);
@@ -46,6 +54,11 @@ export function ClientsPage() {
   return (
     <section>
       <PageHeading>{t('listTitle')}</PageHeading>
+      {destroyed && (
+        <p className="warning-box" role="status">
+          {t('destroyedNotice')}
+        </p>
+      )}
       <p className="lead">{t('listIntro')}</p>
       <p>
         <Link className="button" to="/clients/new">
@@ -67,10 +80,20 @@ export function ClientsPage() {
           />
           <CharCount id={`${id}-q-count`} value={query} kind="search" />
         </div>
-        <label className="choice">
-          <input type="checkbox" checked={archived} onChange={(e) => setArchived(e.target.checked)} />
-          {t('showArchived')}
-        </label>
+        <fieldset className="field">
+          <legend>{t('filterLegend')}</legend>
+          <div className="choice-row">
+            <label className="choice">
+              <input type="radio" name={`${id}-status`} checked={!archived} onChange={() => setArchived(false)} />
+              {t('filterActive')}
+            </label>
+            <label className="choice">
+              <input type="radio" name={`${id}-status`} checked={archived} onChange={() => setArchived(true)} />
+              {t('filterArchived')}
+            </label>
+          </div>
+        </fieldset>
+        <ScopeFilter state={scope} />
       </search>
       {caseload.status === 'failed' ? (
         <p className="warning-box">{t('indexFailed')}</p>
@@ -98,7 +121,13 @@ export function ClientsPage() {
             <>
               <ul className="client-list">
                 {shown.map((c) => (
-                  <ClientRow key={c.clientId} client={c} packs={packs} archivedBadge={t('archivedBadge')} />
+                  <ClientRow
+                    key={c.clientId}
+                    client={c}
+                    packs={packs}
+                    archivedBadge={t('archivedBadge')}
+                    responsible={scope.team ? c.responsible : null}
+                  />
                 ))}
               </ul>
               {shown.length < visible.length && (
@@ -124,10 +153,13 @@ const ClientRow = memo(function ClientRow({
   client,
   packs,
   archivedBadge,
+  responsible,
 }: {
   client: CaseloadRow;
   packs: ReturnType<typeof useActivePacks>;
   archivedBadge: string;
+  /** In a team: the responsible member's initials. */
+  responsible: string | null;
 }) {
   return (
     <li className="client-row">
@@ -137,6 +169,8 @@ const ClientRow = memo(function ClientRow({
         {client.status === 'archived' && <span className="client-code">{archivedBadge}</span>}
       </Link>
       <span className="client-row-meta">
+        {/* Outside the link: the link names the client only. */}
+        {responsible && <span className="client-code">{responsible}</span>}
         <CaseloadChips row={client} />
         <CaseloadSummary row={client} packs={packs} />
       </span>

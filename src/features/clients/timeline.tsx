@@ -107,6 +107,7 @@ function ScreeningEntry(props: {
         {t('screeningOn', { instrument: name })}{' '}
         <span className="timeline-date">{formatDate(screening.createdAt, language)}</span>
       </h3>
+      <Author record={screening} />
       {safety && <p className="safety-flag">{safety}</p>}
       <dl className="facts">
         <dt>{t('total')}</dt>
@@ -174,6 +175,7 @@ function FollowUpEntry({ followUp }: { followUp: FollowUpRecord }) {
           {t('due')} {formatDate(followUp.dueDate, language)}
         </span>
       </h3>
+      <Author record={followUp} />
       <dl className="facts">
         <dt>{t('status')}</dt>
         <dd className={overdue ? 'overdue' : undefined}>{status}</dd>
@@ -192,6 +194,23 @@ function FollowUpEntry({ followUp }: { followUp: FollowUpRecord }) {
   );
 }
 
+/**
+ * Who did it (issue 20): the initials the record was created with, and who changed it last if someone
+ * else did. Records written before authors were recorded show nothing.
+ */
+function Author({ record }: { record: { createdBy?: string; updatedBy?: string } }) {
+  const t = useT();
+  if (!record.createdBy) return null;
+  const changed = record.updatedBy && record.updatedBy !== record.createdBy ? record.updatedBy : null;
+  return (
+    <p className="timeline-author">
+      {changed
+        ? t('authorChanged', { initials: record.createdBy, changed })
+        : t('authorBy', { initials: record.createdBy })}
+    </p>
+  );
+}
+
 function NoteEntry({ note }: { note: NoteRecord }) {
   const t = useT();
   const language = useLanguage();
@@ -200,6 +219,7 @@ function NoteEntry({ note }: { note: NoteRecord }) {
       <h3 id={`tl-${note.id}`}>
         {t('noteTitle')} <span className="timeline-date">{formatDate(note.createdAt, language)}</span>
       </h3>
+      <Author record={note} />
       <NoteItem note={note} />
     </article>
   );

@@ -2,15 +2,16 @@
 // overdue or due today, those due in the coming week, each with its step and an open safety signal
 // as chips; unfinished screenings to resume; a screening to start for each pathway of the
 // professional's roles (plus a quick anonymous one that saves nothing).
-import type { ReactNode } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import { Link } from 'react-router';
-import type { CaseloadRow } from '../../domain';
+import { type CaseloadRow, todayInScope } from '../../domain';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { useActivePacks } from '../../runtime/content/use-content';
 import { PageHeading } from '../../ui/page-heading';
 import { BackupReminder } from '../backup/backup-reminder';
 import { CaseloadChips } from '../clients/caseload-chips';
 import { formatDate, localDate } from '../clients/dates';
+import { ScopeFilter, useCaseloadScope } from '../clients/scope';
 import { OpenSignalsSection } from '../safety/open-signals-section';
 import './home.css';
 import { messages } from './messages';
@@ -22,7 +23,16 @@ export function HomePage() {
   const language = useLanguage();
   const today = localDate();
   const caseload = useCaseload();
-  const todayState = useToday(caseload, today);
+  const scope = useCaseloadScope();
+  const todayAll = useToday(caseload, today);
+  // In a team: only this member's clients, or the whole team's ("mijn cliënten / team").
+  const todayState = useMemo(
+    () =>
+      todayAll.status === 'ready'
+        ? { ...todayAll, caseload: todayInScope(todayAll.caseload, scope.scope, scope.initials) }
+        : todayAll,
+    [todayAll, scope.scope, scope.initials],
+  );
   const drafts = useOpenDrafts(caseload);
   const packs = useActivePacks();
   const pathways = useRolePathways();
@@ -36,6 +46,7 @@ export function HomePage() {
       <p className="lead">{t('intro')}</p>
       <OpenSignalsSection />
       <BackupReminder />
+      <ScopeFilter state={scope} />
 
       <section aria-labelledby="home-due">
         <h2 id="home-due">{t('dueTitle')}</h2>

@@ -16,7 +16,7 @@ const NOTE = 'Partner thuis, huisarts gebeld om 14:10';
 
 async function openSignal(session: VaultSession): Promise<string> {
   const { client, draft } = await clientWithDraft(session, { ...EPDS_DRAFT, flags: { 'postpartum-psychosis': true } });
-  const signalId = signalIdFor(draft.id, 'postpartum-psychosis');
+  const signalId = await signalIdFor(session, draft.id, 'postpartum-psychosis');
   await recordSafetySignal(
     session,
     { signalId, clientId: client.id },

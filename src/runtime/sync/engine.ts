@@ -16,6 +16,7 @@ import {
   appendAuditQuietly,
   applyPulled,
   getSyncState,
+  isSyncedTable,
   listUnmirrored,
   markMirrored,
   onSyncedTablesChanged,
@@ -23,6 +24,7 @@ import {
   readForSync,
   SYNCED_TABLES,
   type SyncedTable,
+  type SyncRecord,
   type VaultSession,
 } from '../../db';
 import {
@@ -137,14 +139,54 @@ export async function startEngine(options: {
   // Kept before anything is written under it: a restart must name the same device.
   if (newDevice) await saveState();
 
+  // ---- destroyed clients: their envelopes leave the team database -------------------------------
+
+  /**
+   * Deletes the envelopes of a destroyed client's records (every leaf, conflicts included) and compacts,
+   * so neither this device's envelope copy nor — once replicated and compacted there — the server's still
+   * holds their ciphertext under the team key. The tombstones delete nothing on other devices (a bare
+   * tombstone never does); the `client-shredded` event is what destroys their copies.
+   */
+  async function removeEnvelopes(refs: readonly { table: SyncedTable; id: string }[]): Promise<void> {
+    const deletions: { _id: string; _rev: string; _deleted: true }[] = [];
+    for (const ref of refs) {
+      const id = await envelopeId(keys, ref.table, ref.id);
+      const doc = await local.get(id, { conflicts: true }).catch(() => null);
+      if (!doc) continue;
+      for (const rev of [doc._rev, ...(doc._conflicts ?? [])]) deletions.push({ _id: id, _rev: rev, _deleted: true });
+      conflicts.delete(id);
+      unreadable.delete(id);
+    }
+    if (deletions.length === 0) return;
+    wrote = true;
+    await local.bulkDocs(deletions);
+    for (const d of deletions) unpushed.add(d._id);
+    await local.compact().catch(() => undefined);
+  }
+
+  /** The records a `client-shredded` record names (`table:id`), as envelope references. */
+  function namedRecords(record: SyncRecord): { table: SyncedTable; id: string }[] {
+    const data = record.data as { records?: unknown };
+    const out: { table: SyncedTable; id: string }[] = [];
+    for (const entry of Array.isArray(data.records) ? data.records : []) {
+      if (typeof entry !== 'string') continue;
+      const at = entry.indexOf(':');
+      const table = entry.slice(0, at);
+      if (at > 0 && isSyncedTable(table)) out.push({ table, id: entry.slice(at + 1) });
+    }
+    return out;
+  }
+
   // ---- out: Dexie → envelopes -------------------------------------------------------------------
 
   async function mirrorRows(table: SyncedTable, rows: { id: string; rev: number; parent: string | undefined }[]) {
     const docs: (Envelope & { _rev: string; _revisions: { start: number; ids: string[] } })[] = [];
     const marks: { table: SyncedTable; id: string; localRev: number; envelopeRev: string }[] = [];
+    const destroyed: { table: SyncedTable; id: string }[] = [];
     for (const row of rows) {
       const record = await readForSync(session, table, row.id);
       if (!record || record.clear.rev !== row.rev) continue;
+      if (table === 'shreddedClients') destroyed.push(...namedRecords(record));
       const id = await envelopeId(keys, table, row.id);
       let history: string[] = [];
       if (row.parent) {
@@ -169,6 +211,7 @@ export async function startEngine(options: {
       unpushed.add(d._id);
     }
     await markMirrored(session, marks);
+    await removeEnvelopes(destroyed);
   }
 
   async function outbound(tables: readonly SyncedTable[]): Promise<void> {
@@ -297,10 +340,14 @@ export async function startEngine(options: {
       // A local edit not yet mirrored: push it first (as a sibling revision if the team moved on); the
       // feed brings the document round again and the next pass applies the winner.
       const dirty = new Map<SyncedTable, { id: string; rev: number; parent: string | undefined }[]>();
+      const shreddedRefs: { table: SyncedTable; id: string }[] = [];
       for (const [i, outcome] of outcomes.entries()) {
         const item = pulled[i];
         if (!item) continue;
         if (outcome === 'invalid') unreadable.add(await envelopeId(keys, item.table, item.record.clear.id));
+        // A record of a destroyed client (from a device that had not seen the destroy yet): refused, and its
+        // envelope deleted so the team database does not keep it either.
+        if (outcome === 'shredded') shreddedRefs.push({ table: item.table, id: item.record.clear.id });
         if (outcome !== 'dirty') continue;
         const current = await readForSync(session, item.table, item.record.clear.id);
         const st = await getSyncState(session, item.table, item.record.clear.id);
@@ -311,6 +358,7 @@ export async function startEngine(options: {
         }
       }
       for (const [table, rows] of dirty) await mirrorRows(table, rows);
+      await removeEnvelopes(shreddedRefs);
       state.applied = batch.last_seq;
       const progress = useSync.getState().progress;
       if (progress) {

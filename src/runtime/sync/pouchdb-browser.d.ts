@@ -67,6 +67,8 @@ declare module 'pouchdb-browser' {
       },
     ): EventSource & { push: EventSource; pull: EventSource };
     info(): Promise<{ doc_count: number; update_seq: number | string }>;
+    /** Drops the bodies of non-leaf revisions (a deleted envelope's old ciphertext). */
+    compact(): Promise<unknown>;
     close(): Promise<void>;
     destroy(): Promise<void>;
   }
