@@ -148,6 +148,13 @@ export function createDatabase(options: CreateDatabaseOptions = {}): StapwijzerD
   // stops Dexie's default handler, which would close with auto-reopen enabled (§1.6).
   db.on('versionchange', (ev: IDBVersionChangeEvent) => {
     const newVersion = ev.newVersion === null ? null : Math.floor(ev.newVersion / 10);
+    // Not a newer schema: an older build's tab re-adding indexes this schema dropped (v10), which
+    // Dexie 4 does by raising the native version within the same schema version ("SchemaDiff").
+    // Let its upgrade through and open again on the next use; that tab finds itself stale.
+    if (newVersion !== null && newVersion <= db.schemaVersion) {
+      db.close({ disableAutoOpen: false });
+      return false;
+    }
     void db.lifecycle.flushAll(flushTimeoutMs).finally(() => {
       db.lifecycle.markStale({ reason: 'versionchange', newVersion });
       db.close({ disableAutoOpen: true });

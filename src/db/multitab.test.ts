@@ -37,8 +37,11 @@ describe('R13/R14: another tab upgrades the schema', () => {
 
     await expect(createClient(session, { alias: 'B' })).rejects.toMatchObject({ code: 'stale-build' });
     // Dexie's reopen (explicit or automatic) must not bypass the guard.
+    // (Its reopen re-adds the indexes v10 dropped, a Dexie schema patch within version 10: the new tab
+    // lets it through and opens again, still current.)
     await oldTab.open();
     await expect(createClient(session, { alias: 'C' })).rejects.toMatchObject({ code: 'stale-build' });
+    expect(newTab.lifecycle.stale).toBe(false);
     await expect(oldTab.clients.put({ ...(await newTab.clients.toArray())[0]!, rev: 9 })).rejects.toMatchObject({
       code: 'stale-build',
     });
