@@ -41,6 +41,7 @@ describe('R13/R14: another tab upgrades the schema', () => {
     // Dexie's reopen (explicit or automatic) must not bypass the guard.
     await oldTab.open();
     await expect(createClient(session, { alias: 'C' })).rejects.toMatchObject({ code: 'stale-build' });
+    expect(newTab.lifecycle.stale).toBe(false);
     await expect(oldTab.clients.put({ ...(await newTab.clients.toArray())[0]!, rev: 9 })).rejects.toMatchObject({
       code: 'stale-build',
     });
