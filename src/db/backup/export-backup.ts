@@ -1,9 +1,11 @@
 /**
  * Exports the encrypted backup, format version 2 (stream-format.ts): rows are read page by page in
  * primary-key order, gathered into chunks of one table, each chunk sealed under the data key and
- * appended to a Blob as one line, so neither the database nor the file is ever held in memory as a
- * whole (R33 at team scale: 10,000 clients ≈ 300 MB of file). The trailer seals the running digest,
- * the chunk count and the row counts.
+ * written as one line to a sink — a file opened through the File System Access API
+ * (`exportBackupTo`), or parts of one Blob (`exportBackup`) — so neither the database nor the file is
+ * ever held in memory as a whole (R33 at team scale: 10,000 clients / 100,000 screenings ≈ 1.6 GB of
+ * file, most of it the rows' padded ciphertexts in base64, in base64 again inside the chunk seal).
+ * The trailer seals the running digest, the chunk count and the row counts.
  *
  * Consistency: pages are read in separate transactions (crypto cannot run inside one). Every record
  * write appends an audit event, so the chain's head is compared before and after: a write from
@@ -70,6 +72,40 @@ export interface ExportedBackup {
   chunks: number;
 }
 
+/**
+ * Where the file goes, part by part, in order. `reset` drops what was written: the export starts
+ * again when another tab wrote meanwhile.
+ */
+export interface BackupSink {
+  write(part: Uint8Array<ArrayBuffer> | string): Promise<void> | void;
+  reset(): Promise<void> | void;
+}
+
+/** What `exportBackupTo` wrote. */
+export interface WrittenBackup {
+  counts: BackupCounts;
+  chunks: number;
+  /** Bytes written (the file's size). */
+  bytes: number;
+}
+
+/**
+ * The in-memory sink: the parts of one Blob, built once at the end (a Blob of a Blob per chunk
+ * would nest a thousand deep at team scale). Chromium moves a large Blob's bytes to disk.
+ */
+export function blobSink(): BackupSink & { blob(): Blob } {
+  let parts: BlobPart[] = [];
+  return {
+    write: (part) => {
+      parts.push(part);
+    },
+    reset: () => {
+      parts = [];
+    },
+    blob: () => new Blob(parts, { type: 'application/json' }),
+  };
+}
+
 type StoredRow = Record<string, unknown> & { id: string };
 
 /** Never in a backup (issue 17): the caseload index is derived data, rebuilt from the records after a restore. */
@@ -105,7 +141,7 @@ async function* pages(session: VaultSession, table: StreamTable, pageSize: numbe
   }
 }
 
-async function writeOnce(session: VaultSession, options: ExportOptions, now: Date) {
+async function writeOnce(session: VaultSession, sink: BackupSink, options: ExportOptions, now: Date) {
   const { db } = session;
   const chunkBytes = options.chunkBytes ?? CHUNK_TARGET_BYTES;
   const pageSize = options.pageSize ?? 1000;
@@ -130,7 +166,13 @@ async function writeOnce(session: VaultSession, options: ExportOptions, now: Dat
     sentinel: { vaultId: sentinel.vaultId, createdAt: sentinel.createdAt },
   };
   const headerLine = JSON.stringify(header);
-  let blob = new Blob([headerLine, '\n'], { type: 'application/json' });
+  await sink.reset();
+  let bytes = 0;
+  const write = async (part: Uint8Array<ArrayBuffer> | string) => {
+    bytes += typeof part === 'string' ? part.length : part.byteLength; // strings here are ASCII
+    await sink.write(part);
+  };
+  await write(`${headerLine}\n`);
   let digest = await nextDigest(DIGEST_START, headerLine);
   let chunks = 0;
 
@@ -155,12 +197,13 @@ async function writeOnce(session: VaultSession, options: ExportOptions, now: Dat
       // The line `{"chunk":i,"iv":"…","ct":"…"}` as bytes: no megabyte string is built for it.
       const prefix = utf8(`{"chunk":${chunks},"iv":"${toBase64(sealed.iv)}","ct":"`);
       const body = toBase64Bytes(sealed.ct);
-      const line = new Uint8Array(prefix.length + body.length + 2);
+      const line = new Uint8Array(prefix.length + body.length + 3);
       line.set(prefix, 0);
       line.set(body, prefix.length);
-      line.set(utf8('"}'), prefix.length + body.length);
-      digest = await nextDigestBytes(digest, line);
-      blob = new Blob([blob, line, '\n'], { type: 'application/json' });
+      line.set(utf8('"}\n'), prefix.length + body.length);
+      // The digest runs over the line without its newline.
+      digest = await nextDigestBytes(digest, line.subarray(0, line.length - 1));
+      await write(line);
       chunks += 1;
       size = 0;
       options.onProgress?.({ done: chunks, total: estimate() });
@@ -187,20 +230,23 @@ async function writeOnce(session: VaultSession, options: ExportOptions, now: Dat
   const moved = headBefore?.count !== headAfter?.count || headBefore?.hash !== headAfter?.hash;
   const trailer: Trailer = { chunks, digest, counts, keys };
   const sealed = await session.sealManifest('settings', trailerClear(header), trailer);
-  blob = new Blob([blob, JSON.stringify({ end: true, iv: toBase64(sealed.iv), ct: toBase64(sealed.ct) }), '\n'], {
-    type: 'application/json',
-  });
-  return { blob, counts, chunks, moved };
+  await write(`${JSON.stringify({ end: true, iv: toBase64(sealed.iv), ct: toBase64(sealed.ct) })}\n`);
+  return { counts, chunks, moved, bytes };
 }
 
-export async function exportBackup(session: VaultSession, options: ExportOptions = {}): Promise<ExportedBackup> {
+/** Exports the backup into `sink` (e.g. a file the professional chose); records it as the last backup. */
+export async function exportBackupTo(
+  session: VaultSession,
+  sink: BackupSink,
+  options: ExportOptions = {},
+): Promise<WrittenBackup> {
   if (session.locked) throw new StorageError('locked');
   const { db } = session;
   await assertNoMigrationRunning(db);
   const now = options.now ?? new Date();
   await sealPendingEvents(session);
-  let written = await writeOnce(session, options, now);
-  for (let attempt = 0; written.moved && attempt < 2; attempt++) written = await writeOnce(session, options, now);
+  let written = await writeOnce(session, sink, options, now);
+  for (let attempt = 0; written.moved && attempt < 2; attempt++) written = await writeOnce(session, sink, options, now);
   if (written.moved) throw new StorageError('conflict');
   options.onProgress?.({ done: written.chunks, total: written.chunks });
 
@@ -216,5 +262,13 @@ export async function exportBackup(session: VaultSession, options: ExportOptions
     loaded,
     now.getTime(),
   );
-  return { fileName: backupFileName(now), blob: written.blob, counts: written.counts, chunks: written.chunks };
+  return { counts: written.counts, chunks: written.chunks, bytes: written.bytes };
+}
+
+/** Exports the backup as one Blob (the download where no file can be opened for writing). */
+export async function exportBackup(session: VaultSession, options: ExportOptions = {}): Promise<ExportedBackup> {
+  const now = options.now ?? new Date();
+  const sink = blobSink();
+  const written = await exportBackupTo(session, sink, { ...options, now });
+  return { fileName: backupFileName(now), blob: sink.blob(), counts: written.counts, chunks: written.chunks };
 }
