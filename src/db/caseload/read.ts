@@ -86,13 +86,16 @@ async function refresh(
   state: IndexState,
   timeZone: string,
   withIndicators: boolean,
-  later: ((check: Promise<Verdict>) => void) | null,
+  later: ((check: () => Promise<Verdict>) => void) | null,
 ): Promise<Verdict> {
   const { db } = session;
   // The counts run beside the decryption (their own transaction): a save landing between the two
-  // reads can only make them differ, which costs a needless rebuild, never a stale list.
+  // reads can only make them differ, which costs a needless rebuild, never a stale list. Deferred
+  // (`later`), they start only after the list was read: Chromium's IndexedDB serves an origin's
+  // requests in turn, so counting first would hold the list's read behind a scan of every record.
   // A check left running by a 'verify: after' read covers this read too.
-  const counting = state.verified || state.checking !== null ? null : withReopenRetry(db, () => tableCounts(db));
+  const counting =
+    state.verified || state.checking !== null || later !== null ? null : withReopenRetry(db, () => tableCounts(db));
   counting?.catch(() => undefined);
   const { headRow, chunkRows, indicatorRows } = await withReopenRetry(db, () =>
     db.transaction('r', db.caseloadIndex, async () => ({
@@ -147,17 +150,34 @@ async function refresh(
     for (const chunk of state.indicators.values()) parts += chunk.parts.size;
     if (parts !== entries) return 'rebuild';
   }
-  if (counting === null) return 'current';
-  const version = state.version;
-  const check = counting.then((counts): Verdict => {
-    if (!sameCounts(built, counts)) return 'rebuild';
-    // Verified only if the copy is still the one the counts were compared with.
-    if (state.version === version) state.verified = true;
+  if (later !== null) {
+    if (state.verified || state.checking !== null) return 'current';
+    const version = state.version;
+    later(async () => {
+      const counts = await withReopenRetry(db, () => tableCounts(db));
+      // The copy moved meanwhile (a save, another tab's save read in): judged again at the next read.
+      if (state.version !== version) return 'current';
+      if (!sameCounts(built, counts)) return 'rebuild';
+      state.verified = true;
+      return 'current';
+    });
     return 'current';
-  });
-  if (later === null) return check;
-  later(check);
+  }
+  if (counting === null) return 'current';
+  if (!sameCounts(built, await counting)) return 'rebuild';
+  state.verified = true;
   return 'current';
+}
+
+/**
+ * Resolves once the screen that asked for a list has had its turn: the main thread idle (it has
+ * rendered and painted) or at most a second later. Outside a browser, at the next task.
+ */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 1000 });
+    else setTimeout(resolve, 0);
+  });
 }
 
 function snapshotOf(state: IndexState): CaseloadSnapshot {
@@ -176,8 +196,9 @@ export async function readCaseload(session: VaultSession, options: ReadCaseloadO
   const rebuild = () => rebuildCaseloadIndex(session, options.timeZone, options.onProgress);
   // verify: 'after': the count check's verdict arrives after the read resolved (see ReadCaseloadOptions).
   const later = deferred
-    ? (check: Promise<Verdict>) => {
-        state.checking = check
+    ? (check: () => Promise<Verdict>) => {
+        state.checking = afterPaint()
+          .then(check)
           .then((verdict) => (verdict === 'rebuild' ? rebuild() : undefined))
           // Not verified: the next read counts again (and rebuilds when it must).
           .catch(() => undefined)
