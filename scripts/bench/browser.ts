@@ -411,14 +411,12 @@ async function main(): Promise<void> {
     );
   }
   if (ONLY_SOME) {
-    // The reused profiles hold the service worker of the build they were seeded with: install this one.
+    // The reused profiles hold the service worker of the build they were seeded with: drop it (its
+    // registration and caches live in the profile's "Service Worker" folder) and install this one.
     for (const dir of [profiles.caseload, profiles.empty]) {
+      rmSync(`${dir}/Default/Service Worker`, { recursive: true, force: true });
       server.setRoot(DIST);
       const { context, page } = await open(dir);
-      await page.goto(url);
-      await page.evaluate(
-        'navigator.serviceWorker.getRegistrations().then((rs) => Promise.all(rs.map((r) => r.unregister()))).then(() => caches.keys()).then((ks) => Promise.all(ks.map((k) => caches.delete(k))))',
-      );
       await installApp(page, server);
       await context.close();
     }

@@ -124,7 +124,18 @@ function jsonSize(row: Record<string, unknown>): number {
   return n;
 }
 
-const yieldToUi = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/**
+ * Lets the screen render the progress, at most every 50 ms: a timer per chunk costs its 4 ms clamp
+ * about 1,200 times over at team scale.
+ */
+function uiYielder(): () => Promise<void> {
+  let last = performance.now();
+  return async () => {
+    if (performance.now() - last < 50) return;
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    last = performance.now();
+  };
+}
 
 /** Reads one table in primary-key order, `pageSize` rows per transaction. */
 async function* pages(session: VaultSession, table: StreamTable, pageSize: number): AsyncGenerator<StoredRow[]> {
@@ -174,6 +185,7 @@ async function writeOnce(session: VaultSession, sink: BackupSink, options: Expor
   };
   await write(`${headerLine}\n`);
   let digest = await nextDigest(DIGEST_START, headerLine);
+  const yieldToUi = uiYielder();
   let chunks = 0;
 
   // For the progress estimate: rows in all, and bytes per row seen so far.
