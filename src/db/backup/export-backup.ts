@@ -18,20 +18,19 @@
  * halfway would mix the row shapes).
  */
 import { appendAudit, readHead, sealPendingEvents } from '../audit/audit-log';
-import { utf8 } from '../crypto/bytes';
 import { kdfParamsOf } from '../crypto/kdf';
 import { StorageError } from '../errors';
 import { assertNoMigrationRunning } from '../migration/reseal';
 import { getSetting, putSetting } from '../repositories/settings.repository';
 import type { VaultSession } from '../session';
 import { BACKUP_FORMAT, type BackupCounts, backupFileName } from './backup-format';
-import { toBase64, toBase64Bytes } from './base64';
+import { toBase64 } from './base64';
 import {
   CHUNK_TARGET_BYTES,
   chunkClear,
   DIGEST_START,
   nextDigest,
-  nextDigestBytes,
+  nextDigestOfPrefixed,
   STREAM_FORMAT_VERSION,
   STREAM_TABLES,
   type StreamHeader,
@@ -107,6 +106,8 @@ export function blobSink(): BackupSink & { blob(): Blob } {
 }
 
 type StoredRow = Record<string, unknown> & { id: string };
+
+const ASCII = new TextEncoder();
 
 /** Never in a backup (issue 17): the caseload index is derived data, rebuilt from the records after a restore. */
 export const NOT_BACKED_UP = ['caseloadIndex'] as const;
@@ -206,16 +207,19 @@ async function writeOnce(session: VaultSession, sink: BackupSink, options: Expor
       // Under the data key with the v1 additional data over chunkClear: not a record, so not `seal()`.
       const sealed = await session.sealManifest('settings', chunkClear(header, chunks), { table, rows });
       rows = [];
-      // The line `{"chunk":i,"iv":"…","ct":"…"}` as bytes: no megabyte string is built for it.
-      const prefix = utf8(`{"chunk":${chunks},"iv":"${toBase64(sealed.iv)}","ct":"`);
-      const body = toBase64Bytes(sealed.ct);
-      const line = new Uint8Array(prefix.length + body.length + 3);
-      line.set(prefix, 0);
-      line.set(body, prefix.length);
-      line.set(utf8('"}\n'), prefix.length + body.length);
-      // The digest runs over the line without its newline.
-      digest = await nextDigestBytes(digest, line.subarray(0, line.length - 1));
-      await write(line);
+      // One buffer `${digest}\n{"chunk":i,"iv":"…","ct":"…"}\n`, ASCII written straight into it: the
+      // running digest is taken over all of it but the last newline (nextDigest's input), the file
+      // gets all of it after the digest. A megabyte line is encoded once and copied never.
+      const head = `${digest}\n{"chunk":${chunks},"iv":"${toBase64(sealed.iv)}","ct":"`;
+      const body = toBase64(sealed.ct);
+      const tail = '"}\n';
+      const buffer = new Uint8Array(new ArrayBuffer(head.length + body.length + tail.length));
+      ASCII.encodeInto(head, buffer);
+      ASCII.encodeInto(body, buffer.subarray(head.length));
+      ASCII.encodeInto(tail, buffer.subarray(head.length + body.length));
+      const lineStart = digest.length + 1;
+      digest = await nextDigestOfPrefixed(buffer.subarray(0, buffer.length - 1));
+      await write(buffer.subarray(lineStart));
       chunks += 1;
       size = 0;
       options.onProgress?.({ done: chunks, total: estimate() });
