@@ -401,7 +401,9 @@ async function main(): Promise<void> {
     if (REUSE) writeFileSync(stateFile, JSON.stringify({ caseloadSeed, micro, locked, dataReads }));
   }
   if (ONLY_EXPORT) {
-    // The data layer's export first (the seeding page, served by the bench variant).
+    // The data layer's export first (the seeding page, served by the bench variant). The profile's
+    // service worker would answer that navigation with the app's own page: it goes first.
+    rmSync(`${profiles.caseload}/Default/Service Worker`, { recursive: true, force: true });
     const { context, page } = await open(profiles.caseload);
     server.setRoot(BENCH_DIST);
     exportSeed = await seed(page, server, 'mode=export', CPU_PROFILE);
