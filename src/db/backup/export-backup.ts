@@ -89,19 +89,32 @@ export interface WrittenBackup {
 }
 
 /**
- * The in-memory sink: the parts of one Blob, built once at the end (a Blob of a Blob per chunk
- * would nest a thousand deep at team scale). Chromium moves a large Blob's bytes to disk.
+ * The Blob sink: every 32 MiB the parts written so far become one Blob, and the file is one Blob of
+ * those (flat: a Blob of a Blob per chunk would nest a thousand deep at team scale). The bytes thus
+ * leave the page's memory as the export goes — Chromium keeps a Blob's bytes in its blob store and
+ * moves large ones to disk — instead of 1.6 GB of ArrayBuffers held until the end.
  */
-export function blobSink(): BackupSink & { blob(): Blob } {
+export function blobSink(sliceBytes = 32 * 1024 * 1024): BackupSink & { blob(): Blob } {
+  let slices: Blob[] = [];
   let parts: BlobPart[] = [];
+  let pending = 0;
+  const type = 'application/json';
   return {
     write: (part) => {
       parts.push(part);
+      pending += typeof part === 'string' ? part.length : part.byteLength;
+      if (pending >= sliceBytes) {
+        slices.push(new Blob(parts, { type }));
+        parts = [];
+        pending = 0;
+      }
     },
     reset: () => {
+      slices = [];
       parts = [];
+      pending = 0;
     },
-    blob: () => new Blob(parts, { type: 'application/json' }),
+    blob: () => new Blob([...slices, ...parts], { type }),
   };
 }
 
