@@ -4,12 +4,54 @@ import { restoreThroughUi } from './support/backup-page';
 import { expect, test } from './support/fixtures';
 import { onboard, openUnlocked } from './support/onboard';
 
+/** A browser without the File System Access API: the backup is a Blob download. */
+const NO_FILE_PICKER = () => Object.defineProperty(window, 'showSaveFilePicker', { value: undefined });
+
+interface SavedFile {
+  name: string | null;
+  text: string[];
+  writes: number;
+  closed: boolean;
+}
+
+/**
+ * Stands in for the browser's save dialog (File System Access API): the "chosen file" keeps what the
+ * export writes, part by part, in the page, for the test to read back.
+ */
+const FAKE_FILE_PICKER = () => {
+  const saved: SavedFile = { name: null, text: [], writes: 0, closed: false };
+  const decoder = new TextDecoder();
+  Object.assign(window, {
+    __saved: saved,
+    showSaveFilePicker: async (options: { suggestedName: string }) => {
+      saved.name = options.suggestedName;
+      return {
+        name: options.suggestedName,
+        createWritable: async () => ({
+          write: async (part: string | Uint8Array) => {
+            saved.text.push(typeof part === 'string' ? part : decoder.decode(part));
+            saved.writes += 1;
+          },
+          truncate: async () => {
+            saved.text = [];
+          },
+          close: async () => {
+            saved.closed = true;
+          },
+          abort: async () => undefined,
+        }),
+      };
+    },
+  });
+};
+
 test('R34/R33: a restored caseload is exported as an encrypted file with no client data in it or its name', async ({
   page,
   server,
   guard,
 }) => {
   const fixture = await makeBackupFixture();
+  await page.addInitScript(NO_FILE_PICKER);
 
   await test.step('Given a fresh device where I restore a backup through the file chooser', async () => {
     await page.goto(server.url);
@@ -51,6 +93,35 @@ test('R34/R33: a restored caseload is exported as an encrypted file with no clie
   await test.step('And no console message carried client data (R37)', async () => {
     expect(guard.consoleMessages.filter((m) => m.includes('CANARY'))).toEqual([]);
   });
+});
+
+test('where the browser can write a chosen file, the backup is written into it part by part, not downloaded', async ({
+  page,
+  server,
+}) => {
+  const fixture = await makeBackupFixture();
+  await page.addInitScript(FAKE_FILE_PICKER);
+  await page.goto(server.url);
+  await onboard(page);
+  await restoreThroughUi(page, server.url, fixture);
+  await openUnlocked(page, `${server.url}/settings/backup`);
+  let downloads = 0;
+  page.on('download', () => {
+    downloads += 1;
+  });
+  await page.getByRole('button', { name: 'Back-up downloaden' }).click();
+  await expect(page.getByText(/Back-up opgeslagen als stapwijzer-backup-\d{4}-\d{2}-\d{2}\.json/)).toBeVisible();
+  const saved = (await page.evaluate('window.__saved')) as SavedFile;
+  expect(saved.closed).toBe(true);
+  expect(downloads).toBe(0);
+  // Header, at least one chunk and the trailer, each written as it was made.
+  expect(saved.writes).toBeGreaterThanOrEqual(3);
+  const text = saved.text.join('');
+  expect(text).not.toContain('CANARY');
+  const lines = text.split('\n').filter(Boolean);
+  expect(JSON.parse(lines[0] ?? '')).toMatchObject({ format: 'stapwijzer-backup', formatVersion: 2 });
+  expect(JSON.parse(lines.at(-1) ?? '')).toMatchObject({ end: true });
+  await expect(page.getByText(/Laatste back-up:/)).toBeVisible();
 });
 
 test('R31 (file chooser): a tampered backup is refused with a Dutch message and nothing changes', async ({

@@ -45,6 +45,15 @@ const RUNS = Number(arg('runs', '5'));
 const LOAD = caseloadOf(arg('scale', 'practice'));
 const CLIENTS = LOAD.clients;
 const ONLY_SCREENS = arg('only', '') === 'screens';
+// --only=coldstart (with --reuse, for work on the cold start): the seeded profiles' cold starts only,
+// caseload and empty alternately; --cpu-profile=FILE also records the first caseload run's unlock →
+// Vandaag with the CDP Profiler (open it in DevTools, or summarise it with scripts/bench/profile-top.ts);
+// with --only=export, the data layer's export.
+const ONLY_COLDSTART = arg('only', '') === 'coldstart';
+// --only=export (with --reuse): the data-layer export and the export from Back-up en gegevens only.
+const ONLY_EXPORT = arg('only', '') === 'export';
+const ONLY_SOME = ONLY_COLDSTART || ONLY_EXPORT;
+const CPU_PROFILE = arg('cpu-profile', '');
 // A team's caseload takes minutes to seed and its screens longer to fill: wider timeouts, same probes.
 const SLOW = LOAD.scale === 'team' ? 5 : 1;
 // --reuse (for working on the bench itself): keep the seeded profiles in .tmp/bench/profiles on a fixed
@@ -86,10 +95,21 @@ interface SeedResult {
   progressCalls?: number;
 }
 
-async function seed(page: Page, server: StaticServer, query: string): Promise<SeedResult> {
+async function seed(page: Page, server: StaticServer, query: string, cpuProfile = ''): Promise<SeedResult> {
+  const cdp = cpuProfile ? await page.context().newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+    await cdp.send('Profiler.start');
+  }
   await page.goto(`${server.url}${SEED_PAGE}?${query}`);
   const done = page.locator('#done');
   await done.waitFor({ state: 'visible', timeout: 600_000 * SLOW });
+  if (cdp) {
+    const { profile } = await cdp.send('Profiler.stop');
+    writeFileSync(cpuProfile, JSON.stringify(profile));
+    await cdp.detach();
+  }
   const result = JSON.parse((await done.textContent()) ?? '{}') as SeedResult;
   if (!result.ok) throw new Error(`seeding (${query}) failed: ${result.error}`);
   return result;
@@ -130,7 +150,7 @@ interface ColdStart {
   homeBy: string;
 }
 
-async function coldStart(dir: string, url: string, expectedDue: number): Promise<ColdStart> {
+async function coldStart(dir: string, url: string, expectedDue: number, cpuProfile = ''): Promise<ColdStart> {
   const { context, page } = await open(dir);
   try {
     await context.setOffline(true);
@@ -138,8 +158,19 @@ async function coldStart(dir: string, url: string, expectedDue: number): Promise
     await page.goto(url);
     await until(page, 'Boolean(window.__bench && window.__bench.lockVisible !== null)', 60_000);
     await page.getByLabel('Wachtzin').fill(PASSPHRASE);
+    const cdp = cpuProfile ? await context.newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
     await page.getByRole('button', { name: 'Ontgrendelen' }).click();
     await until(page, 'window.__bench.home !== null', 120_000 * SLOW);
+    if (cdp) {
+      const { profile } = await cdp.send('Profiler.stop');
+      writeFileSync(cpuProfile, JSON.stringify(profile));
+      await cdp.detach();
+    }
     const b = (await page.evaluate('window.__bench')) as {
       lockVisible: number;
       submit: number;
@@ -267,6 +298,11 @@ async function backupExport(dir: string, url: string) {
   const { context, page } = await open(dir);
   try {
     await context.setOffline(true);
+    // Where the browser has the File System Access API the screen first asks where to save, a dialog
+    // nobody answers here: the bench measures the other path, the Blob download (the slower one).
+    await context.addInitScript({
+      content: `Object.defineProperty(window, 'showSaveFilePicker', { value: undefined });`,
+    });
     await page.goto(url);
     await unlockInPlace(page);
     await page.evaluate(`document.querySelector('a[href="/settings"]').click()`);
@@ -340,13 +376,17 @@ async function main(): Promise<void> {
         server.setRoot(BENCH_DIST);
         caseloadSeed = await seed(page, server, `mode=caseload&scale=${LOAD.scale}`);
         log(`caseload (${LOAD.scale}: ${CLIENTS} clients) seeded in ${(caseloadSeed.ms / 1000).toFixed(1)} s`);
-        micro = await seed(page, server, `mode=micro&runs=${RUNS}`);
-        dataReads = await seed(page, server, `mode=reads&runs=${RUNS}&scale=${LOAD.scale}`);
-        // The export without the screen: its time, or the error the screen does not show.
-        exportSeed = await seed(page, server, 'mode=export');
-        log(
-          `data-layer export: ${exportSeed.exportOk ? `${exportSeed.exportMs} ms, ${exportSeed.exportChars} chars` : `failed after ${exportSeed.exportMs} ms: ${exportSeed.exportError}`}`,
-        );
+        // --only=coldstart needs none of the in-page figures (a later full --reuse run then has none).
+        if (!ONLY_SOME) {
+          micro = await seed(page, server, `mode=micro&runs=${RUNS}`);
+          dataReads = await seed(page, server, `mode=reads&runs=${RUNS}&scale=${LOAD.scale}`);
+          // The export without the screen: its time, or the error the screen does not show.
+          exportSeed = await seed(page, server, 'mode=export');
+        }
+        if (exportSeed)
+          log(
+            `data-layer export: ${exportSeed.exportOk ? `${exportSeed.exportMs} ms, ${exportSeed.exportChars} chars` : `failed after ${exportSeed.exportMs} ms: ${exportSeed.exportError}`}`,
+          );
         log(
           `micro: unlock ${micro.unlockMs?.toFixed(0)} ms, completeScreening ${micro.completeScreeningMs?.toFixed(1)} ms`,
         );
@@ -360,24 +400,46 @@ async function main(): Promise<void> {
     }
     if (REUSE) writeFileSync(stateFile, JSON.stringify({ caseloadSeed, micro, locked, dataReads }));
   }
+  if (ONLY_EXPORT) {
+    // The data layer's export first (the seeding page, served by the bench variant). The profile's
+    // service worker would answer that navigation with the app's own page: it goes first.
+    rmSync(`${profiles.caseload}/Default/Service Worker`, { recursive: true, force: true });
+    const { context, page } = await open(profiles.caseload);
+    server.setRoot(BENCH_DIST);
+    exportSeed = await seed(page, server, 'mode=export', CPU_PROFILE);
+    await context.close();
+    log(
+      `data-layer export: ${exportSeed.exportOk ? `${exportSeed.exportMs} ms, ${exportSeed.exportChars} chars` : `failed after ${exportSeed.exportMs} ms: ${exportSeed.exportError}`}`,
+    );
+  }
+  if (ONLY_SOME) {
+    // The reused profiles hold the service worker of the build they were seeded with: drop it (its
+    // registration and caches live in the profile's "Service Worker" folder) and install this one.
+    for (const dir of [profiles.caseload, profiles.empty]) {
+      rmSync(`${dir}/Default/Service Worker`, { recursive: true, force: true });
+      server.setRoot(DIST);
+      const { context, page } = await open(dir);
+      await installApp(page, server);
+      await context.close();
+    }
+    await server.close();
+  }
   // First use: a fresh profile, onboarding.
-  let firstUse: FirstScreen;
-  {
+  let firstUse: FirstScreen | null = null;
+  let floor: FirstScreen | null = null;
+  if (!ONLY_SOME) {
     server.setRoot(DIST);
     const { context, page } = await open(profiles.firstUse);
     firstUse = await firstScreen(page, url, DIST, 'Welkom bij Stapwijzer');
     await context.close();
-  }
-  await server.close(); // from here on the app runs offline, from its service worker
-  let floor: FirstScreen;
-  {
+    await server.close(); // from here on the app runs offline, from its service worker
     const floorServer = await startStaticServer(FLOOR_DIST);
-    const { context, page } = await open(profiles.floor);
-    floor = await firstScreen(page, `${floorServer.url}/`, FLOOR_DIST, 'Floor');
-    await context.close();
+    const floorProfile = await open(profiles.floor);
+    floor = await firstScreen(floorProfile.page, `${floorServer.url}/`, FLOOR_DIST, 'Floor');
+    await floorProfile.context.close();
     await floorServer.close();
+    log(`first screen gzip: first use ${firstUse.gzip} B, locked ${locked.gzip} B, floor ${floor.gzip} B`);
   }
-  log(`first screen gzip: first use ${firstUse.gzip} B, locked ${locked.gzip} B, floor ${floor.gzip} B`);
 
   const microResult = {
     deriveKekMs: micro.deriveKekMs,
@@ -393,7 +455,35 @@ async function main(): Promise<void> {
     homeBy: xs[0]?.homeBy ?? '',
   });
   let result: object;
-  if (ONLY_SCREENS) {
+  if (ONLY_EXPORT) {
+    const backup = await backupExport(profiles.caseload, url).catch((e: unknown) => ({
+      ms: null,
+      ok: false,
+      progressValues: 0,
+      status: e instanceof Error ? e.message : String(e),
+      bytes: null,
+    }));
+    log(
+      `backup export from the screen: ${backup.ok ? `${backup.ms} ms, ${backup.bytes} B, ${backup.progressValues} progress values` : `failed: ${backup.status}`}`,
+    );
+    result = { scale: LOAD.scale, backup, exportData: exportSeed };
+  } else if (ONLY_COLDSTART) {
+    const cold: { caseload: ColdStart[]; empty: ColdStart[] } = { caseload: [], empty: [] };
+    for (let rep = 0; rep < REPS; rep++) {
+      const profile = rep === 0 ? CPU_PROFILE : '';
+      cold.caseload.push(await coldStart(profiles.caseload, url, caseloadSeed.expectedDue ?? 0, profile));
+      cold.empty.push(await coldStart(profiles.empty, url, 0));
+      const [c, e] = [cold.caseload.at(-1), cold.empty.at(-1)];
+      log(
+        `cold start rep ${rep + 1}: caseload ${c?.totalMs} ms (unlock → Vandaag ${c?.unlockToHomeMs}), empty ${e?.totalMs} ms (${e?.unlockToHomeMs})`,
+      );
+    }
+    const [caseload, empty] = [summary(cold.caseload), summary(cold.empty)];
+    log(
+      `cold start median: caseload ${caseload.totalMs} ms vs empty ${empty.totalMs} ms = ${(caseload.totalMs / empty.totalMs).toFixed(2)}×; unlock → Vandaag ${caseload.unlockToHomeMs} vs ${empty.unlockToHomeMs} ms; lock screen ${caseload.lockVisibleMs} vs ${empty.lockVisibleMs} ms`,
+    );
+    result = { scale: LOAD.scale, coldStart: { caseload, empty } };
+  } else if (ONLY_SCREENS) {
     const empty: ColdStart[] = [];
     for (let rep = 0; rep < REPS; rep++) {
       empty.push(await coldStart(profiles.empty, url, 0));

@@ -5,8 +5,14 @@ const ALPHABET = Uint8Array.from('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrst
 );
 
 const CHUNK = 0x8000;
+const ASCII = new TextEncoder();
+
+/** The engine's own encoder (Uint8Array.prototype.toBase64: Chromium 140+, Firefox 133+, Safari 18.2+). */
+type NativeBase64 = Uint8Array & { toBase64(): string };
+const hasNative = typeof (Uint8Array.prototype as Partial<NativeBase64>).toBase64 === 'function';
 
 export function toBase64(bytes: Uint8Array): string {
+  if (hasNative) return (bytes as NativeBase64).toBase64();
   let binary = '';
   for (let i = 0; i < bytes.length; i += CHUNK) {
     binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
@@ -19,6 +25,8 @@ export function toBase64(bytes: Uint8Array): string {
  * so a megabyte chunk leaves no megabyte strings behind for the garbage collector.
  */
 export function toBase64Bytes(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  // Natively encoded, a megabyte chunk is one short-lived string: faster than the loop below by far.
+  if (hasNative) return ASCII.encode((bytes as NativeBase64).toBase64());
   const out = new Uint8Array(new ArrayBuffer(Math.ceil(bytes.length / 3) * 4));
   const a = (i: number) => ALPHABET[i] ?? 0;
   let o = 0;

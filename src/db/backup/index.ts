@@ -12,10 +12,13 @@ export {
 } from './backup-format';
 export {
   BACKUP_STATUS_SETTING,
+  type BackupSink,
   type BackupStatus,
   type ExportedBackup,
   type ExportProgress,
   exportBackup,
+  exportBackupTo,
+  type WrittenBackup,
 } from './export-backup';
 export {
   backupReminder,

@@ -156,6 +156,18 @@ export async function nextDigestBytes(previous: string, line: Uint8Array): Promi
   const input = new Uint8Array(previous.length + 1 + line.length);
   input.set(utf8(`${previous}\n`), 0);
   input.set(line, previous.length + 1);
+  return hexDigest(input);
+}
+
+/**
+ * `nextDigest` where the caller built `${previous}\n${line}` in one buffer already (the export
+ * writes the line from the same buffer): no copy of a megabyte line.
+ */
+export function nextDigestOfPrefixed(input: Uint8Array<ArrayBuffer>): Promise<string> {
+  return hexDigest(input);
+}
+
+async function hexDigest(input: Uint8Array<ArrayBuffer>): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', input));
   let out = '';
   for (const byte of digest) out += byte.toString(16).padStart(2, '0');

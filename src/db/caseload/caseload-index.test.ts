@@ -22,7 +22,7 @@ import { sampleCompletion } from '../testing/sample';
 import type { ScreeningClear } from '../types';
 import { unlock } from '../vault';
 import { HEAD_ID } from './index-rows';
-import { peekCaseload, readCaseload } from './read';
+import { caseloadChecked, peekCaseload, readCaseload } from './read';
 
 const TZ = 'Europe/Amsterdam';
 
@@ -155,6 +155,63 @@ describe('caseload index', () => {
     expect(r.rebuilt).toBe(true);
     expect(r.entry(anna.id)?.lastScore).toEqual({ total: 11, instrumentId: 'epds', day: '2025-05-18' });
     expect((await read(session)).rebuilt).toBe(false);
+  });
+
+  it("verify 'after' (Vandaag after unlock): shows the copy at once, then counts; a stale index is rebuilt right after", async () => {
+    const db = testDb();
+    const session = await testVault(db);
+    const anna = await createClient(session, { alias: 'Anna' });
+    await read(session);
+    const clear = newClear<ScreeningClear>(
+      {
+        clientId: anna.id,
+        status: 'completed',
+        packId: 'postpartum',
+        packVersion: '1.0.0',
+        instrumentId: 'epds',
+        instrumentVersion: '1987',
+      },
+      Date.parse('2025-05-18T10:00:00Z'),
+    );
+    await insertMany(session, 'screenings', [{ clear, data: screeningData({ q1: 1 }) }]);
+    // A fresh session (as after unlock): nothing verified yet.
+    const later = await unlock(testDb(undefined, db.name), TEST_PASSPHRASE);
+    let rebuilt = false;
+    const first = await readCaseload(later, { timeZone: TZ, verify: 'after', onProgress: () => (rebuilt = true) });
+    // What the index held, shown before the check: the screening written around it is not in it yet.
+    expect(first.entries.find((e) => e.key === anna.id)?.lastScore).toBeNull();
+    expect(rebuilt).toBe(false);
+    await caseloadChecked(later);
+    expect(rebuilt).toBe(true);
+    const next = await readCaseload(later, { timeZone: TZ, verify: 'after' });
+    expect(next.entries.find((e) => e.key === anna.id)?.lastScore).toEqual({
+      total: 11,
+      instrumentId: 'epds',
+      day: '2025-05-18',
+    });
+  });
+
+  it("a checked read waits for the check a 'verify: after' read left running", async () => {
+    const db = testDb();
+    const session = await testVault(db);
+    const anna = await createClient(session, { alias: 'Anna' });
+    await read(session);
+    const clear = newClear<ScreeningClear>(
+      {
+        clientId: anna.id,
+        status: 'completed',
+        packId: 'postpartum',
+        packVersion: '1.0.0',
+        instrumentId: 'epds',
+        instrumentVersion: '1987',
+      },
+      Date.parse('2025-05-18T10:00:00Z'),
+    );
+    await insertMany(session, 'screenings', [{ clear, data: screeningData({ q1: 1 }) }]);
+    const later = await unlock(testDb(undefined, db.name), TEST_PASSPHRASE);
+    void readCaseload(later, { timeZone: TZ, verify: 'after' });
+    const checked = await readCaseload(later, { timeZone: TZ });
+    expect(checked.entries.find((e) => e.key === anna.id)?.lastScore?.total).toBe(11);
   });
 
   it('moves a follow-up completed, cancelled or rescheduled by its event without a rebuild; a rebuild gives the same', async () => {

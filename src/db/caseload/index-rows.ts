@@ -86,6 +86,8 @@ export interface IndexState {
    * a write around the index in this tab (insertMany) clears it.
    */
   verified: boolean;
+  /** A count check running after a list read resolved (ReadCaseloadOptions.verify 'after'). */
+  checking: Promise<void> | null;
 }
 
 const states = new WeakMap<VaultSession, IndexState>();
@@ -102,6 +104,7 @@ export function stateOf(session: VaultSession): IndexState {
       rebuilding: null,
       reading: null,
       verified: false,
+      checking: null,
     };
     states.set(session, fresh);
     session.onLock(() => {

@@ -7,8 +7,16 @@ export function randomBytes(length: number): Uint8Array<ArrayBuffer> {
   return crypto.getRandomValues(new Uint8Array(new ArrayBuffer(length)));
 }
 
+const ENCODER = new TextEncoder();
+
+/** The encoder's own array when it is a whole ArrayBuffer of this realm (no copy: a backup chunk is a megabyte). */
+function ownsArrayBuffer(bytes: Uint8Array): bytes is Uint8Array<ArrayBuffer> {
+  return bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+}
+
 export function utf8(text: string): Uint8Array<ArrayBuffer> {
-  const encoded = new TextEncoder().encode(text);
+  const encoded: Uint8Array = ENCODER.encode(text);
+  if (ownsArrayBuffer(encoded)) return encoded;
   const out = new Uint8Array(new ArrayBuffer(encoded.length));
   out.set(encoded);
   return out;

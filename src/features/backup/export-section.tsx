@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { exportBackup, isStorageError } from '../../db';
+import { backupFileName, exportBackup, exportBackupTo, isStorageError } from '../../db';
 import { formatDateTime } from '../../i18n/dates';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { useVault } from '../../runtime/vault/runtime-context';
 import { downloadBlob } from './download';
 import { backupMessages } from './messages';
+import { canSaveToFile, type FileSink, fileSink, pickBackupFile } from './save-file';
 import { useBackupStatus } from './use-backup-status';
 
 export function ExportSection() {
@@ -17,12 +18,35 @@ export function ExportSection() {
 
   async function run() {
     setResult(null);
+    // Where the browser can write a chosen file, ask first (the click's user activation is needed)
+    // and write the export into it chunk by chunk; otherwise the export becomes a Blob download.
+    const now = new Date();
+    const fileName = backupFileName(now);
+    let handle: FileSystemFileHandle | null = null;
+    if (canSaveToFile()) {
+      try {
+        handle = await pickBackupFile(fileName, t('fileDescription'));
+        if (handle === null) return; // cancelled: nothing to do
+      } catch {
+        handle = null; // the picker refused (e.g. not allowed here): fall back to the download
+      }
+    }
     setProgress({ done: 0, total: 1 }); // fed by the chunks written (a large caseload makes dozens)
+    let sink: FileSink | null = null;
     try {
-      const backup = await exportBackup(vault.session(), { onProgress: setProgress });
-      downloadBlob(backup.fileName, backup.blob);
-      setResult({ ok: true, name: backup.fileName });
+      if (handle) {
+        sink = await fileSink(handle);
+        await exportBackupTo(vault.session(), sink, { onProgress: setProgress, now });
+        await sink.close();
+        sink = null;
+        setResult({ ok: true, name: handle.name });
+      } else {
+        const backup = await exportBackup(vault.session(), { onProgress: setProgress, now });
+        downloadBlob(backup.fileName, backup.blob);
+        setResult({ ok: true, name: backup.fileName });
+      }
     } catch (e) {
+      await sink?.abort();
       // The v5 re-sealing migration refuses backups until it is done (a few seconds to minutes).
       setResult({ ok: false, migrating: isStorageError(e, 'migration-running') });
     } finally {

@@ -14,6 +14,7 @@ export const backupMessages = defineMessages(
     progressChunks: 'Deel {done} van ongeveer {total}',
     exported: 'Back-up opgeslagen als {name}.',
     exportFailed: 'De back-up is niet gelukt. Probeer het opnieuw.',
+    fileDescription: 'Stapwijzer-back-up',
     exportWaitMigration: 'De gegevens worden nog opnieuw beveiligd. Maak de back-up zodra dat klaar is.',
     restoreHeading: 'Back-up terugzetten',
     restoreIntro:
@@ -74,6 +75,7 @@ export const backupMessages = defineMessages(
     progressChunks: 'Part {done} of about {total}',
     exported: 'Backup saved as {name}.',
     exportFailed: 'The backup did not work. Please try again.',
+    fileDescription: 'Stapwijzer backup',
     exportWaitMigration: 'The data is still being secured again. Make the backup once that is done.',
     restoreHeading: 'Restore a backup',
     restoreIntro:

@@ -2,7 +2,7 @@
 // overdue or due today, those due in the coming week, each with its step and an open safety signal
 // as chips; unfinished screenings to resume; a screening to start for each pathway of the
 // professional's roles (plus a quick anonymous one that saves nothing).
-import { type ReactNode, useMemo } from 'react';
+import { type ReactNode, useDeferredValue, useMemo } from 'react';
 import { Link } from 'react-router';
 import { type CaseloadRow, todayInScope } from '../../domain';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
@@ -33,6 +33,9 @@ export function HomePage() {
         : todayAll,
     [todayAll, scope.scope, scope.initials],
   );
+  // The coming week can be hundreds of rows in a team's caseload: rendered just after the due list,
+  // so what needs doing today paints first (the same rows, one frame later).
+  const weekState = useDeferredValue(todayState);
   const drafts = useOpenDrafts(caseload);
   const packs = useActivePacks();
   const pathways = useRolePathways();
@@ -82,13 +85,13 @@ export function HomePage() {
 
       <section aria-labelledby="home-week">
         <h2 id="home-week">{t('weekTitle')}</h2>
-        {todayState.status !== 'ready' || !loaded ? (
+        {weekState.status !== 'ready' || !loaded ? (
           <p>{t('loading')}</p>
-        ) : todayState.caseload.week.length === 0 ? (
+        ) : weekState.caseload.week.length === 0 ? (
           <p className="empty">{t('weekEmpty')}</p>
         ) : (
           <ul className="home-list">
-            {todayState.caseload.week.map((row) => (
+            {weekState.caseload.week.map((row) => (
               <CaseloadItem key={row.clientId} row={row} pathwayName={pathwayName}>
                 <span className="home-card-meta">
                   {t('plannedOn', { date: formatDate(row.next?.dueDate ?? today, language) })}

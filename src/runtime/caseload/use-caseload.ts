@@ -38,6 +38,8 @@ export function useCaseload(options: { indicators?: boolean } = {}): CaseloadSta
     readCaseload(vault.session(), {
       timeZone,
       indicators: withIndicators,
+      // A list shows the decrypted copy at once; its row-count check runs right after (read.ts).
+      verify: withIndicators ? 'before' : 'after',
       onProgress: (progress) => {
         if (live) setState((s) => (s.status === 'ready' ? s : { status: 'loading', progress }));
       },
