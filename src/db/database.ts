@@ -20,6 +20,7 @@ import type {
   CaseloadIndexRow,
   ClientRow,
   DecisionRow,
+  DeviceKeyRow,
   DraftRow,
   FollowUpEventRow,
   FollowUpRow,
@@ -74,6 +75,7 @@ export class StapwijzerDb extends Dexie {
   declare meta: Table<MetaRow, string>;
   declare keys: Table<KeyRow, string>;
   declare syncState: Table<SyncStateRow, string>;
+  declare deviceKeys: Table<DeviceKeyRow, string>;
 
   readonly lifecycle = new DbLifecycle();
   /** The highest schema version this build knows. */

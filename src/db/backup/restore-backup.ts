@@ -290,6 +290,7 @@ export async function applyRestore(
   const live = [
     ...BACKUP_TABLES.map((t) => db.table(t)),
     db.keys,
+    db.deviceKeys,
     db.caseloadIndex,
     db.auditChain,
     db.auditPending,
@@ -306,6 +307,8 @@ export async function applyRestore(
     if (verified.kind === 'stream') {
       await db.transaction('rw', [...live, db.backupStaging], async () => {
         await swapInStaged(db);
+        // A restored vault is a new device in its team: it gets a new device key and rejoins (issue 20).
+        await db.deviceKeys.clear();
         await db.caseloadIndex.clear();
         await db.auditPending.clear();
         await db.auditLog.clear();
@@ -332,6 +335,7 @@ export async function applyRestore(
         }
         await db.keys.clear();
         await db.keys.bulkAdd(keys);
+        await db.deviceKeys.clear();
         await db.caseloadIndex.clear();
         await db.auditChain.clear();
         await db.auditPending.clear();
