@@ -17,6 +17,7 @@ export const DATABASE = 'team';
 export const MEMBERS = {
   a: { name: 'lid-a', password: 'pw-a-1234' },
   b: { name: 'lid-b', password: 'pw-b-1234' },
+  c: { name: 'lid-c', password: 'pw-c-1234' },
 };
 
 export interface TeamServer {
@@ -104,6 +105,56 @@ export async function joinTeam(
   await page.getByRole('button', { name: 'Team opslaan en synchroniseren' }).click();
   await expect(page.getByText('Team opgeslagen. Synchroniseren begint.')).toBeVisible();
   return chosen;
+}
+
+/** Fills the server account of the join/create form (issue 20's flow, not the dev action). */
+async function fillAccount(page: Page, account: { name: string; password: string }): Promise<void> {
+  await goToSettings(page);
+  await page.getByLabel('Database van het team').fill(DATABASE);
+  await page.getByLabel('Je inlognaam op de teamserver').fill(account.name);
+  await page.getByLabel('Je toegangscode voor de teamserver').fill(account.password);
+}
+
+/** "Team maken" through the UI: generation 1 of a new team key on this device. */
+export async function createTeamViaUi(page: Page, account: { name: string; password: string }): Promise<void> {
+  await fillAccount(page, account);
+  await page.getByRole('button', { name: 'Team maken' }).click();
+  await expect(page.getByTestId('team-flash')).toHaveText(/Team gemaakt/);
+}
+
+/** The newcomer opens "Lid worden" and reads its device code off the screen. */
+export async function startJoiningViaUi(page: Page, account: { name: string; password: string }): Promise<string> {
+  await fillAccount(page, account);
+  await page.getByRole('button', { name: 'Lid worden van een team' }).click();
+  const code = (await page.getByTestId('device-public-key').textContent()) ?? '';
+  expect(code.replace(/\s/g, '')).toMatch(/^[A-Z2-7]{104}$/);
+  return code;
+}
+
+/** The inviter types the newcomer's device code and gets the comparison code shown. */
+export async function inviteViaUi(page: Page, deviceCode: string): Promise<string> {
+  await goToSettings(page);
+  await page.getByLabel('Apparaatcode van je collega').fill(deviceCode);
+  await page.getByRole('button', { name: 'Verder' }).click();
+  const code = (await page.getByTestId('comparison-code').textContent()) ?? '';
+  expect(code).toMatch(/^\d{3} \d{3}$/);
+  return code;
+}
+
+/** The whole join through the UI: both screens show the same code and both people confirm it. */
+export async function joinViaUi(
+  inviter: Page,
+  newcomer: Page,
+  account: { name: string; password: string },
+): Promise<void> {
+  const deviceCode = await startJoiningViaUi(newcomer, account);
+  const code = await inviteViaUi(inviter, deviceCode);
+  await expect(newcomer.getByTestId('comparison-code')).toHaveText(code);
+  await newcomer.getByRole('button', { name: 'Ja, de codes zijn gelijk' }).click();
+  await expect(newcomer.getByText('Wachten tot je collega de code ook heeft bevestigd…')).toBeVisible();
+  await inviter.getByRole('button', { name: 'Ja, de codes zijn gelijk' }).click();
+  await expect(inviter.getByTestId('team-add-message')).toHaveText(/Teamsleutel verstuurd/);
+  await expect(newcomer.getByTestId('team-flash')).toHaveText(/Je bent lid van het team/);
 }
 
 /** Waits until the device says it is caught up with the server and has nothing waiting. */

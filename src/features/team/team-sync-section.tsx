@@ -6,6 +6,7 @@ import { useSync } from '../../runtime/sync/sync-store';
 import { newTeamKey, readTeam, type TeamSetting, writeTeam } from '../../runtime/sync/team-settings';
 import { useVault } from '../../runtime/vault/runtime-context';
 import { teamMessages } from './messages';
+import { TeamMembership } from './team-membership';
 
 /** Settings: the team's sync status, and (until joining exists, issue 20) setting a team up by hand. */
 export function TeamSyncSection({ language }: { language: 'nl' | 'en' }) {
@@ -46,6 +47,7 @@ export function TeamSyncSection({ language }: { language: 'nl' | 'en' }) {
           )}
         </>
       )}
+      <TeamMembership />
       <TeamSetupForm />
     </section>
   );
