@@ -8,15 +8,18 @@ import { expect, test } from './support/fixtures';
 import {
   ADMIN,
   adminGet,
+  adminPut,
   createTeamViaUi,
   DATABASE,
   type Device,
   expectSynced,
   goToSettings,
+  inviteViaUi,
   joinViaUi,
   MEMBERS,
   openClients,
   openDevice,
+  startJoiningViaUi,
   startTeamServer,
   type TeamServer,
 } from './support/team';
@@ -157,4 +160,46 @@ test('A makes a team, B and C join by comparison code; A removes B: C reads what
   await a.context.close();
   await b.context.close();
   await c.context.close();
+});
+
+test('a join document tampered on the server is refused: the newcomer imports nothing and says so', async ({
+  guard,
+}) => {
+  const a = await openDevice(team, guard, 'AXQZW');
+  await createTeamViaUi(a.page, MEMBERS.a);
+  const b = await openDevice(team, guard, 'BXQZW');
+  const deviceCode = await startJoiningViaUi(b.page, MEMBERS.b);
+  const code = await inviteViaUi(a.page, deviceCode);
+  await expect(b.page.getByTestId('comparison-code')).toHaveText(code);
+
+  await test.step('When A confirms and the server flips one byte of the wrapped key before B confirms', async () => {
+    await a.page.getByRole('button', { name: 'Ja, de codes zijn gelijk' }).click();
+    await expect(a.page.getByTestId('team-add-message')).toHaveText(/Teamsleutel verstuurd/);
+    const all = (await adminGet(team, '/_all_docs?include_docs=true&startkey="j-"&endkey="j-\ufff0"')) as {
+      rows: { doc: { _id: string; _rev: string; kid: string; v: number; payload: string } }[];
+    };
+    const doc = all.rows[0]?.doc;
+    if (!doc) throw new Error('no join document');
+    const body = JSON.parse(Buffer.from(doc.payload, 'base64').toString()) as {
+      bundle: { keys: { wrapped: string }[] };
+    };
+    const first = body.bundle.keys[0];
+    if (!first) throw new Error('no wrapped key');
+    const raw = Buffer.from(first.wrapped, 'base64');
+    raw[3] = (raw[3] ?? 0) ^ 1;
+    first.wrapped = raw.toString('base64');
+    await adminPut(team, `/${doc._id}`, { ...doc, payload: Buffer.from(JSON.stringify(body)).toString('base64') });
+  });
+
+  await test.step('Then B, confirming the code, is told the invitation was changed and has no team', async () => {
+    await b.page.getByRole('button', { name: 'Ja, de codes zijn gelijk' }).click();
+    await expect(b.page.getByTestId('join-error')).toHaveAttribute('data-error', 'refused');
+    await expect(b.page.getByTestId('join-error')).toContainText('Er is niets overgenomen');
+    await expect(b.page.getByTestId('team-phase')).toHaveText(
+      'Dit apparaat hoort niet bij een team. Alles blijft alleen op dit apparaat.',
+    );
+  });
+
+  await a.context.close();
+  await b.context.close();
 });

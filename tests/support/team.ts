@@ -62,6 +62,17 @@ export async function adminGet(team: TeamServer, path: string): Promise<unknown>
   return res.json();
 }
 
+/** Writes a document of the team database as the admin (a test playing a server that tampers). */
+export async function adminPut(team: TeamServer, path: string, body: unknown): Promise<void> {
+  const auth = `Basic ${Buffer.from(`${ADMIN.name}:${ADMIN.password}`).toString('base64')}`;
+  const res = await fetch(`${team.couch.url}/${DATABASE}${path}`, {
+    method: 'PUT',
+    headers: { Authorization: auth, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
+}
+
 export interface Device {
   context: BrowserContext;
   page: Page;
