@@ -4,8 +4,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, configureAdmin, createTeam as createServerTeam } from '../../../deploy/couchdb/team-admin.mjs';
 import { type PouchServer, startPouchServer } from '../../../scripts/sync-proxy.mjs';
-import { deviceKey, type VaultSession } from '../../db';
-import { testDb, testVault } from '../../db/testing/fixture-db';
+import {
+  applyRestore,
+  auditSettled,
+  checkBackupFile,
+  deviceKey,
+  exportBackup,
+  TEST_KDF,
+  type VaultSession,
+} from '../../db';
+import { KNOWN_KDFS } from '../../db/crypto/kdf';
+import { TEST_PASSPHRASE, testDb, testVault } from '../../db/testing/fixture-db';
 import { saveProfile } from '../profile/profile';
 import { JoinCryptoError, wrapTeamKeys } from './join-crypto';
 import {
@@ -159,5 +168,24 @@ describe('joining a team and rotating its key', () => {
     await new TeamDocs(base, account('lid-b')).put(keyDoc(cKey.deviceId, joinedB.teamId, bundle));
     expect(await refreshTeamKeys(c, joinedC, base)).toBeNull();
     expect(generationsOf(await team(c))).toEqual(generationsOf(joinedC));
+  }, 30_000);
+
+  it('a vault restored from a backup keeps the team setting but must rejoin; a colleague adds it again', async () => {
+    const a = await device('AA');
+    const b = await device('BB');
+    await createTeam(a, account('lid-a'), base);
+    const before = await join(a, b, 'lid-b');
+    await auditSettled(b.db);
+    const backup = await exportBackup(b);
+    const verified = await checkBackupFile(b.db, backup.blob, TEST_PASSPHRASE, {
+      knownKdfs: [...KNOWN_KDFS, TEST_KDF],
+    });
+    const restored = await applyRestore(b.db, verified, Date.now(), { previous: b });
+    const status = await teamStatus(restored);
+    expect(status).toMatchObject({ kind: 'rejoin' });
+    expect(status.deviceId).not.toBe(before.deviceId);
+    const again = await join(a, restored, 'lid-b');
+    expect(again.deviceId).toBe(status.deviceId);
+    expect(await teamStatus(restored)).toMatchObject({ kind: 'member' });
   }, 30_000);
 });
