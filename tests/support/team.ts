@@ -137,6 +137,7 @@ export async function createTeamViaUi(page: Page, account: { name: string; passw
 export async function startJoiningViaUi(page: Page, account: { name: string; password: string }): Promise<string> {
   await fillAccount(page, account);
   await page.getByRole('button', { name: 'Lid worden van een team' }).click();
+  await expect(page.getByRole('img', { name: 'Je apparaatcode als QR-code' })).toBeVisible();
   const code = (await page.getByTestId('device-public-key').textContent()) ?? '';
   expect(code.replace(/\s/g, '')).toMatch(/^[A-Z2-7]{104}$/);
   return code;

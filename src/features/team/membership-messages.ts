@@ -15,7 +15,8 @@ export const membershipMessages = defineMessages(
     serverFailed: 'De teamserver weigert dit account of is niet bereikbaar. Controleer de gegevens.',
     yourCode: 'Je apparaatcode',
     yourCodeHint:
-      'Je collega die al in het team zit, voert deze code in bij "Collega toevoegen". Hij is niet geheim, maar vergelijk straks samen de controlecode.',
+      'Je collega die al in het team zit, voert deze code in bij "Collega toevoegen": overtypen, of de QR-code lezen met een scanner en plakken. Hij is niet geheim, maar vergelijk straks samen de controlecode.',
+    qrLabel: 'Je apparaatcode als QR-code',
     copy: 'Kopiëren',
     copied: 'Gekopieerd.',
     waiting: 'Wachten tot je collega je code heeft ingevoerd…',
@@ -65,7 +66,8 @@ export const membershipMessages = defineMessages(
     serverFailed: 'The team server refuses this account or cannot be reached. Check the details.',
     yourCode: 'Your device code',
     yourCodeHint:
-      'Your colleague who is already in the team enters this code under "Add a colleague". It is not secret, but compare the check code together in a moment.',
+      'Your colleague who is already in the team enters this code under "Add a colleague": typed, or read from the QR code with a scanner and pasted. It is not secret, but compare the check code together in a moment.',
+    qrLabel: 'Your device code as a QR code',
     copy: 'Copy',
     copied: 'Copied.',
     waiting: 'Waiting for your colleague to enter your code…',

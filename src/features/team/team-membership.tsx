@@ -1,7 +1,7 @@
 // Settings → Werken als team: making a team, joining one through a colleague, and (once a member)
 // adding colleagues and removing members (team-members.tsx). The crypto and the server documents
 // live in runtime/sync/membership.ts; this screen only walks a person through it.
-import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { type FormEvent, lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { groupsOfFour } from '../../db';
 import { useMessages } from '../../i18n/define-messages';
 import { restartTeamSync, syncBaseUrl } from '../../runtime/sync/install';
@@ -19,6 +19,9 @@ import { useVault } from '../../runtime/vault/runtime-context';
 import { formatCode } from './format-code';
 import { membershipMessages } from './membership-messages';
 import { TeamMembers } from './team-members';
+
+/** The QR code and its library load with the join screen only. */
+const DeviceQr = lazy(() => import('./device-qr'));
 
 /** How often the newcomer's screen looks for the colleague's answer. */
 const POLL_MS = 1500;
@@ -207,6 +210,9 @@ function JoinFlow({
     <div className="team-join" data-testid="team-join">
       <h3>{t('yourCode')}</h3>
       <p>{t('yourCodeHint')}</p>
+      <Suspense fallback={null}>
+        <DeviceQr text={publicText} label={t('qrLabel')} />
+      </Suspense>
       <output className="device-code" data-testid="device-public-key">
         {groupsOfFour(publicText)}
       </output>
