@@ -2,6 +2,7 @@
 // pouchdb-server on 127.0.0.1: A makes the team, B and C join through the device code and the
 // comparison code (text fallback), A removes B after the admin revoked B's account, and the key
 // rotation reaches C but not B.
+import AxeBuilder from '@axe-core/playwright';
 import { removeMember } from '../deploy/couchdb/team-admin.mjs';
 import { createClientViaUi } from './support/clients';
 import { expect, test } from './support/fixtures';
@@ -34,6 +35,25 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   await team.close();
 });
+
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+
+/** axe on the page as it stands, scrolled to the end as tests/a11y.spec.ts does (sticky notices). */
+async function expectNoViolations(page: Device['page'], label: string): Promise<void> {
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const before = window.scrollY;
+        window.scrollTo(0, document.documentElement.scrollHeight);
+        return before === window.scrollY;
+      }),
+    )
+    .toBe(true);
+  const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  expect(
+    result.violations.map((v) => `${label}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
+}
 
 interface ServerDoc {
   _id: string;
@@ -162,7 +182,7 @@ test('A makes a team, B and C join by comparison code; A removes B: C reads what
   await c.context.close();
 });
 
-test('a join document tampered on the server is refused: the newcomer imports nothing and says so', async ({
+test('a join document tampered on the server is refused: the newcomer imports nothing and says so (axe passes on both join screens)', async ({
   guard,
 }) => {
   const a = await openDevice(team, guard, 'AXQZW');
@@ -171,6 +191,8 @@ test('a join document tampered on the server is refused: the newcomer imports no
   const deviceCode = await startJoiningViaUi(b.page, MEMBERS.b);
   const code = await inviteViaUi(a.page, deviceCode);
   await expect(b.page.getByTestId('comparison-code')).toHaveText(code);
+  await expectNoViolations(b.page, 'newcomer: device code, QR and comparison code');
+  await expectNoViolations(a.page, 'inviter: comparison code and members');
 
   await test.step('When A confirms and the server flips one byte of the wrapped key before B confirms', async () => {
     await a.page.getByRole('button', { name: 'Ja, de codes zijn gelijk' }).click();

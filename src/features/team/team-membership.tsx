@@ -18,6 +18,7 @@ import type { TeamAccount } from '../../runtime/sync/team-docs';
 import { useVault } from '../../runtime/vault/runtime-context';
 import { formatCode } from './format-code';
 import { membershipMessages } from './membership-messages';
+import './team.css';
 import { TeamMembers } from './team-members';
 
 /** The QR code and its library load with the join screen only. */
