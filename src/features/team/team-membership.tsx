@@ -2,7 +2,7 @@
 // adding colleagues and removing members (team-members.tsx). The crypto and the server documents
 // live in runtime/sync/membership.ts; this screen only walks a person through it.
 import { type FormEvent, lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
-import { groupsOfFour } from '../../db';
+import { deviceKey, groupsOfFour } from '../../db';
 import { useMessages } from '../../i18n/define-messages';
 import { restartTeamSync, syncBaseUrl } from '../../runtime/sync/install';
 import {
@@ -32,7 +32,9 @@ export function TeamMembership() {
   const [status, setStatus] = useState<TeamStatus | null>(null);
   const [flash, setFlash] = useState<'created' | 'joined' | null>(null);
   const reload = useCallback(async () => {
-    setStatus(await teamStatus(vault.session()));
+    // Locked meanwhile (the screen unmounts then): nothing to show.
+    const next = await teamStatus(vault.session()).catch(() => null);
+    if (next) setStatus(next);
   }, [vault]);
   useEffect(() => {
     void reload();
@@ -133,7 +135,6 @@ function JoinOrCreate({
       ) : (
         <JoinFlow
           account={{ ...account, database: account.database.trim() }}
-          publicText={status.publicText}
           onStop={() => {
             setMode('form');
             setMessage('stopped');
@@ -147,12 +148,10 @@ function JoinOrCreate({
 
 function JoinFlow({
   account,
-  publicText,
   onStop,
   onJoined,
 }: {
   account: TeamAccount;
-  publicText: string;
   onStop: () => void;
   onJoined: () => Promise<void>;
 }) {
@@ -163,6 +162,17 @@ function JoinFlow({
   const [confirmed, setConfirmed] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<'refused' | 'serverFailed' | null>(null);
   const [copied, setCopied] = useState(false);
+  const [publicText, setPublicText] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    void deviceKey(vault.session()).then(
+      (key) => live && setPublicText(key.publicText),
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, [vault]);
   // The parent passes a new callback each render; the polling must not restart for that.
   const joined = useRef(onJoined);
   joined.current = onJoined;
@@ -211,18 +221,23 @@ function JoinFlow({
     <div className="team-join" data-testid="team-join">
       <h3>{t('yourCode')}</h3>
       <p>{t('yourCodeHint')}</p>
-      <Suspense fallback={null}>
-        <DeviceQr text={publicText} label={t('qrLabel')} />
-      </Suspense>
-      <output className="device-code" data-testid="device-public-key">
-        {groupsOfFour(publicText)}
-      </output>
+      {publicText && (
+        <>
+          <Suspense fallback={null}>
+            <DeviceQr text={publicText} label={t('qrLabel')} />
+          </Suspense>
+          <output className="device-code" data-testid="device-public-key">
+            {groupsOfFour(publicText)}
+          </output>
+        </>
+      )}
       <div className="button-row">
         <button
           type="button"
           className="button secondary"
+          disabled={!publicText}
           onClick={() =>
-            void navigator.clipboard?.writeText(publicText).then(
+            void navigator.clipboard?.writeText(publicText ?? '').then(
               () => setCopied(true),
               () => {},
             )

@@ -85,11 +85,18 @@ function TeamSetupForm() {
   async function submit(e: FormEvent) {
     e.preventDefault();
     setMessage(null);
+    const key = fields.key.trim();
+    const kid = fields.kid.trim();
+    // Saving the account of a joined team (same key) keeps what joining set: its id, this device's
+    // id and the older generations (issue 20), or envelopes under those would no longer open.
+    const existing = await readTeam(vault.session()).catch(() => null);
+    const kept = existing && existing.key === key && existing.kid === kid ? existing : null;
     const team: TeamSetting = {
+      ...kept,
       ...fields,
-      key: fields.key.trim(),
-      kid: fields.kid.trim(),
-      teamId: fields.database.replace(/[^a-z0-9-]/g, '-').slice(0, 64) || 'team',
+      key,
+      kid,
+      teamId: kept?.teamId ?? (fields.database.replace(/[^a-z0-9-]/g, '-').slice(0, 64) || 'team'),
     };
     try {
       await writeTeam(vault.session(), team);

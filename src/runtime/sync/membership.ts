@@ -34,16 +34,17 @@ import {
 import { generationsOf, newTeamKey, readTeam, type TeamSetting, writeTeam } from './team-settings';
 
 export type TeamStatus =
-  | { kind: 'none'; deviceId: string; publicText: string }
+  /** No team: the device key is made only when the person starts joining (deviceKey). */
+  | { kind: 'none' }
   | { kind: 'member'; deviceId: string; publicText: string; team: TeamSetting }
   /** A team setting from another device key (a restored backup): this device must rejoin. */
   | { kind: 'rejoin'; deviceId: string; publicText: string; team: TeamSetting };
 
 export async function teamStatus(session: VaultSession): Promise<TeamStatus> {
-  const device = await deviceKey(session);
   const team = await readTeam(session);
+  if (!team) return { kind: 'none' };
+  const device = await deviceKey(session);
   const base = { deviceId: device.deviceId, publicText: device.publicText };
-  if (!team) return { kind: 'none', ...base };
   if (team.deviceId && team.deviceId !== device.deviceId) return { kind: 'rejoin', ...base, team };
   return { kind: 'member', ...base, team };
 }
