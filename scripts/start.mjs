@@ -20,7 +20,9 @@ await listen((req, res) => proxy(req, res, () => serveStatic(req, res)), 4173, '
   await team.stop();
   process.exit(1);
 });
-console.log(`Team trial: Instellingen → Werken als team, database "${team.accounts.database}",`);
+console.log(
+  `Team trial: http://localhost:4173/settings?team → "Team instellen", database "${team.accounts.database}",`,
+);
 console.log(`accounts ${m.map((a) => `${a.name} / ${a.password}`).join(' and ')} (in .tmp/sync-server/accounts.json).`);
 console.log('\nStapwijzer runs on http://localhost:4173 (Ctrl+C stops it).');
 for (const signal of ['SIGINT', 'SIGTERM']) {

@@ -26,6 +26,8 @@ test('offline, I browse, filter and search the cards, show one full-screen and r
   await test.step('When I open the cards and filter on caregivers, then on young caregivers', async () => {
     await openUnlocked(page, `${server.url}/cards`);
     await expect(page.getByRole('status').filter({ hasText: 'kaarten gevonden' })).toHaveText('70 kaarten gevonden');
+    // On a phone the filters are folded under their summary (issue 18).
+    await page.getByText('Filters', { exact: true }).click();
     await page.getByLabel('Route').selectOption('caregivers');
     await expect(page.getByText('39 kaarten gevonden')).toBeVisible();
     await page.getByLabel('Bijzondere groep').selectOption('young-caregivers');
@@ -68,6 +70,35 @@ test('offline, I browse, filter and search the cards, show one full-screen and r
     await expect(page.getByRole('heading', { level: 1, name: 'Steun voor naasten' })).toBeVisible();
     await expect(page.getByRole('navigation', { name: 'Hoofdmenu' })).toBeVisible();
   });
+});
+
+test('at 390 px the filters fold under "Filters (n actief)" so the first card is on the first screen; at 1280 px they stand open', async ({
+  page,
+  server,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(server.url);
+  await onboard(page);
+  await openUnlocked(page, `${server.url}/cards?pathway=caregivers&group=young-caregivers`);
+  await expect(page.getByText('6 kaarten gevonden')).toBeVisible();
+  const summary = page.locator('details.card-filter-fold > summary');
+  await expect(summary).toHaveText('Filters (2 actief)');
+  await expect(page.getByLabel('Route')).toBeHidden();
+  await expect(page.getByRole('searchbox', { name: 'Zoeken in kaarten' })).toBeVisible();
+  await expect(page.locator('.card-list a').first()).toBeInViewport();
+  // Keyboard: the summary is a control of its own; Enter opens the fold and the selects follow in order.
+  await summary.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Route')).toBeVisible();
+  await expect(page.getByLabel('Route')).toHaveValue('caregivers');
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Route')).toBeFocused();
+
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openUnlocked(page, `${server.url}/cards`);
+  await expect(page.getByText('70 kaarten gevonden')).toBeVisible();
+  await expect(page.locator('details.card-filter-fold')).toHaveAttribute('open', '');
+  await expect(page.getByLabel('Bijzondere groep')).toBeVisible();
 });
 
 test('online, a help route website opens in a new tab with rel="noopener noreferrer"', async ({ page, server }) => {

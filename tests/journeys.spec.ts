@@ -17,6 +17,7 @@ import {
   enterPositions,
   saveResult,
   startScreening,
+  typePositions,
 } from './support/screening-page';
 import { type Counts, installTapCounter, readCounts, resetCounts } from './support/tap-counter';
 
@@ -24,7 +25,7 @@ const LABEL = process.env.STAPWIJZER_JOURNEY_LABEL ?? 'after';
 const AFTER = LABEL !== 'before';
 
 /** Taps from Vandaag to the saved follow-up at most: this build's measured figures, a guard against regressions. */
-const TAP_BUDGET = { midwife: 15, poh: 15, caregiver: 20 } as const;
+const TAP_BUDGET = { midwife: 7, poh: 15, caregiver: 6 } as const;
 
 /** Score entry ends at the check list: by itself after the last item here, with "Controleren" before. */
 async function checkAndShowResult(page: Page): Promise<void> {
@@ -117,7 +118,9 @@ test('midwife: Whooley positive → EPDS 11 → step 1; after 14 days, from Vand
     await answerSafetyQuestions(page, 'Nee');
     await page.getByRole('button', { name: 'Screening starten' }).click();
     await expect(page.getByRole('heading', { level: 1, name: /EPDS/ })).toBeVisible();
-    await enterPositions(page, [2, 1, 0, 3, 0, 3, 3, 3, 3, 3]);
+    // Items 1–9 typed as a row of digits on the number pad; item 10 (self-harm) is always tapped.
+    if (AFTER) await typePositions(page, [2, 1, 0, 3, 0, 3, 3, 3, 3], [3]);
+    else await enterPositions(page, [2, 1, 0, 3, 0, 3, 3, 3, 3, 3]);
     await checkAndShowResult(page);
   });
   await test.step('Then it did not improve and the proposal is one step up: step 2 Zorg', async () => {
@@ -202,8 +205,11 @@ test('caregiver supporter: EDIZ-plus 5 → step 1; after 42 days, from Vandaag, 
     await answerSafetyQuestions(page, 'Nee');
     await page.getByRole('button', { name: 'Screening starten' }).click();
     await expect(page.getByRole('heading', { level: 1, name: /EDIZ-plus/ })).toBeVisible();
-    // EDIZ-plus prints Nee! · Nee · Min of meer · Ja · Ja!: five "Ja" (position 3), the rest "Nee".
-    await enterPositions(page, [3, 3, 3, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]);
+    // EDIZ-plus prints Nee! · Nee · Min of meer · Ja · Ja!: five "Ja" (position 3), the rest "Nee";
+    // typed as a row of digits (it has no red-flag item to tap on its own).
+    const positions = [3, 3, 3, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1];
+    if (AFTER) await typePositions(page, positions);
+    else await enterPositions(page, positions);
     await checkAndShowResult(page);
   });
   await test.step('Then it did not improve and the proposal is step 2', async () => {

@@ -47,7 +47,7 @@ test('screenshots of Vandaag, runner, result, client, handover and cards at 320,
   page,
   server,
 }) => {
-  test.setTimeout(120_000); // 18 full-page screenshots after a real onboarding and two screenings
+  test.setTimeout(150_000); // 21 full-page screenshots after a real onboarding and four screenings
   await page.goto(server.url);
   await onboard(page, { roles: [/verloskundige/i] });
   // A client with a saved EPDS (client page, handover), then a second screening left at its result
@@ -66,6 +66,10 @@ test('screenshots of Vandaag, runner, result, client, handover and cards at 320,
   await enterPositions(page, [1, 2, 0]);
   await expect(page.getByText('Opgeslagen')).toBeVisible();
   const runner = new URL(page.url()).pathname;
+  // A fourth, left at item 1 with nothing entered: the row of digits for keyboard entry shows.
+  await startScreening(page, { client: { existing: 'S-1' }, weeks: 6, instrument: /EPDS/ });
+  await expect(page.getByLabel(/^Snel invoeren/)).toBeVisible();
+  const runnerQuick = new URL(page.url()).pathname;
 
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: HEIGHT[width] });
@@ -74,6 +78,9 @@ test('screenshots of Vandaag, runner, result, client, handover and cards at 320,
     await go(page, runner);
     await expect(page.getByRole('group', { name: /^4\. / })).toBeVisible();
     await shoot(page, 'runner', /EPDS/);
+    await go(page, runnerQuick);
+    await expect(page.getByLabel(/^Snel invoeren/)).toBeVisible();
+    await shoot(page, 'runner-quick', /EPDS/);
     await go(page, result);
     await shoot(page, 'result', /^Uitslag$/);
     await go(page, client);

@@ -199,3 +199,83 @@ test('the server killed right after a save and restarted: both devices converge,
   await a.context.close();
   await b.context.close();
 });
+
+test('a client renamed on both devices offline: its page shows both names, one is chosen, both devices converge; the log shows who did what, and from which device', async ({
+  guard,
+}) => {
+  // Two onboardings, one offline round: shorter than the journeys above.
+  test.setTimeout(150_000);
+  const openClientNamed = async (page: Page, name: RegExp) => {
+    await openClients(page);
+    await page.getByRole('link', { name }).click();
+    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  };
+  const rename = async (page: Page, alias: string) => {
+    await page.getByRole('button', { name: 'Gegevens wijzigen' }).click();
+    await page.getByRole('textbox', { name: 'Bijnaam of code' }).fill(alias);
+    await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: alias, exact: true })).toBeVisible();
+  };
+  let a!: Device;
+  let b!: Device;
+
+  await test.step('Given A, whose Settings show nothing of teams until it makes one, and B in the team', async () => {
+    a = await openDevice(team, guard, 'AXQZW');
+    await a.page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Instellingen' }).click();
+    await expect(a.page.getByRole('heading', { level: 1, name: 'Instellingen' })).toBeVisible();
+    await expect(a.page.getByRole('heading', { name: 'Werken als team' })).toHaveCount(0);
+    const key = await joinTeam(a.page, MEMBERS.a);
+    await createClientViaUi(a.page, 'Botsing-Start');
+    await expectSynced(a.page);
+    b = await openDevice(team, guard, 'BXQZW');
+    await joinTeam(b.page, MEMBERS.b, key);
+    await expectSynced(b.page);
+    await expectClientListed(b.page, 'Botsing-Start');
+  });
+
+  await test.step('When both rename the client offline, differently, and come back online', async () => {
+    await a.context.setOffline(true);
+    await b.context.setOffline(true);
+    await openClientNamed(a.page, /^Botsing-Start$/);
+    await rename(a.page, 'Botsing-Van-A');
+    await openClientNamed(b.page, /^Botsing-Start$/);
+    await rename(b.page, 'Botsing-Van-B');
+    await a.context.setOffline(false);
+    await b.context.setOffline(false);
+    await expectSynced(a.page);
+    await expectSynced(b.page);
+  });
+
+  await test.step('Then A’s client page shows both names; A keeps B’s, and both devices show only that one', async () => {
+    await openClientNamed(a.page, /^Botsing-Van-[AB]$/);
+    const chooser = a.page.getByTestId('conflict-chooser');
+    await expect(chooser).toBeVisible({ timeout: 30_000 });
+    await expect(chooser.getByText('Botsing-Van-A')).toBeVisible();
+    await expect(chooser.getByText('Botsing-Van-B')).toBeVisible();
+    await chooser
+      .locator('li', { hasText: 'Botsing-Van-B' })
+      .getByRole('button', { name: 'Deze versie houden' })
+      .click();
+    await expect(a.page.getByText('Gekozen. Alle apparaten krijgen deze versie.')).toBeVisible();
+    await expect(a.page.getByRole('heading', { level: 1, name: 'Botsing-Van-B', exact: true })).toBeVisible();
+    await expectSynced(a.page);
+    await expectClientListed(b.page, 'Botsing-Van-B');
+    await expect(b.page.getByRole('link', { name: 'Botsing-Van-A', exact: true })).toHaveCount(0, { timeout: 30_000 });
+    await openClientNamed(b.page, /^Botsing-Van-B$/);
+    await expect(b.page.getByTestId('conflict-chooser')).toHaveCount(0, { timeout: 30_000 });
+  });
+
+  await test.step('And B’s log of this client names A’s acts as from another device, and none as B’s own', async () => {
+    await b.page.getByText('Wie deed wat (logboek)').click();
+    const log = b.page.getByTestId('client-log');
+    const fromA = log.locator('li[data-device="other"]', { hasText: 'AXQZW' });
+    await expect(fromA.filter({ hasText: 'Gemaakt' })).toHaveCount(1, { timeout: 30_000 });
+    await expect(fromA.filter({ hasText: 'Gewijzigd' }).first()).toContainText('ander apparaat', { timeout: 30_000 });
+    // B made nothing: the client it received is not logged as B's creation.
+    await expect(log.locator('li[data-device="this"]', { hasText: 'Gemaakt' })).toHaveCount(0);
+    await expect(log.locator('li[data-device="this"]', { hasText: 'BXQZW' }).first()).toBeVisible();
+  });
+
+  await a.context.close();
+  await b.context.close();
+});

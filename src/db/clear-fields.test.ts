@@ -52,7 +52,7 @@ async function seedCase(session: VaultSession, kind: 'safety' | 'step0', n: numb
     const signal = outcome.score.redFlags[0];
     await recordSafetySignal(
       session,
-      { signalId: signalIdFor(draftId, signal?.ruleId ?? 'epds.item-10'), clientId: client.id },
+      { signalId: await signalIdFor(session, draftId, signal?.ruleId ?? 'epds.item-10'), clientId: client.id },
       {
         kind: 'signal',
         pathwayId: 'postpartum',
@@ -110,7 +110,8 @@ async function seedCase(session: VaultSession, kind: 'safety' | 'step0', n: numb
     },
   });
   if (safety) {
-    await recordSafetyOutcome(session, [{ signalId: signalIdFor(draftId, 'epds.item-10') }], client.id, {
+    const signalId = await signalIdFor(session, draftId, 'epds.item-10');
+    await recordSafetyOutcome(session, [{ signalId }], client.id, {
       kind: 'action',
       action: 'same-day-gp',
       screeningId,
@@ -121,6 +122,8 @@ async function seedCase(session: VaultSession, kind: 'safety' | 'step0', n: numb
   await createPlan(session, { clientId: client.id, pathwayId: 'postpartum' }, planData(`slaap ${n}`));
   return client.id;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 type Dump = Record<string, Record<string, unknown>[]>;
 
@@ -183,8 +186,12 @@ describe('R40: what a copy of the profile shows', () => {
       'same-day-gp',
       '2025-03-04',
       'safety',
+      'item-10',
     ])
       expect(text.includes(canary), canary).toBe(false);
+    // Safety event ids (a signal's is derived from its draft and rule) look like every other random id.
+    expect(dump.safetyEvents?.length).toBe(24);
+    for (const row of dump.safetyEvents ?? []) expect(String(row.id)).toMatch(UUID);
 
     // Per client table: the shapes of a safety case's rows and a step-0 case's rows are the same.
     const clientTables: EncryptedTableName[] = ['clients', 'screenings', 'decisions', 'followUps', 'notes', 'plans'];

@@ -48,6 +48,11 @@ export const CLEAR_FIELDS = {
   caseloadIndex: { clear: ['id', 'kid', 'rev'], sealedMeta: [] },
   /** Sealed audit events and the anchor (schema v8): the seq, time, action and hashes are sealed. */
   auditChain: { clear: ['id', 'kid', 'rev'], sealedMeta: [] },
+  /**
+   * Other team devices' audit events, one row per device and day (schema v13): the row id is the
+   * envelope id (an HMAC under the team key), so neither the device nor the day is in clear.
+   */
+  teamAudit: { clear: ['id', 'kid', 'rev'], sealedMeta: [] },
 } as const satisfies Record<EncryptedTableName, TableFieldRule>;
 
 /** Clear fields of rows that are not sealed records: listed so the row-dump test checks them too. */
@@ -63,7 +68,8 @@ export const UNSEALED_TABLE_FIELDS = {
   backupStaging: ['key', 'table', 'row'],
   /**
    * Team sync's bookkeeping (schema v9), not client data: `key` = `${table}:${recordId}` (ids already
-   * clear in that table), the local rev last mirrored and the envelope revision (a random hash).
+   * clear in that table), the local rev last mirrored and the envelope revision (a random hash);
+   * `auditChain:${rowId}` marks an own audit event as copied into its day document (schema v13).
    * Never synced, never in a backup.
    */
   syncState: ['key', 'localRev', 'envelopeRev'],

@@ -82,7 +82,11 @@ export async function pruneUnreferencedPacks(db: StapwijzerDb, packId: string): 
       if (await db.screenings.filter((r) => 'kid' in r).first()) return pruned;
       for (const v of versions) {
         if (v.active === 1) continue;
-        const refs = await db.screenings.where('[packId+packVersion]').equals([v.id, v.contentVersion]).count();
+        // Only legacy rows get here (checked above), whose pack fields are still in clear; the v1 index
+        // over them was dropped in v10, so this is a scan (rare: a pack update before the migration).
+        const refs = await db.screenings
+          .filter((r) => 'packId' in r && r.packId === v.id && r.packVersion === v.contentVersion)
+          .count();
         if (refs > 0) continue;
         await db.packs.delete(v.key);
         pruned.push(v.key);

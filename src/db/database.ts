@@ -33,6 +33,7 @@ import type {
   ScreeningRow,
   SettingRow,
   SyncStateRow,
+  TeamAuditRow,
 } from './types';
 
 export const DB_NAME = 'stapwijzer';
@@ -50,7 +51,8 @@ export type EncryptedTableName =
   | 'safetyEvents'
   | 'followUpEvents'
   | 'caseloadIndex'
-  | 'auditChain';
+  | 'auditChain'
+  | 'teamAudit';
 
 export const RELAXED_ONLY_TABLES: ReadonlySet<string> = new Set(['drafts']);
 
@@ -76,6 +78,8 @@ export class StapwijzerDb extends Dexie {
   declare keys: Table<KeyRow, string>;
   declare syncState: Table<SyncStateRow, string>;
   declare deviceKeys: Table<DeviceKeyRow, string>;
+  /** Other team devices' audit events, one sealed row per device and day (schema v13). */
+  declare teamAudit: Table<TeamAuditRow, string>;
 
   readonly lifecycle = new DbLifecycle();
   /** The highest schema version this build knows. */
@@ -150,6 +154,14 @@ export function createDatabase(options: CreateDatabaseOptions = {}): StapwijzerD
   // stops Dexie's default handler, which would close with auto-reopen enabled (§1.6).
   db.on('versionchange', (ev: IDBVersionChangeEvent) => {
     const newVersion = ev.newVersion === null ? null : Math.floor(ev.newVersion / 10);
+    if (newVersion !== null && newVersion <= db.schemaVersion && !db.lifecycle.stale) {
+      // Not a newer schema: an older build's Dexie re-adding the indexes a later version dropped (v10),
+      // which it does by raising the native version by one ("schema extension"). That tab finds itself
+      // stale as soon as it opens; this one steps aside for the upgrade and opens again, staying usable.
+      db.close();
+      void db.open().catch((e: unknown) => console.warn('Stapwijzer: reopening after an older tab', e));
+      return false;
+    }
     void db.lifecycle.flushAll(flushTimeoutMs).finally(() => {
       db.lifecycle.markStale({ reason: 'versionchange', newVersion });
       db.close({ disableAutoOpen: true });

@@ -27,6 +27,7 @@ export {
   readResealState,
   runReseal,
 } from './migration/reseal';
+export { hasLegacySignalIds, rewriteLegacySignalIds } from './migration/signal-ids';
 export * from './repositories/clients.repository';
 export * from './repositories/content.repository';
 export * from './repositories/followup-events.repository';

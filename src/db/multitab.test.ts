@@ -12,7 +12,9 @@ describe('R13/R14: another tab upgrades the schema', () => {
   it('flushes the draft, closes, flags the old tab stale and refuses every later write', async () => {
     const name = uniqueDbName();
     // The old tab is the build before schema v5: it writes rows of the old shape (it has no keys table).
-    // (An older one would declare tables v3 dropped, and Dexie would re-add them on its reopen.)
+    // (An older one would declare tables v3 dropped, and Dexie would re-add them on its reopen.) Its
+    // reopen below does re-add the indexes v10 dropped, raising the native version by one: the new tab
+    // must step aside for that and stay usable, not take it for a newer schema.
     const oldTab = testDb(versionsUpTo(4), name);
     const session = await legacyVault(oldTab);
     const client = await createClient(session, { alias: 'A' });

@@ -252,6 +252,8 @@ export const PAYLOAD_SCHEMAS = {
   followUpEvents: FollowUpEventPayloadSchema,
   caseloadIndex: CaseloadIndexPayloadSchema,
   auditChain: AuditChainPayloadSchema,
+  // Checked as a day by its reader (team-audit.repository.ts), which is not on the lock screen's chunk.
+  teamAudit: AuditChainPayloadSchema,
 } as const satisfies Record<EncryptedTableName, v.GenericSchema>;
 
 // Compile-time proof that each schema's output is the payload type its repository returns.
@@ -303,4 +305,5 @@ export const SEALED_META_SCHEMAS = {
   followUpEvents: v.looseObject({}),
   caseloadIndex: v.looseObject({}),
   auditChain: v.looseObject({}),
+  teamAudit: v.looseObject({}),
 } as const satisfies Record<EncryptedTableName, v.GenericSchema>;

@@ -131,6 +131,29 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     },
   },
   {
+    version: 10,
+    stores: {
+      clients: 'id',
+      screenings: 'id, clientId',
+      drafts: 'id, clientId',
+      decisions: 'id, clientId',
+      followUps: 'id, clientId',
+      plans: 'id, clientId',
+      notes: 'id, clientId',
+      safetyEvents: 'id',
+    },
+    note:
+      'Drops the indexes over fields sealed since v5 (status, dates, pathway, pack and screening ids; a safety ' +
+      "event's signal and client ids): on v5 rows they index nothing, and an index over a field that is not " +
+      'in clear can only mislead a query. What stays indexed is in clear (clear-fields.ts): the record id and ' +
+      'the pseudonymous client id. Queries by a sealed field read the caseload index, or read by client id and ' +
+      'filter after opening. Safety signals get opaque ids too (the rule was in the id): the migration after ' +
+      'unlock (migration/signal-ids.ts) rewrites the old ones, as it needs the key.',
+    upgrade: async (tx) => {
+      await tx.table('meta').put({ key: 'schema', version: 10, upgradedAt: Date.now() });
+    },
+  },
+  {
     version: 11,
     stores: { deviceKeys: 'id' },
     note:
@@ -139,6 +162,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       'joins. Never synced and never in a backup: a restored vault gets a new device key and must rejoin.',
     upgrade: async (tx) => {
       await tx.table('meta').put({ key: 'schema', version: 11, upgradedAt: Date.now() });
+    },
+  },
+  {
+    version: 13,
+    stores: { teamAudit: 'id' },
+    note: "Team audit (issue 19): other devices' audit days, apart from the own chain (ARCHITECTURE.md).",
+    upgrade: async (tx) => {
+      await tx.table('meta').put({ key: 'schema', version: 13, upgradedAt: Date.now() });
     },
   },
 ];

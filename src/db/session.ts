@@ -15,6 +15,7 @@
 import * as v from 'valibot';
 import { CLEAR_FIELDS } from './clear-fields';
 import { AAD_FORMAT_V2, aadFor, type ClearValue, open, seal } from './crypto/aead';
+import { utf8 } from './crypto/bytes';
 import { MIN_BUCKET, TABLE_MIN_BUCKET } from './crypto/padding';
 import type { EncryptedTableName, StapwijzerDb } from './database';
 import { StorageError } from './errors';
@@ -152,6 +153,15 @@ export async function openRow<C extends MinimalClear, P>(
   return { ...(fields as unknown as C), data: parsed.output as P };
 }
 
+/** 16 of the bytes as a version-4 UUID string (122 bits of them kept). */
+function uuidShaped(bytes: Uint8Array): string {
+  const b = bytes.slice(0, 16);
+  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
+  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
+  const hex = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 export class VaultSession {
   readonly db: StapwijzerDb;
   readonly #ring: KeyRing;
@@ -213,6 +223,25 @@ export class VaultSession {
   /** Opens what `sealManifest` sealed with the same `table` and `clear`; throws 'integrity' otherwise. */
   async openManifest(table: EncryptedTableName, clear: object, sealed: Sealed): Promise<unknown> {
     return open(this.#ring.dataKey(), aadFor(table, clear), sealed);
+  }
+
+  /**
+   * A deterministic id that tells nothing in clear: HMAC-SHA-256 under the vault's id key
+   * (keys/key-ring.ts) over the purpose and the parts, shaped as a UUID so it looks like every
+   * other record id. The same purpose and parts give the same id in this vault (and in its
+   * backups, which carry the key); nothing outside the vault can compute or invert it.
+   */
+  async opaqueId(purpose: string, parts: readonly string[]): Promise<string> {
+    const key = await this.#ring.idKey();
+    const mac = new Uint8Array(
+      await crypto.subtle.sign('HMAC', key, utf8(JSON.stringify(['stapwijzer/id/1', purpose, ...parts]))),
+    );
+    return uuidShaped(mac);
+  }
+
+  /** Unwraps the key `kid` names (throws 'integrity' when it is missing or does not unwrap). */
+  async checkKey(kid: string): Promise<void> {
+    await this.#ring.key(kid);
   }
 
   /**

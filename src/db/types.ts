@@ -393,6 +393,13 @@ export interface AuditPrior {
 export type AuditChainRow = SealedRow;
 
 /**
+ * A sealed row of `teamAudit` (schema v13): another team device's audit events of one day. In clear
+ * only the envelope id it travels under (an HMAC, meaningless without the team key), the key id (the
+ * data key) and `rev`; the device, the day and the events are sealed.
+ */
+export type TeamAuditRow = SealedRow;
+
+/**
  * An event written while the vault was locked (a failed unlock): clear until the next unlock seals
  * it into the chain. `n` is the locked-time counter's value when it was written (meta 'auditLocked').
  */

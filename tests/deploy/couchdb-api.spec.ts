@@ -135,7 +135,8 @@ test('_bulk_get returns the asked revisions with their history', async () => {
   expect(revs).toEqual(['2-bbbb', '2-cccc']);
   expect(results[0]?.docs[0]?.ok?._revisions).toEqual({ start: 2, ids: ['bbbb', 'aaaa'] });
   // No outsider check here: pouchdb-server 4.2.0 answers _bulk_get without applying _security (found
-  // by this test; CouchDB applies it). deploy/couchdb/README.md says so; pouchdb-server is for one machine.
+  // by this test; CouchDB applies it). deploy/couchdb/README.md says so; pouchdb-server is for one machine,
+  // and the /sync/ proxy in front of it refuses the outsider (tests/deploy/sync-membership.spec.ts).
 });
 
 test('_changes lists every leaf (style=all_docs), pages with since/limit, and long-polls', async () => {

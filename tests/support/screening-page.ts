@@ -79,6 +79,24 @@ export async function enterPositions(page: Page, positions: readonly number[]): 
       .click();
 }
 
+/**
+ * Score entry from the keyboard: the printed positions (0-based) of the items typed in a row, as the
+ * digits 1–n; the items left to tap (the red-flag item: EPDS item 10) are then tapped one by one.
+ */
+export async function typePositions(
+  page: Page,
+  typed: readonly number[],
+  tapped: readonly number[] = [],
+): Promise<void> {
+  await page.getByLabel(/^Snel invoeren/).fill(typed.map((p) => p + 1).join(''));
+  for (const [i, p] of tapped.entries())
+    await page
+      .getByRole('group', { name: new RegExp(`^${typed.length + i + 1}\\. `) })
+      .getByRole('radio')
+      .nth(p)
+      .click();
+}
+
 /** Score entry: open item `n` from the numbered strip and tap its printed position `p` (0-based). */
 export async function tapItem(page: Page, n: number, p: number): Promise<void> {
   await jumpToItem(page, n);

@@ -94,13 +94,27 @@ export async function goToSettings(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { level: 2, name: 'Werken als team' })).toBeVisible();
 }
 
+/**
+ * Opens Settings at `/settings?team`, the address that shows the team section on a device without a
+ * team (Settings shows it otherwise only once a team exists). Client-side: a page load would lock.
+ */
+export async function goToTeamSetup(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Instellingen' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Instellingen' })).toBeVisible();
+  await page.evaluate(() => {
+    history.pushState(null, '', '/settings?team');
+    dispatchEvent(new PopStateEvent('popstate'));
+  });
+  await expect(page.getByRole('heading', { level: 2, name: 'Werken als team' })).toBeVisible();
+}
+
 /** Sets the team up through the Settings dev action; without `key` a new team key is made. Returns the key. */
 export async function joinTeam(
   page: Page,
   account: { name: string; password: string },
   key?: { key: string; kid: string },
 ): Promise<{ key: string; kid: string }> {
-  await goToSettings(page);
+  await goToTeamSetup(page);
   await page.getByText('Team instellen (proefversie)').click();
   if (key) {
     await page.getByLabel('Teamsleutel').fill(key.key);
@@ -120,7 +134,7 @@ export async function joinTeam(
 
 /** Fills the server account of the join/create form (issue 20's flow, not the dev action). */
 async function fillAccount(page: Page, account: { name: string; password: string }): Promise<void> {
-  await goToSettings(page);
+  await goToTeamSetup(page);
   await page.getByLabel('Database van het team').fill(DATABASE);
   await page.getByLabel('Je inlognaam op de teamserver').fill(account.name);
   await page.getByLabel('Je toegangscode voor de teamserver').fill(account.password);

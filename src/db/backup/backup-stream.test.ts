@@ -135,7 +135,9 @@ describe('backup format 2: a stream of sealed chunks', () => {
     const db = testDb();
     const fault = failAtRow(db, 500);
     const own = await testVault(db);
-    await createClient(own, { alias: 'Bestaande cliënt' });
+    const existing = await createClient(own, { alias: 'Bestaande cliënt' });
+    // Team sync's bookkeeping stays too (part of the snapshot): it is only emptied with a swap that commits.
+    await db.syncState.put({ key: `clients:${existing.id}`, localRev: 1, envelopeRev: '1-abc' });
     await auditSettled(db);
     const before = await snapshotDb(db);
     const verified = await checkBackupFile(db, backup.blob, TEST_PASSPHRASE, KNOWN);
@@ -144,6 +146,22 @@ describe('backup format 2: a stream of sealed chunks', () => {
     await expect(applyRestore(db, verified)).rejects.toMatchObject({ code: 'write-failed' });
     expect(fault.rows()).toBeGreaterThanOrEqual(500);
     expect(await snapshotDb(db)).toEqual(before);
+  });
+
+  it("a restore empties team sync's bookkeeping in the swap: the restored rows were never mirrored from here", async () => {
+    const { session } = await source(2);
+    const backup = await exportBackup(session);
+    const target = await targetDb();
+    const [mine] = await target.db.clients.toArray();
+    await target.db.syncState.bulkPut([
+      { key: `clients:${mine?.id ?? ''}`, localRev: 1, envelopeRev: '1-abc' },
+      { key: 'notes:n1', localRev: 2, envelopeRev: '2-def' },
+    ]);
+    const verified = await checkBackupFile(target.db, backup.blob, TEST_PASSPHRASE, KNOWN);
+    // Verifying (staging) changes nothing live: only the swap does.
+    expect(await target.db.syncState.count()).toBe(2);
+    await applyRestore(target.db, verified);
+    expect(await target.db.syncState.count()).toBe(0);
   });
 
   it('cancelling at the confirmation drops the staged rows; the counts shown are the file’s', async () => {

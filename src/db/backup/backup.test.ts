@@ -230,6 +230,14 @@ describe('R32/R33: restore is atomic and round-trips', () => {
     expect(await countRows(fresh)).toEqual(counts);
   });
 
+  it("a version 1 restore empties team sync's bookkeeping in the same transaction", async () => {
+    const { backup } = await sourceBackup(1);
+    const db = await targetDb();
+    await db.syncState.put({ key: 'clients:c1', localRev: 1, envelopeRev: '1-abc' });
+    await restore(db, backup.text);
+    expect(await db.syncState.count()).toBe(0);
+  });
+
   it('restores on another device with the backup passphrase, and the data reads back', async () => {
     const { backup, db: source } = await sourceBackup();
     const db = await targetDb();

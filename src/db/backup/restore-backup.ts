@@ -2,7 +2,9 @@
  * Restore (R31–R33): validate the WHOLE file, unwrap its data key with the backup's passphrase and
  * decrypt every record (AAD must match) before anything is written; then replace the client tables,
  * settings, the wrapped client keys, the audit chain and vault meta in ONE strict transaction, and
- * empty the caseload index (derived, never in a backup: rebuilt from the restored records). Any
+ * empty the caseload index (derived, never in a backup: rebuilt from the restored records) and the
+ * team sync bookkeeping (`syncState`: the restored rows were never mirrored from this database, so
+ * a restored vault joins a team again rather than trusting marks about other rows). Any
  * failure leaves the database exactly as it was. Rows of the v1–v4 shape (old backups) are
  * re-sealed after unlock, like a database upgraded in place (meta 'reseal' pending).
  *
@@ -19,6 +21,7 @@ import { unwrapDataKey } from '../crypto/data-key';
 import { deriveKek, KNOWN_KDFS, kdfParamsOf, needsRewrap, PRODUCTION_KDF } from '../crypto/kdf';
 import type { StapwijzerDb } from '../database';
 import { isStorageError } from '../errors';
+import { ID_KEY_ID } from '../keys/key-ring';
 import { resealDone, resealPending } from '../migration/reseal';
 import { KeyRing, memoryKeyStore, openRow, VaultSession } from '../session';
 import { markVaultCreated } from '../storage-health';
@@ -170,7 +173,10 @@ export async function verifyBackup(
     });
     if (sealedDigest !== integrity.digest) throw new BackupError('altered');
     // Rows of either shape: v5 (per-client keys from the file, wrapped under its data key) or v1–v4.
-    const ring = new KeyRing(dataKey, memoryKeyStore(decodeKeys(file)));
+    const keyRows = decodeKeys(file);
+    const ring = new KeyRing(dataKey, memoryKeyStore(keyRows));
+    // The id key seals no row, so no row's opening checks it: unwrap it here.
+    if (keyRows.some((k) => k.id === ID_KEY_ID)) await ring.key(ID_KEY_ID);
     for (const t of BACKUP_TABLES) {
       const rows = file.tables[t];
       for (let i = 0; i < rows.length; i += 500) {
@@ -292,10 +298,13 @@ export async function applyRestore(
     db.keys,
     db.deviceKeys,
     db.caseloadIndex,
+    // Colleagues' audit days (issue 19) belong to the replaced vault: the restored one rejoins and pulls them.
+    db.teamAudit,
     db.auditChain,
     db.auditPending,
     db.auditLog,
     db.meta,
+    db.syncState,
   ];
   const legacy =
     verified.kind === 'stream'
@@ -310,6 +319,8 @@ export async function applyRestore(
         // A restored vault is a new device in its team: it gets a new device key and rejoins (issue 20).
         await db.deviceKeys.clear();
         await db.caseloadIndex.clear();
+        await db.syncState.clear();
+        await db.teamAudit.clear();
         await db.auditPending.clear();
         await db.auditLog.clear();
         await db.meta.bulkPut([vault, sentinel, backoff, locked, reseal]);
@@ -337,6 +348,8 @@ export async function applyRestore(
         await db.keys.bulkAdd(keys);
         await db.deviceKeys.clear();
         await db.caseloadIndex.clear();
+        await db.syncState.clear();
+        await db.teamAudit.clear();
         await db.auditChain.clear();
         await db.auditPending.clear();
         await db.auditLog.clear();

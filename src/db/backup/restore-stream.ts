@@ -17,7 +17,7 @@ import { unwrapDataKey } from '../crypto/data-key';
 import { deriveKek, KNOWN_KDFS, kdfParamsOf } from '../crypto/kdf';
 import type { EncryptedTableName, StapwijzerDb } from '../database';
 import { isStorageError } from '../errors';
-import type { KeyStore } from '../keys/key-ring';
+import { ID_KEY_ID, type KeyStore } from '../keys/key-ring';
 import { type OpenableRow, VaultSession } from '../session';
 import type { AuditChainRow, KdfParams, KeyRow } from '../types';
 import { BackupError } from './backup-error';
@@ -122,7 +122,8 @@ function backupKeyStore(rows: Map<string, KeyRow>): KeyStore {
 
 /**
  * Opens each row with its own seal: a row damaged before export, or from another vault, fails here.
- * Key rows are only collected: each is checked when the first row sealed under it opens.
+ * Key rows are only collected: each is checked when the first row sealed under it opens (the id key,
+ * which seals no row, at once).
  */
 async function checkRows(
   session: VaultSession,
@@ -132,6 +133,9 @@ async function checkRows(
 ) {
   if (table === 'keys') {
     for (const r of rows) keys.set(String(r.id), r as unknown as KeyRow);
+    // No row names the id key (it derives safety signal ids): checked here, or a damaged one would
+    // surface only at the next safety signal.
+    if (keys.has(ID_KEY_ID) && rows.some((r) => r.id === ID_KEY_ID)) await session.checkKey(ID_KEY_ID);
     return;
   }
   if (table === 'auditChain') {

@@ -278,6 +278,34 @@ describe('caseload index', () => {
     expect((await read(await otherTab(session))).entry(anna.id)?.safety).toEqual({ open: false, level: null });
   });
 
+  it("keeps a client's earlier open signal when a later signal of hers is acted on (her events found by their sealed client id)", async () => {
+    const session = await testVault(testDb());
+    const anna = await createClient(session, { alias: 'Anna' });
+    await read(session);
+    const signal = (level: 'urgent' | 'emergency') => ({
+      kind: 'signal' as const,
+      pathwayId: 'postpartum' as const,
+      signal: { id: 'epds-10', kind: 'red-flag' as const, level, label: { nl: 'x', en: 'x' } },
+      draftId: null,
+      at: '2025-05-18T10:00:00.000Z',
+    });
+    await recordSafetySignal(session, { signalId: 's1', clientId: anna.id }, signal('emergency'));
+    await recordSafetySignal(session, { signalId: 's2', clientId: anna.id }, signal('urgent'));
+    await recordSafetyOutcome(session, [{ signalId: 's2' }], anna.id, {
+      kind: 'action',
+      action: 'huisarts',
+      at: '2025-05-18T10:05:00.000Z',
+    });
+    await recordSafetySignal(session, { signalId: 's3', clientId: null }, signal('urgent'));
+    await recordSafetySignal(session, { signalId: 's4', clientId: null }, signal('urgent'));
+    const tab = await read(await otherTab(session));
+    // What the saves wrote adds up (no rebuild), and s1 is still open on her entry.
+    expect(tab.rebuilt).toBe(false);
+    expect(tab.entry(anna.id)?.safety).toEqual({ open: true, level: 'emergency' });
+    expect(tab.entry(anna.id)?.rows.safetyEvents).toBe(3);
+    expect(tab.entry('~anonymous')?.rows.safetyEvents).toBe(2);
+  });
+
   it('drops the decrypted copy when the session locks', async () => {
     const session = await testVault(testDb());
     await createClient(session, { alias: 'Anna' });

@@ -118,38 +118,47 @@ async function openRows<T>(session: VaultSession, table: IndexedTable, rows: rea
   return out;
 }
 
+/**
+ * The safety events of one key (a client, or ANONYMOUS_KEY): a safety event's client id is sealed (a
+ * clear one would mark the client), so every event is opened and the client id read inside. They are
+ * few (a signal, its action), and all under the data key.
+ */
+async function safetyEventsOf(session: VaultSession, key: string): Promise<CaseloadSafetyEventInput[]> {
+  const rows = await session.db.table<RowBase & Sealed, string>('safetyEvents').toArray();
+  const opened = await openRows<CaseloadSafetyEventInput & { clientId: string | null }>(session, 'safetyEvents', rows);
+  return opened.filter((e) => (e.clientId ?? ANONYMOUS_KEY) === key);
+}
+
 /** One client's records as stored now (or the anonymous safety events). */
 async function storedRecords(session: VaultSession, key: string): Promise<CaseloadRecords> {
   const { db } = session;
   const rows = (t: IndexedTable) => db.table<RowBase & Sealed & { clientId?: string | null }, string>(t);
   if (key === ANONYMOUS_KEY) {
-    const anonymous = await rows('safetyEvents')
-      .filter((r) => r.clientId === null)
-      .toArray();
     return {
       client: null,
       screenings: [],
       decisions: [],
       followUps: [],
       followUpEvents: [],
-      safetyEvents: await openRows(session, 'safetyEvents', anonymous),
+      safetyEvents: await safetyEventsOf(session, key),
     };
   }
-  const [client, screenings, decisions, followUps, followUpEvents, safetyEvents] = await Promise.all([
+  // Indexed by clientId, which is in clear on these tables (clear-fields.ts); the client by its id.
+  const [client, screenings, decisions, followUps, followUpEvents] = await Promise.all([
     rows('clients').get(key),
     rows('screenings').where('clientId').equals(key).toArray(),
     rows('decisions').where('clientId').equals(key).toArray(),
     rows('followUps').where('clientId').equals(key).toArray(),
     rows('followUpEvents').where('clientId').equals(key).toArray(),
-    rows('safetyEvents').where('clientId').equals(key).toArray(),
   ]);
+  const safetyEvents = await safetyEventsOf(session, key);
   return {
     client: (await openRows<CaseloadClientInput>(session, 'clients', client ? [client] : []))[0] ?? null,
     screenings: await openRows(session, 'screenings', screenings),
     decisions: await openRows(session, 'decisions', decisions),
     followUps: await openRows(session, 'followUps', followUps),
     followUpEvents: await openRows(session, 'followUpEvents', followUpEvents),
-    safetyEvents: await openRows(session, 'safetyEvents', safetyEvents),
+    safetyEvents,
   };
 }
 

@@ -11,6 +11,10 @@
  * unwrapped with encrypt/decrypt usages only, and a fresh key's raw bytes exist only between
  * generation and wrapping. Destroying a client's `keys` row makes that client's rows unreadable
  * (crypto-shredding); every sealed row names its key id (`kid`), so keys can rotate later.
+ *
+ * Beside them, one per-vault HMAC-SHA-256 key (`ID_KEY_ID`), stored and wrapped the same way and
+ * unwrapped as a non-extractable signing key: it turns facts that must give the same record id every
+ * time (a draft and a safety rule: the signal's id) into an id that tells nothing in clear.
  */
 import { IV_BYTES } from '../crypto/aead';
 import { copyBytes, randomBytes, toBytes, utf8 } from '../crypto/bytes';
@@ -25,6 +29,14 @@ export function clientKeyId(clientId: string): string {
   return `c:${clientId}`;
 }
 
+/**
+ * Key id of the per-vault HMAC key for deterministic opaque ids. Created on first use (the first
+ * safety signal), wrapped under the data key, in every backup with the other key rows.
+ */
+export const ID_KEY_ID = 'h:ids';
+
+const isMacKey = (id: string) => id.startsWith('h:');
+
 /** Where wrapped keys are kept: the database's `keys` table, or a backup's key list being verified. */
 export interface KeyStore {
   get(id: string): Promise<KeyRow | undefined>;
@@ -33,6 +45,8 @@ export interface KeyStore {
 }
 
 const KEY_ALGORITHM = { name: 'AES-GCM', length: 256 } as const;
+const MAC_ALGORITHM = { name: 'HMAC', hash: 'SHA-256', length: 256 } as const;
+const KEY_BYTES = 32;
 const wrapAad = (id: string, parent: string) => utf8(JSON.stringify(['stapwijzer/key/1', id, parent]));
 
 interface ParentKey {
@@ -107,6 +121,16 @@ export class KeyRing {
     return { kid, key };
   }
 
+  /** The per-vault HMAC key (ID_KEY_ID), created (and stored) on first use; it can only sign. */
+  async idKey(): Promise<CryptoKey> {
+    return this.#cached(ID_KEY_ID, async () => {
+      const existing = await this.#store.get(ID_KEY_ID);
+      if (existing) return this.#unwrap(existing);
+      // As for client keys: two tabs creating it at once both end up with the one stored first.
+      return this.#unwrap(await this.#store.addIfAbsent(await this.#create(ID_KEY_ID)));
+    });
+  }
+
   #cached(id: string, load: () => Promise<CryptoKey>): Promise<CryptoKey> {
     this.dataKey();
     let pending = this.#cache.get(id);
@@ -122,9 +146,18 @@ export class KeyRing {
   }
 
   async #create(id: string): Promise<KeyRow> {
-    const parent = this.#team ?? { id: DATA_KEY_ID, key: this.dataKey() };
-    const fresh = await crypto.subtle.generateKey(KEY_ALGORITHM, true, ['encrypt', 'decrypt']);
-    const raw = toBytes(await crypto.subtle.exportKey('raw', fresh));
+    // The id key is the vault's own: always under the data key, never a team key.
+    const parent = isMacKey(id)
+      ? { id: DATA_KEY_ID, key: this.dataKey() }
+      : (this.#team ?? { id: DATA_KEY_ID, key: this.dataKey() });
+    const raw = isMacKey(id)
+      ? randomBytes(KEY_BYTES)
+      : toBytes(
+          await crypto.subtle.exportKey(
+            'raw',
+            await crypto.subtle.generateKey(KEY_ALGORITHM, true, ['encrypt', 'decrypt']),
+          ),
+        );
     try {
       const { iv, ct } = await sealRaw(parent.key, wrapAad(id, parent.id), raw);
       return { id, parent: parent.id, iv, wrapped: ct };
@@ -136,6 +169,7 @@ export class KeyRing {
   async #unwrap(row: KeyRow): Promise<CryptoKey> {
     const raw = await openRaw(this.#parent(row.parent), wrapAad(row.id, row.parent), row);
     try {
+      if (isMacKey(row.id)) return await crypto.subtle.importKey('raw', raw, MAC_ALGORITHM, false, ['sign']);
       return await crypto.subtle.importKey('raw', raw, KEY_ALGORITHM, false, ['encrypt', 'decrypt']);
     } finally {
       raw.fill(0);

@@ -7,6 +7,7 @@
  * in clear ties a safety event to a client (clear-fields.ts).
  */
 import { isStorageError } from '../errors';
+import { withReopenRetry } from '../retry';
 import type { VaultSession } from '../session';
 import type { Decrypted, ReadMany, SafetyEventClear, SafetyEventPayload } from '../types';
 import { byField, getRecord, insertRecord, newClear, queryMany } from './encrypted-store';
@@ -20,12 +21,34 @@ export type SafetySignalRecord = SafetyEventRecord & { data: Extract<SafetyEvent
 /** Events that close a signal: an action or a confirmed discard (a link does not). */
 type Outcome = Extract<SafetyEventPayload, { kind: 'action' | 'discarded' }>;
 
-/** One id per signal of a draft: detecting it again (every answer, every reload) writes nothing new. */
-export function signalIdFor(draftId: string, signalRuleId: string): string {
+/**
+ * One id per signal of a draft: detecting it again (every answer, every reload) writes nothing new.
+ * Opaque (an HMAC under the vault's id key, VaultSession.opaqueId): the id is in clear, and naming
+ * the rule in it would name the instrument and that a safety question was answered.
+ */
+export function signalIdFor(session: VaultSession, draftId: string, signalRuleId: string): Promise<string> {
+  return session.opaqueId('safety-signal', [draftId, signalRuleId]);
+}
+
+/**
+ * The id builds before schema v10 gave a signal: the rule in clear. Only read: the migration after
+ * unlock (migration/signal-ids.ts) rewrites such rows to `signalIdFor`.
+ */
+export function legacySignalIdFor(draftId: string, signalRuleId: string): string {
   return `${draftId}~${signalRuleId}`;
 }
 
-/** Stores a detected signal once; resolves to true when it was new. */
+/** The draft and rule a legacy signal id names; null for any other id. */
+export function parseLegacySignalId(id: string): { draftId: string; ruleId: string } | null {
+  const at = id.indexOf('~');
+  if (at <= 0 || at === id.length - 1) return null;
+  return { draftId: id.slice(0, at), ruleId: id.slice(at + 1) };
+}
+
+/**
+ * Stores a detected signal once; resolves to true when it was new. The same signal stored by an
+ * older build under its legacy id (not yet rewritten by the migration) counts as stored.
+ */
 export async function recordSafetySignal(
   session: VaultSession,
   fields: { signalId: string; clientId: string | null },
@@ -34,6 +57,13 @@ export async function recordSafetySignal(
 ): Promise<boolean> {
   const existing = await getRecord(session, 'safetyEvents', fields.signalId);
   if (existing !== undefined) return false;
+  if (data.draftId !== null) {
+    // Presence is enough (and a damaged legacy row must not stop a new signal being noted as stored).
+    const legacy = await withReopenRetry(session.db, () =>
+      session.db.safetyEvents.get(legacySignalIdFor(data.draftId ?? '', data.signal.id)),
+    );
+    if (legacy !== undefined) return false;
+  }
   try {
     await insertRecord(
       session,

@@ -27,7 +27,7 @@ const signal = {
 describe('a safety signal of a mother with thoughts of self-harm', () => {
   it('is stored once, however often the same answer is detected again', async () => {
     const session = await testVault(testDb());
-    const signalId = signalIdFor('draft-1', 'epds.item-10');
+    const signalId = await signalIdFor(session, 'draft-1', 'epds.item-10');
     expect(await recordSafetySignal(session, { signalId, clientId: 'c1' }, signal)).toBe(true);
     expect(await recordSafetySignal(session, { signalId, clientId: 'c1' }, signal)).toBe(false);
     expect((await listOpenSignals(session)).records.map((r) => r.id)).toEqual([signalId]);
@@ -35,7 +35,7 @@ describe('a safety signal of a mother with thoughts of self-harm', () => {
 
   it('stays open until an action is recorded, and the action is a new event beside it (nothing overwritten)', async () => {
     const session = await testVault(testDb());
-    const signalId = signalIdFor('draft-2', 'epds.item-10');
+    const signalId = await signalIdFor(session, 'draft-2', 'epds.item-10');
     await recordSafetySignal(session, { signalId, clientId: null }, { ...signal, draftId: 'draft-2' });
     expect((await listOpenSignals(session)).records).toHaveLength(1);
     await recordSafetyOutcome(session, [{ signalId }], 'c2', {
@@ -50,7 +50,7 @@ describe('a safety signal of a mother with thoughts of self-harm', () => {
 
   it('is encrypted at rest: the stored row holds no label text', async () => {
     const session = await testVault(testDb());
-    const signalId = signalIdFor('draft-3', 'epds.item-10');
+    const signalId = await signalIdFor(session, 'draft-3', 'epds.item-10');
     await recordSafetySignal(session, { signalId, clientId: 'c3' }, { ...signal, draftId: 'draft-3' });
     const raw = await session.db.safetyEvents.get(signalId);
     const dump = JSON.stringify(raw, (_k, v: unknown) =>
@@ -71,7 +71,7 @@ describe('a safety signal of a mother with thoughts of self-harm', () => {
 describe('a signal raised before the client was named (a "Ja" on the start screen)', () => {
   it('is linked to her by a new event: still open, now hers, the signal row itself unchanged', async () => {
     const session = await testVault(testDb());
-    const signalId = signalIdFor('draft-4', 'epds.item-10');
+    const signalId = await signalIdFor(session, 'draft-4', 'epds.item-10');
     await recordSafetySignal(session, { signalId, clientId: null }, { ...signal, draftId: 'draft-4' });
     const before = await session.db.safetyEvents.get(signalId);
     expect(await linkSignalsToClient(session, [signalId], 'c4')).toBe(1);
@@ -81,7 +81,7 @@ describe('a signal raised before the client was named (a "Ja" on the start scree
 
   it('linking her again writes nothing; a later link to another client wins', async () => {
     const session = await testVault(testDb());
-    const signalId = signalIdFor('draft-5', 'epds.item-10');
+    const signalId = await signalIdFor(session, 'draft-5', 'epds.item-10');
     await recordSafetySignal(session, { signalId, clientId: null }, { ...signal, draftId: 'draft-5' });
     await linkSignalsToClient(session, [signalId], 'c5', 1_000);
     expect(await linkSignalsToClient(session, [signalId], 'c5', 2_000)).toBe(0);

@@ -10,7 +10,6 @@
  */
 import Dexie, { type ObservabilitySet } from 'dexie';
 import * as v from 'valibot';
-import { trackInTx } from '../audit/audit-log';
 import { loadCaseloadUpdate } from '../caseload/load-update';
 import type { StapwijzerDb } from '../database';
 import { PAYLOAD_SCHEMAS } from '../payload-schemas';
@@ -123,7 +122,7 @@ export async function applyPulled(session: VaultSession, items: readonly PulledR
     }));
   const before = await withReopenRetry(db, read);
   const outcomes: ApplyOutcome[] = [];
-  const toSeal: { index: number; item: PulledRecord; rev: number; key: string; created: boolean }[] = [];
+  const toSeal: { index: number; item: PulledRecord; rev: number; key: string }[] = [];
   for (const [index, item] of items.entries()) {
     const current = before.rows[index];
     const state = before.states[index];
@@ -144,7 +143,7 @@ export async function applyPulled(session: VaultSession, items: readonly PulledR
     }
     const rev = (current?.rev ?? 0) + 1;
     const key = syncKey(item.table, item.record.clear.id);
-    toSeal.push({ index, item, rev, key, created: !current });
+    toSeal.push({ index, item, rev, key });
     outcomes.push('applied');
   }
   // Sealed in parallel (WebCrypto runs off the main thread), before the transaction opens.
@@ -153,7 +152,6 @@ export async function applyPulled(session: VaultSession, items: readonly PulledR
       index: t.index,
       row: await session.seal(t.item.table, { ...t.item.record.clear, rev: t.rev }, t.item.record.data),
       state: { key: t.key, localRev: t.rev, envelopeRev: t.item.envelopeRev },
-      created: t.created,
     })),
   );
   if (sealed.length === 0) return outcomes;
@@ -179,7 +177,9 @@ export async function applyPulled(session: VaultSession, items: readonly PulledR
           }
           await table.put(s.row);
           await db.syncState.put(s.state);
-          trackInTx(item.table, s.created ? 'create' : 'change', s.row.id);
+          // Not an event of this device's log: the colleague who made or changed the record logged it on
+          // their device, and that event arrives in their day document (team-audit.repository.ts). Logging
+          // it here too would name this device's user as its author.
         }
         await putCaseloadInTx(db, prepared);
       }),

@@ -1,10 +1,14 @@
-// The audit log, newest first and paged, with the result of the chain check (R38).
+// The audit log, newest first and paged, with the result of the chain check (R38). In a team, the
+// events of colleagues' devices are listed beside this device's own (issue 19), marked as such; the
+// chain check is about this device's own chain.
 import { useEffect, useState } from 'react';
-import { type AuditRow, type ChainReport, listAuditEvents, verifyAuditChain } from '../../db';
+import { type ChainReport, verifyAuditChain } from '../../db';
+import { type LogEntry, readLogEntries } from '../../db/team-audit';
 import { formatDateTime } from '../../i18n/dates';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { useVault } from '../../runtime/vault/runtime-context';
 import { PageHeading } from '../../ui/page-heading';
+import { actionLabel } from './action-label';
 import { auditMessages } from './messages';
 import { recordLabels } from './record-labels';
 
@@ -16,7 +20,7 @@ export function AuditPage() {
   const language = useLanguage();
   const [report, setReport] = useState<ChainReport | null>(null);
   const [page, setPage] = useState(0);
-  const [data, setData] = useState<{ events: AuditRow[]; total: number } | null>(null);
+  const [data, setData] = useState<{ events: LogEntry[]; total: number; fromTeam: number } | null>(null);
 
   useEffect(() => {
     verifyAuditChain(vault.session())
@@ -26,13 +30,14 @@ export function AuditPage() {
 
   const [labels, setLabels] = useState<Map<string, string>>(new Map());
   useEffect(() => {
-    listAuditEvents(vault.session(), page, PAGE_SIZE)
-      .then(async (loaded) => {
-        setData(loaded);
-        const ids = loaded.events.flatMap((e) => (e.recordId ? [e.recordId] : []));
+    readLogEntries(vault.session())
+      .then(async ({ entries, fromTeam }) => {
+        const events = entries.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
+        setData({ events, total: entries.length, fromTeam });
+        const ids = events.flatMap((e) => (e.recordId ? [e.recordId] : []));
         setLabels(await recordLabels(vault.session(), ids));
       })
-      .catch(() => setData({ events: [], total: 0 }));
+      .catch(() => setData({ events: [], total: 0, fromTeam: 0 }));
   }, [vault, page]);
 
   const eventCount = data?.total ?? 0;
@@ -48,6 +53,7 @@ export function AuditPage() {
             ? t('intact', { count: report.count })
             : t('broken', { at: (report.at ?? 0) + 1 })}
       </p>
+      {data && data.fromTeam > 0 && <p>{t('fromTeam', { count: data.fromTeam })}</p>}
       {data && data.events.length === 0 && <p>{t('empty')}</p>}
       {data && data.events.length > 0 && (
         <div className="audit-table-wrap">
@@ -58,15 +64,17 @@ export function AuditPage() {
                 <th scope="col">{t('actor')}</th>
                 <th scope="col">{t('action')}</th>
                 <th scope="col">{t('record')}</th>
+                {data.fromTeam > 0 && <th scope="col">{t('device')}</th>}
               </tr>
             </thead>
             <tbody>
               {data.events.map((e) => (
-                <tr key={e.id}>
+                <tr key={`${e.device}-${e.id}`} data-device={e.device}>
                   <td>{formatDateTime(e.ts, language)}</td>
                   <td>{e.actor}</td>
-                  <td>{t(`action.${e.action}`)}</td>
+                  <td>{actionLabel(t, e.action)}</td>
                   <td>{e.recordId ? (labels.get(e.recordId) ?? t('recordOther')) : '—'}</td>
+                  {data.fromTeam > 0 && <td>{t(e.device === 'this' ? 'deviceThis' : 'deviceOther')}</td>}
                 </tr>
               ))}
             </tbody>

@@ -3,6 +3,8 @@ import { defineMessages } from '../../i18n/define-messages';
 export const cardsMessages = defineMessages(
   {
     filters: 'Kaarten zoeken en filteren',
+    filtersNone: 'Filters',
+    filtersActive: 'Filters ({count} actief)',
     search: 'Zoeken in kaarten',
     searchHint: 'Hoofdletters en accenten maken niet uit.',
     pathway: 'Route',
@@ -53,6 +55,8 @@ export const cardsMessages = defineMessages(
   },
   {
     filters: 'Search and filter cards',
+    filtersNone: 'Filters',
+    filtersActive: 'Filters ({count} active)',
     search: 'Search the cards',
     searchHint: 'Capitals and accents do not matter.',
     pathway: 'Pathway',

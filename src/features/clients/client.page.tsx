@@ -8,7 +8,7 @@ import { useVault } from '../../runtime/vault/runtime-context';
 import { PageHeading } from '../../ui/page-heading';
 import { logView } from '../audit/log-events';
 import { useRolePathways } from '../home/use-role-pathways';
-import { ConflictChooser } from '../team';
+import { ClientLog, ConflictChooser } from '../team';
 import { ClientForm } from './client-form';
 import './clients.css';
 import { ClientOpenSignals } from '../safety/client-open-signals';
@@ -143,6 +143,7 @@ function ClientView({ client }: { client: ClientRecord }) {
           <section aria-labelledby="timeline-title">
             <h2 id="timeline-title">{t('timelineTitle')}</h2>
             <Timeline history={history} />
+            <ClientLog clientId={client.id} />
           </section>
           <Suspense fallback={null}>
             <ExportSection client={client} history={history} />

@@ -17,6 +17,9 @@ export const messages = defineMessages(
     removeCall: 'Contactpersoon {n} verwijderen',
     save: 'Nieuwe versie opslaan',
     draftRestored: 'Je wijzigingen die nog niet waren opgeslagen, zijn teruggezet. Sla ze op als nieuwe versie.',
+    newerVersion:
+      'Het plan is intussen ergens anders opgeslagen. Je wijzigingen staan nog hier. Sla je op, dan wordt dit de nieuwe versie en blijft de andere in de eerdere versies.',
+    showNewer: 'Toon de nieuwe versie (je wijzigingen vervallen)',
     print: 'Afdrukversie',
     printNow: 'Afdrukken',
     back: 'Terug naar de cliënt',
@@ -43,6 +46,9 @@ export const messages = defineMessages(
     removeCall: 'Remove contact {n}',
     save: 'Save new version',
     draftRestored: 'Your changes that were not yet saved are back. Save them as a new version.',
+    newerVersion:
+      'The plan was saved elsewhere meanwhile. Your changes are still here. If you save, this becomes the new version and the other one stays in the earlier versions.',
+    showNewer: 'Show the new version (your changes are dropped)',
     print: 'Print version',
     printNow: 'Print',
     back: 'Back to the client',

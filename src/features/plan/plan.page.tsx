@@ -107,72 +107,64 @@ function PlanEditor({
   const id = useId();
   const save = useSaveState();
   const initial = plan?.data;
-  const [signs, setSigns] = useState<Record<string, { checked: boolean; text: string }>>(() =>
-    Object.fromEntries(
-      template.warningSignCategories.map((c) => {
-        const found = initial?.warningSigns.find((s) => s.category === c.id);
-        return [c.id, { checked: found !== undefined, text: found?.text ?? '' }];
-      }),
-    ),
-  );
-  const [triggers, setTriggers] = useState((initial?.triggers ?? []).join('\n'));
-  const [whatIDo, setWhatIDo] = useState((initial?.whatIDo ?? []).join('\n'));
-  const [whatOthersDo, setWhatOthersDo] = useState((initial?.whatOthersDo ?? []).join('\n'));
-  const [calls, setCalls] = useState<CallRow[]>(() =>
-    (initial?.whomToCall ?? []).map((c) => ({ key: crypto.randomUUID(), name: c.name, phone: c.phone ?? '' })),
-  );
+  const [signs, setSigns] = useState(() => formOf(initial, template).signs);
+  const [triggers, setTriggers] = useState(() => formOf(initial, template).triggers);
+  const [whatIDo, setWhatIDo] = useState(() => formOf(initial, template).whatIDo);
+  const [whatOthersDo, setWhatOthersDo] = useState(() => formOf(initial, template).whatOthersDo);
+  const [calls, setCalls] = useState<CallRow[]>(() => withKeys(formOf(initial, template).calls));
   const section = (sid: string) => template.sections.find((s) => s.id === sid);
+  const show = (form: PlanForm) => {
+    setSigns(form.signs);
+    setTriggers(form.triggers);
+    setWhatIDo(form.whatIDo);
+    setWhatOthersDo(form.whatOthersDo);
+    setCalls(withKeys(form.calls));
+  };
 
   // Unsaved edits are kept as an encrypted draft (issue 18): leaving the page, the auto-lock or a crash
-  // cannot lose them. Only a form that differs from the saved plan leaves a draft.
+  // cannot lose them. Only a form that differs from the saved plan leaves a draft, so the baseline
+  // follows the saved plan: this editor's own save and a version that arrived from the team both move
+  // it. (A fixed baseline once stored a version pulled from the team as "unsaved edits", and restored it
+  // over the version chosen after a conflict.)
   const draft = useTextDraft(`plan:${clientId}`, clientId);
-  const snapshot = JSON.stringify({
-    signs,
-    triggers,
-    whatIDo,
-    whatOthersDo,
-    calls: calls.map(({ name, phone }) => ({ name, phone })),
-  });
-  const [baseline] = useState(snapshot);
+  const snapshot = snapshotOf({ signs, triggers, whatIDo, whatOthersDo, calls });
+  const [baseline, setBaseline] = useState(snapshot);
+  const planKey = plan ? `${plan.id}:${plan.rev}` : null;
+  const known = useRef(planKey);
   const applied = useRef(false);
   const [restored, setRestored] = useState(false);
+  /** A version saved elsewhere while this form held unsaved edits: shown on request, never over them. */
+  const [newer, setNewer] = useState<PlanForm | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: applied once, when the draft has loaded
   useEffect(() => {
     if (draft.restored === undefined || applied.current) return;
     applied.current = true;
     const form = parsePlanForm(draft.restored?.form);
     if (form === null) return;
-    setSigns(form.signs);
-    setTriggers(form.triggers);
-    setWhatIDo(form.whatIDo);
-    setWhatOthersDo(form.whatOthersDo);
-    setCalls(form.calls.map((c) => ({ key: crypto.randomUUID(), ...c })));
+    show(form);
     setRestored(true);
+    // Typed on an earlier version than the one saved now: say so, and offer the saved one.
+    const base = draft.restored?.base;
+    if (plan && base !== undefined && base !== planKey) setNewer(formOf(plan.data, template));
   }, [draft.restored]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: snapshot stands for the form's state
   useEffect(() => {
-    if (applied.current) draft.set(snapshot === baseline ? {} : { form: snapshot });
-  }, [snapshot]);
-  // The plan changed elsewhere (another team device, or a version chosen after a conflict): show that
-  // version, so a save here never writes a stale form over it. This editor's own saves are known.
-  const known = useRef(plan ? `${plan.id}:${plan.rev}` : null);
+    if (applied.current) draft.set(snapshot === baseline ? {} : { form: snapshot, base: known.current ?? '' });
+  }, [snapshot, baseline]);
+  // The plan changed elsewhere (another team device, or a version chosen after a conflict). A form
+  // without edits shows that version, so a save here never writes a stale form over it; a form with
+  // edits keeps them and offers the new version. This editor's own saves are known.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: planKey stands for the saved plan
   useEffect(() => {
-    const now = plan ? `${plan.id}:${plan.rev}` : null;
-    if (!plan || now === known.current) return;
-    known.current = now;
-    const data = plan.data;
-    setSigns(
-      Object.fromEntries(
-        template.warningSignCategories.map((c) => {
-          const found = data.warningSigns.find((s) => s.category === c.id);
-          return [c.id, { checked: found !== undefined, text: found?.text ?? '' }];
-        }),
-      ),
-    );
-    setTriggers(data.triggers.join('\n'));
-    setWhatIDo(data.whatIDo.join('\n'));
-    setWhatOthersDo(data.whatOthersDo.join('\n'));
-    setCalls(data.whomToCall.map((c) => ({ key: crypto.randomUUID(), name: c.name, phone: c.phone ?? '' })));
-  }, [plan, template]);
+    if (!plan || planKey === known.current) return;
+    known.current = planKey;
+    const form = formOf(plan.data, template);
+    setBaseline(snapshotOf(form));
+    if (snapshot === baseline) {
+      show(form);
+      setNewer(null);
+    } else setNewer(form);
+  }, [planKey, template]);
 
   const content = (): PlanContent => ({
     warningSigns: [
@@ -203,7 +195,9 @@ function PlanEditor({
       known.current = `${saved.id}:${saved.rev}`;
     }, language);
     if (ok) {
+      setBaseline(snapshot);
       setRestored(false);
+      setNewer(null);
       await draft.clear();
     }
   };
@@ -238,6 +232,23 @@ function PlanEditor({
         <p className="notice" role="status">
           {t('draftRestored')}
         </p>
+      )}
+      {newer && (
+        <div className="notice" role="status">
+          <p>{t('newerVersion')}</p>
+          <button
+            type="button"
+            className="button secondary small"
+            onClick={() => {
+              show(newer);
+              setBaseline(snapshotOf(newer));
+              setNewer(null);
+              setRestored(false);
+            }}
+          >
+            {t('showNewer')}
+          </button>
+        </div>
       )}
       <fieldset className="field">
         <legend>{signsSection?.label[language]}</legend>
@@ -344,6 +355,37 @@ interface PlanForm {
   whatOthersDo: string;
   calls: { name: string; phone: string }[];
 }
+
+/** The form showing a saved plan (or an empty one). */
+function formOf(data: PlanContent | undefined, template: PlanTemplate): PlanForm {
+  return {
+    signs: Object.fromEntries(
+      template.warningSignCategories.map((c) => {
+        const found = data?.warningSigns.find((s) => s.category === c.id);
+        return [c.id, { checked: found !== undefined, text: found?.text ?? '' }];
+      }),
+    ),
+    triggers: (data?.triggers ?? []).join('\n'),
+    whatIDo: (data?.whatIDo ?? []).join('\n'),
+    whatOthersDo: (data?.whatOthersDo ?? []).join('\n'),
+    calls: (data?.whomToCall ?? []).map((c) => ({ name: c.name, phone: c.phone ?? '' })),
+  };
+}
+
+/** What the draft stores and the baseline compares: the form without the rows' React keys. */
+function snapshotOf(form: Omit<PlanForm, 'calls'> & { calls: readonly { name: string; phone: string }[] }): string {
+  const { signs, triggers, whatIDo, whatOthersDo } = form;
+  return JSON.stringify({
+    signs,
+    triggers,
+    whatIDo,
+    whatOthersDo,
+    calls: form.calls.map(({ name, phone }) => ({ name, phone })),
+  });
+}
+
+const withKeys = (calls: readonly { name: string; phone: string }[]): CallRow[] =>
+  calls.map((c) => ({ key: crypto.randomUUID(), ...c }));
 
 const isText = (x: unknown): x is string => typeof x === 'string';
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;

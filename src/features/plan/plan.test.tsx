@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { createClient, listPlans, type VaultSession } from '../../db';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createClient, createPlan, findTextDraft, listPlans, updatePlan, type VaultSession } from '../../db';
 import { renderRoute } from '../../runtime/testing/render-route';
 import { unlockedVault } from '../../runtime/testing/unlocked';
 import { packOf } from '../clients/testing/seed';
@@ -94,5 +94,65 @@ describe('Relapse-prevention plan', () => {
     expect(screen.getByText('Moe: moe bij het opstaan')).toBeInTheDocument();
     expect(screen.getByText('POH-GGZ — 010-1234567')).toBeInTheDocument();
     expect(screen.getByText(/versie van 1 januari 2026/)).toBeInTheDocument();
+  });
+
+  describe('a version saved elsewhere (another team device, or chosen after a conflict)', () => {
+    const content = (triggers: string[]) => ({
+      warningSigns: [],
+      triggers,
+      whatIDo: [],
+      whatOthersDo: [],
+      whomToCall: [],
+    });
+    async function planWith(triggers: string[]) {
+      const client = await createClient(session, { alias: 'P' });
+      await createPlan(
+        session,
+        { clientId: client.id, pathwayId: 'relapse-prevention' },
+        revisePlan(null, content(triggers), '2026-01-01T10:00:00Z'),
+      );
+      return client.id;
+    }
+    async function saveElsewhere(clientId: string, triggers: string[], at: string) {
+      const [current] = (await listPlans(session, clientId)).records;
+      if (!current) throw new Error('no plan');
+      await updatePlan(session, current, revisePlan(current.data, content(triggers), at));
+    }
+
+    it('replaces a form without edits and leaves no draft, so a later visit shows the newest version', async () => {
+      const clientId = await planWith(['eerste']);
+      const view = renderRoute(`/clients/${clientId}/plan`);
+      const triggers = await screen.findByRole('textbox', { name: 'Wat het kan uitlokken' });
+      expect(triggers).toHaveValue('eerste');
+
+      await saveElsewhere(clientId, ['van het team'], '2026-01-02T10:00:00Z');
+      await vi.waitFor(() => expect(triggers).toHaveValue('van het team'));
+      // What the auto-lock does before it locks: every draft saver writes what it holds.
+      await session.db.lifecycle.flushAll(5_000);
+      expect(await findTextDraft(session, `plan:${clientId}`)).toBeUndefined();
+      view.unmount();
+
+      await saveElsewhere(clientId, ['gekozen versie'], '2026-01-03T10:00:00Z');
+      renderRoute(`/clients/${clientId}/plan`);
+      expect(await screen.findByRole('textbox', { name: 'Wat het kan uitlokken' })).toHaveValue('gekozen versie');
+      expect(screen.queryByText(/zijn teruggezet/)).not.toBeInTheDocument();
+    });
+
+    it('keeps the edits of a form being typed in and offers the new version instead of replacing them', async () => {
+      const clientId = await planWith(['eerste']);
+      const user = userEvent.setup();
+      renderRoute(`/clients/${clientId}/plan`);
+      const triggers = await screen.findByRole('textbox', { name: 'Wat het kan uitlokken' });
+      await user.clear(triggers);
+      await user.type(triggers, 'mijn tekst');
+
+      await saveElsewhere(clientId, ['van het team'], '2026-01-02T10:00:00Z');
+      expect(await screen.findByText(/intussen ergens anders opgeslagen/)).toBeInTheDocument();
+      expect(triggers).toHaveValue('mijn tekst');
+
+      await user.click(screen.getByRole('button', { name: /Toon de nieuwe versie/ }));
+      expect(triggers).toHaveValue('van het team');
+      expect(screen.queryByText(/intussen ergens anders opgeslagen/)).not.toBeInTheDocument();
+    });
   });
 });

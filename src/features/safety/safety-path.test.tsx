@@ -147,7 +147,7 @@ describe('an open signal recorded from Vandaag', () => {
       ...EPDS_DRAFT,
       flags: { 'postpartum-psychosis': true },
     });
-    const signalId = signalIdFor(draft.id, 'postpartum-psychosis');
+    const signalId = await signalIdFor(session, draft.id, 'postpartum-psychosis');
     await recordSafetySignal(session, { signalId, clientId: client.id }, { ...psychosis, draftId: draft.id });
     const user = userEvent.setup();
     renderRoute(`/safety/${signalId}`);
@@ -161,7 +161,7 @@ describe('an open signal recorded from Vandaag', () => {
 
   it('accepts "invoer gecorrigeerd" with a note when the yes was given on a start screen that was never started', async () => {
     const session = await unlockedVault();
-    const signalId = signalIdFor('never-started', 'postpartum-psychosis');
+    const signalId = await signalIdFor(session, 'never-started', 'postpartum-psychosis');
     await recordSafetySignal(session, { signalId, clientId: null }, { ...psychosis, draftId: 'never-started' });
     const user = userEvent.setup();
     const { router } = renderRoute(`/safety/${signalId}`);

@@ -2,12 +2,14 @@
 // closes it). When its screening draft still exists, the screening can be continued from here.
 
 import { useLiveQuery } from 'dexie-react-hooks';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { getDraft, recordSafetyOutcome } from '../../db';
 import { checkSafetyAction, safetyAdvice } from '../../domain';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { useActivePack } from '../../runtime/content/use-content';
+import { useFirstOwner } from '../../runtime/drafts/use-first-owner';
+import { useTextDraft } from '../../runtime/drafts/use-text-draft';
 import { useVault } from '../../runtime/vault/runtime-context';
 import { FormErrors } from '../../ui/form-errors';
 import { PageHeading } from '../../ui/page-heading';
@@ -37,6 +39,25 @@ export function SafetySignalPage() {
   const [choice, setChoice] = useState<SafetyChoice>({ action: null, note: '' });
   const [errors, setErrors] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
+  // The note is kept as an encrypted draft, like every free-text field (issue 18): leaving the page,
+  // the auto-lock or a crash cannot lose what was typed about what was done.
+  const owner = useFirstOwner(record ? { key: `signal:${record.id}`, clientId: record.clientId } : null);
+  const noteDraft = useTextDraft(owner?.key ?? null, owner?.clientId ?? null);
+  const noteApplied = useRef(false);
+  const [noteRestored, setNoteRestored] = useState(false);
+  useEffect(() => {
+    if (noteDraft.restored === undefined || noteApplied.current || record === undefined) return;
+    noteApplied.current = true;
+    const kept = noteDraft.restored?.note;
+    if (kept) {
+      setChoice((c) => (c.note === '' ? { ...c, note: kept } : c));
+      setNoteRestored(true);
+    }
+  }, [noteDraft.restored, record]);
+  const choose = (next: SafetyChoice) => {
+    setChoice(next);
+    if (next.note !== choice.note) noteDraft.set({ note: next.note });
+  };
 
   if (open === undefined || (record !== undefined && !pack)) {
     return <PageHeading>{t('signalPageTitle')}</PageHeading>;
@@ -77,6 +98,7 @@ export function SafetySignalPage() {
         ...(choice.note.trim() ? { note: choice.note.trim() } : {}),
         at: new Date().toISOString(),
       });
+      await noteDraft.clear();
       navigate('/');
     } catch {
       setErrors([t('signalSaveFailed')]);
@@ -100,7 +122,12 @@ export function SafetySignalPage() {
           </p>
         )}
         <form onSubmit={submit} noValidate>
-          <SafetyActionFields actions={advice.actions} value={choice} onChange={setChoice} />
+          <SafetyActionFields actions={advice.actions} value={choice} onChange={choose} />
+          {noteRestored && (
+            <p className="hint" role="status">
+              {t('noteDraftRestored')}
+            </p>
+          )}
           <FormErrors errors={errors} />
           <button type="submit" className="button" disabled={busy}>
             {t('signalRecord')}

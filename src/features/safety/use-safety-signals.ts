@@ -13,7 +13,7 @@ import {
 import type { PathwayId, SafetySignal } from '../../domain';
 import { useVault } from '../../runtime/vault/runtime-context';
 
-/** Stores each signal once for this draft (a repeated detection writes nothing). */
+/** Stores each signal once for this draft (a repeated detection writes nothing); resolves to their ids. */
 export async function recordSignals(
   session: VaultSession,
   args: {
@@ -23,12 +23,15 @@ export async function recordSignals(
     signals: readonly SafetySignal[];
     handedToClient: boolean;
   },
-): Promise<void> {
+): Promise<string[]> {
   const at = new Date().toISOString();
+  const ids: string[] = [];
   for (const s of args.signals) {
+    const signalId = await signalIdFor(session, args.draftId, s.id);
+    ids.push(signalId);
     await recordSafetySignal(
       session,
-      { signalId: signalIdFor(args.draftId, s.id), clientId: args.clientId },
+      { signalId, clientId: args.clientId },
       {
         kind: 'signal',
         pathwayId: args.pathwayId,
@@ -39,6 +42,7 @@ export async function recordSignals(
       },
     );
   }
+  return ids;
 }
 
 /**

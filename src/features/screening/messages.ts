@@ -90,6 +90,7 @@ export const screeningMessages = defineMessages(
     anonymousNotSaved: 'Anonieme screening: er wordt niets bewaard.',
     keyNotVerified:
       'Sleutel nog niet bevestigd: de scoring is nog niet gecontroleerd met het gelicentieerde Nederlandse formulier. Controleer de itemscores met het papieren formulier.',
+    keyNotVerifiedShort: 'Sleutel nog niet bevestigd: vergelijk de score per vraag met het papieren formulier.',
     scoreEntryHint:
       'Tik per vraag aan welk antwoord (1e tot {last}e) op het papieren formulier is gekozen. Naast elk antwoord staan de punten; de app telt ze op.',
     scoreEntryHintPrinted:
@@ -100,6 +101,11 @@ export const screeningMessages = defineMessages(
       'Welke antwoorden een punt scoren, is nog niet gecontroleerd met het formulier van deze vragenlijst. Controleer de punten met het papieren formulier.',
     notScored: 'telt niet mee',
     toCheck: 'Controleren',
+    quickLabel: 'Snel invoeren: typ vraag {from}–{to} achter elkaar',
+    quickHint: 'Per vraag het nummer van het aangekruiste antwoord (1–{last}). Vraag {tapped} tik je daarna zelf aan.',
+    quickHintAll: 'Per vraag het nummer van het aangekruiste antwoord (1–{last}).',
+    quickNotAPosition: 'Teken {at} ("{char}") is geen antwoord: typ per vraag 1 tot en met {last}.',
+    quickTooMany: 'Er zijn maar {count} vragen om zo te typen: één cijfer per vraag.',
     checkHeading: 'Controleer met het papieren formulier',
     checkHint: 'Vergelijk elk antwoord met het formulier voordat je de uitslag bekijkt.',
     checkConfirm: 'Klopt, naar de uitslag',
@@ -157,7 +163,7 @@ export const screeningMessages = defineMessages(
     underlyingStep: 'Zonder het veiligheidssignaal zou de stap zijn: {step}.',
     stepLabel: 'stap {step}',
     actionsHeading: 'Wat je kunt doen',
-    reasonsHeading: 'Waarom',
+    reasonsFold: 'Waarom deze stap: redenen en bronnen',
     inference: 'Dit is een voorstel; regionale afspraken kunnen afwijken.',
     cardsHeading: 'Kaarten om te laten zien of mee te geven',
     'audience.professional': 'voor jou',
@@ -174,7 +180,6 @@ export const screeningMessages = defineMessages(
     errorOverrideStep: 'Kies de andere stap.',
     errorOverrideReason: 'Geef een reden voor de andere stap.',
     followUpDate: 'Vervolgafspraak',
-    followUpHint: 'Voorgestelde datum volgens de route; je kunt hem aanpassen.',
     'errorDue.invalid': 'Kies een datum voor de vervolgafspraak.',
     'errorDue.in-the-past': 'De vervolgafspraak kan niet in het verleden liggen.',
     'errorDue.later-needs-reason':
@@ -192,6 +197,7 @@ export const screeningMessages = defineMessages(
       'Afronden zonder bewaren wist deze screening: de antwoorden, de totaalscore {total} en het veiligheidssignaal ({signals}), zonder dat een actie is vastgelegd. Er blijft alleen in het logboek staan dat het signaal is gewist.',
     discardSafetyConfirm: 'Ja, wissen zonder bewaren',
     noteLabel: 'Notitie (optioneel)',
+    noteFold: 'Notitie toevoegen',
     anonymousSafetyHint:
       'Dit was een anonieme screening. Maak een cliënt aan, zodat je actie en de vervolgafspraak bewaard blijven.',
     anonymousSaveHint: 'Dit was een anonieme screening. Wil je hem bewaren, maak dan een cliënt aan.',
@@ -287,6 +293,7 @@ export const screeningMessages = defineMessages(
     anonymousNotSaved: 'Anonymous screening: nothing is stored.',
     keyNotVerified:
       'Key not yet confirmed: the scoring has not yet been checked against the licensed Dutch form. Check the item scores against the paper form.',
+    keyNotVerifiedShort: 'Key not yet confirmed: compare the score per question with the paper form.',
     scoreEntryHint:
       'For each question, tap which answer (option 1 to {last}) was marked on the paper form. The points are shown beside each answer; the app adds them up.',
     scoreEntryHintPrinted:
@@ -297,6 +304,12 @@ export const screeningMessages = defineMessages(
       "Which answers score a point has not yet been checked against this questionnaire's form. Check the points against the paper form.",
     notScored: 'not scored',
     toCheck: 'Check',
+    quickLabel: 'Quick entry: type questions {from}–{to} in a row',
+    quickHint:
+      'Per question the number of the answer marked (1–{last}). You tap question {tapped} yourself afterwards.',
+    quickHintAll: 'Per question the number of the answer marked (1–{last}).',
+    quickNotAPosition: 'Character {at} ("{char}") is not an answer: type 1 to {last} per question.',
+    quickTooMany: 'There are only {count} questions to type this way: one digit per question.',
     checkHeading: 'Check against the paper form',
     checkHint: 'Compare every answer with the form before you look at the result.',
     checkConfirm: 'Correct, show the result',
@@ -354,7 +367,7 @@ export const screeningMessages = defineMessages(
     underlyingStep: 'Without the safety signal the step would be: {step}.',
     stepLabel: 'step {step}',
     actionsHeading: 'What you can do',
-    reasonsHeading: 'Why',
+    reasonsFold: 'Why this step: reasons and sources',
     inference: 'This is a proposal; regional agreements may differ.',
     cardsHeading: 'Cards to show or hand over',
     'audience.professional': 'for you',
@@ -371,7 +384,6 @@ export const screeningMessages = defineMessages(
     errorOverrideStep: 'Choose the other step.',
     errorOverrideReason: 'Give a reason for the other step.',
     followUpDate: 'Follow-up',
-    followUpHint: 'Date proposed by the pathway; you can change it.',
     'errorDue.invalid': 'Choose a date for the follow-up.',
     'errorDue.in-the-past': 'The follow-up cannot be in the past.',
     'errorDue.later-needs-reason': 'With a safety signal the follow-up is the next day. Write down why it is later.',
@@ -387,6 +399,7 @@ export const screeningMessages = defineMessages(
       'Finishing without saving erases this screening: the answers, the total score {total} and the safety signal ({signals}), without any recorded action. Only the fact that the signal was erased stays in the log.',
     discardSafetyConfirm: 'Yes, erase without saving',
     noteLabel: 'Note (optional)',
+    noteFold: 'Add a note',
     anonymousSafetyHint: 'This was an anonymous screening. Create a client so your action and the follow-up are kept.',
     anonymousSaveHint: 'This was an anonymous screening. To keep it, create a client.',
     createClientAndSave: 'Create client and save',

@@ -1,10 +1,10 @@
-// The proposed step with its reasons and sources, the actions and rationale of that step (from the
-// engine's proposal, never from the rows that matched), and at a follow-up the comparison with the
-// previous result: the branch of the follow-up rule that decided, and the proposal.
+// The proposed step and its own actions (from the engine's proposal, never from the rows that matched),
+// and at a follow-up the comparison with the previous result: the branch of the follow-up rule that
+// decided, and the proposal. This is the decision the page leads with (issue 18); why — the reasons,
+// their sources and the step's rationale — folds open below the save (ReasonsFold).
 import type { ContentPack, FollowUpOutcome, Proposal, ScreeningOutcome, Step } from '../../domain';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { screeningMessages } from './messages';
-import { SourceList } from './source-list';
 
 export function stepName(pack: ContentPack, step: Step, language: 'nl' | 'en'): string {
   return `${step} ${pack.pathway.stepLabels[step][language]}`;
@@ -22,12 +22,8 @@ export function RecommendationSection(props: {
   const { pack, outcome, followUp } = props;
   const { choice: proposal, advice } = props.proposal;
   const r = props.proposal.recommendation;
-  const reasons = (followUp?.reasons ?? outcome.reasons).filter(
-    (x) => x.kind !== 'band' && x.kind !== 'red-flag' && x.kind !== 'safety-question',
-  );
   // On the safety path the step's actions come after the safety assessment, never mixed in (§4).
   const actions = r.kind === 'safety' ? [] : (advice?.actions ?? []);
-  const inference = followUp ? followUp.containsInference : outcome.containsInference;
   return (
     <section aria-labelledby="recommendation-heading">
       <h2 id="recommendation-heading">{t('recommendationHeading')}</h2>
@@ -51,27 +47,17 @@ export function RecommendationSection(props: {
             : t('proposalStep', { step: stepName(pack, proposal, language) })}
         </p>
       )}
-      {advice && r.kind !== 'safety' && <p className="hint">{advice.rationale[language]}</p>}
       {actions.length > 0 && (
         <>
-          <h3>{t('actionsHeading')}</h3>
-          <ul className="plain-list">
+          {/* The step above says what the list is; the heading stays for screen readers' outline. */}
+          <h3 className="visually-hidden">{t('actionsHeading')}</h3>
+          <ul className="plain-list step-actions">
             {actions.map((a) => (
               <li key={a.nl}>{a[language]}</li>
             ))}
           </ul>
         </>
       )}
-      <h3>{t('reasonsHeading')}</h3>
-      <ul className="reasons">
-        {reasons.map((x) => (
-          <li key={x.ruleId}>
-            {x.label[language]}
-            <SourceList pack={pack} ids={x.sources} />
-          </li>
-        ))}
-      </ul>
-      {inference && <p className="warning-box">{t('inference')}</p>}
     </section>
   );
 }

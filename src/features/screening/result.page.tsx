@@ -1,12 +1,14 @@
-// The result of a screening, in the order that keeps people safe: (a) the urgent panel first, with
-// only the safety level (its cards, routes and the pack's safety actions) and a required action;
-// (b) total, band and every item score; (c) the recommended step with its reasons and sources, and on
-// the safety path the underlying step's actions "na de veiligheidsbeoordeling"; (d) cards; then
-// confirm or override (reason required), schedule the follow-up (the next day on the safety path,
-// whatever step is chosen; a later day needs a reason), save.
-import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
+// The result of a screening, in the order that keeps people safe and leads with the decision (issue 18):
+// (a) the urgent panel first, with only the safety level (its cards, routes and the pack's safety
+// actions) and a required action; (b) total and band; (c) the proposed step with its own actions, and
+// on the safety path the underlying step's actions "na de veiligheidsbeoordeling"; (d) the decision —
+// confirm or override (reason required), the follow-up (the next day on the safety path, whatever step
+// is chosen; a later day needs a reason) — and the save, within the first phone screen when there is
+// no safety signal; then, folded or below: why (reasons and sources), the decision aid, cards, the
+// item scores and the content's version and licence.
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { createClient, discardDraft, recordSafetyOutcome, signalIdFor, toStorageError } from '../../db';
+import { createClient, discardDraft, recordSafetyOutcome, toStorageError } from '../../db';
 import {
   actionsAfterAssessment,
   checkFollowUpDate,
@@ -21,34 +23,37 @@ import {
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { useActivePack } from '../../runtime/content/use-content';
 import { announceDraftCompleted, useDraftCompletedElsewhere } from '../../runtime/cross-tab/draft-completed';
-import { useTextDraft } from '../../runtime/drafts/use-text-draft';
 import { useVault } from '../../runtime/vault/runtime-context';
-import { CharCount } from '../../ui/char-count';
-import { describedBy, FieldError, type FieldProblem, focusFirstProblem } from '../../ui/field-errors';
-import { FormErrors } from '../../ui/form-errors';
+import { FieldError, type FieldProblem, focusFirstProblem } from '../../ui/field-errors';
 import { PageHeading } from '../../ui/page-heading';
-import { TEXT_LIMITS } from '../../ui/text-limits';
 import { ChecklistLinks } from '../cards/checklist-links';
 import { safetyMessages } from '../safety/messages';
 import { SafetyActionFields, type SafetyChoice } from '../safety/safety-action-fields';
 import { UrgentPanel } from '../safety/urgent-panel';
 import { asSignals, recordSignals, useDraftSignals } from '../safety/use-safety-signals';
 import { useConfirmedKeys } from '../settings';
+import { AfterAssessmentSection } from './after-assessment-section';
 import { ANONYMOUS_ID, writeAnonymous } from './anonymous-draft';
 import { CardsSection } from './cards-section';
-import { deviceTimeZone, localDate } from './dates';
+import { deviceTimeZone } from './dates';
 import { DecisionAidRows } from './decision-aid-rows';
+import { DecisionFields, type DecisionInput, NO_DECISION } from './decision-fields';
 import { evaluateDraft, findInstrument } from './evaluate-draft';
+import { ItemScoresFold } from './item-scores-fold';
 import { screeningMessages } from './messages';
-import { RecommendationSection, stepName } from './recommendation-section';
+import { ReasonsFold } from './reasons-fold';
+import { RecommendationSection } from './recommendation-section';
+import { ResultFailed, ResultLoading, ResultMissing } from './result-states';
+import { SaveRow } from './save-row';
 import { packSafetyAction, saveScreening } from './save-screening';
 import { ScoreSection } from './score-section';
 import { storageMessageKey } from './storage-message';
 import { useDraft } from './use-draft';
 import { usePreviousResult } from './use-previous-result';
+import { useResultTexts } from './use-result-texts';
 import './screening.css';
 
-const STEPS: readonly Step[] = [0, 1, 2, 3];
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The signals on this result: those the answers raise now, and any still open from earlier entry. */
 function union(current: readonly SafetySignal[], open: readonly SafetySignal[]): SafetySignal[] {
@@ -72,40 +77,29 @@ export function ResultPage() {
   const confirmedKeys = useConfirmedKeys();
 
   const [safety, setSafety] = useState<SafetyChoice>({ action: null, note: '' });
-  const [override, setOverride] = useState(false);
-  const [overrideStep, setOverrideStep] = useState<Step | null>(null);
-  const [reason, setReason] = useState('');
-  const [dueEdited, setDueEdited] = useState<string | null>(null);
-  const [dueReason, setDueReason] = useState('');
-  const [beyondConfirmed, setBeyondConfirmed] = useState(false);
-  const [note, setNote] = useState('');
-  const [alias, setAlias] = useState('');
+  const [d, setDecision] = useState<DecisionInput>(NO_DECISION);
+  const patch = (p: Partial<DecisionInput>) => setDecision((x) => ({ ...x, ...p }));
   const [errors, setErrors] = useState<string[]>([]);
   const [problems, setProblems] = useState<readonly FieldProblem[]>([]);
   const [busy, setBusy] = useState(false);
   const [confirmDiscard, setConfirmDiscard] = useState(false);
   const completedElsewhere = useDraftCompletedElsewhere(draftId);
-  // The free text of this page (override reason, safety note, follow-up reason, note) is kept as an
-  // encrypted draft until the save: a lock, leaving the page or a crash cannot lose it (issue 18). An
-  // anonymous screening stores nothing, so neither does its text.
   const keepsText = draft !== null && draftId !== ANONYMOUS_ID;
-  const texts = useTextDraft(keepsText ? `result:${draftId}` : null, draft?.clientId ?? null);
-  const textsApplied = useRef(false);
-  useEffect(() => {
-    if (texts.restored === undefined || textsApplied.current || !keepsText) return;
-    textsApplied.current = true;
-    const kept = texts.restored;
-    if (kept === null) return;
-    if (kept.reason) setReason(kept.reason);
-    if (kept.dueReason) setDueReason(kept.dueReason);
-    if (kept.note) setNote(kept.note);
-    const safetyNote = kept.safetyNote;
-    if (safetyNote) setSafety((s) => ({ ...s, note: safetyNote }));
-  }, [texts.restored, keepsText]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the four texts are what is kept
-  useEffect(() => {
-    if (textsApplied.current) texts.set({ reason, dueReason, note, safetyNote: safety.note });
-  }, [reason, dueReason, note, safety.note]);
+  const texts = useResultTexts(
+    keepsText ? `result:${draftId}` : null,
+    draft?.clientId ?? null,
+    { reason: d.reason, dueReason: d.dueReason, note: d.note, safetyNote: safety.note },
+    (kept) => {
+      setDecision((x) => ({
+        ...x,
+        reason: kept.reason || x.reason,
+        dueReason: kept.dueReason || x.dueReason,
+        note: kept.note || x.note,
+      }));
+      const safetyNote = kept.safetyNote;
+      if (safetyNote) setSafety((s) => ({ ...s, note: safetyNote }));
+    },
+  );
 
   const evaluation = useMemo(() => {
     if (!draft || !pack || previous === undefined || confirmedKeys === undefined) return null;
@@ -128,60 +122,34 @@ export function ResultPage() {
     }).catch((e) => setErrors([t(storageMessageKey(toStorageError(e).code))]));
   }, [resultKey, draftId, pack]);
 
-  if (state.kind === 'missing') {
-    return (
-      <section>
-        <PageHeading>{t('draftMissingTitle')}</PageHeading>
-        <p>{t('draftMissing')}</p>
-      </section>
-    );
-  }
-  if (!draft || !pack || evaluation === null || openRecords === undefined) {
-    return (
-      <section>
-        <PageHeading>{t('resultTitle')}</PageHeading>
-        <p className="hint">{t('loading')}</p>
-      </section>
-    );
-  }
+  if (state.kind === 'missing') return <ResultMissing />;
+  if (!draft || !pack || evaluation === null || openRecords === undefined) return <ResultLoading />;
   const instrument = findInstrument(pack, draft.data.instrumentId);
   const proposedChoice = evaluation.ok ? evaluation.value.proposal.choice : null;
-  if (!evaluation.ok || instrument === undefined || proposedChoice === null) {
-    return (
-      <section>
-        <PageHeading>{t('resultTitle')}</PageHeading>
-        <p className="form-errors">{t('evaluationFailed')}</p>
-        <button type="button" className="button" onClick={() => navigate(`/screening/${draftId}`)}>
-          {t('backToQuestions')}
-        </button>
-      </section>
-    );
-  }
+  if (!evaluation.ok || instrument === undefined || proposedChoice === null) return <ResultFailed draftId={draftId} />;
   const ev = evaluation.value;
   const { outcome } = ev;
-  const rec = outcome.recommendation;
-  const onSafety = rec.kind === 'safety';
+  const onSafety = outcome.recommendation.kind === 'safety';
   const current = signalsOf(pack, outcome);
-  const openSignals = asSignals(openRecords);
-  const shown = union(current, openSignals);
+  const shown = union(current, asSignals(openRecords));
   const advice = safetyAdvice(pack, shown);
   // A signal raised while entering that the corrected answers no longer raise: "invoer gecorrigeerd".
   const corrected = !onSafety && advice !== null;
-  const chosen: Step | 'safety' = override && overrideStep !== null ? overrideStep : proposedChoice;
+  const chosen: Step | 'safety' = d.override && d.overrideStep !== null ? d.overrideStep : proposedChoice;
   const zoned = { epochMs: now, timeZone };
   const proposedDue = proposedFollowUpDate({ pathway: pack.pathway, safety: onSafety, chosen, now: zoned });
-  const due = dueEdited ?? proposedDue.date;
+  const due = d.dueEdited ?? proposedDue.date;
   const dueProblem = checkFollowUpDate({
     pathway: pack.pathway,
     safety: onSafety,
     chosen,
     now: zoned,
     date: due,
-    reason: dueReason,
-    confirmedBeyondMaximum: beyondConfirmed,
+    reason: d.dueReason,
+    confirmedBeyondMaximum: d.beyondConfirmed,
   });
-  const laterThanSafety = onSafety && /^\d{4}-\d{2}-\d{2}$/.test(due) && due > proposedDue.date;
-  const beyondMaximum = /^\d{4}-\d{2}-\d{2}$/.test(due) && due > proposedDue.latest;
+  const laterThanSafety = onSafety && DATE.test(due) && due > proposedDue.date;
+  const beyondMaximum = DATE.test(due) && due > proposedDue.latest;
   const after = actionsAfterAssessment(pack, outcome);
   const anonymous = draft.anonymous;
   const stored = draftId !== ANONYMOUS_ID;
@@ -199,11 +167,12 @@ export function ResultPage() {
       });
       if (problem !== null) problems.push({ field: 'safety-action', message: ts(`problem.${problem}`) });
     }
-    if (override && overrideStep === null) problems.push({ field: 'override-step', message: t('errorOverrideStep') });
-    if (override && reason.trim() === '')
+    if (d.override && d.overrideStep === null)
+      problems.push({ field: 'override-step', message: t('errorOverrideStep') });
+    if (d.override && d.reason.trim() === '')
       problems.push({ field: 'override-reason', message: t('errorOverrideReason') });
     if (dueProblem !== null) problems.push({ field: 'follow-up-date', message: t(`errorDue.${dueProblem}`) });
-    if (anonymous && alias.trim() === '') problems.push({ field: 'anonymous-alias', message: t('errorAlias') });
+    if (anonymous && d.alias.trim() === '') problems.push({ field: 'anonymous-alias', message: t('errorAlias') });
     return problems;
   }
 
@@ -221,23 +190,23 @@ export function ResultPage() {
     try {
       const session = vault.session();
       const clientId = anonymous
-        ? (await createClient(session, { alias: alias.trim(), pathwayIds: [pack.id] })).id
+        ? (await createClient(session, { alias: d.alias.trim(), pathwayIds: [pack.id] })).id
         : draft.clientId;
       if (clientId === null) throw new Error('draft without client');
       const action = advice !== null ? packSafetyAction(pack, safety.action) : null;
       // The signals this result raised are stored by an effect on mount; a quick "Opslaan" can come
       // before that write (or the live list) has landed. Store them now (idempotent) and name them
       // here, so the action is always appended to every signal of this screening (R46).
-      const raised = stored ? resultSignals.map((s) => signalIdFor(draft.id, s.id)) : [];
-      if (stored && resultSignals.length > 0) {
-        await recordSignals(session, {
-          draftId: draft.id,
-          clientId: draft.clientId,
-          pathwayId: pack.id,
-          signals: resultSignals,
-          handedToClient: draft.data.handedToClient === true,
-        });
-      }
+      const raised =
+        stored && resultSignals.length > 0
+          ? await recordSignals(session, {
+              draftId: draft.id,
+              clientId: draft.clientId,
+              pathwayId: pack.id,
+              signals: resultSignals,
+              handedToClient: draft.data.handedToClient === true,
+            })
+          : [];
       dispose();
       await saveScreening(session, {
         pack,
@@ -247,11 +216,11 @@ export function ResultPage() {
         evaluation: evaluation.value,
         decision: {
           chosen,
-          overrideReason: override ? reason.trim() : null,
+          overrideReason: d.override ? d.reason.trim() : null,
           safety: action ? { action: action.id, label: action.label, note: safety.note.trim() } : null,
-          note: note.trim(),
+          note: d.note.trim(),
           dueDate: due,
-          followUpReason: laterThanSafety ? dueReason.trim() : '',
+          followUpReason: laterThanSafety ? d.dueReason.trim() : '',
           now: Date.now(),
         },
         answeredFollowUp: previous?.followUp?.state === 'open' ? previous.followUp : null,
@@ -307,12 +276,6 @@ export function ResultPage() {
           </UrgentPanel>
         )}
         <ScoreSection pack={pack} instrument={instrument} outcome={outcome} preScreens={draft.data.preScreens ?? []} />
-        {/* Version and licence detail is for checking, not for the decision: folded (issue 18). */}
-        <details className="about-fold">
-          <summary>{t('aboutResult')}</summary>
-          <p className="hint">{t('aboutContent', { pack: pack.title[language], version: pack.contentVersion })}</p>
-          <p className="hint">{instrument.licence.note[language]}</p>
-        </details>
         <RecommendationSection
           pack={pack}
           outcome={outcome}
@@ -320,17 +283,39 @@ export function ResultPage() {
           proposal={ev.proposal}
           previousTotal={previous?.previous?.total ?? null}
         />
-        {after !== null && (
-          <section aria-labelledby="after-assessment-heading">
-            <h2 id="after-assessment-heading">{t('afterAssessmentHeading')}</h2>
-            <p className="hint">{t('underlyingStep', { step: stepName(pack, after.step, language) })}</p>
-            <ul className="plain-list">
-              {after.actions.map((a) => (
-                <li key={a.nl}>{a[language]}</li>
-              ))}
-            </ul>
-          </section>
-        )}
+        {after !== null && <AfterAssessmentSection pack={pack} step={after.step} actions={after.actions} />}
+        {/* Named, not headed: the proposal's heading above leads into it, and the first screen is short. */}
+        <section aria-label={t('decisionHeading')} className="decision">
+          <DecisionFields
+            pack={pack}
+            proposed={proposedChoice}
+            value={d}
+            onChange={patch}
+            problems={problems}
+            now={now}
+            due={due}
+            onSafety={onSafety}
+            laterThanSafety={laterThanSafety}
+            beyondMaximum={beyondMaximum}
+            anonymous={anonymous}
+            safetyRaised={advice !== null}
+          />
+          <SaveRow
+            errors={errors}
+            busy={busy}
+            completedElsewhere={completedElsewhere}
+            anonymous={anonymous}
+            discardWarning={
+              confirmDiscard && advice !== null
+                ? { signals: shown.map((s) => s.label[language]).join('; '), total: outcome.score.total }
+                : null
+            }
+            onAskDiscard={() => (advice !== null ? setConfirmDiscard(true) : void discard())}
+            onDiscard={() => void discard()}
+            onCancelDiscard={() => setConfirmDiscard(false)}
+          />
+        </section>
+        <ReasonsFold pack={pack} outcome={outcome} followUp={ev.followUp} proposal={ev.proposal} />
         {ev.aid && <DecisionAidRows pack={pack} aid={ev.aid} />}
         {draft.data.pathwayId === 'relapse-prevention' && draft.clientId !== null && (
           <p>
@@ -339,163 +324,13 @@ export function ResultPage() {
         )}
         <CardsSection pack={pack} cardIds={chosenAdvice(pack, ev.proposal, chosen)?.cardIds ?? []} />
         <ChecklistLinks packs={[pack]} />
-
-        <section aria-labelledby="decision-heading">
-          <h2 id="decision-heading">{t('decisionHeading')}</h2>
-          <fieldset className="field">
-            <legend>{t('decisionLegend')}</legend>
-            <div className="choice-column">
-              <label className="choice">
-                <input type="radio" name="decision" checked={!override} onChange={() => setOverride(false)} />
-                {proposedChoice === 'safety'
-                  ? t('followSafety')
-                  : t('followProposal', { step: stepName(pack, proposedChoice, language) })}
-              </label>
-              <label className="choice">
-                <input type="radio" name="decision" checked={override} onChange={() => setOverride(true)} />
-                {t('overrideChoice')}
-              </label>
-            </div>
-          </fieldset>
-          {override && (
-            <>
-              <fieldset className="field" id="override-step" {...describedBy(problems, 'override-step')}>
-                <legend>{t('overrideStepLegend')}</legend>
-                <FieldError problems={problems} field="override-step" />
-                <div className="choice-column">
-                  {STEPS.map((s) => (
-                    <label key={s} className="choice">
-                      <input
-                        type="radio"
-                        name="override-step"
-                        checked={overrideStep === s}
-                        onChange={() => setOverrideStep(s)}
-                      />
-                      {t('stepLabel', { step: stepName(pack, s, language) })}
-                    </label>
-                  ))}
-                </div>
-              </fieldset>
-              <div className="text-field">
-                <label htmlFor="override-reason">{t('overrideReason')}</label>
-                <textarea
-                  maxLength={TEXT_LIMITS.reason}
-                  {...describedBy(problems, 'override-reason', 'override-reason-count')}
-                  id="override-reason"
-                  rows={3}
-                  autoComplete="off"
-                  value={reason}
-                  onChange={(e) => setReason(e.target.value)}
-                />
-                <CharCount id="override-reason-count" value={reason} kind="reason" />
-                <FieldError problems={problems} field="override-reason" />
-              </div>
-            </>
-          )}
-          <div className="text-field">
-            <label htmlFor="follow-up-date">{t('followUpDate')}</label>
-            <input
-              id="follow-up-date"
-              type="date"
-              autoComplete="off"
-              min={localDate(now)}
-              value={due}
-              onChange={(e) => setDueEdited(e.target.value)}
-              {...describedBy(problems, 'follow-up-date', 'follow-up-hint')}
-            />
-            <FieldError problems={problems} field="follow-up-date" />
-            <p className="hint" id="follow-up-hint">
-              {onSafety ? t('followUpSafetyHint') : t('followUpHint')}
-            </p>
-          </div>
-          {laterThanSafety && (
-            <div className="text-field">
-              <label htmlFor="follow-up-reason">{t('followUpLaterReason')}</label>
-              <textarea
-                id="follow-up-reason"
-                rows={2}
-                autoComplete="off"
-                value={dueReason}
-                onChange={(e) => setDueReason(e.target.value)}
-              />
-            </div>
-          )}
-          {beyondMaximum && (
-            <label className="choice">
-              <input type="checkbox" checked={beyondConfirmed} onChange={(e) => setBeyondConfirmed(e.target.checked)} />
-              <span>{t('followUpBeyondConfirm')}</span>
-            </label>
-          )}
-          <div className="text-field">
-            <label htmlFor="decision-note">{t('noteLabel')}</label>
-            <textarea
-              maxLength={TEXT_LIMITS.note}
-              aria-describedby="decision-note-count"
-              id="decision-note"
-              rows={3}
-              autoComplete="off"
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-            />
-            <CharCount id="decision-note-count" value={note} kind="note" />
-          </div>
-          {anonymous && (
-            <div className="anonymous-save">
-              <p className="hint">{t(advice !== null ? 'anonymousSafetyHint' : 'anonymousSaveHint')}</p>
-              <div className="text-field">
-                <label htmlFor="anonymous-alias">{t('aliasLabel')}</label>
-                <input
-                  maxLength={TEXT_LIMITS.alias}
-                  {...describedBy(problems, 'anonymous-alias', 'anonymous-alias-count')}
-                  id="anonymous-alias"
-                  autoComplete="off"
-                  value={alias}
-                  onChange={(e) => setAlias(e.target.value)}
-                />
-                <CharCount id="anonymous-alias-count" value={alias} kind="alias" />
-                <FieldError problems={problems} field="anonymous-alias" />
-              </div>
-            </div>
-          )}
-          {completedElsewhere && (
-            <p className="form-errors" role="alert">
-              {t('errorAlreadyCompleted')}
-            </p>
-          )}
-          <FormErrors errors={errors} />
-          {confirmDiscard && advice !== null && (
-            <div className="warning-box" role="alert">
-              <p>
-                {t('discardSafetyWarning', {
-                  signals: shown.map((s) => s.label[language]).join('; '),
-                  total: outcome.score.total,
-                })}
-              </p>
-              <div className="button-row">
-                <button type="button" className="button danger" onClick={() => void discard()}>
-                  {t('discardSafetyConfirm')}
-                </button>
-                <button type="button" className="button secondary" onClick={() => setConfirmDiscard(false)}>
-                  {t('cancel')}
-                </button>
-              </div>
-            </div>
-          )}
-          <div className="button-row">
-            <button type="submit" className="button" disabled={busy || completedElsewhere}>
-              {anonymous ? t('createClientAndSave') : t('save')}
-            </button>
-            {anonymous && (
-              <button
-                type="button"
-                className="button secondary"
-                onClick={() => (advice !== null ? setConfirmDiscard(true) : void discard())}
-              >
-                {t('finishWithoutSaving')}
-              </button>
-            )}
-          </div>
-        </section>
+        <ItemScoresFold instrument={instrument} outcome={outcome} />
+        {/* Version and licence detail is for checking, not for the decision: folded (issue 18). */}
+        <details className="about-fold">
+          <summary>{t('aboutResult')}</summary>
+          <p className="hint">{t('aboutContent', { pack: pack.title[language], version: pack.contentVersion })}</p>
+          <p className="hint">{instrument.licence.note[language]}</p>
+        </details>
       </form>
     </section>
   );

@@ -6,12 +6,14 @@
 // answer for a check against the paper before the result (CONTENT.md §7). The place in the list is
 // the draft's `position` (items.length = the check list), so a reload, a lock or the urgent panel
 // resumes exactly there. The scoring key is the engine's (itemKey), never computed here.
-import { type FormEvent, type KeyboardEvent, useRef, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import type { Instrument, Item } from '../../domain';
 import { itemKey, maxTotal, partialTotal, raisesRedFlag } from '../../domain';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { screeningMessages } from './messages';
 import { optionLabels, positionsOf } from './option-labels';
+import { offersQuickEntry } from './quick-entry';
+import { QuickEntryField } from './quick-entry-field';
 import { ScoreCheck } from './score-check';
 
 export interface ScoreEntryProps {
@@ -39,6 +41,10 @@ export function ScoreEntryForm(props: ScoreEntryProps) {
   const t = useMessages(screeningMessages);
   const language = useLanguage();
   const [missing, setMissing] = useState<number[]>([]);
+  // Offered until the first tap on an item; once digits are typed it stays (what was typed shows).
+  const [quickUsed, setQuickUsed] = useState(false);
+  const [focusItem, setFocusItem] = useState(false);
+  const itemRef = useRef<HTMLFieldSetElement>(null);
   // Arrow keys move the choice in a radio group; only a tap, Space or Enter goes on.
   const arrowing = useRef(false);
   const { instrument, answers } = props;
@@ -60,6 +66,14 @@ export function ScoreEntryForm(props: ScoreEntryProps) {
     props.onPosition(first === undefined ? items.length : items.indexOf(first));
   };
 
+  // After the row of digits, the item still to tap takes focus (and a phone's keyboard goes away).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the item on screen changes
+  useEffect(() => {
+    if (!focusItem) return;
+    setFocusItem(false);
+    itemRef.current?.focus();
+  }, [index]);
+
   if (index >= items.length) {
     return (
       <ScoreCheck
@@ -73,6 +87,16 @@ export function ScoreEntryForm(props: ScoreEntryProps) {
     );
   }
   const item = items[index] as Item;
+  const quick = offersQuickEntry(instrument) && (answered === 0 || quickUsed);
+  const quickDone = (after: Readonly<Record<string, number>>) => {
+    const open = items.findIndex((i) => i.scored && after[i.id] === undefined);
+    const target = open === -1 ? items.length : open;
+    if (target === index) itemRef.current?.focus();
+    else {
+      setFocusItem(true);
+      props.onPosition(target);
+    }
+  };
   const choose = (p: number) => {
     const after = { ...answers, [item.id]: p };
     props.onAnswer(item.id, p);
@@ -114,7 +138,18 @@ export function ScoreEntryForm(props: ScoreEntryProps) {
           {t('runningTotal', { total, max: maxTotal(instrument), n: answered })}
         </span>
       </p>
-      <fieldset key={item.id} className="field score-item big-item">
+      {quick && (
+        <QuickEntryField
+          instrument={instrument}
+          answers={answers}
+          onAnswer={(id, p) => {
+            setQuickUsed(true);
+            props.onAnswer(id, p);
+          }}
+          onComplete={quickDone}
+        />
+      )}
+      <fieldset key={item.id} ref={itemRef} tabIndex={-1} className="field score-item big-item">
         <legend>
           {item.number}. {item.topic[language]}
         </legend>

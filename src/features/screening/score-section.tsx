@@ -1,13 +1,10 @@
-// Total and band with what it means; for score entry every item's position and score, to check
-// against the paper form. No subscale that the content does not define (EPDS items 3–5 are never an
-// "anxiety score").
-
+// Total and band with what it means (every item's score folds open in ItemScoresFold, issue 18). No
+// subscale that the content does not define (EPDS items 3–5 are never an "anxiety score").
 import type { PreScreen } from '../../db';
 import type { ContentPack, Instrument, ScreeningOutcome } from '../../domain';
 import { maxTotal, scoreInstrument } from '../../domain';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { screeningMessages } from './messages';
-import { optionLabels } from './option-labels';
 
 export function ScoreSection(props: {
   pack: ContentPack;
@@ -20,9 +17,10 @@ export function ScoreSection(props: {
   const { instrument, outcome } = props;
   const score = outcome.score;
   const bandReason = outcome.reasons.find((r) => r.kind === 'band');
+  // The short name ("EPDS", "PHQ-9") before the full one's parenthesis: the heading leads the page.
+  const shortName = instrument.name[language].split(' (')[0];
   return (
-    <section aria-labelledby="score-heading">
-      <h2 id="score-heading">{t('scoreHeading')}</h2>
+    <section aria-labelledby="score-heading" className="score-summary">
       {props.preScreens.map((pre) => {
         const preInstrument = props.pack.instruments.find((i) => i.id === pre.instrumentId);
         const preScore = preInstrument ? scoreInstrument(preInstrument, pre.answers) : null;
@@ -33,51 +31,19 @@ export function ScoreSection(props: {
           </p>
         );
       })}
-      <p className="total">
-        <span className="total-name">{instrument.name[language]}</span>{' '}
+      <h2 id="score-heading" className="total">
+        <span className="total-name">{shortName}</span>{' '}
         <strong>{t('totalOf', { total: score.total, max: maxTotal(instrument) })}</strong>
-      </p>
+      </h2>
       <p className="band">
         {t('band')}: <strong>{score.band.label[language]}</strong>
       </p>
       {bandReason !== undefined && bandReason.label.nl !== score.band.label.nl && <p>{bandReason.label[language]}</p>}
+      {/* Short here (the full text is on the score entry): the score per question folds open below. */}
       {!score.keyVerified && (
-        <p className="warning-box" role="note">
-          {t('keyNotVerified')}
+        <p className="warning-box compact" role="note">
+          {t('keyNotVerifiedShort')}
         </p>
-      )}
-      {/* Checked against the paper just before the result: folded here, so the decision comes sooner. */}
-      {instrument.presentation === 'score-entry' && (
-        <details className="about-fold">
-          <summary>{t('itemScoresFold')}</summary>
-          <table className="item-scores">
-            <caption>{t('itemScoresCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('itemColumn')}</th>
-                <th scope="col">{t('positionColumn')}</th>
-                <th scope="col">{t('scoreColumn')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {score.items.map((s) => {
-                const item = instrument.items.find((i) => i.id === s.itemId);
-                return (
-                  <tr key={s.itemId}>
-                    <th scope="row">
-                      {s.number}. {item?.topic[language]}
-                    </th>
-                    <td>
-                      {(item && optionLabels(instrument, item)?.[s.position]?.[language]) ??
-                        t('position', { n: s.position + 1 })}
-                    </td>
-                    <td>{s.score}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </details>
       )}
     </section>
   );

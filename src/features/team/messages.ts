@@ -53,6 +53,11 @@ export const teamMessages = defineMessages(
     chosen: 'Gekozen. Alle apparaten krijgen deze versie.',
     chooseFailed: 'Kiezen lukte niet: {reason}',
     loading: 'Versies laden…',
+    clientLogTitle: 'Wie deed wat (logboek)',
+    clientLogEmpty: 'Nog niets gelogd bij deze cliënt.',
+    clientLogLoading: 'Logboek laden…',
+    clientLogFailed: 'Het logboek kon niet worden gelezen.',
+    clientLogLine: '{at} · {actor} · {action} · {device}',
   },
   {
     title: 'Working as a team',
@@ -105,5 +110,10 @@ export const teamMessages = defineMessages(
     chosen: 'Chosen. Every device gets this version.',
     chooseFailed: 'Choosing did not work: {reason}',
     loading: 'Loading versions…',
+    clientLogTitle: 'Who did what (log)',
+    clientLogEmpty: 'Nothing logged for this client yet.',
+    clientLogLoading: 'Loading the log…',
+    clientLogFailed: 'The log could not be read.',
+    clientLogLine: '{at} · {actor} · {action} · {device}',
   },
 );

@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { formatDateTime } from '../../i18n/dates';
 import { useMessages } from '../../i18n/define-messages';
 import { restartTeamSync } from '../../runtime/sync/install';
@@ -8,8 +9,38 @@ import { useVault } from '../../runtime/vault/runtime-context';
 import { teamMessages } from './messages';
 import { TeamMembership } from './team-membership';
 
-/** Settings: the team's sync status, and (until joining exists, issue 20) setting a team up by hand. */
+/** True once this device holds a team setting; null while that is being read. */
+function useHasTeam(): boolean | null {
+  const vault = useVault();
+  const phase = useSync((s) => s.phase);
+  const [stored, setStored] = useState<boolean | null>(null);
+  useEffect(() => {
+    let live = true;
+    void readTeam(vault.session()).then(
+      (team) => live && setStored(team !== null),
+      () => live && setStored(false),
+    );
+    return () => {
+      live = false;
+    };
+  }, [vault]);
+  // A running engine means a team even before the read above answers (or after a save restarted it).
+  return phase !== 'off' ? true : stored;
+}
+
+/**
+ * Settings: the team's sync status, and (until joining exists, issue 20) setting a team up by hand.
+ * Shown only on a device that has a team, or when asked for with `/settings?team` (the README and
+ * `npm start` name that address): someone who never makes a team sees no change (issue 19).
+ */
 export function TeamSyncSection({ language }: { language: 'nl' | 'en' }) {
+  const [params] = useSearchParams();
+  const hasTeam = useHasTeam();
+  if (!hasTeam && !params.has('team')) return null;
+  return <TeamSyncStatus language={language} />;
+}
+
+function TeamSyncStatus({ language }: { language: 'nl' | 'en' }) {
   const t = useMessages(teamMessages);
   const sync = useSync();
   return (

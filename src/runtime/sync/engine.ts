@@ -8,8 +8,12 @@
 //   who opens the record, never a silent overwrite;
 // - in: the local envelope database's changes feed, in batches, decrypted and written through the
 //   repositories (sealed under this device's keys like any other write).
+// Audit events travel too, in daily documents per device (ARCHITECTURE "Team caseload"): this device
+// rewrites only its own day documents, each revision a superset of the last (a single writer, so no
+// conflicts), and keeps other devices' ones in `teamAudit`, apart from its own chain.
 import PouchDB, { type EventSource, type PouchDoc, type PouchError, type SyncInfo } from 'pouchdb-browser';
 import {
+  appendAuditQuietly,
   applyPulled,
   getSyncState,
   listUnmirrored,
@@ -21,6 +25,21 @@ import {
   type SyncedTable,
   type VaultSession,
 } from '../../db';
+import {
+  AUDIT_DAY_TABLE,
+  type AuditDayEvent,
+  type AuditDayPayload,
+  applyPulledAuditDays,
+  dayOf,
+  isTeamEvent,
+  listUnmirroredAudit,
+  markAuditMirrored,
+  mergeDayEvents,
+  onOwnAuditChanged,
+  type PulledAuditDay,
+  parseAuditDay,
+  toDayEvent,
+} from '../../db/team-audit';
 import { checkAccess } from './access';
 import {
   type Envelope,
@@ -54,6 +73,8 @@ interface LocalState {
   unreadable: string[];
   /** Envelopes written here that the server has not acknowledged. */
   unpushed: string[];
+  /** This device in the team's audit day documents: random, made once per envelope database. */
+  device?: string;
 }
 
 /** Retry delays: 1 s doubling to 15 s, with jitter so a team's devices do not retry in step. */
@@ -99,6 +120,9 @@ export async function startEngine(options: {
       unpushed: [],
     }),
   );
+  const newDevice = !state.device;
+  const device = state.device ?? randomHash();
+  state = { ...state, device };
   const unpushed = new Set(state.unpushed);
   const unreadable = new Set(state.unreadable);
   const conflicts = new Map(state.conflicts.map((c) => [c.docId, c]));
@@ -125,6 +149,8 @@ export async function startEngine(options: {
     const res = await local.put(next);
     state = { ...next, _rev: res.rev };
   }
+  // Kept before anything is written under it: a restart must name the same device.
+  if (newDevice) await saveState();
 
   // ---- out: Dexie → envelopes -------------------------------------------------------------------
 
@@ -173,6 +199,53 @@ export async function startEngine(options: {
     }
   }
 
+  /**
+   * Own audit events not yet sent, into this device's day documents: each document rewritten as a
+   * child of its last revision with the new events added (append-only), marked once it is written.
+   */
+  async function outboundAudit(): Promise<void> {
+    const { events, unreadable: damaged } = await listUnmirroredAudit(session);
+    const byDay = new Map<string, { rowIds: string[]; events: AuditDayEvent[] }>();
+    const done: string[] = [...damaged];
+    for (const { rowId, event } of events) {
+      if (!isTeamEvent(event)) {
+        done.push(rowId); // device events (unlock, wipe, …) stay on the device
+        continue;
+      }
+      const day = byDay.get(dayOf(event.ts)) ?? { rowIds: [], events: [] };
+      day.rowIds.push(rowId);
+      day.events.push(toDayEvent(event));
+      byDay.set(dayOf(event.ts), day);
+    }
+    const docs: (Envelope & { _rev?: string })[] = [];
+    const rowsOf = new Map<string, string[]>();
+    for (const [day, fresh] of byDay) {
+      const id = await envelopeId(keys, AUDIT_DAY_TABLE, `${device}:${day}`);
+      const prev = await local.get(id).catch(() => null);
+      let kept: AuditDayEvent[] = [];
+      if (prev) {
+        const opened = await openEnvelope(keysOf(prev), prev);
+        if (opened.ok && opened.table === AUDIT_DAY_TABLE) kept = parseAuditDay(opened.record.data)?.events ?? [];
+      }
+      const now = Date.now();
+      const data: AuditDayPayload = { device, day, events: mergeDayEvents(kept, fresh.events) };
+      const record = { clear: { id, rev: 1, createdAt: now, updatedAt: now }, data };
+      docs.push({ ...(await sealEnvelope(keys, id, AUDIT_DAY_TABLE, record)), ...(prev ? { _rev: prev._rev } : {}) });
+      rowsOf.set(id, fresh.rowIds);
+    }
+    if (docs.length > 0) {
+      const results = await local.bulkDocs(docs);
+      for (const r of results) {
+        if (!('ok' in r) || !r.ok || !r.id || !r.rev) continue; // not written: tried again at the next pass
+        wrote = true;
+        own.set(r.id, r.rev);
+        unpushed.add(r.id);
+        done.push(...(rowsOf.get(r.id) ?? []));
+      }
+    }
+    await markAuditMirrored(session, done);
+  }
+
   // ---- in: envelopes → Dexie --------------------------------------------------------------------
 
   /** Documents that did not open before (another generation): tried once more with this engine's keys. */
@@ -188,6 +261,17 @@ export async function startEngine(options: {
     await applyDocs(docs);
     await saveState();
     publish();
+  }
+
+  /** The other leaves of an audit day document (two versions of one device's day: both kept). */
+  async function auditLeaves(id: string, revs: readonly string[]): Promise<PulledAuditDay[]> {
+    const out: PulledAuditDay[] = [];
+    for (const rev of revs) {
+      const leaf = await local.get(id, { rev }).catch(() => null);
+      const opened = leaf ? await openEnvelope(keysOf(leaf), leaf) : null;
+      if (opened?.ok && opened.table === AUDIT_DAY_TABLE) out.push({ docId: id, data: opened.record.data });
+    }
+    return out;
   }
 
   async function inbound(): Promise<void> {
@@ -222,6 +306,7 @@ export async function startEngine(options: {
       }),
     );
     let foreign = false;
+    const auditDays: PulledAuditDay[] = [];
     for (const [i, doc] of docs.entries()) {
       // A bare tombstone never deletes local data (deleted docs were filtered out above).
       const hasConflicts = (doc._conflicts?.length ?? 0) > 0;
@@ -234,13 +319,28 @@ export async function startEngine(options: {
         continue;
       }
       unreadable.delete(doc._id);
+      if (result.table === AUDIT_DAY_TABLE) {
+        if (parseAuditDay(result.record.data)?.device === device) continue; // own day: in the own chain
+        auditDays.push({ docId: doc._id, data: result.record.data });
+        // Never a choice to make: every version's events are kept (append-only union).
+        if (hasConflicts) auditDays.push(...(await auditLeaves(doc._id, doc._conflicts ?? [])));
+        continue;
+      }
+      const table = result.table;
       // Dexie now follows another revision of this document: this device's own one, should it win
       // later (a version chosen elsewhere), must be applied again, not skipped as already there.
       own.delete(doc._id);
-      const ref = { docId: doc._id, table: result.table, id: result.record.clear.id };
+      const ref = { docId: doc._id, table, id: result.record.clear.id };
       if (hasConflicts) conflicts.set(doc._id, ref);
       else conflicts.delete(doc._id);
-      pulled.push({ table: result.table, record: result.record, envelopeRev: doc._rev });
+      pulled.push({ table, record: result.record, envelopeRev: doc._rev });
+    }
+    if (auditDays.length > 0) {
+      const kept = await applyPulledAuditDays(session, auditDays);
+      for (const [i, outcome] of kept.entries()) {
+        const item = auditDays[i];
+        if (outcome === 'invalid' && item) unreadable.add(item.docId);
+      }
     }
     const outcomes = pulled.length > 0 ? await applyPulled(session, pulled) : [];
     // A local edit not yet mirrored: push it first (as a sibling revision if the team moved on); the
@@ -268,26 +368,31 @@ export async function startEngine(options: {
   let running: Promise<void> = Promise.resolve();
   let queuedTables = new Set<SyncedTable>(SYNCED_TABLES);
   let queuedIn = true;
+  let queuedAudit = true;
   let scheduled = false;
   let wrote = false;
   /** True once the replication paused with nothing left to move, until it moves again. */
   let replicationIdle = false;
-  function schedule(tables: readonly SyncedTable[] = [], pull = false): void {
+  function schedule(tables: readonly SyncedTable[] = [], pull = false, audit = false): void {
     // A local save: show "syncing" at once, so nobody reads "up to date" before it left the device.
     if (tables.length > 0 && useSync.getState().phase === 'idle') useSync.getState().set({ phase: 'syncing' });
     for (const t of tables) queuedTables.add(t);
     if (pull) queuedIn = true;
+    if (audit) queuedAudit = true;
     if (scheduled || stopped) return;
     scheduled = true;
     running = running.then(async () => {
       scheduled = false;
       const tablesNow = [...queuedTables];
       const pullNow = queuedIn;
+      const auditNow = queuedAudit;
       queuedTables = new Set();
       queuedIn = false;
+      queuedAudit = false;
       try {
         wrote = false;
         if (tablesNow.length > 0) await outbound(tablesNow);
+        if (auditNow) await outboundAudit();
         if (pullNow) await inbound();
         // A pass that found nothing to send leaves an idle replication idle.
         if (
@@ -355,6 +460,8 @@ export async function startEngine(options: {
     });
     // Sync's own 'paused' drops the error, so each direction's failures are watched here.
     const failed: { push: PouchError | null; pull: PouchError | null } = { push: null, pull: null };
+    /** Each side paused with nothing left to move, since it last became active. */
+    const settled = { push: false, pull: false };
     for (const direction of ['push', 'pull'] as const) {
       const side = rep[direction];
       const fail = (err?: PouchError) => {
@@ -363,16 +470,26 @@ export async function startEngine(options: {
         useSync.getState().set({ phase: 'offline', error: accessError(err) });
       };
       side.on('requestError', fail);
-      side.on('paused', (err?: PouchError) => (err ? fail(err) : undefined));
+      side.on('paused', (err?: PouchError) => {
+        if (err) fail(err);
+        else settled[direction] = true;
+      });
       side.on('active', () => {
         failed[direction] = null;
+        settled[direction] = false;
       });
       side.on('change', () => {
         failed[direction] = null;
       });
     }
+    // Registered after the sides' listeners, so PouchDB adds its own side listeners (which emit this
+    // 'paused') after them: `failed` and `settled` are up to date when it fires.
     rep.on('paused', () => {
       const err = failed.push ?? failed.pull;
+      // Both sides start out "paused" in PouchDB's sync, so it says paused as soon as one side pauses
+      // while the other has not begun: a fresh device's empty push ended its first sync before the pull
+      // had fetched anything (found by the cold-start bench). Caught up only once both sides paused.
+      if (!err && !(settled.push && settled.pull)) return;
       replicationIdle = !err;
       if (err) {
         useSync.getState().set({ phase: 'offline', error: accessError(err) });
@@ -420,6 +537,7 @@ export async function startEngine(options: {
   window.addEventListener('offline', onOffline);
 
   const unsubscribe = onSyncedTablesChanged(session.db, (tables) => schedule(tables));
+  const unsubscribeAudit = onOwnAuditChanged(session.db, () => schedule([], false, true));
   feed = local.changes({ since: 'now', live: true, return_docs: false });
   feed.on('change', () => schedule([], true));
 
@@ -450,6 +568,8 @@ export async function startEngine(options: {
       // are deleted, so every device ends with the same single version.
       const [outcome] = await applyPulled(session, [{ table: ref.table, record: chosen.record, envelopeRev: rev }]);
       if (outcome === 'dirty') throw new Error('Saved on this device meanwhile; open the record again');
+      // Choosing is this person's act (the version itself was logged where it was made).
+      await appendAuditQuietly(session.db, [{ action: 'change', recordId: ref.id }]);
       const losers = all.filter((v) => v.rev !== rev).map((v) => ({ _id: ref.docId, _rev: v.rev, _deleted: true }));
       const results = await local.bulkDocs(losers);
       for (const r of results) if ('error' in r && r.error) throw new Error(`Could not remove a version: ${r.error}`);
@@ -464,6 +584,7 @@ export async function startEngine(options: {
       window.removeEventListener('online', onOnline);
       window.removeEventListener('offline', onOffline);
       unsubscribe();
+      unsubscribeAudit();
       replication?.cancel();
       feed?.cancel();
       await running.catch(() => {});

@@ -45,6 +45,16 @@ describe('team envelope', () => {
     });
   });
 
+  it('carries a device’s audit day as the `teamAudit` kind, with an id of its own per device and day', async () => {
+    const keys = await teamKeys(newTeamKey().key, 'g1-a');
+    const id = await envelopeId(keys, 'teamAudit', 'devicea1:2026-12-01');
+    expect(id).not.toBe(await envelopeId(keys, 'teamAudit', 'devicea1:2026-12-02'));
+    const day = { ...record, data: { device: 'devicea1', day: '2026-12-01', events: [] } };
+    const env = await sealEnvelope(keys, id, 'teamAudit', day);
+    expect(JSON.stringify(env)).not.toMatch(/devicea1|2026-12-01|teamAudit/);
+    expect(await openEnvelope(keys, env)).toEqual({ ok: true, table: 'teamAudit', record: day });
+  });
+
   it('pads plaintext to buckets, so a long record and a short one of a bucket have one size', async () => {
     expect([1, 512, 513, 3000, 65_536, 65_537].map(paddedLength)).toEqual([512, 512, 1024, 4096, 65_536, 131_072]);
     const keys = await teamKeys(newTeamKey().key, 'g1-a');

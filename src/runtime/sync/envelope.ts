@@ -5,6 +5,7 @@
 // Plaintext lengths are padded to buckets (R40), so a safety case is not told apart by its size.
 import type { SyncedTable, SyncRecord } from '../../db';
 import { isSyncedTable } from '../../db';
+import { AUDIT_DAY_TABLE } from '../../db/team-audit';
 import { fromBase64 } from './team-settings';
 
 export const ENVELOPE_VERSION = 1;
@@ -17,6 +18,16 @@ export interface Envelope {
   kid: string;
   v: number;
   payload: string;
+}
+
+/**
+ * What an envelope carries: a record of a synced table, or a device's audit events of one day
+ * (`teamAudit`: written by that device only, so it never conflicts; see team-audit.repository.ts).
+ */
+export type EnvelopeTable = SyncedTable | typeof AUDIT_DAY_TABLE;
+
+export function isEnvelopeTable(name: string): name is EnvelopeTable {
+  return name === AUDIT_DAY_TABLE || isSyncedTable(name);
 }
 
 export interface TeamKeys {
@@ -90,7 +101,7 @@ const hex = (buf: ArrayBuffer) => [...new Uint8Array(buf)].map((b) => b.toString
  * The envelope id of a record: the same on every device of the team (so two edits of one plan meet as
  * revisions of one document), and meaningless without the key (a safety event's id names its rule).
  */
-export async function envelopeId(keys: TeamKeys, table: SyncedTable, id: string): Promise<string> {
+export async function envelopeId(keys: TeamKeys, table: EnvelopeTable, id: string): Promise<string> {
   return `r${hex(await crypto.subtle.sign('HMAC', keys.ids, bytes(`${table}:${id}`))).slice(0, 40)}`;
 }
 
@@ -112,7 +123,7 @@ function toBase64(buf: Uint8Array): string {
 export async function sealEnvelope(
   keys: TeamKeys,
   id: string,
-  table: SyncedTable,
+  table: EnvelopeTable,
   record: SyncRecord,
 ): Promise<Envelope> {
   const json = JSON.stringify({ table, record });
@@ -128,7 +139,7 @@ export async function sealEnvelope(
 }
 
 export type OpenResult =
-  | { ok: true; table: SyncedTable; record: SyncRecord }
+  | { ok: true; table: EnvelopeTable; record: SyncRecord }
   /** `other-key`: sealed under a team-key generation this device does not hold (rotated). */
   | { ok: false; reason: 'other-key' | 'damaged' };
 
@@ -150,7 +161,7 @@ export async function openEnvelope(
       return { ok: false, reason: 'damaged' };
     }
     const { table, record } = parsed;
-    if (typeof table !== 'string' || !isSyncedTable(table) || !isRecord(record)) {
+    if (typeof table !== 'string' || !isEnvelopeTable(table) || !isRecord(record)) {
       return { ok: false, reason: 'damaged' };
     }
     return { ok: true, table, record };

@@ -1,11 +1,27 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { createDatabase, readResealState } from '../../db';
+import {
+  createDatabase,
+  hasLegacySignalIds,
+  legacySignalIdFor,
+  listOpenSignals,
+  readResealState,
+  recordSafetySignal,
+  signalIdFor,
+} from '../../db';
 import { legacyVault, seedFixture, TEST_PASSPHRASE, uniqueDbName } from '../../db/testing/fixture-db';
 import { resealAfterUnlock, useResealStatus } from './reseal-runner';
 import { VaultRuntime } from './vault-runtime';
 
 type Grant = () => Promise<void>;
+
+const SIGNAL = {
+  kind: 'signal' as const,
+  pathwayId: 'postpartum' as const,
+  signal: { id: 'epds.item-10', kind: 'red-flag' as const, level: 'urgent' as const, label: { nl: 'x', en: 'x' } },
+  draftId: 'draft-1',
+  at: '2026-03-03T09:00:00.000Z',
+};
 
 /** A stand-in for navigator.locks that records which lock was asked for. */
 function recordingLocks() {
@@ -66,6 +82,43 @@ describe('the re-sealing migration after unlock (R40)', () => {
     });
     expect(order).toEqual(['lock stapwijzer-reseal', 'announce']);
     expect(await readResealState(db)).toMatchObject({ state: 'done' });
+    db.close();
+  });
+
+  it('moves safety signals still under their legacy id (rule in clear) to their opaque id, also when nothing needs re-sealing', async () => {
+    const name = uniqueDbName('runner');
+    const old = createDatabase({ name });
+    const legacy = await legacyVault(old);
+    await recordSafetySignal(
+      legacy,
+      { signalId: legacySignalIdFor('draft-1', 'epds.item-10'), clientId: null },
+      SIGNAL,
+    );
+    old.close();
+
+    const db = createDatabase({ name });
+    const runtime = new VaultRuntime(db);
+    const session = await runtime.unlock(TEST_PASSPHRASE);
+    await runtime.resealing;
+    expect(await db.safetyEvents.toCollection().primaryKeys()).toEqual([
+      await signalIdFor(session, 'draft-1', 'epds.item-10'),
+    ]);
+
+    // A vault re-sealed by an earlier build (marker done) that still has a legacy id: the rewrite alone runs.
+    await recordSafetySignal(
+      session,
+      { signalId: legacySignalIdFor('draft-2', 'epds.item-10'), clientId: null },
+      {
+        ...SIGNAL,
+        draftId: 'draft-2',
+      },
+    );
+    expect(await readResealState(db)).toMatchObject({ state: 'done' });
+    const { names, locks } = recordingLocks();
+    await resealAfterUnlock(session, { locks, announce: () => {} });
+    expect(names).toEqual(['stapwijzer-reseal']);
+    expect(await hasLegacySignalIds(db)).toBe(false);
+    expect((await listOpenSignals(session)).records.map((r) => r.data.draftId).sort()).toEqual(['draft-1', 'draft-2']);
     db.close();
   });
 });

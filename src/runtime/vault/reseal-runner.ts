@@ -8,9 +8,19 @@
  * working on rows that are being re-sealed; reads stay correct meanwhile either way (the session
  * opens both row shapes). A lock, a closed tab or a crash stops it safely: it resumes at the next
  * unlock. Backups are refused until it is done (assertNoMigrationRunning).
+ *
+ * After it, under the same lock, safety signals still under their legacy clear id (rule in the id,
+ * builds before schema v10) move to their opaque id (db/migration/signal-ids.ts).
  */
 import { create } from 'zustand';
-import { needsReseal, type ResealProgress, runReseal, type VaultSession } from '../../db';
+import {
+  hasLegacySignalIds,
+  needsReseal,
+  type ResealProgress,
+  rewriteLegacySignalIds,
+  runReseal,
+  type VaultSession,
+} from '../../db';
 import { postToOtherTabs } from '../cross-tab/channel';
 
 export interface ResealStatus {
@@ -35,16 +45,20 @@ export interface ResealDeps {
 }
 
 /** Runs the migration if it is needed; resolves when it is done (or stopped by a lock). */
+const needsWork = async (session: VaultSession) =>
+  (await needsReseal(session.db)) || (await hasLegacySignalIds(session.db));
+
 export async function resealAfterUnlock(session: VaultSession, deps: ResealDeps = {}): Promise<void> {
-  if (!(await needsReseal(session.db))) return;
+  if (!(await needsWork(session))) return;
   const locks = deps.locks === undefined ? webLocks() : deps.locks;
   const announce = deps.announce ?? (() => postToOtherTabs({ type: 'lock', reason: 'migration' }));
   const work = async () => {
-    if (session.locked || !(await needsReseal(session.db))) return;
+    if (session.locked || !(await needsWork(session))) return;
     announce();
     const report = (p: ResealProgress) => useResealStatus.setState({ phase: 'running', ...p });
     try {
-      await runReseal(session, { onProgress: report });
+      if (await needsReseal(session.db)) await runReseal(session, { onProgress: report });
+      await rewriteLegacySignalIds(session);
       useResealStatus.setState({ phase: 'done' });
     } catch (e) {
       // Locked meanwhile: not a failure, it resumes at the next unlock.
