@@ -4,7 +4,10 @@
 // CouchDB admin runs this. The server holds envelopes only; the team key never passes through here.
 //   COUCHDB_URL=https://couch.example.nl COUCHDB_ADMIN=admin:••• node deploy/couchdb/team-admin.mjs create-team team_praktijk
 //   … add-member team_praktijk jdevries '<password>'      (creates the _users account if needed)
-//   … remove-member team_praktijk jdevries                (revokes access first; rotate the team key after, issue 20)
+//   … remove-member team_praktijk jdevries                (revokes access: _security, then deletes the _users account)
+//   … remove-member team_praktijk jdevries --keep-account (only _security: the account stays for other teams)
+// After remove-member, a colleague removes the member in the app (Instellingen → Werken als team →
+// Leden), which makes a new team-key generation for the remaining members.
 
 function authHeader(admin) {
   return `Basic ${Buffer.from(`${admin.name}:${admin.password}`).toString('base64')}`;
@@ -64,7 +67,12 @@ export async function addMember(url, admin, database, name, password) {
   );
 }
 
-export async function removeMember(url, admin, database, name) {
+/**
+ * Revokes a member: off the database's `_security` first (the account is refused at once), then,
+ * unless `keepAccount`, the `_users` account itself is deleted, so its password and any session
+ * cookie stop working everywhere on this server.
+ */
+export async function removeMember(url, admin, database, name, { keepAccount = false } = {}) {
   const sec = must(await call(url, admin, 'GET', `/${encodeURIComponent(database)}/_security`), 'read security');
   const names = (sec?.members?.names ?? []).filter((n) => n !== name);
   must(
@@ -74,21 +82,28 @@ export async function removeMember(url, admin, database, name) {
     }),
     'write security',
   );
+  if (keepAccount) return;
+  const id = `org.couchdb.user:${name}`;
+  const user = await call(url, admin, 'GET', `/_users/${encodeURIComponent(id)}`);
+  if (user.status === 404) return;
+  const rev = must(user, 'read user')._rev;
+  must(await call(url, admin, 'DELETE', `/_users/${encodeURIComponent(id)}?rev=${encodeURIComponent(rev)}`), 'delete user');
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [command, database, name, password] = process.argv.slice(2);
+  const flags = process.argv.slice(2).filter((a) => a.startsWith('--'));
+  const [command, database, name, password] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
   const url = process.env.COUCHDB_URL ?? 'http://127.0.0.1:5984';
   const [adminName, ...rest] = (process.env.COUCHDB_ADMIN ?? '').split(':');
   const admin = { name: adminName ?? '', password: rest.join(':') };
   const commands = {
     'create-team': () => createTeam(url, admin, database),
     'add-member': () => addMember(url, admin, database, name, password),
-    'remove-member': () => removeMember(url, admin, database, name),
+    'remove-member': () => removeMember(url, admin, database, name, { keepAccount: flags.includes('--keep-account') }),
   };
   const run = commands[command];
   if (!run || !database || !admin.name) {
-    console.error('usage: COUCHDB_URL=… COUCHDB_ADMIN=name:password team-admin.mjs create-team|add-member|remove-member <database> [name] [password]');
+    console.error('usage: COUCHDB_URL=… COUCHDB_ADMIN=name:password team-admin.mjs create-team|add-member|remove-member <database> [name] [password] [--keep-account]');
     process.exit(2);
   }
   await run();

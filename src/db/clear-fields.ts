@@ -86,6 +86,11 @@ export const UNSEALED_TABLE_FIELDS = {
    * Never synced, never in a backup.
    */
   syncState: ['key', 'localRev', 'envelopeRev'],
+  /**
+   * This device's key pair (schema v11): the private key's JWK sealed under the data key. Not client
+   * data; never synced, never in a backup (a restored vault gets a new device key and rejoins).
+   */
+  deviceKeys: ['id', 'iv', 'wrapped'],
 } as const;
 
 /** The rule of one sealed table. */

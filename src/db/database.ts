@@ -20,6 +20,7 @@ import type {
   CaseloadIndexRow,
   ClientRow,
   DecisionRow,
+  DeviceKeyRow,
   DraftRow,
   FollowUpEventRow,
   FollowUpRow,
@@ -78,6 +79,7 @@ export class StapwijzerDb extends Dexie {
   declare meta: Table<MetaRow, string>;
   declare keys: Table<KeyRow, string>;
   declare syncState: Table<SyncStateRow, string>;
+  declare deviceKeys: Table<DeviceKeyRow, string>;
   /** Other team devices' audit events, one sealed row per device and day (schema v13). */
   declare teamAudit: Table<TeamAuditRow, string>;
   /** Destroyed clients (schema v12): the list a restore or a pulled record may not bring back. */

@@ -13,9 +13,11 @@ export {
   type SyncReport,
   syncBundledPacks,
 } from './content-import';
+export { fromBase32, groupsOfFour, toBase32 } from './crypto/base32';
 export { MIN_PASSPHRASE_LENGTH, PRODUCTION_KDF, TEST_KDF } from './crypto/kdf';
 export { createDatabase, DB_NAME, durabilityFor, StapwijzerDb } from './database';
 export { isStorageError, StorageError, type StorageErrorCode, toStorageError } from './errors';
+export { type DeviceKey, deviceIdOf, deviceKey, publicKeyFromText } from './keys/device-key';
 export type { FlushCallback, StaleEvent, StaleListener, StaleReason } from './lifecycle';
 export {
   assertNoMigrationRunning,

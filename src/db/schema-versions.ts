@@ -154,6 +154,17 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     },
   },
   {
+    version: 11,
+    stores: { deviceKeys: 'id' },
+    note:
+      "Device keys (issue 20): this device's ECDH P-256 key pair, the private key sealed under the data key " +
+      '(clear only id, iv, wrapped). The public key is what a colleague wraps the team key to when this device ' +
+      'joins. Never synced and never in a backup: a restored vault gets a new device key and must rejoin.',
+    upgrade: async (tx) => {
+      await tx.table('meta').put({ key: 'schema', version: 11, upgradedAt: Date.now() });
+    },
+  },
+  {
     version: 12,
     stores: { shreddedClients: 'id' },
     note:

@@ -140,6 +140,12 @@ export interface KeyRow {
   iv: Uint8Array<ArrayBuffer>;
   wrapped: Uint8Array<ArrayBuffer>;
 }
+/** This device's ECDH key pair (schema v11): the JWK of the private key, sealed under the data key. */
+export interface DeviceKeyRow {
+  id: string;
+  iv: Uint8Array<ArrayBuffer>;
+  wrapped: Uint8Array<ArrayBuffer>;
+}
 /**
  * A row of the sealed caseload index (issue 17): clear only `id` ('head' or 'chunk-N') and `rev`. No
  * timestamps: a chunk's updatedAt would date every save of every client in it.

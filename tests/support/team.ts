@@ -17,6 +17,7 @@ export const DATABASE = 'team';
 export const MEMBERS = {
   a: { name: 'lid-a', password: 'pw-a-1234' },
   b: { name: 'lid-b', password: 'pw-b-1234' },
+  c: { name: 'lid-c', password: 'pw-c-1234' },
 };
 
 export interface TeamServer {
@@ -59,6 +60,17 @@ export async function adminGet(team: TeamServer, path: string): Promise<unknown>
   const res = await fetch(`${team.couch.url}/${DATABASE}${path}`, { headers: { Authorization: auth } });
   if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
   return res.json();
+}
+
+/** Writes a document of the team database as the admin (a test playing a server that tampers). */
+export async function adminPut(team: TeamServer, path: string, body: unknown): Promise<void> {
+  const auth = `Basic ${Buffer.from(`${ADMIN.name}:${ADMIN.password}`).toString('base64')}`;
+  const res = await fetch(`${team.couch.url}/${DATABASE}${path}`, {
+    method: 'PUT',
+    headers: { Authorization: auth, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
 }
 
 export interface Device {
@@ -118,6 +130,57 @@ export async function joinTeam(
   await page.getByRole('button', { name: 'Team opslaan en synchroniseren' }).click();
   await expect(page.getByText('Team opgeslagen. Synchroniseren begint.')).toBeVisible();
   return chosen;
+}
+
+/** Fills the server account of the join/create form (issue 20's flow, not the dev action). */
+async function fillAccount(page: Page, account: { name: string; password: string }): Promise<void> {
+  await goToTeamSetup(page);
+  await page.getByLabel('Database van het team').fill(DATABASE);
+  await page.getByLabel('Je inlognaam op de teamserver').fill(account.name);
+  await page.getByLabel('Je toegangscode voor de teamserver').fill(account.password);
+}
+
+/** "Team maken" through the UI: generation 1 of a new team key on this device. */
+export async function createTeamViaUi(page: Page, account: { name: string; password: string }): Promise<void> {
+  await fillAccount(page, account);
+  await page.getByRole('button', { name: 'Team maken' }).click();
+  await expect(page.getByTestId('team-flash')).toHaveText(/Team gemaakt/);
+}
+
+/** The newcomer opens "Lid worden" and reads its device code off the screen. */
+export async function startJoiningViaUi(page: Page, account: { name: string; password: string }): Promise<string> {
+  await fillAccount(page, account);
+  await page.getByRole('button', { name: 'Lid worden van een team' }).click();
+  await expect(page.getByRole('img', { name: 'Je apparaatcode als QR-code' })).toBeVisible();
+  const code = (await page.getByTestId('device-public-key').textContent()) ?? '';
+  expect(code.replace(/\s/g, '')).toMatch(/^[A-Z2-7]{104}$/);
+  return code;
+}
+
+/** The inviter types the newcomer's device code and gets the comparison code shown. */
+export async function inviteViaUi(page: Page, deviceCode: string): Promise<string> {
+  await goToSettings(page);
+  await page.getByLabel('Apparaatcode van je collega').fill(deviceCode);
+  await page.getByRole('button', { name: 'Verder' }).click();
+  const code = (await page.getByTestId('comparison-code').textContent()) ?? '';
+  expect(code).toMatch(/^\d{3} \d{3}$/);
+  return code;
+}
+
+/** The whole join through the UI: both screens show the same code and both people confirm it. */
+export async function joinViaUi(
+  inviter: Page,
+  newcomer: Page,
+  account: { name: string; password: string },
+): Promise<void> {
+  const deviceCode = await startJoiningViaUi(newcomer, account);
+  const code = await inviteViaUi(inviter, deviceCode);
+  await expect(newcomer.getByTestId('comparison-code')).toHaveText(code);
+  await newcomer.getByRole('button', { name: 'Ja, de codes zijn gelijk' }).click();
+  await expect(newcomer.getByText('Wachten tot je collega de code ook heeft bevestigd…')).toBeVisible();
+  await inviter.getByRole('button', { name: 'Ja, de codes zijn gelijk' }).click();
+  await expect(inviter.getByTestId('team-add-message')).toHaveText(/Teamsleutel verstuurd/);
+  await expect(newcomer.getByTestId('team-flash')).toHaveText(/Je bent lid van het team/);
 }
 
 /** Waits until the device says it is caught up with the server and has nothing waiting. */

@@ -309,6 +309,7 @@ export async function applyRestore(
     ...BACKUP_TABLES.map((t) => db.table(t)),
     db.keys,
     db.shreddedClients,
+    db.deviceKeys,
     db.caseloadIndex,
     // Colleagues' audit days (issue 19) belong to the replaced vault: the restored one rejoins and pulls them.
     db.teamAudit,
@@ -328,6 +329,8 @@ export async function applyRestore(
     if (verified.kind === 'stream') {
       await db.transaction('rw', [...live, db.backupStaging], async () => {
         await swapInStaged(db);
+        // A restored vault is a new device in its team: it gets a new device key and rejoins (issue 20).
+        await db.deviceKeys.clear();
         await db.caseloadIndex.clear();
         await db.syncState.clear();
         await db.teamAudit.clear();
@@ -372,6 +375,7 @@ export async function applyRestore(
         }
         await db.keys.clear();
         await db.keys.bulkAdd(keys);
+        await db.deviceKeys.clear();
         await db.caseloadIndex.clear();
         await db.syncState.clear();
         await db.teamAudit.clear();

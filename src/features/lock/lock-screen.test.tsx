@@ -15,4 +15,15 @@ describe('lock screen: passphrase lost', () => {
     expect(screen.getByText(/kies bij het opnieuw instellen "Ik heb een back-up"/)).toBeVisible();
     expect(screen.getByRole('button', { name: /wissen/i })).toBeDisabled();
   });
+
+  it('"Wachtzin vergeten?" says that in a team you rejoin through a colleague', async () => {
+    const session = await unlockedVault();
+    session.lock();
+    renderRoute('/');
+    await screen.findByRole('heading', { level: 1, name: 'Stapwijzer is vergrendeld' });
+    await userEvent.click(screen.getByText('Wachtzin vergeten?'));
+    expect(
+      screen.getByText(/Werk je in een team\? Dan word je na het wissen opnieuw lid via een collega/),
+    ).toBeVisible();
+  });
 });

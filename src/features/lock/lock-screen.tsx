@@ -90,7 +90,8 @@ export function LockScreen() {
         </button>
       </form>
       {/* Issue 18: the way out when the passphrase is lost. Nobody can recover it (by design); what is
-          left is to start again on this device and restore a backup made with a known passphrase. */}
+          left is to start again on this device and restore a backup made with a known passphrase. In a team
+          (issue 20) the way back is rejoining through a colleague, which a restored backup needs too. */}
       <details className="lost-passphrase">
         <summary>{t('lostSummary')}</summary>
         <p>{t('lostNoRecovery')}</p>
@@ -98,6 +99,7 @@ export function LockScreen() {
           <li>{t('lostTryAgain')}</li>
           <li>{t('lostBackup')}</li>
           <li>{t('lostNoBackup')}</li>
+          <li>{t('lostTeam')}</li>
         </ol>
         <WipeSection />
       </details>

@@ -8,6 +8,8 @@ export const lockMessages = defineMessages(
     lostBackup:
       'Heb je een back-up waarvan je de wachtzin wel weet? Wis dan hieronder de gegevens op dit apparaat en kies bij het opnieuw instellen "Ik heb een back-up".',
     lostNoBackup: 'Zonder back-up zijn de gegevens op dit apparaat na het wissen verloren; je begint dan opnieuw.',
+    lostTeam:
+      'Werk je in een team? Dan word je na het wissen opnieuw lid via een collega (Instellingen → Werken als team → Lid worden). Ook na het terugzetten van een back-up: dit apparaat krijgt een nieuwe apparaatsleutel. De cliënten van het team komen dan weer binnen.',
     title: 'Stapwijzer is vergrendeld',
     intro: 'Vul je wachtzin in om verder te werken.',
     passphrase: 'Wachtzin',
@@ -37,6 +39,8 @@ export const lockMessages = defineMessages(
     lostBackup:
       'Do you have a backup whose passphrase you do know? Then delete the data on this device below and choose "I have a backup" when setting up again.',
     lostNoBackup: 'Without a backup the data on this device is lost after deleting; you start again.',
+    lostTeam:
+      'Do you work in a team? Then after deleting you rejoin through a colleague (Settings → Working as a team → Join). Also after restoring a backup: this device gets a new device key. The team’s clients then come in again.',
     title: 'Stapwijzer is locked',
     intro: 'Enter your passphrase to continue.',
     passphrase: 'Passphrase',

@@ -34,7 +34,7 @@ export const teamMessages = defineMessages(
     indicatorError: 'Team: probleem',
     devTitle: 'Team instellen (proefversie)',
     devHint:
-      'Tot het uitnodigen van collega’s klaar is, stel je een team zo in: maak op één apparaat een teamsleutel en neem die over op de andere apparaten. Deel de sleutel alleen via een beveiligd kanaal.',
+      'Alleen voor proeven: een team met de hand instellen, zonder apparaatsleutels en zonder uitnodiging. Gebruik anders "Team maken" en "Lid worden" hierboven. Deel een sleutel alleen via een beveiligd kanaal.',
     teamKey: 'Teamsleutel',
     keyId: 'Sleutelversie',
     database: 'Teamdatabase op de server',
@@ -91,7 +91,7 @@ export const teamMessages = defineMessages(
     indicatorError: 'Team: problem',
     devTitle: 'Set up a team (preview)',
     devHint:
-      'Until inviting colleagues is ready, set up a team like this: make a team key on one device and copy it to the others. Share the key only through a secure channel.',
+      'For trials only: set a team up by hand, without device keys or invitations. Otherwise use "Create a team" and "Join" above. Share a key only through a secure channel.',
     teamKey: 'Team key',
     keyId: 'Key version',
     database: 'Team database on the server',

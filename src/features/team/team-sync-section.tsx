@@ -7,6 +7,7 @@ import { useSync } from '../../runtime/sync/sync-store';
 import { newTeamKey, readTeam, type TeamSetting, writeTeam } from '../../runtime/sync/team-settings';
 import { useVault } from '../../runtime/vault/runtime-context';
 import { teamMessages } from './messages';
+import { TeamMembership } from './team-membership';
 
 /** True once this device holds a team setting; null while that is being read. */
 function useHasTeam(): boolean | null {
@@ -77,6 +78,7 @@ function TeamSyncStatus({ language }: { language: 'nl' | 'en' }) {
           )}
         </>
       )}
+      <TeamMembership />
       <TeamSetupForm />
     </section>
   );
@@ -114,11 +116,18 @@ function TeamSetupForm() {
   async function submit(e: FormEvent) {
     e.preventDefault();
     setMessage(null);
+    const key = fields.key.trim();
+    const kid = fields.kid.trim();
+    // Saving the account of a joined team (same key) keeps what joining set: its id, this device's
+    // id and the older generations (issue 20), or envelopes under those would no longer open.
+    const existing = await readTeam(vault.session()).catch(() => null);
+    const kept = existing && existing.key === key && existing.kid === kid ? existing : null;
     const team: TeamSetting = {
+      ...kept,
       ...fields,
-      key: fields.key.trim(),
-      kid: fields.kid.trim(),
-      teamId: fields.database.replace(/[^a-z0-9-]/g, '-').slice(0, 64) || 'team',
+      key,
+      kid,
+      teamId: kept?.teamId ?? (fields.database.replace(/[^a-z0-9-]/g, '-').slice(0, 64) || 'team'),
     };
     try {
       await writeTeam(vault.session(), team);

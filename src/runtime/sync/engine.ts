@@ -43,7 +43,15 @@ import {
   toDayEvent,
 } from '../../db/team-audit';
 import { checkAccess } from './access';
-import { type Envelope, envelopeId, openEnvelope, sealEnvelope, type TeamKeys, teamKeys } from './envelope';
+import {
+  type Envelope,
+  envelopeId,
+  isEnvelopeId,
+  openEnvelope,
+  sealEnvelope,
+  type TeamKeys,
+  teamKeyRing,
+} from './envelope';
 import {
   type ConflictRef,
   type ConflictVersion,
@@ -51,7 +59,7 @@ import {
   type SyncErrorCode,
   useSync,
 } from './sync-store';
-import type { TeamSetting } from './team-settings';
+import { generationsOf, type TeamSetting } from './team-settings';
 
 const BATCH = 500;
 const STATE_DOC = '_local/stapwijzer-sync';
@@ -85,11 +93,18 @@ export async function startEngine(options: {
   team: TeamSetting;
   /** Where CouchDB is proxied, with a trailing slash: `${origin}/sync/`. */
   baseUrl: string;
+  /** An envelope under a generation this device lacks: a rotation may have left a key for it (issue 20). */
+  onForeignKey?: () => void;
 }): Promise<SyncEngineHandle> {
   const { session, team, baseUrl } = options;
   const store = useSync.getState();
-  const keys: TeamKeys = await teamKeys(team.key, team.kid);
-  const local = new PouchDB(`stapwijzer-team-${team.teamId}`);
+  // Sealing uses the current generation; opening the one an envelope names (older ones after a rotation).
+  const ring = await teamKeyRing(generationsOf(team));
+  const keys: TeamKeys = ring.current;
+  const keysOf = (doc: PouchDoc) => ring.of(doc.kid) ?? keys;
+  // Per device key (issue 20): a device that rejoins (a restored backup) starts from a fresh local
+  // envelope database, so it pulls everything again instead of trusting checkpoints of the old vault.
+  const local = new PouchDB(`stapwijzer-team-${team.teamId}${team.deviceId ? `-${team.deviceId.toLowerCase()}` : ''}`);
   const remote = new PouchDB(`${baseUrl}${team.database}`, {
     skip_setup: true,
     auth: { username: team.username, password: team.password },
@@ -252,7 +267,7 @@ export async function startEngine(options: {
       const prev = await local.get(id).catch(() => null);
       let kept: AuditDayEvent[] = [];
       if (prev) {
-        const opened = await openEnvelope(keys, prev);
+        const opened = await openEnvelope(keysOf(prev), prev);
         if (opened.ok && opened.table === AUDIT_DAY_TABLE) kept = parseAuditDay(opened.record.data)?.events ?? [];
       }
       const now = Date.now();
@@ -276,89 +291,43 @@ export async function startEngine(options: {
 
   // ---- in: envelopes → Dexie --------------------------------------------------------------------
 
+  /** Documents that did not open before (another generation): tried once more with this engine's keys. */
+  let retriedUnreadable = false;
+  async function retryUnreadable(): Promise<void> {
+    retriedUnreadable = true;
+    const docs: PouchDoc[] = [];
+    for (const id of unreadable) {
+      const doc = await local.get(id, { conflicts: true }).catch(() => null);
+      if (doc && !doc._deleted) docs.push(doc);
+    }
+    if (docs.length === 0) return;
+    await applyDocs(docs);
+    await saveState();
+    publish();
+  }
+
   /** The other leaves of an audit day document (two versions of one device's day: both kept). */
   async function auditLeaves(id: string, revs: readonly string[]): Promise<PulledAuditDay[]> {
     const out: PulledAuditDay[] = [];
     for (const rev of revs) {
       const leaf = await local.get(id, { rev }).catch(() => null);
-      const opened = leaf ? await openEnvelope(keys, leaf) : null;
+      const opened = leaf ? await openEnvelope(keysOf(leaf), leaf) : null;
       if (opened?.ok && opened.table === AUDIT_DAY_TABLE) out.push({ docId: id, data: opened.record.data });
     }
     return out;
   }
 
   async function inbound(): Promise<void> {
+    if (!retriedUnreadable && unreadable.size > 0) await retryUnreadable();
     for (;;) {
       if (stopped) return;
       const batch = await local.changes({ since: state.applied, limit: BATCH, include_docs: true, conflicts: true });
       if (batch.results.length === 0) return;
-      const pulled: PulledRecord[] = [];
-      // Decrypted in parallel (WebCrypto runs off the main thread), then handled in feed order.
-      const docs = batch.results.map((c) => c.doc).filter((d): d is PouchDoc => !!d && !d._deleted);
-      const opened = await Promise.all(
-        docs.map((doc) => {
-          const hasConflicts = (doc._conflicts?.length ?? 0) > 0;
-          return own.get(doc._id) === doc._rev && !hasConflicts ? null : openEnvelope(keys, doc);
-        }),
-      );
-      const auditDays: PulledAuditDay[] = [];
-      for (const [i, doc] of docs.entries()) {
-        // A bare tombstone never deletes local data (deleted docs were filtered out above).
-        const hasConflicts = (doc._conflicts?.length ?? 0) > 0;
-        if (!hasConflicts && conflicts.delete(doc._id)) publish(); // resolved elsewhere
-        const result = opened[i];
-        if (!result) continue; // this device's own revision, handed back by the feed
-        if (!result.ok) {
-          unreadable.add(doc._id);
-          continue;
-        }
-        unreadable.delete(doc._id);
-        if (result.table === AUDIT_DAY_TABLE) {
-          if (parseAuditDay(result.record.data)?.device === device) continue; // own day: in the own chain
-          auditDays.push({ docId: doc._id, data: result.record.data });
-          // Never a choice to make: every version's events are kept (append-only union).
-          if (hasConflicts) auditDays.push(...(await auditLeaves(doc._id, doc._conflicts ?? [])));
-          continue;
-        }
-        const table = result.table;
-        // Dexie now follows another revision of this document: this device's own one, should it win
-        // later (a version chosen elsewhere), must be applied again, not skipped as already there.
-        own.delete(doc._id);
-        const ref = { docId: doc._id, table, id: result.record.clear.id };
-        if (hasConflicts) conflicts.set(doc._id, ref);
-        else conflicts.delete(doc._id);
-        pulled.push({ table, record: result.record, envelopeRev: doc._rev });
-      }
-      if (auditDays.length > 0) {
-        const kept = await applyPulledAuditDays(session, auditDays);
-        for (const [i, outcome] of kept.entries()) {
-          const item = auditDays[i];
-          if (outcome === 'invalid' && item) unreadable.add(item.docId);
-        }
-      }
-      const outcomes = pulled.length > 0 ? await applyPulled(session, pulled) : [];
-      // A local edit not yet mirrored: push it first (as a sibling revision if the team moved on); the
-      // feed brings the document round again and the next pass applies the winner.
-      const dirty = new Map<SyncedTable, { id: string; rev: number; parent: string | undefined }[]>();
-      const shreddedRefs: { table: SyncedTable; id: string }[] = [];
-      for (const [i, outcome] of outcomes.entries()) {
-        const item = pulled[i];
-        if (!item) continue;
-        if (outcome === 'invalid') unreadable.add(await envelopeId(keys, item.table, item.record.clear.id));
-        // A record of a destroyed client (from a device that had not seen the destroy yet): refused, and its
-        // envelope deleted so the team database does not keep it either.
-        if (outcome === 'shredded') shreddedRefs.push({ table: item.table, id: item.record.clear.id });
-        if (outcome !== 'dirty') continue;
-        const current = await readForSync(session, item.table, item.record.clear.id);
-        const st = await getSyncState(session, item.table, item.record.clear.id);
-        if (current) {
-          const list = dirty.get(item.table) ?? [];
-          list.push({ id: current.clear.id, rev: current.clear.rev, parent: st?.envelopeRev });
-          dirty.set(item.table, list);
-        }
-      }
-      for (const [table, rows] of dirty) await mirrorRows(table, rows);
-      await removeEnvelopes(shreddedRefs);
+      // A bare tombstone never deletes local data; join, member and key documents are not records.
+      const docs = batch.results
+        .map((c) => c.doc)
+        .filter((d): d is PouchDoc => !!d && !d._deleted && isEnvelopeId(d._id));
+      await applyDocs(docs);
       state.applied = batch.last_seq;
       const progress = useSync.getState().progress;
       if (progress) {
@@ -368,6 +337,78 @@ export async function startEngine(options: {
       await saveState();
       publish();
     }
+  }
+
+  async function applyDocs(docs: PouchDoc[]): Promise<void> {
+    const pulled: PulledRecord[] = [];
+    // Decrypted in parallel (WebCrypto runs off the main thread), then handled in feed order.
+    const opened = await Promise.all(
+      docs.map((doc) => {
+        const hasConflicts = (doc._conflicts?.length ?? 0) > 0;
+        return own.get(doc._id) === doc._rev && !hasConflicts ? null : openEnvelope(keysOf(doc), doc);
+      }),
+    );
+    let foreign = false;
+    const auditDays: PulledAuditDay[] = [];
+    for (const [i, doc] of docs.entries()) {
+      // A bare tombstone never deletes local data (deleted docs were filtered out above).
+      const hasConflicts = (doc._conflicts?.length ?? 0) > 0;
+      if (!hasConflicts && conflicts.delete(doc._id)) publish(); // resolved elsewhere
+      const result = opened[i];
+      if (!result) continue; // this device's own revision, handed back by the feed
+      if (!result.ok) {
+        unreadable.add(doc._id);
+        if (result.reason === 'other-key') foreign = true;
+        continue;
+      }
+      unreadable.delete(doc._id);
+      if (result.table === AUDIT_DAY_TABLE) {
+        if (parseAuditDay(result.record.data)?.device === device) continue; // own day: in the own chain
+        auditDays.push({ docId: doc._id, data: result.record.data });
+        // Never a choice to make: every version's events are kept (append-only union).
+        if (hasConflicts) auditDays.push(...(await auditLeaves(doc._id, doc._conflicts ?? [])));
+        continue;
+      }
+      const table = result.table;
+      // Dexie now follows another revision of this document: this device's own one, should it win
+      // later (a version chosen elsewhere), must be applied again, not skipped as already there.
+      own.delete(doc._id);
+      const ref = { docId: doc._id, table, id: result.record.clear.id };
+      if (hasConflicts) conflicts.set(doc._id, ref);
+      else conflicts.delete(doc._id);
+      pulled.push({ table, record: result.record, envelopeRev: doc._rev });
+    }
+    if (auditDays.length > 0) {
+      const kept = await applyPulledAuditDays(session, auditDays);
+      for (const [i, outcome] of kept.entries()) {
+        const item = auditDays[i];
+        if (outcome === 'invalid' && item) unreadable.add(item.docId);
+      }
+    }
+    const outcomes = pulled.length > 0 ? await applyPulled(session, pulled) : [];
+    // A local edit not yet mirrored: push it first (as a sibling revision if the team moved on); the
+    // feed brings the document round again and the next pass applies the winner.
+    const dirty = new Map<SyncedTable, { id: string; rev: number; parent: string | undefined }[]>();
+    const shreddedRefs: { table: SyncedTable; id: string }[] = [];
+    for (const [i, outcome] of outcomes.entries()) {
+      const item = pulled[i];
+      if (!item) continue;
+      if (outcome === 'invalid') unreadable.add(await envelopeId(keys, item.table, item.record.clear.id));
+      // A record of a destroyed client (from a device that had not seen the destroy yet): refused, and its
+      // envelope deleted so the team database does not keep it either.
+      if (outcome === 'shredded') shreddedRefs.push({ table: item.table, id: item.record.clear.id });
+      if (outcome !== 'dirty') continue;
+      const current = await readForSync(session, item.table, item.record.clear.id);
+      const st = await getSyncState(session, item.table, item.record.clear.id);
+      if (current) {
+        const list = dirty.get(item.table) ?? [];
+        list.push({ id: current.clear.id, rev: current.clear.rev, parent: st?.envelopeRev });
+        dirty.set(item.table, list);
+      }
+    }
+    for (const [table, rows] of dirty) await mirrorRows(table, rows);
+    await removeEnvelopes(shreddedRefs);
+    if (foreign) options.onForeignKey?.();
   }
 
   // ---- the one queue both directions run in --------------------------------------------------------
@@ -558,7 +599,7 @@ export async function startEngine(options: {
     const out: ConflictVersion[] = [];
     for (const [i, rev] of revs.entries()) {
       const version = i === 0 ? doc : await local.get(ref.docId, { rev });
-      const opened = await openEnvelope(keys, version);
+      const opened = await openEnvelope(keysOf(version), version);
       if (opened.ok) out.push({ rev, winner: i === 0, record: opened.record });
     }
     return out;

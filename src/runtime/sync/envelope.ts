@@ -67,6 +67,34 @@ export async function teamKeys(rawKeyBase64: string, kid: string): Promise<TeamK
   return { kid, enc, ids };
 }
 
+/**
+ * Every generation's working keys (issue 20: rotation). Envelopes are sealed under the current
+ * generation and opened under the one their `kid` names. The envelope ids stay derived from the
+ * FIRST generation: a record keeps its document (and its revision tree, so conflicts still meet)
+ * across rotations. A removed member can therefore still tell which document an old record lives
+ * in, not what is written there afterwards.
+ */
+export interface TeamKeyRing {
+  current: TeamKeys;
+  of(kid: unknown): TeamKeys | undefined;
+}
+
+export async function teamKeyRing(generations: readonly { kid: string; key: string }[]): Promise<TeamKeyRing> {
+  const first = generations[0];
+  if (!first) throw new TypeError('a team needs a key');
+  const { ids } = await teamKeys(first.key, first.kid);
+  const byKid = new Map<string, TeamKeys>();
+  for (const g of generations) byKid.set(g.kid, { ...(await teamKeys(g.key, g.kid)), ids });
+  const current = byKid.get(generations[generations.length - 1]?.kid ?? first.kid);
+  if (!current) throw new TypeError('a team needs a key');
+  return { current, of: (kid) => (typeof kid === 'string' ? byKid.get(kid) : undefined) };
+}
+
+/** Envelope ids start with `r`; join (`j-`), member (`m-`) and key (`k-`) documents share the database. */
+export function isEnvelopeId(id: string): boolean {
+  return id.startsWith('r');
+}
+
 const hex = (buf: ArrayBuffer) => [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, '0')).join('');
 
 /**

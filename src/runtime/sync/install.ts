@@ -3,6 +3,7 @@
 // never downloads it. One tab per device runs the engine (a Web Lock); the others see its writes
 // through Dexie like any other tab's and show "sync runs in another tab".
 
+import { deviceKey } from '../../db';
 import { useSession } from '../session-store';
 import type { VaultRuntime } from '../vault/vault-runtime';
 import { type SyncEngineHandle, useSync } from './sync-store';
@@ -35,11 +36,30 @@ export function installTeamSync(runtime: VaultRuntime): () => void {
     const session = runtime.session();
     const team = await readTeam(session).catch(() => null);
     if (!team || mine !== generation) return;
+    // A team setting of another device key (a restored backup) does not sync: the device rejoins.
+    if (team.deviceId) {
+      const device = await deviceKey(session).catch(() => null);
+      if (device?.deviceId !== team.deviceId || mine !== generation) return;
+    }
+    // An envelope under a generation this device lacks: once per engine, look for a rotation's key.
+    let looked = false;
+    const onForeignKey = () => {
+      if (looked || !team.deviceId) return;
+      looked = true;
+      void import('./membership')
+        .then((m) => m.refreshTeamKeys(session, team, syncBaseUrl()))
+        .then(
+          (next) => (next && mine === generation ? restartTeamSync() : undefined),
+          () => {
+            looked = false;
+          },
+        );
+    };
     const run = async () => {
       if (mine !== generation || session.locked) return;
       const { startEngine } = await import('./engine');
       if (mine !== generation || session.locked) return;
-      engine = await startEngine({ session, team, baseUrl: syncBaseUrl() });
+      engine = await startEngine({ session, team, baseUrl: syncBaseUrl(), onForeignKey });
       useSync.getState().set({ engine });
       // Held until lock (or a restart after the team setting changed): one engine per device.
       await new Promise<void>((resolve) => {

@@ -1,7 +1,8 @@
 // The team this device syncs with, kept as one vault setting ('team'), sealed under the data key like
 // every setting: the team key (raw AES key bytes, base64), its generation id (`kid`) and the server
-// account. Membership and joining are issue 20; until then a test helper or the Settings dev action
-// writes it. No PouchDB here: this module is on the unlocked path of every device, team or not.
+// account, this device's id in the team and the older key generations (issue 20: a rotation makes a
+// new generation; envelopes name theirs, so older ones still open). Joining (team-membership.ts)
+// writes it; the Settings dev action and test helpers may still write one by hand. No PouchDB here: this module is on the unlocked path of every device, team or not.
 import * as v from 'valibot';
 import { getSetting, putSetting, type VaultSession } from '../../db';
 
@@ -20,6 +21,13 @@ export const TeamSettingSchema = v.object({
   database: v.pipe(v.string(), v.regex(/^[a-z][a-z0-9_$()+/-]{0,127}$/, 'a CouchDB database name')),
   username: Name,
   password: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+  /**
+   * The device key this device joined with. Another device key here (a restored backup, a lost key
+   * row) means the device must rejoin: sync does not start. Absent in hand-made (dev) settings.
+   */
+  deviceId: v.optional(v.pipe(v.string(), v.regex(/^[A-Z2-7]{8}$/))),
+  /** Earlier generations, oldest first: envelopes sealed under them still open. */
+  older: v.optional(v.array(v.object({ kid: v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,64}$/)), key: Base64Key }))),
 });
 export type TeamSetting = v.InferOutput<typeof TeamSettingSchema>;
 
@@ -32,6 +40,11 @@ export async function readTeam(session: VaultSession): Promise<TeamSetting | nul
 export async function writeTeam(session: VaultSession, team: TeamSetting): Promise<void> {
   const loaded = await getSetting(session, TEAM_SETTING);
   await putSetting(session, TEAM_SETTING, v.parse(TeamSettingSchema, team), loaded);
+}
+
+/** Every generation this device holds, oldest first; the last one is the current one. */
+export function generationsOf(team: TeamSetting): { kid: string; key: string }[] {
+  return [...(team.older ?? []), { kid: team.kid, key: team.key }];
 }
 
 function toBase64(bytes: Uint8Array): string {
@@ -47,10 +60,10 @@ export function fromBase64(text: string): Uint8Array<ArrayBuffer> {
   return out;
 }
 
-/** A fresh random team key and generation id (the dev action and test helpers). */
-export function newTeamKey(): { key: string; kid: string } {
+/** A fresh random team key and generation id (`g<generation>-<random>`). */
+export function newTeamKey(generation = 1): { key: string; kid: string } {
   const key = crypto.getRandomValues(new Uint8Array(32));
-  const kid = `g1-${toBase64(crypto.getRandomValues(new Uint8Array(6)))
+  const kid = `g${generation}-${toBase64(crypto.getRandomValues(new Uint8Array(6)))
     .replace(/[^a-z0-9]/gi, '')
     .toLowerCase()}`;
   return { key: toBase64(key), kid };
