@@ -2,6 +2,7 @@
 // "Gearchiveerd"; "Definitief vernietigen" needs a reason and the typed alias, removes the client and
 // says what it cannot reach. Then two team devices: a destroy on A removes the client on B after sync.
 import type { Page } from '@playwright/test';
+import { openEnvelope, teamKeys } from '../src/runtime/sync/envelope';
 import { createClientViaUi } from './support/clients';
 import { expect, test } from './support/fixtures';
 import { onboard } from './support/onboard';
@@ -109,13 +110,29 @@ test('a client destroyed on A is removed from B when B syncs', async ({ guard })
     await openClient(a.page, 'Gedeeld-Greet');
     await destroyViaUi(a.page, 'Gedeeld-Greet');
     await expectSynced(a.page);
-    // On the server: the client's envelope is deleted and the client-shredded event is added.
+    // On the server: the client's envelope is deleted and the client-shredded event is added. (Other new
+    // documents may appear meanwhile, e.g. a device's audit day: each added one is opened with the team key
+    // to say what it holds.)
+    const keys = await teamKeys(key.key, key.kid);
     await expect
       .poll(async () => {
         const after = await serverDocIds(team);
-        return [before.filter((id) => !after.includes(id)).length, after.filter((id) => !before.includes(id)).length];
+        const added = after.filter((id) => !before.includes(id));
+        const tables: string[] = [];
+        for (const id of added) {
+          const opened = await openEnvelope(
+            keys,
+            (await adminGet(team, `/${encodeURIComponent(id)}`)) as { _id: string },
+          );
+          tables.push(opened.ok ? opened.table : 'unreadable');
+        }
+        return {
+          removed: before.filter((id) => !after.includes(id)).length,
+          shredEvents: tables.filter((t) => t === 'shreddedClients').length,
+          records: tables.filter((t) => t === 'clients' || t === 'screenings' || t === 'unreadable').length,
+        };
       })
-      .toEqual([1, 1]);
+      .toEqual({ removed: 1, shredEvents: 1, records: 0 });
 
     // B's list is live: it drops the client when the client-shredded event arrives, and keeps the other.
     await openClients(b.page);
