@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { rememberedPersistOutcome, requestPersistence, storageStatus } from '../../db';
+import { rememberedPersistOutcome, requestPersistence, storageStatus } from '../../db/first-screen';
 import { useMessages } from '../../i18n/define-messages';
 import { useSession } from '../../runtime/session-store';
 import { storageHealthMessages } from './messages';

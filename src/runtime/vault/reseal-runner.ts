@@ -10,7 +10,7 @@
  * unlock. Backups are refused until it is done (assertNoMigrationRunning).
  */
 import { create } from 'zustand';
-import { needsReseal, type ResealProgress, runReseal, type VaultSession } from '../../db';
+import { needsReseal, type ResealProgress, runReseal, type VaultSession } from '../../db/first-screen';
 import { postToOtherTabs } from '../cross-tab/channel';
 
 export interface ResealStatus {
