@@ -9,6 +9,8 @@ import { canonicalBase } from './src/domain/fhir/canonical.ts';
 // `npm run bench` only (STAPWIJZER_BENCH=1): adds the bench seeding page as a second entry and builds into
 // .tmp/dist-bench. The production build (dist/) never contains it; the bench asserts that.
 const BENCH = process.env.STAPWIJZER_BENCH === '1';
+// Builds with a second HTML entry: the bench variant, and the crash harness of the reliability tests.
+const SECOND_ENTRY = BENCH || process.env.STAPWIJZER_CRASH_HARNESS === '1';
 
 // The FHIR canonical base is set by whoever deploys (VITE_FHIR_CANONICAL_BASE): a wrong one fails the
 // build here rather than the first export in the field.
@@ -63,12 +65,16 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     assetsInlineLimit: 0, // an imported image or font stays a file, never a data: URL (the CSP's font-src has no data:)
-    ...(BENCH
-      ? {
-          outDir: '.tmp/dist-bench',
-          rollupOptions: { input: { index: 'index.html', bench: 'scripts/bench/seed/bench-seed.html' } },
-        }
-      : {}),
+    // Every module the entry imports statically goes into the entry chunk: the first screen is then one
+    // script (and one stylesheet) instead of sixteen small shared chunks, each a request on the critical
+    // path (issue 23). Lazy screens import what they share with the shell from that chunk. Only with the
+    // app as the one entry: a second page (the bench's seeding page, the crash harness) would load that
+    // chunk and run the app's start-up with it.
+    rolldownOptions: {
+      ...(SECOND_ENTRY ? {} : { output: { codeSplitting: { groups: [{ name: 'index', tags: ['$initial'] }] } } }),
+      ...(BENCH ? { input: { index: 'index.html', bench: 'scripts/bench/seed/bench-seed.html' } } : {}),
+    },
+    ...(BENCH ? { outDir: '.tmp/dist-bench' } : {}),
   },
   server: { headers: SECURITY_HEADERS },
   preview: {

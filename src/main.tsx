@@ -6,7 +6,7 @@ import { RouterProvider } from 'react-router';
 import { installPreloadErrorGuard } from './app/preload-error-guard';
 import { safeRootOptions } from './app/root-error-reporting';
 import { router } from './app/router';
-import { createDatabase } from './db';
+import { createDatabase } from './db/first-screen';
 import { installCrossTabLocking } from './runtime/cross-tab/lock-tabs';
 import { persistLanguage } from './runtime/language-persistence';
 import { useSession } from './runtime/session-store';

@@ -4,6 +4,7 @@ import {
   type FlagStorage,
   isIosOutsideStandalone,
   markVaultCreated,
+  rememberedPersistOutcome,
   requestPersistence,
   storageStatus,
   storageWasCleared,
@@ -23,6 +24,15 @@ describe('storage health', () => {
     expect(await requestPersistence({ persist }, flags)).toBe('denied');
     expect(persist).toHaveBeenCalledTimes(1);
     expect(await requestPersistence(null, memoryFlags())).toBe('unsupported');
+  });
+
+  it('reads the remembered persist() outcome synchronously, null before anything was asked', async () => {
+    const flags = memoryFlags();
+    expect(rememberedPersistOutcome(flags)).toBeNull();
+    await requestPersistence({ persist: async () => false }, flags);
+    expect(rememberedPersistOutcome(flags)).toBe('denied');
+    flags.setItem('stapwijzer:persist-outcome', 'something else');
+    expect(rememberedPersistOutcome(flags)).toBeNull();
   });
 
   it('reports persisted, usage and quota, with nulls when the API is missing', async () => {

@@ -84,6 +84,16 @@ export async function requestPersistence(
   return outcome;
 }
 
+/**
+ * The persist() outcome remembered by an earlier requestPersistence(), read synchronously: the app's
+ * first render shows the storage notice from it, so the screen below is laid out once (no layout shift
+ * when the asynchronous check confirms it). null when nothing was asked yet in this profile.
+ */
+export function rememberedPersistOutcome(flags: FlagStorage | null = defaultFlags()): PersistOutcome | null {
+  const remembered = flags?.getItem(PERSIST_FLAG);
+  return remembered === 'granted' || remembered === 'denied' || remembered === 'unsupported' ? remembered : null;
+}
+
 /** Current persistence and usage; null where the API is missing or fails. */
 export async function storageStatus(
   storage: StorageManagerLike | null = defaultStorageManager(),

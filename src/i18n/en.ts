@@ -33,6 +33,7 @@ export const en = {
   'error.back': 'Back to Today',
   'error.retry': 'Try again',
   'loading.screen': 'Loading screen…',
+  'update.offlineInstalling': 'Getting Stapwijzer ready to work offline…',
   'update.offlineReady': 'Stapwijzer is ready to work offline.',
   'update.available': 'A new version of Stapwijzer is available.',
   'update.apply': 'Update',

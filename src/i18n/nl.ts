@@ -35,6 +35,7 @@ export const nl = {
   'error.back': 'Terug naar Vandaag',
   'error.retry': 'Opnieuw proberen',
   'loading.screen': 'Scherm laden…',
+  'update.offlineInstalling': 'Stapwijzer wordt klaargezet om zonder internet te werken…',
   'update.offlineReady': 'Stapwijzer is klaar om zonder internet te werken.',
   'update.available': 'Er is een nieuwe versie van Stapwijzer.',
   'update.apply': 'Bijwerken',

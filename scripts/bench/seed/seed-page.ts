@@ -40,6 +40,7 @@ import {
   PRODUCTION_KDF,
   readCaseload,
   rebuildCaseloadIndex,
+  requestPersistence,
   type ScreeningClear,
   type ScreeningPayload,
   type StapwijzerDb,
@@ -121,6 +122,9 @@ async function setUp(db: StapwijzerDb): Promise<VaultSession> {
   progress('vault (Argon2id 64 MiB)');
   const session = await createVault(db, PASSPHRASE, PRODUCTION_KDF);
   await saveProfile(session, { roles: [...ROLE_IDS], initials: 'BV' });
+  // As onboarding does after the profile: ask once, remembered in this profile (the lock screen's
+  // storage notice is then known at its first render, as on a device that went through onboarding).
+  await requestPersistence();
   return session;
 }
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { storageWasCleared } from '../../db';
+import { storageWasCleared } from '../../db/first-screen';
 import { useMessages } from '../../i18n/define-messages';
 import { useVault } from '../../runtime/vault/runtime-context';
 import { storageHealthMessages } from './messages';

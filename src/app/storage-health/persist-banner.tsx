@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { requestPersistence, storageStatus } from '../../db';
+import { rememberedPersistOutcome, requestPersistence, storageStatus } from '../../db/first-screen';
 import { useMessages } from '../../i18n/define-messages';
 import { useSession } from '../../runtime/session-store';
 import { storageHealthMessages } from './messages';
@@ -13,11 +13,13 @@ const HIDDEN_KEY = 'stapwijzer.persistBannerHidden';
  * and "Verbergen" lasts: a banner that returns at every start over answer options teaches people to
  * ignore banners. Settings → Opslag keeps showing the state. requestPersistence() asks once per
  * profile — onboarding asks first — and remembers the answer; before a vault exists nothing is asked.
+ * The remembered answer shows the banner from the first render, while the vault is still being looked
+ * for: the lock screen below it is then laid out once, not pushed down by a late banner (issue 23, CLS).
  */
 export function PersistBanner() {
   const t = useMessages(storageHealthMessages);
   const status = useSession((s) => s.vaultStatus);
-  const [denied, setDenied] = useState(false);
+  const [denied, setDenied] = useState(() => rememberedPersistOutcome() === 'denied');
   const [hidden, setHidden] = useState(() => localStorage.getItem(HIDDEN_KEY) === '1');
   const hasVault = status === 'locked' || status === 'unlocked';
 
@@ -34,7 +36,8 @@ export function PersistBanner() {
     };
   }, [hasVault]);
 
-  if (!denied || hidden) return null;
+  // Not on first use (no vault, nothing to lose yet), also when an earlier vault left the answer behind.
+  if (!denied || hidden || status === 'first-use') return null;
   const hide = () => {
     localStorage.setItem(HIDDEN_KEY, '1');
     setHidden(true);

@@ -25,6 +25,14 @@ describe('persistent storage banner (R10)', () => {
     expect(screen.getByRole('link', { name: 'Back-up maken' })).toHaveAttribute('href', '/settings/backup');
   });
 
+  it('shows at the first render when the refusal is remembered, while the vault is still looked for', () => {
+    localStorage.setItem(PERSIST_FLAG, 'denied');
+    useSession.setState({ vaultStatus: 'checking' });
+    renderRoute('/');
+    // getBy, not findBy: in the first commit, so the lock screen below is not pushed down later.
+    expect(screen.getByTestId('persist-banner')).toHaveTextContent(DENIED_TEXT);
+  });
+
   it('does not show when persistence was granted', async () => {
     localStorage.setItem(PERSIST_FLAG, 'granted');
     renderRoute('/');

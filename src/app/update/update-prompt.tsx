@@ -2,7 +2,12 @@ import { useRegisterSW } from 'virtual:pwa-register/react';
 import { useEffect, useState } from 'react';
 import { useT } from '../../i18n/use-t';
 import { flushBeforeReload, isUpdateBlocked } from '../../runtime/update/update-guards';
-import { markOfflineReadyAnnounced, shouldAnnounceOfflineReady } from './offline-ready-once';
+import {
+  browserInstallEnvironment,
+  expectOfflineReady,
+  markOfflineReadyAnnounced,
+  shouldAnnounceOfflineReady,
+} from './offline-ready-once';
 import { scheduleUpdateChecks } from './update-checks';
 
 /** Flushes open work, then reloads; a failed flush still reloads (the last autosave stands). */
@@ -15,10 +20,19 @@ export async function reloadAfterFlush(reload: () => void = () => window.locatio
  * Says "ready to work offline" once, and offers a waiting update. Nothing reloads on its own: the
  * update is applied only when the user clicks "Bijwerken", after open drafts are flushed, and never
  * while a guard blocks it (hand-to-client mode).
+ * On a device's first load the offline line is there from the first render, as "wordt klaargezet…"
+ * until the worker has installed, so its arrival does not push the screen down (issue 23).
  */
 export function UpdatePrompt() {
   const t = useT();
   const [applying, setApplying] = useState(false);
+  // Read once per mount: marking the line shown must not take it away again at the next render.
+  const [due] = useState(() => shouldAnnounceOfflineReady());
+  const [installing, setInstalling] = useState(() => {
+    const env = browserInstallEnvironment();
+    return env !== null && expectOfflineReady(env);
+  });
+  const [closed, setClosed] = useState(false);
   const {
     offlineReady: [offlineReady, setOfflineReady],
     needRefresh: [needRefresh, setNeedRefresh],
@@ -26,16 +40,28 @@ export function UpdatePrompt() {
   } = useRegisterSW({
     onRegisteredSW(_url, registration) {
       if (registration) scheduleUpdateChecks(registration);
+      // No worker installing: it was installed on an earlier load, so no "ready" follows. One that
+      // fails to install (a broken release) brings none either.
+      const worker = registration?.installing;
+      if (!worker) setInstalling(false);
+      else worker.addEventListener('statechange', () => worker.state === 'redundant' && setInstalling(false));
     },
+    onRegisterError: () => setInstalling(false),
     // The new worker took control (this tab's "Bijwerken", or another tab's). Without this hook the
     // plugin calls location.reload() at once, so a second tab would lose its unsaved answers (R27).
     onNeedReload: reloadAfterFlush,
   });
 
-  const announceOffline = offlineReady && shouldAnnounceOfflineReady();
+  const announceOffline = due && offlineReady;
   useEffect(() => {
     if (announceOffline) markOfflineReadyAnnounced();
   }, [announceOffline]);
+  const showOffline = due && !closed && !needRefresh && (offlineReady || installing);
+  function closeOffline() {
+    markOfflineReadyAnnounced(); // closed while still installing: the "ready" line is not owed any more
+    setClosed(true);
+    setOfflineReady(false);
+  }
 
   const blocked = isUpdateBlocked();
 
@@ -48,10 +74,14 @@ export function UpdatePrompt() {
 
   return (
     <div className="toast-region" role="status" aria-live="polite">
-      {announceOffline && !needRefresh && (
-        <div className="toast">
-          <p>{t('update.offlineReady')}</p>
-          <button type="button" className="button secondary" onClick={() => setOfflineReady(false)}>
+      {showOffline && (
+        <div className="toast" data-testid="offline-ready">
+          {/* Both texts share one grid cell, the hidden one invisible: the box is as high in both states. */}
+          <p className="toast-stack">
+            <span className={offlineReady ? 'off' : undefined}>{t('update.offlineInstalling')}</span>
+            <span className={offlineReady ? undefined : 'off'}>{t('update.offlineReady')}</span>
+          </p>
+          <button type="button" className="button secondary" onClick={closeOffline}>
             {t('common.close')}
           </button>
         </div>

@@ -1,15 +1,20 @@
 import { lazy, type ReactNode, Suspense, useEffect, useRef } from 'react';
-import { isInitialised } from '../../db';
+import { isInitialised } from '../../db/first-screen';
 import { LockScreen } from '../../features/lock/lock-screen';
 import { useAutoLockMinutes } from '../../features/settings/auto-lock-setting';
 import { syncContent } from '../../runtime/content/sync-content';
+import { preloadRoles } from '../../runtime/content/use-roles';
 import { useSession } from '../../runtime/session-store';
 import { useVault } from '../../runtime/vault/runtime-context';
 import { ScreenLoading } from '../screen-loading';
 import { useAutoLock } from './use-auto-lock';
 
-// Onboarding is seen once per device: it stays out of the first-screen bundle.
-const Onboarding = lazy(() => import('../../features/onboarding/onboarding').then((m) => ({ default: m.Onboarding })));
+// Onboarding is seen once per device: it stays out of the first-screen bundle. The roles file it shows
+// first is fetched alongside it, not after it.
+const Onboarding = lazy(() => {
+  preloadRoles();
+  return import('../../features/onboarding/onboarding').then((m) => ({ default: m.Onboarding }));
+});
 
 /**
  * Shows the screens only while the vault is unlocked. Locked means the data key is dropped and every

@@ -1,5 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
-import { wipeAllData } from '../../db';
+import { wipeAllData } from '../../db/first-screen';
 import { useMessages } from '../../i18n/define-messages';
 import { announceWiped, lockOtherTabs } from '../../runtime/cross-tab/lock-tabs';
 import { useVault } from '../../runtime/vault/runtime-context';

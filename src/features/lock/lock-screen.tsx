@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import { backoffStatus, isStorageError } from '../../db';
+import { backoffStatus, isStorageError } from '../../db/first-screen';
 import { useMessages } from '../../i18n/define-messages';
 import { useLockedByOtherTab } from '../../runtime/cross-tab/lock-tabs';
 import { serialisedUnlock } from '../../runtime/cross-tab/unlock-queue';

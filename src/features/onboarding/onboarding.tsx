@@ -1,5 +1,5 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { isStorageError, requestPersistence, type VaultSession } from '../../db';
+import { type FormEvent, lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { isStorageError, requestPersistence, type VaultSession } from '../../db/first-screen';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { useRoles } from '../../runtime/content/use-roles';
 import { type Profile, ROLE_IDS, saveProfile } from '../../runtime/profile/profile';
@@ -11,7 +11,10 @@ import { passphraseMessages } from '../passphrase/messages';
 import { checkPassphrase, loadEstimator } from '../passphrase/strength';
 import { PassphraseSuggestion } from '../passphrase/suggestion';
 import { onboardingMessages } from './messages';
-import { RestoreFirst } from './restore-first';
+
+// "Ik heb een back-up" brings the backup reader (format, streams, staging): loaded on that press only,
+// so the first-use screen does not carry it (issue 23).
+const RestoreFirst = lazy(() => import('./restore-first').then((m) => ({ default: m.RestoreFirst })));
 
 export interface RoleOption {
   id: Profile['roles'][number];
@@ -102,7 +105,11 @@ export function Onboarding() {
       <p className="step-indicator">{t('stepOf', { step })}</p>
       <FormErrors errors={errors} />
 
-      {step === 1 && restoring && <RestoreFirst onCancel={() => setRestoring(false)} />}
+      {step === 1 && restoring && (
+        <Suspense fallback={<p role="status">…</p>}>
+          <RestoreFirst onCancel={() => setRestoring(false)} />
+        </Suspense>
+      )}
       {step === 1 && !restoring && (
         <form onSubmit={submitProfile} noValidate>
           <fieldset className="field">

@@ -1,7 +1,7 @@
 // "Ik heb een back-up" (issue 18): a professional on a new or wiped device restores before any vault
 // is made, so there is never a second, empty vault to replace. The backup's own passphrase unlocks
 // it afterwards (it brings its vault, profile and settings); the whole file is checked before a write.
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { applyRestore, checkBackupFile, isBackupError } from '../../db';
 import { useMessages } from '../../i18n/define-messages';
 import { useVault } from '../../runtime/vault/runtime-context';
@@ -18,6 +18,11 @@ export function RestoreFirst(props: { onCancel: () => void }) {
   const [passphrase, setPassphrase] = useState('');
   const [problems, setProblems] = useState<readonly FieldProblem[]>([]);
   const [busy, setBusy] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  // Loaded on the press that opens it (onboarding's step-change focus ran before it arrived): the
+  // heading takes focus itself, so a screen reader announces where one is.
+  useEffect(() => heading.current?.focus(), []);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -42,7 +47,7 @@ export function RestoreFirst(props: { onCancel: () => void }) {
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby="restore-first-heading">
-      <h2 id="restore-first-heading" data-step-heading tabIndex={-1}>
+      <h2 id="restore-first-heading" data-step-heading tabIndex={-1} ref={heading}>
         {t('restoreTitle')}
       </h2>
       <p>{t('restoreIntro')}</p>

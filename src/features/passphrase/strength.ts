@@ -4,7 +4,7 @@
  * falls to a word list in seconds whatever the KDF costs. Refusals name the reason.
  */
 import type { ZxcvbnResult } from '@zxcvbn-ts/core';
-import { MIN_PASSPHRASE_LENGTH } from '../../db';
+import { MIN_PASSPHRASE_LENGTH } from '../../db/first-screen';
 
 export const MIN_GUESSES_LOG10 = 12;
 

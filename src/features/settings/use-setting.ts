@@ -2,7 +2,7 @@
 // so a damaged or older value falls back to the default instead of reaching the UI.
 import { useLiveQuery } from 'dexie-react-hooks';
 import * as v from 'valibot';
-import { getSetting, putSetting, type VaultSession } from '../../db';
+import { getSetting, putSetting, type VaultSession } from '../../db/first-screen';
 import { useVault } from '../../runtime/vault/runtime-context';
 
 type Schema<T> = v.GenericSchema<unknown, T>;

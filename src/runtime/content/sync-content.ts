@@ -5,7 +5,7 @@
 // version already installed active, and the refusal is reported, never silently skipped.
 
 import { EXPECTED_DIGESTS } from '../../content/packs/expected-digests';
-import { listActivePacks, type StapwijzerDb, syncBundledPacks } from '../../db';
+import { listActivePacks, type StapwijzerDb, syncBundledPacks } from '../../db/first-screen';
 import type { ContentPack } from '../../domain';
 import { PATHWAY_IDS } from '../../domain';
 

@@ -1,7 +1,7 @@
 // The professional's profile: roles and initials, stored as an encrypted setting. Validated when read
 // back (STYLE habit 7: settings read from storage are checked by the schema).
 import * as v from 'valibot';
-import { getSetting, putSetting, type VaultSession } from '../../db';
+import { getSetting, putSetting, type VaultSession } from '../../db/first-screen';
 
 export const ROLE_IDS = ['verloskundige-kraamzorg-jgz', 'poh-ggz', 'mantelzorgondersteuner'] as const;
 

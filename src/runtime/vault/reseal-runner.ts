@@ -13,14 +13,7 @@
  * builds before schema v10) move to their opaque id (db/migration/signal-ids.ts).
  */
 import { create } from 'zustand';
-import {
-  hasLegacySignalIds,
-  needsReseal,
-  type ResealProgress,
-  rewriteLegacySignalIds,
-  runReseal,
-  type VaultSession,
-} from '../../db';
+import { needsReseal, type ResealProgress, runReseal, type VaultSession } from '../../db/first-screen';
 import { postToOtherTabs } from '../cross-tab/channel';
 
 export interface ResealStatus {
@@ -44,9 +37,13 @@ export interface ResealDeps {
   announce?: () => void;
 }
 
+// The safety-signal id migration (issue 17) loads with the storage layer after unlock, not with the lock
+// screen's first-screen chunk (issue 23): unlocking does not need it to show Vandaag.
+const signalIds = () => import('../../db');
+
 /** Runs the migration if it is needed; resolves when it is done (or stopped by a lock). */
 const needsWork = async (session: VaultSession) =>
-  (await needsReseal(session.db)) || (await hasLegacySignalIds(session.db));
+  (await needsReseal(session.db)) || (await (await signalIds()).hasLegacySignalIds(session.db));
 
 export async function resealAfterUnlock(session: VaultSession, deps: ResealDeps = {}): Promise<void> {
   if (!(await needsWork(session))) return;
@@ -58,7 +55,7 @@ export async function resealAfterUnlock(session: VaultSession, deps: ResealDeps 
     const report = (p: ResealProgress) => useResealStatus.setState({ phase: 'running', ...p });
     try {
       if (await needsReseal(session.db)) await runReseal(session, { onProgress: report });
-      await rewriteLegacySignalIds(session);
+      await (await signalIds()).rewriteLegacySignalIds(session);
       useResealStatus.setState({ phase: 'done' });
     } catch (e) {
       // Locked meanwhile: not a failure, it resumes at the next unlock.

@@ -1,7 +1,7 @@
 // Hands the running vault to components (STYLE habit 14: the session comes from below, through
 // context). Components call useVault(); nothing reaches for a module-level singleton.
 import { createContext, type ReactNode, useContext } from 'react';
-import type { StapwijzerDb } from '../../db';
+import type { StapwijzerDb } from '../../db/first-screen';
 import type { VaultRuntime } from './vault-runtime';
 
 const RuntimeContext = createContext<VaultRuntime | null>(null);

@@ -3,7 +3,7 @@
 // only reference. zustand only mirrors the status ('first-use' | 'locked' | 'unlocked').
 // One instance is made by the composition root (src/main.tsx) and handed to components through
 // RuntimeProvider (runtime-context.tsx); tests make their own over fake-indexeddb.
-import { createVault, type KdfParams, lock, type StapwijzerDb, unlock, type VaultSession } from '../../db';
+import { createVault, type KdfParams, lock, type StapwijzerDb, unlock, type VaultSession } from '../../db/first-screen';
 import { useSession } from '../session-store';
 import { resealAfterUnlock } from './reseal-runner';
 
