@@ -104,7 +104,7 @@ export function Layout() {
         <ResealNotice />
         <ContentRepairedNotice />
         <OfflineCacheNotice />
-        <UpdatePrompt />
+        <UpdatePrompt path={pathname} />
       </div>
       <main id="main" className="shell-main" tabIndex={-1}>
         <VaultGate>

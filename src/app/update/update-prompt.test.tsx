@@ -35,6 +35,16 @@ describe('update prompt', () => {
     expect(screen.queryByText('Stapwijzer is klaar om zonder internet te werken.')).toBeNull();
   });
 
+  it('gives the "ready" line\'s room back once the user goes to another screen', () => {
+    sw.offlineReady = true;
+    const view = render(<UpdatePrompt path="/" />);
+    expect(screen.getByText('Stapwijzer is klaar om zonder internet te werken.')).toBeInTheDocument();
+    view.rerender(<UpdatePrompt path="/" />);
+    expect(screen.getByText('Stapwijzer is klaar om zonder internet te werken.')).toBeInTheDocument();
+    view.rerender(<UpdatePrompt path="/clients" />);
+    expect(screen.queryByText('Stapwijzer is klaar om zonder internet te werken.')).toBeNull();
+  });
+
   it('offers a waiting update and does not apply it by itself', () => {
     sw.needRefresh = true;
     render(<UpdatePrompt />);

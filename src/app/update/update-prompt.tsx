@@ -1,5 +1,5 @@
 import { useRegisterSW } from 'virtual:pwa-register/react';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useT } from '../../i18n/use-t';
 import { flushBeforeReload, isUpdateBlocked } from '../../runtime/update/update-guards';
 import {
@@ -23,7 +23,7 @@ export async function reloadAfterFlush(reload: () => void = () => window.locatio
  * On a device's first load the offline line is there from the first render, as "wordt klaargezet…"
  * until the worker has installed, so its arrival does not push the screen down (issue 23).
  */
-export function UpdatePrompt() {
+export function UpdatePrompt({ path }: { path?: string } = {}) {
   const t = useT();
   const [applying, setApplying] = useState(false);
   // Read once per mount: marking the line shown must not take it away again at the next render.
@@ -56,6 +56,14 @@ export function UpdatePrompt() {
   useEffect(() => {
     if (announceOffline) markOfflineReadyAnnounced();
   }, [announceOffline]);
+  // Once "klaar" has been shown, going to another screen counts as read: the line gives its room back
+  // (on a phone it pushed the result's decision and "Opslaan" below the first screen, issue 18).
+  const readyAt = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (!announceOffline) return;
+    if (readyAt.current === undefined) readyAt.current = path;
+    else if (path !== readyAt.current) setClosed(true);
+  }, [announceOffline, path]);
   const showOffline = due && !closed && !needRefresh && (offlineReady || installing);
   function closeOffline() {
     markOfflineReadyAnnounced(); // closed while still installing: the "ready" line is not owed any more
