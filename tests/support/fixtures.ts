@@ -49,17 +49,51 @@ export const test = base.extend<Fixtures>({
     expect(guard.cspViolations, 'Content-Security-Policy violations').toEqual([]);
     if (!pageErrorsAllowed) expect(guard.pageErrors, 'uncaught page errors').toEqual([]);
   },
-  context: async ({ profileDir, guard }, use) => {
+  context: async ({ profileDir, guard }, use, testInfo) => {
     const context = await launchProfile(profileDir);
     await watch(context, guard);
+    const tracing = process.env.STAPWIJZER_TRACE === '1';
+    if (tracing) await context.tracing.start({ screenshots: true, snapshots: true });
     await use(context);
+    if (tracing) {
+      const failed = testInfo.status !== testInfo.expectedStatus;
+      await context.tracing.stop(failed ? { path: testInfo.outputPath('trace.zip') } : {}).catch(() => {});
+    }
     await context.close().catch(() => {});
   },
-  page: async ({ context }, use) => {
+  page: async ({ context, guard }, use, testInfo) => {
     const page = context.pages()[0] ?? (await context.newPage());
+    const loads: string[] = [];
+    page.on('load', () => loads.push(new URL(page.url()).pathname));
     await use(page);
+    // A failure in CI is seen only as printed text: say what the user saw at that moment.
+    // CI shows a failure only as printed text. The list reporter prints a text attachment inside the
+    // failure's summary, cut at 300 characters, so each part of what the user saw is one attachment.
+    if (testInfo.status !== testInfo.expectedStatus)
+      for (const [name, body] of await whatTheUserSaw(page, loads, guard))
+        await testInfo.attach(name, { body: body || '(none)', contentType: 'text/plain' });
   },
 });
+
+/** The page's state after a failed test: where it was, whether it reloaded, what it said. */
+async function whatTheUserSaw(page: Page, loads: readonly string[], guard: Guard): Promise<Array<[string, string]>> {
+  const texts = (selector: string) =>
+    page
+      .locator(selector)
+      .allInnerTexts()
+      .then((all) => all.join(' | '))
+      .catch((e: unknown) => `(unreadable: ${String(e)})`);
+  const messages = await texts('[role="alert"], [role="status"], .form-errors, .field-error, .notice');
+  const main = await texts('main');
+  const tail = (lines: readonly string[]) => lines.join('\n').slice(-300);
+  return [
+    ['where', `${page.url()}; page loads: ${loads.join(' → ') || 'none'}; page errors: ${guard.pageErrors.length}`],
+    ['messages on screen', messages.replace(/\s+/g, ' ')],
+    ['main', main.replace(/\s+/g, ' ')],
+    ['last console messages', tail(guard.consoleMessages)],
+    ['page errors', tail(guard.pageErrors)],
+  ];
+}
 
 /** Wires a context's pages into the guard; call again for a relaunched context. */
 export async function watch(context: BrowserContext, guard: Guard): Promise<void> {

@@ -12,7 +12,8 @@ import { YesNo } from './yes-no';
 export function PathwayQuestions(props: {
   pathway: Pathway;
   flags: Record<string, boolean>;
-  onChange: (f: Record<string, boolean>) => void;
+  /** One answer: the parent merges it into the answers it holds (never into a copy from this render). */
+  onAnswer: (id: string, value: boolean) => void;
   /** Ids of answers carried forward from the earlier screening (persistent questions). */
   carried?: ReadonlySet<string>;
   /** Shown right after the safety questions: the urgent panel when one is answered yes. */
@@ -22,7 +23,7 @@ export function PathwayQuestions(props: {
   const language = useLanguage();
   const safety = props.pathway.questions.filter((q) => q.effect.kind === 'safety');
   const routing = props.pathway.questions.filter((q) => q.effect.kind !== 'safety');
-  const set = (id: string, v: boolean) => props.onChange({ ...props.flags, [id]: v });
+  const set = props.onAnswer;
   return (
     <>
       {safety.length > 0 && (

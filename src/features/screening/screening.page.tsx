@@ -387,7 +387,7 @@ export function ScreeningPage() {
             <PathwayQuestions
               pathway={pack.pathway}
               flags={flags}
-              onChange={setFlags}
+              onAnswer={(id, value) => setFlags((f) => ({ ...f, [id]: value }))}
               {...(carried ? { carried: carried.ids } : {})}
               afterSafety={advice && <UrgentPanel pack={pack} advice={advice} id="start-urgent" />}
             />
