@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { pwaStub } from '../../../tests/stubs/pwa-register-react';
@@ -16,7 +16,29 @@ beforeEach(() => {
   sw.needRefresh = false;
   updateServiceWorker.mockReset();
   sw.updateServiceWorker = updateServiceWorker;
+  sw.registration = undefined;
 });
+
+/** A production build's first load: no worker controls the page yet. */
+function firstLoad() {
+  vi.stubEnv('PROD', true);
+  Object.defineProperty(navigator, 'serviceWorker', { value: { controller: null }, configurable: true });
+  return () => {
+    vi.unstubAllEnvs();
+    Reflect.deleteProperty(navigator, 'serviceWorker');
+  };
+}
+
+/** A registration as the browser reports it once the worker got as far as `state`. */
+function registrationAt(state: 'installing' | 'activated'): ServiceWorkerRegistration {
+  const worker = { state, addEventListener: vi.fn() };
+  return {
+    installing: state === 'installing' ? worker : null,
+    waiting: null,
+    active: state === 'activated' ? worker : null,
+    update: vi.fn(async () => {}),
+  } as unknown as ServiceWorkerRegistration;
+}
 
 describe('update prompt', () => {
   it('shows nothing while no update waits and the app was already ready offline', () => {
@@ -43,6 +65,28 @@ describe('update prompt', () => {
     expect(screen.getByText('Stapwijzer is klaar om zonder internet te werken.')).toBeInTheDocument();
     view.rerender(<UpdatePrompt path="/clients" />);
     expect(screen.queryByText('Stapwijzer is klaar om zonder internet te werken.')).toBeNull();
+    view.rerender(<UpdatePrompt path="/" />);
+    expect(screen.queryByText('Stapwijzer is klaar om zonder internet te werken.')).toBeNull();
+  });
+
+  it('on a first load, keeps the line while the worker installs', async () => {
+    const restore = firstLoad();
+    sw.registration = registrationAt('installing');
+    render(<UpdatePrompt />);
+    await act(async () => {});
+    expect(screen.getByTestId('offline-ready')).toHaveTextContent('Stapwijzer wordt klaargezet');
+    restore();
+  });
+
+  it('on a first load whose worker finished before registration was reported, says ready without the line going away', async () => {
+    const restore = firstLoad();
+    sw.registration = registrationAt('activated');
+    render(<UpdatePrompt />);
+    expect(screen.getByTestId('offline-ready')).toBeInTheDocument();
+    await act(async () => {});
+    expect(screen.getByTestId('offline-ready')).toBeInTheDocument();
+    expect(screen.getByText('Stapwijzer is klaar om zonder internet te werken.')).not.toHaveClass('off');
+    restore();
   });
 
   it('offers a waiting update and does not apply it by itself', () => {

@@ -1,5 +1,5 @@
 import { useRegisterSW } from 'virtual:pwa-register/react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useT } from '../../i18n/use-t';
 import { flushBeforeReload, isUpdateBlocked } from '../../runtime/update/update-guards';
 import {
@@ -28,10 +28,11 @@ export function UpdatePrompt({ path }: { path?: string } = {}) {
   const [applying, setApplying] = useState(false);
   // Read once per mount: marking the line shown must not take it away again at the next render.
   const [due] = useState(() => shouldAnnounceOfflineReady());
-  const [installing, setInstalling] = useState(() => {
+  const [expected] = useState(() => {
     const env = browserInstallEnvironment();
     return env !== null && expectOfflineReady(env);
   });
+  const [installing, setInstalling] = useState(expected);
   const [closed, setClosed] = useState(false);
   const {
     offlineReady: [offlineReady, setOfflineReady],
@@ -40,11 +41,17 @@ export function UpdatePrompt({ path }: { path?: string } = {}) {
   } = useRegisterSW({
     onRegisteredSW(_url, registration) {
       if (registration) scheduleUpdateChecks(registration);
-      // No worker installing: it was installed on an earlier load, so no "ready" follows. One that
-      // fails to install (a broken release) brings none either.
-      const worker = registration?.installing;
-      if (!worker) setInstalling(false);
-      else worker.addEventListener('statechange', () => worker.state === 'redundant' && setInstalling(false));
+      // One that fails to install (a broken release) brings no "ready".
+      const worker = registration?.installing ?? registration?.waiting;
+      if (worker) {
+        worker.addEventListener('statechange', () => worker.state === 'redundant' && setInstalling(false));
+        return;
+      }
+      // None installing: on this device's first load the worker finished before we were told (a busy
+      // main thread under load), so its precache is complete and the line says so. Hiding it here
+      // and showing it again at "installed" moved the whole screen twice, at a random moment.
+      if (expected && registration?.active) setOfflineReady(true);
+      else setInstalling(false); // installed on an earlier load: no "ready" follows
     },
     onRegisterError: () => setInstalling(false),
     // The new worker took control (this tab's "Bijwerken", or another tab's). Without this hook the
@@ -57,14 +64,15 @@ export function UpdatePrompt({ path }: { path?: string } = {}) {
     if (announceOffline) markOfflineReadyAnnounced();
   }, [announceOffline]);
   // Once "klaar" has been shown, going to another screen counts as read: the line gives its room back
-  // (on a phone it pushed the result's decision and "Opslaan" below the first screen, issue 18).
-  const readyAt = useRef<string | undefined>(undefined);
+  // (on a phone it pushed the result's decision and "Opslaan" below the first screen, issue 18). Decided
+  // while rendering the new screen, so it never paints once with the line and then moves up.
+  const [readyPath, setReadyPath] = useState<string | undefined>(undefined);
+  const movedOn = readyPath !== undefined && path !== readyPath;
   useEffect(() => {
-    if (!announceOffline) return;
-    if (readyAt.current === undefined) readyAt.current = path;
-    else if (path !== readyAt.current) setClosed(true);
-  }, [announceOffline, path]);
-  const showOffline = due && !closed && !needRefresh && (offlineReady || installing);
+    if (announceOffline && readyPath === undefined) setReadyPath(path);
+    if (movedOn) setClosed(true); // and it stays away when the user comes back
+  }, [announceOffline, path, readyPath, movedOn]);
+  const showOffline = due && !closed && !movedOn && !needRefresh && (offlineReady || installing);
   function closeOffline() {
     markOfflineReadyAnnounced(); // closed while still installing: the "ready" line is not owed any more
     setClosed(true);
