@@ -16,6 +16,7 @@ import {
 import { KNOWN_KDFS } from '../../db/crypto/kdf';
 import { TEST_PASSPHRASE, testDb, testVault } from '../../db/testing/fixture-db';
 import { saveProfile } from '../profile/profile';
+import { teamKeyRing } from './envelope';
 import { JoinCryptoError, wrapTeamKeys } from './join-crypto';
 import {
   acceptJoin,
@@ -28,7 +29,7 @@ import {
   removeMemberAndRotate,
   teamStatus,
 } from './membership';
-import { joinDocId, keyDoc, keyDocId, type TeamAccount, TeamDocs } from './team-docs';
+import { formerDocId, joinDocId, keyDoc, keyDocId, openFormer, type TeamAccount, TeamDocs } from './team-docs';
 import { generationsOf, newTeamKey, readTeam, type TeamSetting } from './team-settings';
 
 const ADMIN = { name: 'admin', password: 'membership-secret' };
@@ -100,6 +101,13 @@ describe('joining a team and rotating its key', () => {
     expect(rotated.kid).toMatch(/^g2-/);
     expect(generationsOf(rotated).slice(0, 1)).toEqual(generationsOf(made));
     expect((await listMembers(rotated, base)).map((m) => m.initials).sort()).toEqual(['AA', 'CC']);
+    // Every member document names its device's signing key (what pulled envelopes are verified with).
+    for (const m of await listMembers(rotated, base)) expect(m.signingKey).toMatch(/^[A-Z2-7]{104}$/);
+    // B stays verifiable for what it signed before, as a former member up to the new generation.
+    const formerB = await docs.get(formerDocId(joinedB.deviceId ?? ''));
+    const former = formerB && (await openFormer(await teamKeyRing(generationsOf(rotated)), formerB));
+    expect(former).toMatchObject({ member: { initials: 'BB', signingKey: (await deviceKey(b)).signingPublicText } });
+    expect(former?.until).toBe(rotated.kid);
 
     // C picks the new generation up and keeps the old one; B finds nothing for it.
     const refreshedC = await refreshTeamKeys(c, joinedC, base);

@@ -27,6 +27,7 @@ import {
   openMember,
   readJoin,
   readKeyDoc,
+  sealFormer,
   sealMember,
   type TeamAccount,
   TeamDocs,
@@ -65,7 +66,12 @@ const accountOf = (team: TeamSetting): TeamAccount => ({
 async function ownMember(session: VaultSession): Promise<Member> {
   const device = await deviceKey(session);
   const profile = await readProfile(session);
-  return { deviceId: device.deviceId, publicKey: device.publicText, initials: profile?.initials ?? '' };
+  return {
+    deviceId: device.deviceId,
+    publicKey: device.publicText,
+    initials: profile?.initials ?? '',
+    signingKey: device.signingPublicText,
+  };
 }
 
 function randomTeamId(): string {
@@ -189,6 +195,24 @@ export async function refuseJoin(session: VaultSession, account: TeamAccount, ba
 
 // ---- members and rotation ---------------------------------------------------------------------------
 
+/**
+ * Makes sure this device's member document names its signing key (issue 20: signed envelopes), so the
+ * team can verify what it pushes. A member document written before signing existed gets it added; the
+ * document stays sealed under the generation it was written with (see removeMemberAndRotate). The sync
+ * engine calls this before it starts replicating.
+ */
+export async function publishOwnMember(session: VaultSession, team: TeamSetting, baseUrl: string): Promise<Member> {
+  const docs = new TeamDocs(baseUrl, accountOf(team));
+  const mine = await ownMember(session);
+  const ring = await teamKeyRing(generationsOf(team));
+  const stored = await docs.get(memberDocId(mine.deviceId));
+  const opened = stored ? await openMember(ring, stored) : null;
+  if (opened && opened.publicKey === mine.publicKey && opened.signingKey === mine.signingKey) return opened;
+  const member: Member = { ...mine, initials: opened?.initials || mine.initials };
+  await docs.put(await sealMember((stored && ring.of(stored.kid)) || ring.current, member));
+  return member;
+}
+
 /** The team's members whose documents open under a generation this device holds. */
 export async function listMembers(team: TeamSetting, baseUrl: string): Promise<Member[]> {
   const ring = await teamKeyRing(generationsOf(team));
@@ -229,6 +253,13 @@ export async function removeMemberAndRotate(
     if (m.deviceId === removedDeviceId || m.deviceId === device.deviceId) continue;
     const bundle = await wrapTeamKeys(device, fromBase32(m.publicKey), generations, context);
     await docs.put(keyDoc(m.deviceId, team.teamId, bundle));
+  }
+  // The removed member's signatures on what it wrote before stay verifiable (a device joining later
+  // still takes its records); under the new generation and later, none of them is accepted.
+  const removed = members.find((m) => m.deviceId === removedDeviceId);
+  if (removed?.signingKey) {
+    const next = await teamKeyRing(generations);
+    await docs.put(await sealFormer(next.current, { member: removed, until: rotated.kid }));
   }
   await writeTeam(session, rotated);
   // This device's member document stays sealed under the generation it was written with: members
