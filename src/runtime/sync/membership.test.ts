@@ -10,10 +10,12 @@ import {
   checkBackupFile,
   deviceKey,
   exportBackup,
+  readAuditEvents,
   TEST_KDF,
   type VaultSession,
 } from '../../db';
 import { KNOWN_KDFS } from '../../db/crypto/kdf';
+import { isTeamEvent } from '../../db/team-audit';
 import { TEST_PASSPHRASE, testDb, testVault } from '../../db/testing/fixture-db';
 import { saveProfile } from '../profile/profile';
 import { teamKeyRing } from './envelope';
@@ -119,6 +121,44 @@ describe('joining a team and rotating its key', () => {
     const d = await device('DD');
     const joinedD = await join(a, d, 'lid-d');
     expect(generationsOf(joinedD)).toEqual(generationsOf(rotated));
+  }, 60_000);
+
+  it('making, joining, adding and rotating are audited: who, when and which generation (and which device)', async () => {
+    const a = await device('AA');
+    const b = await device('BB');
+    const c = await device('CC');
+    const made = await createTeam(a, account('lid-a'), base);
+    const joinedB = await join(a, b, 'lid-b');
+    const joinedC = await join(a, c, 'lid-c');
+    const rotated = await removeMemberAndRotate(a, await team(a), base, joinedB.deviceId ?? '');
+    await refreshTeamKeys(c, joinedC, base);
+    const teamEvents = async (s: VaultSession) => {
+      await auditSettled(s.db);
+      return (await readAuditEvents(s))
+        .filter((e) => e.action.startsWith('team-'))
+        .map((e) => ({
+          action: e.action,
+          recordId: e.recordId,
+          actor: e.actor,
+          dated: !Number.isNaN(Date.parse(e.ts)),
+        }));
+    };
+    expect(await teamEvents(a)).toEqual([
+      { action: 'team-create', recordId: `team:${made.kid}`, actor: 'AA', dated: true },
+      { action: 'team-member-add', recordId: `team:${made.kid}:${joinedB.deviceId}`, actor: 'AA', dated: true },
+      { action: 'team-member-add', recordId: `team:${made.kid}:${joinedC.deviceId}`, actor: 'AA', dated: true },
+      { action: 'team-key-rotate', recordId: `team:${rotated.kid}:${joinedB.deviceId}`, actor: 'AA', dated: true },
+    ]);
+    expect(await teamEvents(b)).toEqual([
+      { action: 'team-join', recordId: `team:${made.kid}`, actor: 'BB', dated: true },
+    ]);
+    expect(await teamEvents(c)).toEqual([
+      { action: 'team-join', recordId: `team:${made.kid}`, actor: 'CC', dated: true },
+      { action: 'team-key-receive', recordId: `team:${rotated.kid}`, actor: 'CC', dated: true },
+    ]);
+    // They name a record, so they travel to the team's audit days (the colleagues see them).
+    const [first] = await readAuditEvents(a).then((all) => all.filter((e) => e.action === 'team-create'));
+    expect(first && isTeamEvent(first)).toBe(true);
   }, 60_000);
 
   it('a tampered join document is refused and nothing is imported', async () => {

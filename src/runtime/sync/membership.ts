@@ -13,7 +13,15 @@
 // generation, wraps all generations to every other member's public key (`k-<device>`), and switches
 // this device to it. The others pick it up when they meet an envelope under the new generation.
 // A removed member keeps what it already had; it cannot open what is written afterwards.
-import { deviceIdOf, deviceKey, fromBase32, publicKeyFromText, type VaultSession } from '../../db';
+import {
+  appendAuditQuietly,
+  deviceIdOf,
+  deviceKey,
+  fromBase32,
+  publicKeyFromText,
+  teamRecordId,
+  type VaultSession,
+} from '../../db';
 import { readProfile } from '../profile/profile';
 import { teamKeyRing } from './envelope';
 import { comparisonCode, JoinCryptoError, unwrapTeamKeys, wrapTeamKeys } from './join-crypto';
@@ -86,6 +94,8 @@ export async function createTeam(session: VaultSession, account: TeamAccount, ba
   const ring = await teamKeyRing(generationsOf(team));
   await new TeamDocs(baseUrl, account).put(await sealMember(ring.current, await ownMember(session)));
   await writeTeam(session, team);
+  // Audited (who: the actor; when: the time; which generation: the record), and it travels to the team.
+  await appendAuditQuietly(session.db, [{ action: 'team-create', recordId: teamRecordId(team.kid) }]);
   return team;
 }
 
@@ -126,6 +136,9 @@ export async function confirmJoin(
   await new TeamDocs(baseUrl, accountOf(team)).put(
     joinDoc(newcomer.deviceId, { stage: 'key', from: device.publicText, teamId: team.teamId, bundle }),
   );
+  await appendAuditQuietly(session.db, [
+    { action: 'team-member-add', recordId: teamRecordId(team.kid, newcomer.deviceId) },
+  ]);
 }
 
 export async function cancelJoin(team: TeamSetting, baseUrl: string, deviceId: string): Promise<void> {
@@ -185,6 +198,7 @@ export async function acceptJoin(
   await docs.put(await sealMember(ring.current, await ownMember(session)));
   await writeTeam(session, team);
   await docs.remove(joinDocId(device.deviceId));
+  await appendAuditQuietly(session.db, [{ action: 'team-join', recordId: teamRecordId(team.kid) }]);
   return team;
 }
 
@@ -267,6 +281,9 @@ export async function removeMemberAndRotate(
   for (const id of [memberDocId(removedDeviceId), keyDocId(removedDeviceId), joinDocId(removedDeviceId)]) {
     await docs.remove(id);
   }
+  await appendAuditQuietly(session.db, [
+    { action: 'team-key-rotate', recordId: teamRecordId(rotated.kid, removedDeviceId) },
+  ]);
   return rotated;
 }
 
@@ -299,5 +316,6 @@ export async function refreshTeamKeys(
   if (!keepsHeld || !current || generations.length <= held.length) return null;
   const next: TeamSetting = { ...team, kid: current.kid, key: current.key, older: generations.slice(0, -1) };
   await writeTeam(session, next);
+  await appendAuditQuietly(session.db, [{ action: 'team-key-receive', recordId: teamRecordId(next.kid) }]);
   return next;
 }
