@@ -3,7 +3,8 @@
 // While B is offline A makes a client; the test then plays a server (or anyone with write access to
 // the database) that rewrites that client's envelope with a signature that does not verify, keeping
 // the ciphertext, which still opens under the team key. B comes back: the envelope is refused, B's
-// data is unchanged, and Settings says so.
+// data is unchanged, and Settings says so. And (issue 20) a joining device's own clients move into the
+// team as an audited step, and the join itself is in both members' logs.
 import { createClientViaUi } from './support/clients';
 import { expect, test } from './support/fixtures';
 import {
@@ -46,6 +47,12 @@ async function envelopeIds(): Promise<Set<string>> {
 }
 
 /** The signature with one byte flipped: still well-formed, no longer valid. */
+async function openClient(page: Device['page'], alias: string): Promise<void> {
+  await openClients(page);
+  await page.getByRole('link', { name: alias, exact: true }).click({ timeout: 30_000 });
+  await expect(page.getByRole('heading', { level: 1, name: alias, exact: true })).toBeVisible();
+}
+
 function flipped(sig: string): string {
   const bytes = Buffer.from(sig, 'base64');
   bytes[10] = (bytes[10] ?? 0) ^ 0x01;
@@ -100,5 +107,49 @@ test('an envelope whose signature does not verify is refused on B and shown; B�
     await openClients(b.page);
     await expect(b.page.getByRole('link', { name: 'Getekend-Alfa-1', exact: true })).toBeVisible();
     await expect(b.page.getByRole('link', { name: 'Vervalst-Delta-4410', exact: true })).toHaveCount(0);
+  });
+});
+
+test('B’s own clients move into the team when it joins: A receives them signed, and both logs show the join and the move', async ({
+  guard,
+}) => {
+  let a!: Device;
+  let b!: Device;
+
+  await test.step('Given A makes the team, and B has a client of its own before joining', async () => {
+    a = await openDevice(team, guard, 'AXQZW');
+    await createTeamViaUi(a.page, MEMBERS.a);
+    await expectSynced(a.page);
+    b = await openDevice(team, guard, 'BXQZW');
+    await createClientViaUi(b.page, 'Eigen-Beta-2');
+  });
+
+  await test.step('When B joins', async () => {
+    await joinViaUi(a.page, b.page, MEMBERS.b);
+    await expect(b.page.getByTestId('team-flash')).toContainText('je eigen cliënten gaan mee naar het team');
+    await expectSynced(b.page);
+  });
+
+  await test.step('Then A has B’s client, and its log there says B brought it into the team', async () => {
+    await expectSynced(a.page);
+    await openClient(a.page, 'Eigen-Beta-2');
+    await a.page.getByText('Wie deed wat (logboek)').click();
+    const log = a.page.getByTestId('client-log');
+    await expect(
+      log.locator('li[data-device="other"]', { hasText: 'Meegenomen naar het team (bij lid worden)' }),
+    ).toContainText('BXQZW', { timeout: 30_000 });
+    // Nothing B pushed was refused: every envelope verified against B's member document.
+    await goToSettings(a.page);
+    await expect(a.page.getByTestId('team-refused')).toHaveCount(0);
+  });
+
+  await test.step('And A’s log shows that B joined and that A added B’s device, with the key generation', async () => {
+    await a.page.getByRole('link', { name: 'Logboek', exact: true }).click();
+    const joined = a.page.locator('tr[data-device="other"]', { hasText: 'Lid geworden van het team' });
+    await expect(joined).toContainText('BXQZW', { timeout: 30_000 });
+    await expect(joined).toContainText('teamsleutel 1');
+    await expect(
+      a.page.locator('tr[data-device="this"]', { hasText: 'Collega aan het team toegevoegd' }),
+    ).toContainText('teamsleutel 1');
   });
 });

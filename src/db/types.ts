@@ -402,7 +402,9 @@ export type AuditAction =
   | 'team-join'
   | 'team-member-add'
   | 'team-key-rotate'
-  | 'team-key-receive';
+  | 'team-key-receive'
+  /** One of this device's own clients moved into the team when it joined (`recordId`: the client). */
+  | 'team-share';
 
 /**
  * One audit event as the app reads it: it holds no client data — an opaque record UUID at most.

@@ -84,6 +84,7 @@ export const AUDIT_ACTIONS = [
   'team-member-add',
   'team-key-rotate',
   'team-key-receive',
+  'team-share',
 ] as const satisfies readonly AuditRow['action'][];
 
 const EventSchema = v.object({

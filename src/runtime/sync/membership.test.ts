@@ -8,6 +8,7 @@ import {
   applyRestore,
   auditSettled,
   checkBackupFile,
+  createClient,
   deviceKey,
   exportBackup,
   readAuditEvents,
@@ -159,6 +160,23 @@ describe('joining a team and rotating its key', () => {
     // They name a record, so they travel to the team's audit days (the colleagues see them).
     const [first] = await readAuditEvents(a).then((all) => all.filter((e) => e.action === 'team-create'));
     expect(first && isTeamEvent(first)).toBe(true);
+  }, 60_000);
+
+  it('a joining device’s own clients move into the team as an audited step, one event per client', async () => {
+    const a = await device('AA');
+    const b = await device('BB');
+    await createTeam(a, account('lid-a'), base);
+    const own = [await createClient(b, { alias: 'Eigen-1' }), await createClient(b, { alias: 'Eigen-2' })];
+    await auditSettled(b.db);
+    const before = (await readAuditEvents(b)).filter((e) => e.action === 'team-share');
+    expect(before).toEqual([]);
+    await join(a, b, 'lid-b');
+    await auditSettled(b.db);
+    const shared = (await readAuditEvents(b)).filter((e) => e.action === 'team-share');
+    expect(shared.map((e) => e.recordId).sort()).toEqual(own.map((c) => c.id).sort());
+    expect(shared.every((e) => e.actor === 'BB' && isTeamEvent(e))).toBe(true);
+    // The inviter's own clients were in the team from the start: nothing to move there.
+    expect((await readAuditEvents(a)).filter((e) => e.action === 'team-share')).toEqual([]);
   }, 60_000);
 
   it('a tampered join document is refused and nothing is imported', async () => {

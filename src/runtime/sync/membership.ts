@@ -198,7 +198,17 @@ export async function acceptJoin(
   await docs.put(await sealMember(ring.current, await ownMember(session)));
   await writeTeam(session, team);
   await docs.remove(joinDocId(device.deviceId));
-  await appendAuditQuietly(session.db, [{ action: 'team-join', recordId: teamRecordId(team.kid) }]);
+  // This device's own clients move into the team as an audited step: each gets a `team-share` event
+  // (in its own log and, as it names a record, in the team's), and the sync engine, starting now, seals
+  // every one of their records under the team key into envelopes, signed, like any record. On this
+  // device they stay sealed under their client keys (wrapped under the data key; ARCHITECTURE).
+  const own = (await session.db.clients.toCollection().primaryKeys()).filter(
+    (id): id is string => typeof id === 'string',
+  );
+  await appendAuditQuietly(session.db, [
+    { action: 'team-join', recordId: teamRecordId(team.kid) },
+    ...own.map((id) => ({ action: 'team-share' as const, recordId: id })),
+  ]);
   return team;
 }
 
