@@ -367,7 +367,8 @@ export async function startEngine(options: {
       const id = await envelopeId(keys, AUDIT_DAY_TABLE, `${device}:${day}`);
       const prev = await local.get(id).catch(() => null);
       let kept: AuditDayEvent[] = [];
-      if (prev) {
+      // A revision that does not verify is not merged: its events would become this device's own.
+      if (prev && (await trusted(prev))) {
         const opened = await openEnvelope(keysOf(prev), prev);
         if (opened.ok && opened.table === AUDIT_DAY_TABLE) kept = parseAuditDay(opened.record.data)?.events ?? [];
       }
@@ -759,7 +760,11 @@ export async function startEngine(options: {
       if (outcome === 'dirty') throw new Error('Saved on this device meanwhile; open the record again');
       // Choosing is this person's act (the version itself was logged where it was made).
       await appendAuditQuietly(session.db, [{ action: 'change', recordId: ref.id }]);
-      const losers = all.filter((v) => v.rev !== rev).map((v) => ({ _id: ref.docId, _rev: v.rev, _deleted: true }));
+      // Every other leaf goes, the refused ones (never offered) too, so no conflict is left behind.
+      const leaves = await local.get(ref.docId, { conflicts: true });
+      const losers = [leaves._rev, ...(leaves._conflicts ?? [])]
+        .filter((r) => r !== rev)
+        .map((r) => ({ _id: ref.docId, _rev: r, _deleted: true }));
       const results = await local.bulkDocs(losers);
       for (const r of results) if ('error' in r && r.error) throw new Error(`Could not remove a version: ${r.error}`);
       conflicts.delete(ref.docId);
