@@ -392,7 +392,19 @@ export type AuditAction =
   /** A client destroyed on this device, with its reason; or because a team member's destroy arrived. */
   | 'destroy-client-request'
   | 'destroy-retention-ended'
-  | 'destroy-synced';
+  | 'destroy-synced'
+  /**
+   * Team membership (issue 20), each naming the key generation (and a device) in `recordId`
+   * (audit/team-record.ts): a team made, this device joined, a colleague's device added, the key
+   * rotated after removing a member, a rotated key received from a colleague.
+   */
+  | 'team-create'
+  | 'team-join'
+  | 'team-member-add'
+  | 'team-key-rotate'
+  | 'team-key-receive'
+  /** One of this device's own clients moved into the team when it joined (`recordId`: the client). */
+  | 'team-share';
 
 /**
  * One audit event as the app reads it: it holds no client data — an opaque record UUID at most.

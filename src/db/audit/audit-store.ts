@@ -79,6 +79,12 @@ export const AUDIT_ACTIONS = [
   'destroy-client-request',
   'destroy-retention-ended',
   'destroy-synced',
+  'team-create',
+  'team-join',
+  'team-member-add',
+  'team-key-rotate',
+  'team-key-receive',
+  'team-share',
 ] as const satisfies readonly AuditRow['action'][];
 
 const EventSchema = v.object({

@@ -12,4 +12,5 @@ export {
   rememberActor,
 } from './audit-log';
 export type { ChainProblem } from './audit-store';
+export { parseTeamRecordId, teamRecordId } from './team-record';
 export { type ChainReport, listAuditEvents, readAuditEvents, verifyAuditChain } from './verify-chain';

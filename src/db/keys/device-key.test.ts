@@ -31,12 +31,35 @@ describe('the device key', () => {
     expect(key.publicRaw).toHaveLength(65);
     expect(key.deviceId).toBe(await deviceIdOf(key.publicRaw));
     expect(key.deviceId).toMatch(/^[A-Z2-7]{8}$/);
+    // Two rows: the ECDH pair and the ECDSA signing pair, each sealed.
     const rows = await db.deviceKeys.toArray();
-    expect(rows).toHaveLength(1);
-    expect(Object.keys(rows[0] ?? {}).sort()).toEqual(['id', 'iv', 'wrapped']);
-    // The JWK's private part is sealed, not stored.
-    const stored = new TextDecoder().decode(rows[0]?.wrapped);
-    expect(stored.includes('"d"')).toBe(false);
+    expect(rows.map((r) => r.id).sort()).toEqual(['device', 'signing']);
+    for (const row of rows) {
+      expect(Object.keys(row).sort()).toEqual(['id', 'iv', 'wrapped']);
+      // The JWK's private part is sealed, not stored.
+      expect(new TextDecoder().decode(row.wrapped).includes('"d"')).toBe(false);
+    }
+  });
+
+  it('has an ECDSA P-256 signing key beside it: non-extractable, sign only, its public key verifying what it signs', async () => {
+    const session = await testVault(testDb());
+    const key = await deviceKey(session);
+    expect(key.signingKey.extractable).toBe(false);
+    expect(key.signingKey.algorithm).toMatchObject({ name: 'ECDSA', namedCurve: 'P-256' });
+    expect(key.signingKey.usages).toEqual(['sign']);
+    await expect(crypto.subtle.exportKey('jwk', key.signingKey)).rejects.toThrow();
+    expect(key.signingPublicText).toMatch(/^[A-Z2-7]{104}$/);
+    expect(key.signingPublicText).not.toBe(key.publicText);
+    const data = new TextEncoder().encode('an envelope');
+    const sig = await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, key.signingKey, data);
+    const pub = await crypto.subtle.importKey(
+      'raw',
+      fromBase32(key.signingPublicText),
+      { name: 'ECDSA', namedCurve: 'P-256' },
+      false,
+      ['verify'],
+    );
+    expect(await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, pub, sig, data)).toBe(true);
   });
 
   it('is the same key after lock and unlock, and the public text parses back to it', async () => {
@@ -46,6 +69,7 @@ describe('the device key', () => {
     session.lock();
     const again = await deviceKey(await unlock(db, TEST_PASSPHRASE));
     expect(again.deviceId).toBe(first.deviceId);
+    expect(again.signingPublicText).toBe(first.signingPublicText);
     expect((await publicKeyFromText(again.publicText)).raw).toEqual(first.publicRaw);
   });
 

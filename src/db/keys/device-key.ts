@@ -1,6 +1,8 @@
 /**
- * This device's key pair (issue 20): ECDH P-256. A colleague wraps the team key to its public key
- * when this device joins (or after a rotation); the private key never leaves the device.
+ * This device's key pairs (issue 20): ECDH P-256, to which a colleague wraps the team key when this
+ * device joins (or after a rotation), and ECDSA P-256, with which this device signs every envelope it
+ * pushes (an ECDH key cannot sign). Both public keys travel in the member document; the private keys
+ * never leave the device.
  *
  * Kept in the vault as the key ring keeps client keys: generated once, its JWK sealed under the data
  * key (AES-GCM, AAD binding the row's purpose), stored in `deviceKeys` (schema v11), and imported
@@ -18,6 +20,10 @@ const ROW_ID = 'device';
 /** The sealing binding: a settings-table AAD no record can have (no setting has a `purpose`). */
 const BINDING = { id: 'device-key', purpose: 'stapwijzer/device-key/1' } as const;
 const ALGORITHM = { name: 'ECDH', namedCurve: 'P-256' } as const;
+/** The signing pair's row: sealed the same way under its own binding, so neither row opens as the other. */
+const SIGNING_ROW_ID = 'signing';
+const SIGNING_BINDING = { id: 'device-signing-key', purpose: 'stapwijzer/device-signing-key/1' } as const;
+export const SIGNING_ALGORITHM = { name: 'ECDSA', namedCurve: 'P-256' } as const;
 
 export interface DeviceKey {
   /** Short id of this device: base32 of the first 5 bytes of SHA-256(public key), 8 characters. */
@@ -28,6 +34,10 @@ export interface DeviceKey {
   publicText: string;
   /** Non-extractable, `deriveBits` only. */
   privateKey: CryptoKey;
+  /** ECDSA P-256, non-extractable, `sign` only: signs what this device pushes to the team. */
+  signingKey: CryptoKey;
+  /** The ECDSA public key as text (base32 of the uncompressed point, 104 characters). Not secret. */
+  signingPublicText: string;
 }
 
 const cache = new WeakMap<VaultSession, Promise<DeviceKey>>();
@@ -62,19 +72,41 @@ export async function publicKeyFromText(text: string): Promise<{ raw: Uint8Array
 }
 
 async function loadOrCreate(session: VaultSession): Promise<DeviceKey> {
-  const row = await session.db.deviceKeys.get(ROW_ID);
+  const exchange = await loadOrCreatePair(session, ROW_ID, BINDING, ALGORITHM, ['deriveBits']);
+  // Made beside the ECDH pair on first use: a device that joined before signing existed gets one at its
+  // next unlock, and the sync engine publishes it in the member document before it pushes anything.
+  const signing = await loadOrCreatePair(session, SIGNING_ROW_ID, SIGNING_BINDING, SIGNING_ALGORITHM, ['sign']);
+  const publicRaw = exchange.publicRaw;
+  return {
+    deviceId: await deviceIdOf(publicRaw),
+    publicRaw,
+    publicText: toBase32(publicRaw),
+    privateKey: exchange.privateKey,
+    signingKey: signing.privateKey,
+    signingPublicText: toBase32(signing.publicRaw),
+  };
+}
+
+async function loadOrCreatePair(
+  session: VaultSession,
+  rowId: string,
+  binding: { id: string; purpose: string },
+  algorithm: typeof ALGORITHM | typeof SIGNING_ALGORITHM,
+  usages: KeyUsage[],
+): Promise<{ privateKey: CryptoKey; publicRaw: Uint8Array<ArrayBuffer> }> {
+  const row = await session.db.deviceKeys.get(rowId);
   if (row) {
     const jwk = await session
-      .openManifest('settings', BINDING, { iv: row.iv, ct: row.wrapped } satisfies Sealed)
+      .openManifest('settings', binding, { iv: row.iv, ct: row.wrapped } satisfies Sealed)
       .catch(() => null);
-    if (isPrivateJwk(jwk)) return fromJwk(jwk);
+    if (isPrivateJwk(jwk)) return fromJwk(jwk, algorithm, usages);
   }
-  const pair = await crypto.subtle.generateKey(ALGORITHM, true, ['deriveBits']);
+  const pair = await crypto.subtle.generateKey(algorithm, true, usages);
   const jwk = await crypto.subtle.exportKey('jwk', pair.privateKey);
   if (!isPrivateJwk(jwk)) throw new TypeError('the browser exported no P-256 private key');
-  const sealed = await session.sealManifest('settings', BINDING, jwk);
-  await session.db.deviceKeys.put({ id: ROW_ID, iv: sealed.iv, wrapped: sealed.ct });
-  return fromJwk(jwk);
+  const sealed = await session.sealManifest('settings', binding, jwk);
+  await session.db.deviceKeys.put({ id: rowId, iv: sealed.iv, wrapped: sealed.ct });
+  return fromJwk(jwk, algorithm, usages);
 }
 
 type PrivateJwk = JsonWebKey & { d: string; x: string; y: string };
@@ -85,10 +117,21 @@ function isPrivateJwk(x: unknown): x is PrivateJwk {
   return k.kty === 'EC' && k.crv === 'P-256' && ['d', 'x', 'y'].every((f) => typeof k[f] === 'string');
 }
 
-async function fromJwk(jwk: PrivateJwk): Promise<DeviceKey> {
-  const privateKey = await crypto.subtle.importKey('jwk', jwk, ALGORITHM, false, ['deriveBits']);
+async function fromJwk(
+  jwk: PrivateJwk,
+  algorithm: typeof ALGORITHM | typeof SIGNING_ALGORITHM,
+  usages: KeyUsage[],
+): Promise<{ privateKey: CryptoKey; publicRaw: Uint8Array<ArrayBuffer> }> {
+  // The JWK carries the usages it was made with; imported for exactly those, non-extractable.
+  const privateKey = await crypto.subtle.importKey('jwk', { ...jwk, key_ops: usages }, algorithm, false, usages);
   const publicJwk: JsonWebKey = { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y };
-  const pub = await crypto.subtle.importKey('jwk', publicJwk, ALGORITHM, true, []);
+  const pub = await crypto.subtle.importKey(
+    'jwk',
+    publicJwk,
+    algorithm,
+    true,
+    algorithm.name === 'ECDSA' ? ['verify'] : [],
+  );
   const publicRaw = toBytes(await crypto.subtle.exportKey('raw', pub));
-  return { deviceId: await deviceIdOf(publicRaw), publicRaw, publicText: toBase32(publicRaw), privateKey };
+  return { privateKey, publicRaw };
 }

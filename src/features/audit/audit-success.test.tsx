@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { auditSettled, createClient } from '../../db';
+import { appendAudit, auditSettled, createClient, teamRecordId } from '../../db';
 import { renderRoute } from '../../runtime/testing/render-route';
 import { unlockedVault } from '../../runtime/testing/unlocked';
 
@@ -21,5 +21,21 @@ describe('the audit log rows', () => {
     renderRoute('/settings/audit');
     expect(await screen.findByRole('cell', { name: 'K-12' })).toBeInTheDocument();
     expect(document.body).not.toHaveTextContent(client.id.slice(0, 8));
+  });
+});
+
+describe('team membership rows (issue 20)', () => {
+  it('say who joined or rotated the key, and which generation (and device) it was', async () => {
+    const session = await unlockedVault();
+    await appendAudit(session.db, [
+      { action: 'team-join', recordId: teamRecordId('g1-s-abc123') },
+      { action: 'team-key-rotate', recordId: teamRecordId('g2-s-def456', 'BXQZWAAA') },
+    ]);
+    await auditSettled(session.db);
+    renderRoute('/settings/audit');
+    expect(await screen.findByRole('cell', { name: 'Lid geworden van het team' })).toBeInTheDocument();
+    expect(screen.getByRole('cell', { name: 'teamsleutel 1' })).toBeInTheDocument();
+    expect(screen.getByRole('cell', { name: 'Lid verwijderd, nieuwe teamsleutel gemaakt' })).toBeInTheDocument();
+    expect(screen.getByRole('cell', { name: 'apparaat BXQZWAAA, teamsleutel 2' })).toBeInTheDocument();
   });
 });

@@ -2,7 +2,7 @@
 // events of colleagues' devices are listed beside this device's own (issue 19), marked as such; the
 // chain check is about this device's own chain.
 import { useEffect, useState } from 'react';
-import { type ChainReport, verifyAuditChain } from '../../db';
+import { type ChainReport, parseTeamRecordId, verifyAuditChain } from '../../db';
 import { type LogEntry, readLogEntries } from '../../db/team-audit';
 import { formatDateTime } from '../../i18n/dates';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
@@ -13,6 +13,19 @@ import { auditMessages } from './messages';
 import { recordLabels } from './record-labels';
 
 const PAGE_SIZE = 50;
+
+/** A team event's record (audit/team-record.ts): the generation number and, if named, the device. */
+function teamRecordLabel(
+  t: (key: 'recordTeamKey' | 'recordTeamKeyDevice', values?: Record<string, string | number>) => string,
+  recordId: string,
+): string | null {
+  const team = parseTeamRecordId(recordId);
+  if (!team) return null;
+  const generation = /^g(\d+)-/.exec(team.kid)?.[1] ?? team.kid;
+  return team.deviceId
+    ? t('recordTeamKeyDevice', { generation, device: team.deviceId })
+    : t('recordTeamKey', { generation });
+}
 
 export function AuditPage() {
   const vault = useVault();
@@ -73,7 +86,9 @@ export function AuditPage() {
                   <td>{formatDateTime(e.ts, language)}</td>
                   <td>{e.actor}</td>
                   <td>{actionLabel(t, e.action)}</td>
-                  <td>{e.recordId ? (labels.get(e.recordId) ?? t('recordOther')) : '—'}</td>
+                  <td>
+                    {e.recordId ? (labels.get(e.recordId) ?? teamRecordLabel(t, e.recordId) ?? t('recordOther')) : '—'}
+                  </td>
                   {data.fromTeam > 0 && <td>{t(e.device === 'this' ? 'deviceThis' : 'deviceOther')}</td>}
                 </tr>
               ))}

@@ -25,7 +25,8 @@ export const membershipMessages = defineMessages(
     same: 'Ja, de codes zijn gelijk',
     different: 'Nee, ze verschillen',
     waitingKey: 'Wachten tot je collega de code ook heeft bevestigd…',
-    joined: 'Je bent lid van het team. Synchroniseren begint; de cliënten van het team komen binnen.',
+    joined:
+      'Je bent lid van het team. Synchroniseren begint: de cliënten van het team komen binnen, en je eigen cliënten gaan mee naar het team (dat staat bij elke cliënt in het logboek).',
     refused:
       'De uitnodiging is ongeldig of onderweg gewijzigd. Er is niets overgenomen. Vraag je collega het opnieuw te doen.',
     stopped: 'Gestopt. Er is niets uitgewisseld. Begin opnieuw als je wilt.',
@@ -76,7 +77,8 @@ export const membershipMessages = defineMessages(
     same: 'Yes, the codes are the same',
     different: 'No, they differ',
     waitingKey: 'Waiting for your colleague to confirm the code too…',
-    joined: 'You are a member of the team. Sync starts; the team’s clients come in.',
+    joined:
+      'You are a member of the team. Sync starts: the team’s clients come in, and your own clients move into the team (each client’s log says so).',
     refused:
       'The invitation is invalid or was changed on the way. Nothing was taken over. Ask your colleague to do it again.',
     stopped: 'Stopped. Nothing was exchanged. Start again if you want.',

@@ -7,6 +7,7 @@ import { useSync } from '../../runtime/sync/sync-store';
 import { newTeamKey, readTeam, type TeamSetting, writeTeam } from '../../runtime/sync/team-settings';
 import { useVault } from '../../runtime/vault/runtime-context';
 import { teamMessages } from './messages';
+import { SyncRefusals } from './sync-refusals';
 import { TeamMembership } from './team-membership';
 
 /** True once this device holds a team setting; null while that is being read. */
@@ -76,6 +77,7 @@ function TeamSyncStatus({ language }: { language: 'nl' | 'en' }) {
           {sync.conflicts.length > 0 && (
             <p data-testid="team-conflicts">{t('conflicts', { count: sync.conflicts.length })}</p>
           )}
+          <SyncRefusals language={language} />
         </>
       )}
       <TeamMembership />

@@ -11,10 +11,16 @@
 // Audit events travel too, in daily documents per device (ARCHITECTURE "Team caseload"): this device
 // rewrites only its own day documents, each revision a superset of the last (a single writer, so no
 // conflicts), and keeps other devices' ones in `teamAudit`, apart from its own chain.
+// Signatures (issue 20, signature.ts): on a joined team every envelope pushed is signed with this
+// device's signing key, and every envelope pulled is verified against the team's member documents
+// before it is opened (admit.ts); a refused one is never applied, and is recorded and shown.
+
 import PouchDB, { type EventSource, type PouchDoc, type PouchError, type SyncInfo } from 'pouchdb-browser';
+import * as v from 'valibot';
 import {
   appendAuditQuietly,
   applyPulled,
+  deviceKey,
   getSyncState,
   isSyncedTable,
   listUnmirrored,
@@ -43,6 +49,7 @@ import {
   toDayEvent,
 } from '../../db/team-audit';
 import { checkAccess } from './access';
+import { admitDocs, type Refused } from './admit';
 import {
   type Envelope,
   envelopeId,
@@ -52,6 +59,9 @@ import {
   type TeamKeys,
   teamKeyRing,
 } from './envelope';
+import { publishOwnMember } from './membership';
+import { addRefusals, type Refusal, readRefusals } from './refusals';
+import { generationOf, importSigningKey, type Signer, signEnvelope, verifyEnvelope } from './signature';
 import {
   type ConflictRef,
   type ConflictVersion,
@@ -59,9 +69,12 @@ import {
   type SyncErrorCode,
   useSync,
 } from './sync-store';
+import { type Member, openFormer, openMember, TeamDocs } from './team-docs';
 import { generationsOf, type TeamSetting } from './team-settings';
 
 const BATCH = 500;
+/** A member or former-member document as it is stored (team-docs.ts opens it). */
+const TeamDocShape = v.object({ _id: v.string(), kid: v.string(), v: v.number(), payload: v.string() });
 const STATE_DOC = '_local/stapwijzer-sync';
 
 interface LocalState {
@@ -77,6 +90,8 @@ interface LocalState {
   unpushed: string[];
   /** This device in the team's audit day documents: random, made once per envelope database. */
   device?: string;
+  /** Envelopes accepted without a signature (from before signing; see signature.ts). */
+  unsigned?: string[];
 }
 
 /** Retry delays: 1 s doubling to 15 s, with jitter so a team's devices do not retry in step. */
@@ -102,6 +117,12 @@ export async function startEngine(options: {
   const ring = await teamKeyRing(generationsOf(team));
   const keys: TeamKeys = ring.current;
   const keysOf = (doc: PouchDoc) => ring.of(doc.kid) ?? keys;
+  // A joined team signs and verifies; a team set up by hand (no device id, no member documents) does
+  // neither: there is no member list to check a signer against (signature.ts).
+  const signing = team.deviceId ? await deviceKey(session) : null;
+  /** Device id → signing key of the team's members, from the member documents. */
+  let signers = new Map<string, Signer>();
+  const teamDocs = new TeamDocs(baseUrl, { database: team.database, username: team.username, password: team.password });
   // Per device key (issue 20): a device that rejoins (a restored backup) starts from a fresh local
   // envelope database, so it pulls everything again instead of trusting checkpoints of the old vault.
   const local = new PouchDB(`stapwijzer-team-${team.teamId}${team.deviceId ? `-${team.deviceId.toLowerCase()}` : ''}`);
@@ -126,6 +147,7 @@ export async function startEngine(options: {
   const device = state.device ?? randomHash();
   state = { ...state, device };
   const unpushed = new Set(state.unpushed);
+  const unsigned = new Set(state.unsigned ?? []);
   const unreadable = new Set(state.unreadable);
   const conflicts = new Map(state.conflicts.map((c) => [c.docId, c]));
   /** Envelope revisions this device wrote in this session: the changes feed hands them back. */
@@ -137,6 +159,7 @@ export async function startEngine(options: {
       pending: unpushed.size,
       conflicts: [...conflicts.values()],
       unreadable: unreadable.size,
+      unsigned: unsigned.size,
       lastSyncedAt: state.lastSyncedAt,
       ...(unreadable.size > 0 ? { error: 'key-rotated' as const } : {}),
     });
@@ -147,12 +170,90 @@ export async function startEngine(options: {
       conflicts: [...conflicts.values()],
       unreadable: [...unreadable],
       unpushed: [...unpushed],
+      unsigned: [...unsigned],
     };
     const res = await local.put(next);
     state = { ...next, _rev: res.rev };
   }
   // Kept before anything is written under it: a restart must name the same device.
   if (newDevice) await saveState();
+
+  // ---- signatures ----------------------------------------------------------------------------------
+
+  const sign = async <T extends Envelope>(env: T): Promise<T> => (signing ? signEnvelope(signing, env) : env);
+
+  /** Members (`m-…`) and former members (`x-…`, with the generation their removal made) among `docs`. */
+  async function membersIn(docs: readonly unknown[]): Promise<{ member: Member; until?: string }[]> {
+    const out: { member: Member; until?: string }[] = [];
+    for (const doc of docs) {
+      const parsed = v.safeParse(TeamDocShape, doc);
+      if (!parsed.success) continue;
+      const raw = parsed.output;
+      if (raw._id.startsWith('m-')) {
+        const member = await openMember(ring, raw);
+        if (member) out.push({ member });
+      } else {
+        const former = await openFormer(ring, raw);
+        if (former) out.push(former);
+      }
+    }
+    return out;
+  }
+
+  async function signersOf(found: readonly { member: Member; until?: string }[]): Promise<Map<string, Signer>> {
+    const out = new Map<string, Signer>();
+    // This device's own key is trusted whether or not its member document has arrived here yet.
+    const ownKey = signing ? await importSigningKey(signing.signingPublicText) : null;
+    if (signing && ownKey) out.set(signing.deviceId, { initials: '', key: ownKey });
+    // Former members first, so a device that was removed and joined again is a member.
+    for (const { member: m, until } of [...found].sort((x, y) => Number(!x.until) - Number(!y.until))) {
+      const key = m.signingKey ? await importSigningKey(m.signingKey) : null;
+      if (!key) continue;
+      out.set(m.deviceId, { initials: m.initials, key, ...(until ? { until: generationOf(until) } : {}) });
+    }
+    return out;
+  }
+
+  const range = (prefix: string) => ({ include_docs: true as const, startkey: prefix, endkey: `${prefix}\ufff0` });
+
+  /** The member list as this device's envelope database has it (offline too). */
+  async function loadLocalSigners(): Promise<void> {
+    const members = await local.allDocs(range('m-')).catch(() => null);
+    const formers = await local.allDocs(range('x-')).catch(() => null);
+    if (members)
+      signers = await signersOf(await membersIn([...members.rows, ...(formers?.rows ?? [])].map((r) => r.doc)));
+  }
+
+  /** The member list as the server has it now: a signer that joined since the last read. */
+  async function refreshSigners(): Promise<void> {
+    const members = await teamDocs.list('m-').catch(() => null);
+    const formers = await teamDocs.list('x-').catch(() => null);
+    if (members) signers = await signersOf(await membersIn([...members, ...(formers ?? [])]));
+  }
+
+  /** Whether a conflict leaf may be shown or merged: signed by a member (always, in a team set up by hand). */
+  async function trusted(doc: PouchDoc): Promise<boolean> {
+    return !signing || (await verifyEnvelope(doc, signers)).ok;
+  }
+
+  /** Keeps what was refused (sealed, in a vault setting) and shows it. */
+  async function recordRefusals(refused: readonly Refused[], docs: readonly PouchDoc[]): Promise<void> {
+    const byKey = new Map(docs.map((d) => [`${d._id} ${d._rev}`, d]));
+    const entries: Refusal[] = [];
+    for (const r of refused) {
+      const doc = byKey.get(`${r.docId} ${r.rev}`);
+      // Opened only to say which kind of record it was; nothing of it is applied.
+      const opened = doc ? await openEnvelope(keysOf(doc), doc) : null;
+      entries.push({
+        ...r,
+        initials: r.by ? (signers.get(r.by)?.initials ?? null) : null,
+        table: opened?.ok ? opened.table : null,
+        at: Date.now(),
+      });
+    }
+    const all = await addRefusals(session, entries);
+    useSync.getState().set({ refused: all });
+  }
 
   // ---- destroyed clients: their envelopes leave the team database -------------------------------
 
@@ -212,7 +313,7 @@ export async function startEngine(options: {
       const start = history.length + 1;
       const rev = `${start}-${hash}`;
       docs.push({
-        ...(await sealEnvelope(keys, id, table, record)),
+        ...(await sign(await sealEnvelope(keys, id, table, record))),
         _rev: rev,
         _revisions: { start, ids: [hash, ...history] },
       });
@@ -266,14 +367,18 @@ export async function startEngine(options: {
       const id = await envelopeId(keys, AUDIT_DAY_TABLE, `${device}:${day}`);
       const prev = await local.get(id).catch(() => null);
       let kept: AuditDayEvent[] = [];
-      if (prev) {
+      // A revision that does not verify is not merged: its events would become this device's own.
+      if (prev && (await trusted(prev))) {
         const opened = await openEnvelope(keysOf(prev), prev);
         if (opened.ok && opened.table === AUDIT_DAY_TABLE) kept = parseAuditDay(opened.record.data)?.events ?? [];
       }
       const now = Date.now();
       const data: AuditDayPayload = { device, day, events: mergeDayEvents(kept, fresh.events) };
       const record = { clear: { id, rev: 1, createdAt: now, updatedAt: now }, data };
-      docs.push({ ...(await sealEnvelope(keys, id, AUDIT_DAY_TABLE, record)), ...(prev ? { _rev: prev._rev } : {}) });
+      docs.push({
+        ...(await sign(await sealEnvelope(keys, id, AUDIT_DAY_TABLE, record))),
+        ...(prev ? { _rev: prev._rev } : {}),
+      });
       rowsOf.set(id, fresh.rowIds);
     }
     if (docs.length > 0) {
@@ -311,7 +416,7 @@ export async function startEngine(options: {
     const out: PulledAuditDay[] = [];
     for (const rev of revs) {
       const leaf = await local.get(id, { rev }).catch(() => null);
-      const opened = leaf ? await openEnvelope(keysOf(leaf), leaf) : null;
+      const opened = leaf && (await trusted(leaf)) ? await openEnvelope(keysOf(leaf), leaf) : null;
       if (opened?.ok && opened.table === AUDIT_DAY_TABLE) out.push({ docId: id, data: opened.record.data });
     }
     return out;
@@ -339,7 +444,20 @@ export async function startEngine(options: {
     }
   }
 
-  async function applyDocs(docs: PouchDoc[]): Promise<void> {
+  async function applyDocs(pulledDocs: PouchDoc[]): Promise<void> {
+    const isOwn = (doc: PouchDoc) => own.get(doc._id) === doc._rev && (doc._conflicts?.length ?? 0) === 0;
+    let docs = pulledDocs;
+    if (signing) {
+      // Signatures first: a refused envelope is not opened into Dexie, whatever it holds.
+      const foreign = pulledDocs.filter((d) => !isOwn(d));
+      const admission = await admitDocs(foreign, () => signers, refreshSigners);
+      for (const id of admission.unsigned) unsigned.add(id);
+      if (admission.refused.length > 0) {
+        await recordRefusals(admission.refused, foreign);
+        const refused = new Set(admission.refused.map((r) => `${r.docId} ${r.rev}`));
+        docs = pulledDocs.filter((d) => !refused.has(`${d._id} ${d._rev}`));
+      }
+    }
     const pulled: PulledRecord[] = [];
     // Decrypted in parallel (WebCrypto runs off the main thread), then handled in feed order.
     const opened = await Promise.all(
@@ -468,6 +586,7 @@ export async function startEngine(options: {
   let feed: EventSource | null = null;
   let accessTimer: ReturnType<typeof setTimeout> | null = null;
   let accessDelay = 0;
+  let published = false;
 
   async function connect(): Promise<void> {
     if (stopped) return;
@@ -482,6 +601,22 @@ export async function startEngine(options: {
       accessDelay = backOff(accessDelay);
       accessTimer = setTimeout(() => void connect(), accessDelay);
       return;
+    }
+    if (signing && !published) {
+      // The team must know this device's signing key before anything it signs arrives there.
+      const mine = await publishOwnMember(session, team, baseUrl).catch((e: unknown) => {
+        console.warn('Stapwijzer sync: could not publish this device as a member; trying again', e);
+        return null;
+      });
+      if (stopped) return;
+      if (!mine) {
+        useSync.getState().set({ phase: 'error', error: 'unreachable' });
+        accessDelay = backOff(accessDelay);
+        accessTimer = setTimeout(() => void connect(), accessDelay);
+        return;
+      }
+      published = true;
+      await refreshSigners();
     }
     accessDelay = 0;
     if (!state.firstSyncDone) useSync.getState().set({ progress: { done: 0, total: access.docCount } });
@@ -589,7 +724,13 @@ export async function startEngine(options: {
   feed = local.changes({ since: 'now', live: true, return_docs: false });
   feed.on('change', () => schedule([], true));
 
-  store.set({ lastSyncedAt: state.lastSyncedAt, conflicts: [...conflicts.values()] });
+  if (signing) await loadLocalSigners();
+  store.set({
+    lastSyncedAt: state.lastSyncedAt,
+    conflicts: [...conflicts.values()],
+    refused: await readRefusals(session).catch(() => []),
+    unsigned: unsigned.size,
+  });
   schedule([...SYNCED_TABLES], true);
   void connect();
 
@@ -599,6 +740,7 @@ export async function startEngine(options: {
     const out: ConflictVersion[] = [];
     for (const [i, rev] of revs.entries()) {
       const version = i === 0 ? doc : await local.get(ref.docId, { rev });
+      if (!(await trusted(version))) continue; // a refused version is never offered
       const opened = await openEnvelope(keysOf(version), version);
       if (opened.ok) out.push({ rev, winner: i === 0, record: opened.record });
     }
@@ -618,7 +760,11 @@ export async function startEngine(options: {
       if (outcome === 'dirty') throw new Error('Saved on this device meanwhile; open the record again');
       // Choosing is this person's act (the version itself was logged where it was made).
       await appendAuditQuietly(session.db, [{ action: 'change', recordId: ref.id }]);
-      const losers = all.filter((v) => v.rev !== rev).map((v) => ({ _id: ref.docId, _rev: v.rev, _deleted: true }));
+      // Every other leaf goes, the refused ones (never offered) too, so no conflict is left behind.
+      const leaves = await local.get(ref.docId, { conflicts: true });
+      const losers = [leaves._rev, ...(leaves._conflicts ?? [])]
+        .filter((r) => r !== rev)
+        .map((r) => ({ _id: ref.docId, _rev: r, _deleted: true }));
       const results = await local.bulkDocs(losers);
       for (const r of results) if ('error' in r && r.error) throw new Error(`Could not remove a version: ${r.error}`);
       conflicts.delete(ref.docId);

@@ -8,14 +8,18 @@ import {
   applyRestore,
   auditSettled,
   checkBackupFile,
+  createClient,
   deviceKey,
   exportBackup,
+  readAuditEvents,
   TEST_KDF,
   type VaultSession,
 } from '../../db';
 import { KNOWN_KDFS } from '../../db/crypto/kdf';
+import { isTeamEvent } from '../../db/team-audit';
 import { TEST_PASSPHRASE, testDb, testVault } from '../../db/testing/fixture-db';
 import { saveProfile } from '../profile/profile';
+import { teamKeyRing } from './envelope';
 import { JoinCryptoError, wrapTeamKeys } from './join-crypto';
 import {
   acceptJoin,
@@ -28,7 +32,7 @@ import {
   removeMemberAndRotate,
   teamStatus,
 } from './membership';
-import { joinDocId, keyDoc, keyDocId, type TeamAccount, TeamDocs } from './team-docs';
+import { formerDocId, joinDocId, keyDoc, keyDocId, openFormer, type TeamAccount, TeamDocs } from './team-docs';
 import { generationsOf, newTeamKey, readTeam, type TeamSetting } from './team-settings';
 
 const ADMIN = { name: 'admin', password: 'membership-secret' };
@@ -100,6 +104,13 @@ describe('joining a team and rotating its key', () => {
     expect(rotated.kid).toMatch(/^g2-/);
     expect(generationsOf(rotated).slice(0, 1)).toEqual(generationsOf(made));
     expect((await listMembers(rotated, base)).map((m) => m.initials).sort()).toEqual(['AA', 'CC']);
+    // Every member document names its device's signing key (what pulled envelopes are verified with).
+    for (const m of await listMembers(rotated, base)) expect(m.signingKey).toMatch(/^[A-Z2-7]{104}$/);
+    // B stays verifiable for what it signed before, as a former member up to the new generation.
+    const formerB = await docs.get(formerDocId(joinedB.deviceId ?? ''));
+    const former = formerB && (await openFormer(await teamKeyRing(generationsOf(rotated)), formerB));
+    expect(former).toMatchObject({ member: { initials: 'BB', signingKey: (await deviceKey(b)).signingPublicText } });
+    expect(former?.until).toBe(rotated.kid);
 
     // C picks the new generation up and keeps the old one; B finds nothing for it.
     const refreshedC = await refreshTeamKeys(c, joinedC, base);
@@ -111,6 +122,61 @@ describe('joining a team and rotating its key', () => {
     const d = await device('DD');
     const joinedD = await join(a, d, 'lid-d');
     expect(generationsOf(joinedD)).toEqual(generationsOf(rotated));
+  }, 60_000);
+
+  it('making, joining, adding and rotating are audited: who, when and which generation (and which device)', async () => {
+    const a = await device('AA');
+    const b = await device('BB');
+    const c = await device('CC');
+    const made = await createTeam(a, account('lid-a'), base);
+    const joinedB = await join(a, b, 'lid-b');
+    const joinedC = await join(a, c, 'lid-c');
+    const rotated = await removeMemberAndRotate(a, await team(a), base, joinedB.deviceId ?? '');
+    await refreshTeamKeys(c, joinedC, base);
+    const teamEvents = async (s: VaultSession) => {
+      await auditSettled(s.db);
+      return (await readAuditEvents(s))
+        .filter((e) => e.action.startsWith('team-'))
+        .map((e) => ({
+          action: e.action,
+          recordId: e.recordId,
+          actor: e.actor,
+          dated: !Number.isNaN(Date.parse(e.ts)),
+        }));
+    };
+    expect(await teamEvents(a)).toEqual([
+      { action: 'team-create', recordId: `team:${made.kid}`, actor: 'AA', dated: true },
+      { action: 'team-member-add', recordId: `team:${made.kid}:${joinedB.deviceId}`, actor: 'AA', dated: true },
+      { action: 'team-member-add', recordId: `team:${made.kid}:${joinedC.deviceId}`, actor: 'AA', dated: true },
+      { action: 'team-key-rotate', recordId: `team:${rotated.kid}:${joinedB.deviceId}`, actor: 'AA', dated: true },
+    ]);
+    expect(await teamEvents(b)).toEqual([
+      { action: 'team-join', recordId: `team:${made.kid}`, actor: 'BB', dated: true },
+    ]);
+    expect(await teamEvents(c)).toEqual([
+      { action: 'team-join', recordId: `team:${made.kid}`, actor: 'CC', dated: true },
+      { action: 'team-key-receive', recordId: `team:${rotated.kid}`, actor: 'CC', dated: true },
+    ]);
+    // They name a record, so they travel to the team's audit days (the colleagues see them).
+    const [first] = await readAuditEvents(a).then((all) => all.filter((e) => e.action === 'team-create'));
+    expect(first && isTeamEvent(first)).toBe(true);
+  }, 60_000);
+
+  it('a joining device’s own clients move into the team as an audited step, one event per client', async () => {
+    const a = await device('AA');
+    const b = await device('BB');
+    await createTeam(a, account('lid-a'), base);
+    const own = [await createClient(b, { alias: 'Eigen-1' }), await createClient(b, { alias: 'Eigen-2' })];
+    await auditSettled(b.db);
+    const before = (await readAuditEvents(b)).filter((e) => e.action === 'team-share');
+    expect(before).toEqual([]);
+    await join(a, b, 'lid-b');
+    await auditSettled(b.db);
+    const shared = (await readAuditEvents(b)).filter((e) => e.action === 'team-share');
+    expect(shared.map((e) => e.recordId).sort()).toEqual(own.map((c) => c.id).sort());
+    expect(shared.every((e) => e.actor === 'BB' && isTeamEvent(e))).toBe(true);
+    // The inviter's own clients were in the team from the start: nothing to move there.
+    expect((await readAuditEvents(a)).filter((e) => e.action === 'team-share')).toEqual([]);
   }, 60_000);
 
   it('a tampered join document is refused and nothing is imported', async () => {

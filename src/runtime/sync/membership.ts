@@ -13,7 +13,15 @@
 // generation, wraps all generations to every other member's public key (`k-<device>`), and switches
 // this device to it. The others pick it up when they meet an envelope under the new generation.
 // A removed member keeps what it already had; it cannot open what is written afterwards.
-import { deviceIdOf, deviceKey, fromBase32, publicKeyFromText, type VaultSession } from '../../db';
+import {
+  appendAuditQuietly,
+  deviceIdOf,
+  deviceKey,
+  fromBase32,
+  publicKeyFromText,
+  teamRecordId,
+  type VaultSession,
+} from '../../db';
 import { readProfile } from '../profile/profile';
 import { teamKeyRing } from './envelope';
 import { comparisonCode, JoinCryptoError, unwrapTeamKeys, wrapTeamKeys } from './join-crypto';
@@ -27,6 +35,7 @@ import {
   openMember,
   readJoin,
   readKeyDoc,
+  sealFormer,
   sealMember,
   type TeamAccount,
   TeamDocs,
@@ -65,7 +74,12 @@ const accountOf = (team: TeamSetting): TeamAccount => ({
 async function ownMember(session: VaultSession): Promise<Member> {
   const device = await deviceKey(session);
   const profile = await readProfile(session);
-  return { deviceId: device.deviceId, publicKey: device.publicText, initials: profile?.initials ?? '' };
+  return {
+    deviceId: device.deviceId,
+    publicKey: device.publicText,
+    initials: profile?.initials ?? '',
+    signingKey: device.signingPublicText,
+  };
 }
 
 function randomTeamId(): string {
@@ -80,6 +94,8 @@ export async function createTeam(session: VaultSession, account: TeamAccount, ba
   const ring = await teamKeyRing(generationsOf(team));
   await new TeamDocs(baseUrl, account).put(await sealMember(ring.current, await ownMember(session)));
   await writeTeam(session, team);
+  // Audited (who: the actor; when: the time; which generation: the record), and it travels to the team.
+  await appendAuditQuietly(session.db, [{ action: 'team-create', recordId: teamRecordId(team.kid) }]);
   return team;
 }
 
@@ -120,6 +136,9 @@ export async function confirmJoin(
   await new TeamDocs(baseUrl, accountOf(team)).put(
     joinDoc(newcomer.deviceId, { stage: 'key', from: device.publicText, teamId: team.teamId, bundle }),
   );
+  await appendAuditQuietly(session.db, [
+    { action: 'team-member-add', recordId: teamRecordId(team.kid, newcomer.deviceId) },
+  ]);
 }
 
 export async function cancelJoin(team: TeamSetting, baseUrl: string, deviceId: string): Promise<void> {
@@ -179,6 +198,17 @@ export async function acceptJoin(
   await docs.put(await sealMember(ring.current, await ownMember(session)));
   await writeTeam(session, team);
   await docs.remove(joinDocId(device.deviceId));
+  // This device's own clients move into the team as an audited step: each gets a `team-share` event
+  // (in its own log and, as it names a record, in the team's), and the sync engine, starting now, seals
+  // every one of their records under the team key into envelopes, signed, like any record. On this
+  // device they stay sealed under their client keys (wrapped under the data key; ARCHITECTURE).
+  const own = (await session.db.clients.toCollection().primaryKeys()).filter(
+    (id): id is string => typeof id === 'string',
+  );
+  await appendAuditQuietly(session.db, [
+    { action: 'team-join', recordId: teamRecordId(team.kid) },
+    ...own.map((id) => ({ action: 'team-share' as const, recordId: id })),
+  ]);
   return team;
 }
 
@@ -188,6 +218,24 @@ export async function refuseJoin(session: VaultSession, account: TeamAccount, ba
 }
 
 // ---- members and rotation ---------------------------------------------------------------------------
+
+/**
+ * Makes sure this device's member document names its signing key (issue 20: signed envelopes), so the
+ * team can verify what it pushes. A member document written before signing existed gets it added; the
+ * document stays sealed under the generation it was written with (see removeMemberAndRotate). The sync
+ * engine calls this before it starts replicating.
+ */
+export async function publishOwnMember(session: VaultSession, team: TeamSetting, baseUrl: string): Promise<Member> {
+  const docs = new TeamDocs(baseUrl, accountOf(team));
+  const mine = await ownMember(session);
+  const ring = await teamKeyRing(generationsOf(team));
+  const stored = await docs.get(memberDocId(mine.deviceId));
+  const opened = stored ? await openMember(ring, stored) : null;
+  if (opened && opened.publicKey === mine.publicKey && opened.signingKey === mine.signingKey) return opened;
+  const member: Member = { ...mine, initials: opened?.initials || mine.initials };
+  await docs.put(await sealMember((stored && ring.of(stored.kid)) || ring.current, member));
+  return member;
+}
 
 /** The team's members whose documents open under a generation this device holds. */
 export async function listMembers(team: TeamSetting, baseUrl: string): Promise<Member[]> {
@@ -230,12 +278,22 @@ export async function removeMemberAndRotate(
     const bundle = await wrapTeamKeys(device, fromBase32(m.publicKey), generations, context);
     await docs.put(keyDoc(m.deviceId, team.teamId, bundle));
   }
+  // The removed member's signatures on what it wrote before stay verifiable (a device joining later
+  // still takes its records); under the new generation and later, none of them is accepted.
+  const removed = members.find((m) => m.deviceId === removedDeviceId);
+  if (removed?.signingKey) {
+    const next = await teamKeyRing(generations);
+    await docs.put(await sealFormer(next.current, { member: removed, until: rotated.kid }));
+  }
   await writeTeam(session, rotated);
   // This device's member document stays sealed under the generation it was written with: members
   // that have not picked the new one up yet check this rotation against it.
   for (const id of [memberDocId(removedDeviceId), keyDocId(removedDeviceId), joinDocId(removedDeviceId)]) {
     await docs.remove(id);
   }
+  await appendAuditQuietly(session.db, [
+    { action: 'team-key-rotate', recordId: teamRecordId(rotated.kid, removedDeviceId) },
+  ]);
   return rotated;
 }
 
@@ -268,5 +326,6 @@ export async function refreshTeamKeys(
   if (!keepsHeld || !current || generations.length <= held.length) return null;
   const next: TeamSetting = { ...team, kid: current.kid, key: current.key, older: generations.slice(0, -1) };
   await writeTeam(session, next);
+  await appendAuditQuietly(session.db, [{ action: 'team-key-receive', recordId: teamRecordId(next.kid) }]);
   return next;
 }

@@ -66,6 +66,11 @@ declare module 'pouchdb-browser' {
         back_off_function?: (delay: number) => number;
       },
     ): EventSource & { push: EventSource; pull: EventSource };
+    allDocs(options: {
+      include_docs: true;
+      startkey: string;
+      endkey: string;
+    }): Promise<{ rows: { id: string; doc?: PouchDoc }[] }>;
     info(): Promise<{ doc_count: number; update_seq: number | string }>;
     /** Drops the bodies of non-leaf revisions (a deleted envelope's old ciphertext). */
     compact(): Promise<unknown>;

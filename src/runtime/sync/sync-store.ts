@@ -3,6 +3,7 @@
 // it reports into this store. Everything shown is about the device's own state, so it works offline.
 import { create } from 'zustand';
 import type { SyncedTable, SyncRecord } from '../../db';
+import type { Refusal } from './refusals';
 
 export type SyncPhase =
   /** No team on this device (or locked): nothing runs, nothing is shown. */
@@ -49,6 +50,10 @@ export interface SyncState {
   /** Envelopes this device could not open (another key generation, or damaged). */
   unreadable: number;
   conflicts: ConflictRef[];
+  /** Envelopes refused for their signature (issue 20), kept sealed on this device; oldest first. */
+  refused: Refusal[];
+  /** Envelopes accepted without a signature (written before signing, under a legacy generation). */
+  unsigned: number;
   engine: SyncEngineHandle | null;
   set: (patch: Partial<Omit<SyncState, 'set' | 'reset'>>) => void;
   reset: () => void;
@@ -62,6 +67,8 @@ const INITIAL = {
   progress: null,
   unreadable: 0,
   conflicts: [],
+  refused: [],
+  unsigned: 0,
   engine: null,
 };
 

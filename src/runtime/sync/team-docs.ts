@@ -192,18 +192,29 @@ const MemberSchema = v.object({
   deviceId: v.pipe(v.string(), v.regex(/^[A-Z2-7]{8}$/)),
   publicKey: Base32Key,
   initials: v.pipe(v.string(), v.maxLength(6)),
+  /**
+   * The device's ECDSA signing public key (issue 20: signed envelopes). Absent in member documents
+   * written before signing existed; the engine adds it before its device pushes anything.
+   */
+  signingKey: v.optional(Base32Key),
 });
 export type Member = v.InferOutput<typeof MemberSchema>;
 
-const memberAad = (id: string, kid: string) =>
-  new TextEncoder().encode(JSON.stringify(['stapwijzer/member/1', id, kid]));
+const sealedAad = (label: string, id: string, kid: string) =>
+  new TextEncoder().encode(JSON.stringify([label, id, kid]));
+const MEMBER_LABEL = 'stapwijzer/member/1';
+const FORMER_LABEL = 'stapwijzer/former-member/1';
 
-export async function sealMember(keys: TeamKeys, member: Member): Promise<Omit<RawDoc, '_rev'>> {
-  const id = memberDocId(member.deviceId);
+async function sealJson(keys: TeamKeys, id: string, label: string, body: unknown): Promise<Omit<RawDoc, '_rev'>> {
   const iv = crypto.getRandomValues(new Uint8Array(12));
-  const plain = new TextEncoder().encode(JSON.stringify(member).padEnd(256, ' '));
+  // Padded to one size with or without the signing key, so the size does not tell which build wrote it.
+  const plain = new TextEncoder().encode(JSON.stringify(body).padEnd(512, ' '));
   const ct = new Uint8Array(
-    await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: memberAad(id, keys.kid) }, keys.enc, plain),
+    await crypto.subtle.encrypt(
+      { name: 'AES-GCM', iv, additionalData: sealedAad(label, id, keys.kid) },
+      keys.enc,
+      plain,
+    ),
   );
   const out = new Uint8Array(iv.length + ct.length);
   out.set(iv);
@@ -211,21 +222,51 @@ export async function sealMember(keys: TeamKeys, member: Member): Promise<Omit<R
   return { _id: id, kid: keys.kid, v: 1, payload: toBase64(out) };
 }
 
-/** Opens a member document; null when it does not open under any generation held (forged or unknown). */
-export async function openMember(ring: TeamKeyRing, doc: RawDoc): Promise<Member | null> {
+async function openJson(ring: TeamKeyRing, doc: RawDoc, label: string): Promise<unknown> {
   const keys = ring.of(doc.kid);
   if (!keys) return null;
   try {
     const all = fromBase64(doc.payload);
     const plain = await crypto.subtle.decrypt(
-      { name: 'AES-GCM', iv: all.slice(0, 12), additionalData: memberAad(doc._id, doc.kid) },
+      { name: 'AES-GCM', iv: all.slice(0, 12), additionalData: sealedAad(label, doc._id, doc.kid) },
       keys.enc,
       all.slice(12),
     );
-    const parsed = v.safeParse(MemberSchema, JSON.parse(new TextDecoder().decode(plain)));
-    if (!parsed.success || memberDocId(parsed.output.deviceId) !== doc._id) return null;
-    return parsed.output;
+    return JSON.parse(new TextDecoder().decode(plain));
   } catch {
     return null;
   }
+}
+
+export function sealMember(keys: TeamKeys, member: Member): Promise<Omit<RawDoc, '_rev'>> {
+  return sealJson(keys, memberDocId(member.deviceId), MEMBER_LABEL, member);
+}
+
+/** Opens a member document; null when it does not open under any generation held (forged or unknown). */
+export async function openMember(ring: TeamKeyRing, doc: RawDoc): Promise<Member | null> {
+  const parsed = v.safeParse(MemberSchema, await openJson(ring, doc, MEMBER_LABEL));
+  if (!parsed.success || memberDocId(parsed.output.deviceId) !== doc._id) return null;
+  return parsed.output;
+}
+
+// ---- former members (after a removal) -------------------------------------------------------------
+
+/**
+ * `x-<device>`: a removed member's keys, sealed under the generation its removal made, with `until`,
+ * that generation's kid. What the removed device signed under EARLIER generations still verifies on a
+ * device that joins later (its records stay the team's); nothing under `until` or later does. Not a
+ * member: the member list, rotations and joins never read these.
+ */
+export const formerDocId = (deviceId: string) => `x-${deviceId.toLowerCase()}`;
+const FormerSchema = v.object({ member: MemberSchema, until: v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,64}$/)) });
+export type FormerMember = v.InferOutput<typeof FormerSchema>;
+
+export function sealFormer(keys: TeamKeys, former: FormerMember): Promise<Omit<RawDoc, '_rev'>> {
+  return sealJson(keys, formerDocId(former.member.deviceId), FORMER_LABEL, former);
+}
+
+export async function openFormer(ring: TeamKeyRing, doc: RawDoc): Promise<FormerMember | null> {
+  const parsed = v.safeParse(FormerSchema, await openJson(ring, doc, FORMER_LABEL));
+  if (!parsed.success || formerDocId(parsed.output.member.deviceId) !== doc._id) return null;
+  return parsed.output;
 }

@@ -60,10 +60,14 @@ export function fromBase64(text: string): Uint8Array<ArrayBuffer> {
   return out;
 }
 
-/** A fresh random team key and generation id (`g<generation>-<random>`). */
+/**
+ * A fresh random team key and generation id (`g<generation>-s-<random>`). The `s` marks a generation
+ * made by a build that signs envelopes (signature.ts): under it an unsigned envelope is refused.
+ * Older builds made `g<generation>-<random>`.
+ */
 export function newTeamKey(generation = 1): { key: string; kid: string } {
   const key = crypto.getRandomValues(new Uint8Array(32));
-  const kid = `g${generation}-${toBase64(crypto.getRandomValues(new Uint8Array(6)))
+  const kid = `g${generation}-s-${toBase64(crypto.getRandomValues(new Uint8Array(6)))
     .replace(/[^a-z0-9]/gi, '')
     .toLowerCase()}`;
   return { key: toBase64(key), kid };
