@@ -7,10 +7,32 @@ import { createVault, type KdfParams, lock, type StapwijzerDb, unlock, type Vaul
 import { useSession } from '../session-store';
 import { resealAfterUnlock } from './reseal-runner';
 
+export interface VaultRuntimeOptions {
+  /**
+   * Called once, when unlocking begins (the first keystroke in the passphrase, or the unlock itself):
+   * the composition root fetches the code the first screen behind the gate needs, so it loads beside
+   * the key derivation instead of after it. Code only, never data.
+   */
+  warmUp?: () => void;
+}
+
 export class VaultRuntime {
   #current: VaultSession | null = null;
+  #warmUp: (() => void) | null;
 
-  constructor(readonly db: StapwijzerDb) {}
+  constructor(
+    readonly db: StapwijzerDb,
+    options: VaultRuntimeOptions = {},
+  ) {
+    this.#warmUp = options.warmUp ?? null;
+  }
+
+  /** Unlocking is about to begin: starts the warm-up (once per page). */
+  prepareUnlock(): void {
+    const warmUp = this.#warmUp;
+    this.#warmUp = null;
+    warmUp?.();
+  }
 
   /** The unlocked session. Screens behind the vault gate may rely on it; anything else must check. */
   session(): VaultSession {
@@ -55,6 +77,7 @@ export class VaultRuntime {
   }
 
   async unlock(passphrase: string): Promise<VaultSession> {
+    this.prepareUnlock();
     return this.adopt(await unlock(this.db, passphrase));
   }
 
