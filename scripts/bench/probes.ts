@@ -217,3 +217,19 @@ export function timelineText(raw: unknown, submit: number, home: number): string
   );
   return `${[`unlock submit → Vandaag: ${(home - submit).toFixed(1)} ms (times from the submit)`, ...lines].join('\n')}\n`;
 }
+
+/**
+ * Installed before navigation (browser.ts --only=empty): the time of the last message from a worker,
+ * i.e. when the key derivation (Argon2id in its worker) answered. Unlock → Vandaag minus the
+ * derivation is the part the app's own code decides; on a loaded machine the derivation's share
+ * varies most, so both parts are reported.
+ */
+export const KDF_PROBE = `(() => {
+  const W = window.Worker;
+  window.Worker = class extends W {
+    constructor(url, options) {
+      super(url, options);
+      this.addEventListener('message', () => { window.__kdfDone = performance.now(); });
+    }
+  };
+})();`;
