@@ -11,6 +11,7 @@ import { preloadRoles } from './runtime/content/use-roles';
 import { installCrossTabLocking } from './runtime/cross-tab/lock-tabs';
 import { persistLanguage } from './runtime/language-persistence';
 import { useSession } from './runtime/session-store';
+import { afterUnlockIdle } from './runtime/vault/after-unlock-idle';
 import { RuntimeProvider } from './runtime/vault/runtime-context';
 import { VaultRuntime } from './runtime/vault/vault-runtime';
 import './ui/styles.css';
@@ -31,7 +32,11 @@ installCrossTabLocking(runtime);
 const stopWaiting = useSession.subscribe((s) => {
   if (s.vaultStatus !== 'unlocked') return;
   stopWaiting();
-  void import('./runtime/sync/install').then((m) => m.installTeamSync(runtime));
+  // After Vandaag's first frame: its start reads the team setting (and the device key check that
+  // gates every sync), which would otherwise queue ahead of Vandaag's own reads (issue 23).
+  void afterUnlockIdle()
+    .then(() => import('./runtime/sync/install'))
+    .then((m) => m.installTeamSync(runtime));
 });
 
 const root = document.getElementById('root');

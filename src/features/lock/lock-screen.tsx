@@ -73,11 +73,7 @@ export function LockScreen() {
             type="password"
             autoComplete="off"
             value={passphrase}
-            onChange={(e) => {
-              setPassphrase(e.target.value);
-              // Typing means unlocking: the screens behind the gate start loading now (code only).
-              vault.prepareUnlock();
-            }}
+            onChange={(e) => setPassphrase(e.target.value)}
             aria-describedby="unlock-status"
             aria-invalid={error === 'wrong'}
           />
