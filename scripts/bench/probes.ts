@@ -207,9 +207,12 @@ export interface TimelineEntry {
   what: string;
 }
 
-/** The entries from the unlock submit to Vandaag, in start order, as lines relative to the submit. */
+/**
+ * The entries from navigation to Vandaag, in start order, as lines relative to the unlock submit (the
+ * lock screen's own work, still running at the submit, competes with the key derivation).
+ */
 export function timelineText(raw: unknown, submit: number, home: number): string {
-  const entries = (raw as TimelineEntry[]).filter((e) => e.at >= submit - 1 && e.at <= home);
+  const entries = (raw as TimelineEntry[]).filter((e) => e.at <= home);
   entries.sort((a, b) => a.at - b.at);
   const ms = (x: number) => (x - submit).toFixed(1).padStart(7);
   const lines = entries.map(

@@ -135,9 +135,7 @@ async function unwrapWithBackoff(
   const allowedAt = nextAllowedAt(state);
   if (clock() < allowedAt) throw new StorageError('backoff', { retryAt: allowedAt });
   const { salt, ...params } = vault.kdf;
-  const deriving = deriveKek(passphrase, copyBytes(salt), params);
-  onDeriving?.();
-  const kek = await deriving;
+  const kek = await deriveKek(passphrase, copyBytes(salt), params, onDeriving);
   try {
     const dek = await unwrapDataKey(copyBytes(vault.wrappedKey), kek, extractable);
     if (state.failures > 0) await writeBackoff(db, recordSuccess());
@@ -180,8 +178,8 @@ async function rewrapIfOld(db: StapwijzerDb, passphrase: string, target: KdfPara
 /**
  * Unlocks the vault; the returned session holds the non-extractable data key in memory only. A vault
  * still wrapped with PBKDF2 is re-wrapped with `rewrapTo` (default: the production Argon2id).
- * `onDeriving` is called once the key derivation has started (the backoff allowed the attempt): what
- * the caller does then runs beside the derivation, which is off the main thread.
+ * `onDeriving` is called once the key derivation has started in its worker (the backoff allowed the
+ * attempt): what the caller does then runs beside the derivation, off the main thread's way.
  */
 export async function unlock(
   db: StapwijzerDb,
