@@ -5,24 +5,38 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { installPreloadErrorGuard } from './app/preload-error-guard';
 import { safeRootOptions } from './app/root-error-reporting';
-import { router } from './app/router';
+import { preloadHome, router } from './app/router';
 import { createDatabase } from './db/first-screen';
+import { preloadRoles } from './runtime/content/use-roles';
 import { installCrossTabLocking } from './runtime/cross-tab/lock-tabs';
 import { persistLanguage } from './runtime/language-persistence';
 import { useSession } from './runtime/session-store';
+import { afterUnlockIdle } from './runtime/vault/after-unlock-idle';
 import { RuntimeProvider } from './runtime/vault/runtime-context';
 import { VaultRuntime } from './runtime/vault/vault-runtime';
 import './ui/styles.css';
 
 installPreloadErrorGuard();
 persistLanguage();
-const runtime = new VaultRuntime(createDatabase());
+// Unlocking begins: Vandaag's code, the roles file it shows and team sync's installer load beside the
+// key derivation (issue 23: after it, they added a chain of round trips between unlock and Vandaag).
+const runtime = new VaultRuntime(createDatabase(), {
+  warmUp: () => {
+    preloadHome();
+    preloadRoles();
+    import('./runtime/sync/install').catch(() => {});
+  },
+});
 installCrossTabLocking(runtime);
 // Team sync is loaded at the first unlock, never on the first screen (onboarding, lock screen).
 const stopWaiting = useSession.subscribe((s) => {
   if (s.vaultStatus !== 'unlocked') return;
   stopWaiting();
-  void import('./runtime/sync/install').then((m) => m.installTeamSync(runtime));
+  // After Vandaag's first frame: its start reads the team setting (and the device key check that
+  // gates every sync), which would otherwise queue ahead of Vandaag's own reads (issue 23).
+  void afterUnlockIdle()
+    .then(() => import('./runtime/sync/install'))
+    .then((m) => m.installTeamSync(runtime));
 });
 
 const root = document.getElementById('root');

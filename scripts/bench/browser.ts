@@ -23,11 +23,15 @@ import {
   backupExportProbe,
   coldStartProbe,
   indicatorsProbe,
+  KDF_PROBE,
   LAYOUT_SHIFT_PROBE,
   listProbe,
   SELECTORS,
   searchProbe,
+  TIMELINE_PROBE,
+  TIMELINE_READ,
   timelineProbe,
+  timelineText,
 } from './probes';
 import { aliasOf, caseloadOf, codeOf, PASSPHRASE, SEARCH_QUERIES, timelineEntries } from './seed/caseload';
 
@@ -52,14 +56,20 @@ const ONLY_SCREENS = arg('only', '') === 'screens';
 const ONLY_COLDSTART = arg('only', '') === 'coldstart';
 // --only=export (with --reuse): the data-layer export and the export from Back-up en gegevens only.
 const ONLY_EXPORT = arg('only', '') === 'export';
-const ONLY_SOME = ONLY_COLDSTART || ONLY_EXPORT;
+// --only=empty (issue 23's unlock → Vandaag against the baseline): the empty vault's cold starts only, no
+// caseload seeded; --cpu-profile=FILE records the first run's unlock → Vandaag, --timeline=FILE writes what
+// ran between the unlock submit and Vandaag (chunks fetched, IndexedDB transactions, in order). With
+// --dist/--bench-dist of another tree's builds and its own --profiles=DIR it measures that tree alike.
+const ONLY_EMPTY = arg('only', '') === 'empty';
+const TIMELINE = arg('timeline', '');
+const ONLY_SOME = ONLY_COLDSTART || ONLY_EXPORT || ONLY_EMPTY;
 const CPU_PROFILE = arg('cpu-profile', '');
 // A team's caseload takes minutes to seed and its screens longer to fill: wider timeouts, same probes.
 const SLOW = LOAD.scale === 'team' ? 5 : 1;
 // --reuse (for working on the bench itself): keep the seeded profiles in .tmp/bench/profiles on a fixed
 // port (IndexedDB and the service worker belong to the origin) and skip seeding when they exist.
 const REUSE = process.argv.includes('--reuse');
-const REUSE_DIR = '.tmp/bench/profiles';
+const REUSE_DIR = arg('profiles', '.tmp/bench/profiles');
 const VIEWPORT = { width: 390, height: 844 };
 const SEED_PAGE = '/scripts/bench/seed/bench-seed.html';
 
@@ -146,15 +156,25 @@ async function until(page: Page, expression: string, timeoutMs: number): Promise
 interface ColdStart {
   lockVisibleMs: number;
   unlockToHomeMs: number;
+  /** --only=empty: from the key derivation's answer (its worker's message) to Vandaag. */
+  afterKdfMs?: number;
   totalMs: number;
   homeBy: string;
 }
 
-async function coldStart(dir: string, url: string, expectedDue: number, cpuProfile = ''): Promise<ColdStart> {
+async function coldStart(
+  dir: string,
+  url: string,
+  expectedDue: number,
+  cpuProfile = '',
+  timeline = '',
+): Promise<ColdStart> {
   const { context, page } = await open(dir);
   try {
     await context.setOffline(true);
     await context.addInitScript({ content: coldStartProbe(expectedDue) });
+    if (timeline) await context.addInitScript({ content: TIMELINE_PROBE });
+    if (ONLY_EMPTY) await context.addInitScript({ content: KDF_PROBE });
     await page.goto(url);
     await until(page, 'Boolean(window.__bench && window.__bench.lockVisible !== null)', 60_000);
     await page.getByLabel('Wachtzin').fill(PASSPHRASE);
@@ -178,9 +198,12 @@ async function coldStart(dir: string, url: string, expectedDue: number, cpuProfi
       homeBy: string;
     };
     const unlockToHome = b.home - b.submit;
+    const kdfDone = ONLY_EMPTY ? ((await page.evaluate('window.__kdfDone ?? null')) as number | null) : null;
+    if (timeline) writeFileSync(timeline, timelineText(await page.evaluate(TIMELINE_READ), b.submit, b.home));
     return {
       lockVisibleMs: round(b.lockVisible),
       unlockToHomeMs: round(unlockToHome),
+      ...(kdfDone === null ? {} : { afterKdfMs: round(b.home - kdfDone) }),
       totalMs: round(b.lockVisible + unlockToHome),
       homeBy: b.homeBy,
     };
@@ -340,7 +363,8 @@ async function main(): Promise<void> {
     firstUse: freshProfileDir(),
     floor: freshProfileDir(),
   };
-  const server = await startStaticServer(BENCH_DIST, REUSE ? 4399 : 0);
+  // --port=N: another fixed port, when a second --reuse run (another worktree's) holds 4399.
+  const server = await startStaticServer(BENCH_DIST, REUSE ? Number(arg('port', '4399')) : 0);
   const url = `${server.url}/`;
   const stateFile = `${REUSE_DIR}/state.json`;
   // Without a caseload (--only=screens) these stay empty.
@@ -371,7 +395,7 @@ async function main(): Promise<void> {
         await context.close();
       }
       // The caseload, then (still before the service worker exists) the in-page micro figures.
-      if (!ONLY_SCREENS) {
+      if (!ONLY_SCREENS && !ONLY_EMPTY) {
         const { context, page } = await open(profiles.caseload);
         server.setRoot(BENCH_DIST);
         caseloadSeed = await seed(page, server, `mode=caseload&scale=${LOAD.scale}`);
@@ -415,7 +439,7 @@ async function main(): Promise<void> {
   if (ONLY_SOME) {
     // The reused profiles hold the service worker of the build they were seeded with: drop it (its
     // registration and caches live in the profile's "Service Worker" folder) and install this one.
-    for (const dir of [profiles.caseload, profiles.empty]) {
+    for (const dir of ONLY_EMPTY ? [profiles.empty] : [profiles.caseload, profiles.empty]) {
       rmSync(`${dir}/Default/Service Worker`, { recursive: true, force: true });
       server.setRoot(DIST);
       const { context, page } = await open(dir);
@@ -451,6 +475,7 @@ async function main(): Promise<void> {
     runs: xs,
     lockVisibleMs: round(median(xs.map((x) => x.lockVisibleMs))),
     unlockToHomeMs: round(median(xs.map((x) => x.unlockToHomeMs))),
+    ...(ONLY_EMPTY ? { afterKdfMs: round(median(xs.map((x) => x.afterKdfMs ?? 0))) } : {}),
     totalMs: round(median(xs.map((x) => x.totalMs))),
     homeBy: xs[0]?.homeBy ?? '',
   });
@@ -483,6 +508,19 @@ async function main(): Promise<void> {
       `cold start median: caseload ${caseload.totalMs} ms vs empty ${empty.totalMs} ms = ${(caseload.totalMs / empty.totalMs).toFixed(2)}×; unlock → Vandaag ${caseload.unlockToHomeMs} vs ${empty.unlockToHomeMs} ms; lock screen ${caseload.lockVisibleMs} vs ${empty.lockVisibleMs} ms`,
     );
     result = { scale: LOAD.scale, coldStart: { caseload, empty } };
+  } else if (ONLY_EMPTY) {
+    const empty: ColdStart[] = [];
+    for (let rep = 0; rep < REPS; rep++) {
+      empty.push(await coldStart(profiles.empty, url, 0, rep === 0 ? CPU_PROFILE : '', rep === 0 ? TIMELINE : ''));
+      log(
+        `cold start rep ${rep + 1}: empty ${empty.at(-1)?.totalMs} ms (unlock → Vandaag ${empty.at(-1)?.unlockToHomeMs}, after the key derivation ${empty.at(-1)?.afterKdfMs})`,
+      );
+    }
+    const s = summary(empty);
+    log(
+      `empty median: cold start ${s.totalMs} ms, unlock → Vandaag ${s.unlockToHomeMs} ms (after the key derivation ${s.afterKdfMs} ms), lock screen ${s.lockVisibleMs} ms`,
+    );
+    result = { scale: 'empty', coldStart: { empty: s } };
   } else if (ONLY_SCREENS) {
     const empty: ColdStart[] = [];
     for (let rep = 0; rep < REPS; rep++) {

@@ -162,3 +162,77 @@ export function backupExportProbe(timeoutMs: number): string {
     }
   })()`;
 }
+
+/**
+ * Installed before navigation (browser.ts --timeline): records every IndexedDB transaction (stores,
+ * mode, start and end) and every long task, so the timeline between the unlock submit and Vandaag can
+ * be read in order beside the chunks the page fetched (resource timing, read by TIMELINE_READ).
+ * It wraps IDBDatabase.prototype.transaction: a little slower, so timelines are never timed figures.
+ */
+export const TIMELINE_PROBE = `(() => {
+  const log = (window.__timeline = []);
+  const tx = IDBDatabase.prototype.transaction;
+  IDBDatabase.prototype.transaction = function (stores, mode, options) {
+    const t = tx.call(this, stores, mode, options);
+    const entry = { at: performance.now(), end: null, kind: 'idb', what: (mode || 'readonly') + ' ' + [].concat(stores).join(',') };
+    log.push(entry);
+    const done = () => { entry.end = performance.now(); };
+    t.addEventListener('complete', done);
+    t.addEventListener('abort', done);
+    t.addEventListener('error', done);
+    return t;
+  };
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) log.push({ at: e.startTime, end: e.startTime + e.duration, kind: 'longtask', what: e.name });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {}
+})();`;
+
+/** Reads what TIMELINE_PROBE recorded, with the page's fetched scripts and styles (resource timing). */
+export const TIMELINE_READ = `(() => [
+  ...window.__timeline,
+  ...performance.getEntriesByType('resource').map((e) => ({
+    at: e.startTime,
+    end: e.responseEnd,
+    kind: 'fetch',
+    what: e.name.replace(location.origin, ''),
+  })),
+])()`;
+
+export interface TimelineEntry {
+  at: number;
+  end: number | null;
+  kind: string;
+  what: string;
+}
+
+/**
+ * The entries from navigation to Vandaag, in start order, as lines relative to the unlock submit (the
+ * lock screen's own work, still running at the submit, competes with the key derivation).
+ */
+export function timelineText(raw: unknown, submit: number, home: number): string {
+  const entries = (raw as TimelineEntry[]).filter((e) => e.at <= home);
+  entries.sort((a, b) => a.at - b.at);
+  const ms = (x: number) => (x - submit).toFixed(1).padStart(7);
+  const lines = entries.map(
+    (e) => `${ms(e.at)} → ${e.end === null ? '   open' : ms(e.end)}  ${e.kind.padEnd(8)} ${e.what}`,
+  );
+  return `${[`unlock submit → Vandaag: ${(home - submit).toFixed(1)} ms (times from the submit)`, ...lines].join('\n')}\n`;
+}
+
+/**
+ * Installed before navigation (browser.ts --only=empty): the time of the last message from a worker,
+ * i.e. when the key derivation (Argon2id in its worker) answered. Unlock → Vandaag minus the
+ * derivation is the part the app's own code decides; on a loaded machine the derivation's share
+ * varies most, so both parts are reported.
+ */
+export const KDF_PROBE = `(() => {
+  const W = window.Worker;
+  window.Worker = class extends W {
+    constructor(url, options) {
+      super(url, options);
+      this.addEventListener('message', () => { window.__kdfDone = performance.now(); });
+    }
+  };
+})();`;

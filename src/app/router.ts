@@ -1,4 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 import { routes } from './routes';
 
+export { preloadHome } from './routes';
+
 export const router = createBrowserRouter(routes);

@@ -1,19 +1,40 @@
 // The route table, defined outside the React tree (STYLE: router canon) so the browser router and the
 // memory router in component tests share it. Every feature route is lazy: the first screen loads only
 // the shell and the page it shows.
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { RouteObject } from 'react-router';
 import { Layout } from './layout';
 import { NotFoundPage } from './not-found.page';
 import { RouteError } from './route-error';
 import { ScreenLoading } from './screen-loading';
 
-const HomePage = lazy(() => import('../features/home/home.page').then((m) => ({ default: m.HomePage })));
+type HomeModule = typeof import('../features/home/home.page');
+let loadedHome: HomeModule | null = null;
+const loadHome = () =>
+  import('../features/home/home.page').then((m) => {
+    loadedHome = m;
+    return m;
+  });
+const LazyHomePage = lazy(() => loadHome().then((m) => ({ default: m.HomePage })));
+
+/**
+ * Fetches Vandaag's chunks (and the storage layer they import) without rendering anything: started
+ * when the person begins to unlock, they load while the key derivation runs in its worker instead of
+ * after it (issue 23). Code only: nothing is read from the vault before it is unlocked.
+ */
+export function preloadHome(): void {
+  loadHome().catch(() => {});
+}
 
 function HomeRoute() {
+  // Loaded already (preloadHome while unlocking): rendered at once. React.lazy suspends once even for a
+  // module that is there, and React then holds the screen behind its fallback for up to 300 ms (its
+  // fallback throttle): most of issue 23's unlock → Vandaag regression. Chosen once per mount, so the
+  // page is never remounted when the module arrives.
+  const [Page] = useState(() => loadedHome?.HomePage ?? LazyHomePage);
   return (
     <Suspense fallback={<ScreenLoading />}>
-      <HomePage />
+      <Page />
     </Suspense>
   );
 }

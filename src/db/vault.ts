@@ -128,13 +128,14 @@ async function unwrapWithBackoff(
   passphrase: string,
   clock: () => number,
   extractable: boolean,
+  onDeriving?: () => void,
 ): Promise<{ dek: CryptoKey; vault: VaultMeta }> {
   const vault = await readVault(db);
   const state = await readBackoff(db);
   const allowedAt = nextAllowedAt(state);
   if (clock() < allowedAt) throw new StorageError('backoff', { retryAt: allowedAt });
   const { salt, ...params } = vault.kdf;
-  const kek = await deriveKek(passphrase, copyBytes(salt), params);
+  const kek = await deriveKek(passphrase, copyBytes(salt), params, onDeriving);
   try {
     const dek = await unwrapDataKey(copyBytes(vault.wrappedKey), kek, extractable);
     if (state.failures > 0) await writeBackoff(db, recordSuccess());
@@ -177,13 +178,15 @@ async function rewrapIfOld(db: StapwijzerDb, passphrase: string, target: KdfPara
 /**
  * Unlocks the vault; the returned session holds the non-extractable data key in memory only. A vault
  * still wrapped with PBKDF2 is re-wrapped with `rewrapTo` (default: the production Argon2id).
+ * `onDeriving` is called once the key derivation has started in its worker (the backoff allowed the
+ * attempt): what the caller does then runs beside the derivation, off the main thread's way.
  */
 export async function unlock(
   db: StapwijzerDb,
   passphrase: string,
-  options: { now?: number; rewrapTo?: KdfParams } = {},
+  options: { now?: number; rewrapTo?: KdfParams; onDeriving?: () => void } = {},
 ): Promise<VaultSession> {
-  const { dek, vault } = await unwrapWithBackoff(db, passphrase, clockFrom(options.now), false);
+  const { dek, vault } = await unwrapWithBackoff(db, passphrase, clockFrom(options.now), false, options.onDeriving);
   const target = options.rewrapTo ?? PRODUCTION_KDF;
   if (needsRewrap(vault.kdf, target)) await rewrapIfOld(db, passphrase, target);
   const session = new VaultSession(db, dek);

@@ -15,12 +15,17 @@ export interface Argon2Request {
 }
 
 export type Argon2Response =
+  /** The worker has its program and begins this derivation (what waits for that: argon2id's onStarted). */
+  | { id: number; started: true }
   | { id: number; ok: true; hash: Uint8Array<ArrayBuffer> }
   | { id: number; ok: false; message: string };
 
 let worker: Worker | null = null;
 let nextId = 1;
-const pending = new Map<number, { resolve: (h: Uint8Array<ArrayBuffer>) => void; reject: (e: unknown) => void }>();
+const pending = new Map<
+  number,
+  { resolve: (h: Uint8Array<ArrayBuffer>) => void; reject: (e: unknown) => void; onStarted?: () => void }
+>();
 
 function failAll(error: unknown): void {
   for (const p of pending.values()) p.reject(error);
@@ -35,6 +40,10 @@ function getWorker(): Worker {
     const reply = event.data;
     const waiting = pending.get(reply.id);
     if (!waiting) return;
+    if ('started' in reply) {
+      waiting.onStarted?.();
+      return;
+    }
     pending.delete(reply.id);
     if (reply.ok) waiting.resolve(reply.hash);
     else waiting.reject(new StorageError('kdf-unsupported', { detail: reply.message }));
@@ -46,17 +55,25 @@ function getWorker(): Worker {
 
 const inBrowser = (): boolean => typeof window !== 'undefined' && typeof Worker !== 'undefined';
 
-/** Argon2id → 32 raw bytes, off the main thread where there is one. */
+/**
+ * Argon2id → 32 raw bytes, off the main thread where there is one. `onStarted` is called when the
+ * worker has loaded and begins hashing: main-thread work started then (the unlock's warm-up) no longer
+ * holds up the worker's own start (issue 23).
+ */
 export function argon2id(
   password: Uint8Array<ArrayBuffer>,
   salt: Uint8Array<ArrayBuffer>,
   params: Argon2idParams,
+  onStarted?: () => void,
 ): Promise<Uint8Array<ArrayBuffer>> {
-  if (!inBrowser()) return import('./argon2-inline').then((m) => m.argon2idInline(password, salt, params));
+  if (!inBrowser()) {
+    onStarted?.();
+    return import('./argon2-inline').then((m) => m.argon2idInline(password, salt, params));
+  }
   if (typeof WebAssembly === 'undefined') return Promise.reject(new StorageError('kdf-unsupported'));
   return new Promise((resolve, reject) => {
     const id = nextId++;
-    pending.set(id, { resolve, reject });
+    pending.set(id, { resolve, reject, ...(onStarted ? { onStarted } : {}) });
     const request: Argon2Request = { id, password, salt, params };
     getWorker().postMessage(request);
   });

@@ -12,6 +12,7 @@ const scope = self as unknown as WorkerScope;
 
 scope.onmessage = async (event) => {
   const { id, password, salt, params } = event.data;
+  scope.postMessage({ id, started: true });
   try {
     const hash = await argon2idInline(password, salt, params);
     scope.postMessage({ id, ok: true, hash }, [hash.buffer]);

@@ -64,16 +64,18 @@ export async function deriveKek(
   passphrase: string,
   salt: Uint8Array<ArrayBuffer>,
   params: KdfParams,
+  onStarted?: () => void,
 ): Promise<CryptoKey> {
   const secret = utf8(passphrase.normalize('NFC'));
   if (params.algorithm === 'Argon2id') {
-    const raw = await argon2id(secret, salt, params);
+    const raw = await argon2id(secret, salt, params, onStarted);
     try {
       return await crypto.subtle.importKey('raw', raw, 'AES-KW', false, KEK_USAGES);
     } finally {
       raw.fill(0);
     }
   }
+  onStarted?.();
   const material = await crypto.subtle.importKey('raw', secret, 'PBKDF2', false, ['deriveKey']);
   return crypto.subtle.deriveKey(
     { name: 'PBKDF2', hash: params.hash, iterations: params.iterations, salt },

@@ -5,12 +5,28 @@
 // RuntimeProvider (runtime-context.tsx); tests make their own over fake-indexeddb.
 import { createVault, type KdfParams, lock, type StapwijzerDb, unlock, type VaultSession } from '../../db/first-screen';
 import { useSession } from '../session-store';
+import { afterUnlockIdle } from './after-unlock-idle';
 import { resealAfterUnlock } from './reseal-runner';
+
+export interface VaultRuntimeOptions {
+  /**
+   * Called once per page, when the first unlock's key derivation has started (it runs in a worker):
+   * the composition root fetches the code of the first screen behind the gate then, so it loads beside
+   * the derivation instead of after it (issue 23). Code only, never data.
+   */
+  warmUp?: () => void;
+}
 
 export class VaultRuntime {
   #current: VaultSession | null = null;
+  #warmUp: (() => void) | null;
 
-  constructor(readonly db: StapwijzerDb) {}
+  constructor(
+    readonly db: StapwijzerDb,
+    options: VaultRuntimeOptions = {},
+  ) {
+    this.#warmUp = options.warmUp ?? null;
+  }
 
   /** The unlocked session. Screens behind the vault gate may rely on it; anything else must check. */
   session(): VaultSession {
@@ -41,8 +57,12 @@ export class VaultRuntime {
       useSession.getState().setVaultStatus('locked');
     });
     useSession.getState().setVaultStatus('unlocked');
-    // Rows of the v1–v4 shape are re-sealed in the background (R40); reads work meanwhile.
-    this.resealing = resealAfterUnlock(session).catch(() => {});
+    // Rows of the v1–v4 shape are re-sealed in the background (R40); reads work meanwhile (the session
+    // opens both shapes) and backups are refused until the stored state says done, so the check can
+    // wait until Vandaag has had its first frame.
+    this.resealing = afterUnlockIdle()
+      .then(() => resealAfterUnlock(session))
+      .catch(() => {});
     return session;
   }
 
@@ -55,7 +75,13 @@ export class VaultRuntime {
   }
 
   async unlock(passphrase: string): Promise<VaultSession> {
-    return this.adopt(await unlock(this.db, passphrase));
+    return this.adopt(await unlock(this.db, passphrase, { onDeriving: () => this.#warm() }));
+  }
+
+  #warm(): void {
+    const warmUp = this.#warmUp;
+    this.#warmUp = null;
+    warmUp?.();
   }
 
   /** Drops the data key; the gate then unmounts every screen that showed client data. */
