@@ -48,9 +48,14 @@ describe('the note on a safety signal page', () => {
     const { router } = renderRoute(`/safety/${signalId}`);
     await user.type(await noteField(), NOTE);
     await router.navigate('/');
+    // Away means Vandaag is on screen: the router renders in a transition, and going back before it
+    // committed would keep the signal page mounted with the typed text (no restore to check).
+    await screen.findByRole('heading', { level: 1, name: 'Vandaag' });
+    expect(screen.queryByRole('region', { name: 'Spoed: direct handelen' })).toBeNull();
     await waitFor(async () => expect((await findTextDraft(session, `signal:${signalId}`))?.data.texts.note).toBe(NOTE));
     await router.navigate(`/safety/${signalId}`);
-    expect(await noteField()).toHaveValue(NOTE);
+    const field = await noteField();
+    await waitFor(() => expect(field).toHaveValue(NOTE)); // the draft is read after the page shows
     expect(screen.getByText('Je nog niet vastgelegde toelichting is teruggezet.')).toBeInTheDocument();
   });
 
