@@ -324,7 +324,21 @@ async function backupExport(dir: string, url: string) {
     };
     let bytes: number | null = null;
     if (r.ok) {
-      const file = await (await download).path();
+      // A failed download says only "canceled": how long after "opgeslagen" it ended, and how much of
+      // the file had arrived, tell a revoked URL (at once), a full disk (part way) and a closed page apart.
+      const saved = Date.now();
+      const d = await download;
+      const failure = await d.failure();
+      if (failure) {
+        const partial = await d
+          .path()
+          .then((f) => (f ? statSync(f).size : null))
+          .catch(() => null);
+        throw new Error(
+          `download ${failure} ${Date.now() - saved} ms after "opgeslagen" (${partial ?? 'no'} bytes written; status: ${r.status})`,
+        );
+      }
+      const file = await d.path();
       bytes = file ? statSync(file).size : null;
     } else download.catch(() => undefined);
     return { ...r, ms: round(r.ms), bytes };
