@@ -347,6 +347,9 @@ async function backupExport(dir: string, url: string) {
   }
 }
 
+const heapText = (h: HeapPeak) =>
+  `peak ${h.peakUsedMB} MB used / ${h.peakTotalMB} MB reserved${h.peakBackingMB === null ? '' : `, ArrayBuffers ${h.peakBackingMB} MB`} (${h.samples} samples, ${h.startUsedMB} → ${h.endUsedMB} MB)`;
+
 async function toBackupScreen(page: Page): Promise<void> {
   await page.evaluate(`document.querySelector('a[href="/settings"]').click()`);
   await page.getByRole('heading', { level: 1, name: 'Instellingen' }).waitFor({ timeout: 60_000 });
@@ -445,10 +448,14 @@ async function restoreFromScreen(dir: string, url: string, file: string): Promis
       .or(lockScreen)
       .first()
       .waitFor({ timeout: 1_200_000 * SLOW });
-    if (await lockScreen.isVisible()) throw new Error('the app locked itself while the backup was checked');
+    if (await lockScreen.isVisible())
+      throw new Error(
+        `the app locked itself ${Date.now() - t0} ms into the check (heap: ${heapText(sampler.result())})`,
+      );
     if (await error.isVisible()) throw new Error(`check failed: ${await error.textContent()}`);
     const verifyMs = Date.now() - t0;
     const heapVerify = sampler.phase();
+    log(`restore: check ${verifyMs} ms; heap while checking: ${heapText(heapVerify)}`);
     const clientsInFile = Number(
       await dialog.locator('tr', { hasText: 'Cliënten' }).locator('td').nth(1).textContent(),
     );
@@ -461,7 +468,10 @@ async function restoreFromScreen(dir: string, url: string, file: string): Promis
       .or(lockScreen)
       .first()
       .waitFor({ timeout: 1_200_000 * SLOW });
-    if (await lockScreen.isVisible()) throw new Error('the app locked itself while the backup was restored');
+    if (await lockScreen.isVisible())
+      throw new Error(
+        `the app locked itself ${Date.now() - t0} ms after "Ja, vervang alles" (heap meanwhile: ${heapText(sampler.result())})`,
+      );
     if (await error.isVisible()) throw new Error(`restore failed: ${await error.textContent()}`);
     const swapMs = Date.now() - t0;
     const heapSwap = await sampler.stop();
@@ -480,9 +490,6 @@ async function restoreFromScreen(dir: string, url: string, file: string): Promis
     await context.close();
   }
 }
-
-const heapText = (h: HeapPeak) =>
-  `peak ${h.peakUsedMB} MB used / ${h.peakTotalMB} MB reserved${h.peakBackingMB === null ? '' : `, ArrayBuffers ${h.peakBackingMB} MB`} (${h.samples} samples, ${h.startUsedMB} → ${h.endUsedMB} MB)`;
 
 async function main(): Promise<void> {
   const t0 = Date.now();
