@@ -42,7 +42,7 @@ describe('auto-lock (R24)', () => {
     Reflect.deleteProperty(document, 'visibilityState');
   });
 
-  it('while a backup holds it off, waits another idle period instead of locking; locks one period after the release', async () => {
+  it('while a backup holds it off, waits another idle period instead of locking; locks within one idle period after the release', async () => {
     renderHook(() => useAutoLock(60_000), { wrapper: WithTestRuntime });
     const release = holdAutoLock();
     await act(() => vi.advanceTimersByTimeAsync(5 * 60_000));

@@ -4,7 +4,8 @@
  * halfway drops the key it needs (the bench's restore of a 10,000-client backup was cut off after
  * the 5-minute idle period, while its check was still reading the file). While held, the idle timer
  * waits another period instead of locking, and coming back to the tab does not lock; once released,
- * the next period ends in a lock as before. The lock button and the other tabs still lock at once.
+ * the period running then ends in a lock as before (so within one idle period of the release). The
+ * lock button and the other tabs still lock at once.
  */
 let holds = 0;
 
