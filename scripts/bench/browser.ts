@@ -7,6 +7,8 @@
  *   5. Argon2id / unlock() / completeScreening in the page (from the bench-only seeding page);
  *   6. the JS heap after unlock (CDP Runtime.getHeapUsage, before and after a forced GC), and the backup
  *      export from Back-up en gegevens (time, and whether its progress bar moved).
+ *   7. (--only=backup-roundtrip) the export from Back-up en gegevens, then the restore of that file from
+ *      the same screen into a fresh profile, the page's JS heap sampled every 250 ms through both.
  * --scale=practice|team picks the caseload (seed/caseload.ts). --only=screens (the baseline build)
  * measures only what needs no caseload: 1, and the offline cold start of the empty vault (its
  * unlock → Vandaag is the unlock figure compared with the baseline; both trees measure it alike).
@@ -19,6 +21,7 @@ import { FIRST_MATCHES, matchesClient } from '../../src/features/clients/search'
 import { freshProfileDir, launchProfile } from '../../tests/support/chromium';
 import { type StaticServer, startStaticServer } from '../../tests/support/static-server';
 import { type FirstScreen, recordFirstScreen } from './first-screen';
+import { type HeapPeak, HeapSampler } from './heap-sampler';
 import {
   backupExportProbe,
   coldStartProbe,
@@ -62,7 +65,10 @@ const ONLY_EXPORT = arg('only', '') === 'export';
 // --dist/--bench-dist of another tree's builds and its own --profiles=DIR it measures that tree alike.
 const ONLY_EMPTY = arg('only', '') === 'empty';
 const TIMELINE = arg('timeline', '');
-const ONLY_SOME = ONLY_COLDSTART || ONLY_EXPORT || ONLY_EMPTY;
+// --only=backup-roundtrip (with --reuse): the export from Back-up en gegevens, then the restore of that
+// file from the same screen into a fresh profile, the page's JS heap sampled through both (heap-sampler.ts).
+const ONLY_ROUNDTRIP = arg('only', '') === 'backup-roundtrip';
+const ONLY_SOME = ONLY_COLDSTART || ONLY_EXPORT || ONLY_EMPTY || ONLY_ROUNDTRIP;
 const CPU_PROFILE = arg('cpu-profile', '');
 // A team's caseload takes minutes to seed and its screens longer to fill: wider timeouts, same probes.
 const SLOW = LOAD.scale === 'team' ? 5 : 1;
@@ -341,10 +347,168 @@ async function backupExport(dir: string, url: string) {
     };
     let bytes: number | null = null;
     if (r.ok) {
-      const file = await (await download).path();
+      // A failed download says only "canceled": how long after "opgeslagen" it ended, and how much of
+      // the file had arrived, tell a revoked URL (at once), a full disk (part way) and a closed page apart.
+      const saved = Date.now();
+      const d = await download;
+      const failure = await d.failure();
+      if (failure) {
+        const partial = await d
+          .path()
+          .then((f) => (f ? statSync(f).size : null))
+          .catch(() => null);
+        throw new Error(
+          `download ${failure} ${Date.now() - saved} ms after "opgeslagen" (${partial ?? 'no'} bytes written; status: ${r.status})`,
+        );
+      }
+      const file = await d.path();
       bytes = file ? statSync(file).size : null;
     } else download.catch(() => undefined);
     return { ...r, ms: round(r.ms), bytes };
+  } finally {
+    await context.close();
+  }
+}
+
+const heapText = (h: HeapPeak) =>
+  `peak ${h.peakUsedMB} MB used / ${h.peakTotalMB} MB reserved${h.peakBackingMB === null ? '' : `, ArrayBuffers ${h.peakBackingMB} MB`} (${h.samples} samples, ${h.startUsedMB} → ${h.endUsedMB} MB)`;
+
+async function toBackupScreen(page: Page): Promise<void> {
+  await page.evaluate(`document.querySelector('a[href="/settings"]').click()`);
+  await page.getByRole('heading', { level: 1, name: 'Instellingen' }).waitFor({ timeout: 60_000 });
+  await page.evaluate(`document.querySelector('a[href="/settings/backup"]').click()`);
+  await page.getByRole('heading', { level: 1, name: 'Back-up en gegevens' }).waitFor({ timeout: 60_000 });
+}
+
+interface RoundTripExport {
+  /** Button → "Back-up opgeslagen als …" (the file is built), then → the download finished. */
+  exportMs: number;
+  downloadMs: number;
+  progressValues: number;
+  bytes: number;
+  heapExport: HeapPeak;
+  heapDownload: HeapPeak;
+}
+
+/**
+ * The export half of --only=backup-roundtrip: as backupExport, with the page's heap sampled from the
+ * press of the button until the download is complete, and the file kept at `savePath`.
+ */
+async function exportFromScreen(dir: string, url: string, savePath: string): Promise<RoundTripExport> {
+  const { context, page } = await open(dir);
+  try {
+    await context.setOffline(true);
+    await context.addInitScript({
+      content: `Object.defineProperty(window, 'showSaveFilePicker', { value: undefined });`,
+    });
+    await page.goto(url);
+    await unlockInPlace(page);
+    await toBackupScreen(page);
+    const sampler = await HeapSampler.start(context, page);
+    const t0 = Date.now();
+    const download = page.waitForEvent('download', { timeout: 600_000 * SLOW });
+    const r = (await page.evaluate(backupExportProbe(600_000 * SLOW))) as {
+      ms: number;
+      ok: boolean;
+      progressValues: number;
+      status: string;
+    };
+    const heapExport = sampler.phase();
+    if (!r.ok) throw new Error(`export failed: ${r.status}`);
+    const d = await download;
+    const failure = await d.failure(); // resolves once the download finished (null) or failed
+    const downloadMs = Date.now() - t0;
+    const heapDownload = await sampler.stop();
+    if (failure) throw new Error(`download failed: ${failure}`);
+    await d.saveAs(savePath);
+    return {
+      exportMs: round(r.ms),
+      downloadMs,
+      progressValues: r.progressValues,
+      bytes: statSync(savePath).size,
+      heapExport,
+      heapDownload,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+interface RoundTripRestore {
+  /** "Back-up controleren" → the confirmation (every chunk read, checked and staged). */
+  verifyMs: number;
+  /** "Ja, vervang alles" → "De back-up is teruggezet." (the staged rows swapped in). */
+  swapMs: number;
+  clientsInFile: number;
+  clientsAfter: number;
+  heapVerify: HeapPeak;
+  heapSwap: HeapPeak;
+}
+
+/**
+ * The restore half: on a fresh profile with an empty vault, Back-up en gegevens → choose the file →
+ * its passphrase → "Back-up controleren" → the backup's passphrase → "Ja, vervang alles", as the
+ * professional does it, with the page's heap sampled throughout; then the restored client count.
+ */
+async function restoreFromScreen(dir: string, url: string, file: string): Promise<RoundTripRestore> {
+  const { context, page } = await open(dir);
+  try {
+    await context.setOffline(true);
+    await page.goto(url);
+    await unlockInPlace(page);
+    await toBackupScreen(page);
+    const sampler = await HeapSampler.start(context, page);
+    const error = page.locator('p[role="alert"]:not(:empty)');
+    const dialog = page.getByRole('alertdialog');
+    const lockScreen = page.getByRole('heading', { level: 1, name: SELECTORS.lockTitle });
+    // Playwright hands Chromium the path: the page gets a File backed by the file on disk.
+    await page.getByLabel('Back-upbestand').setInputFiles(file);
+    await page.getByLabel('Wachtzin van de back-up').fill(PASSPHRASE);
+    let t0 = Date.now();
+    await page.getByRole('button', { name: 'Back-up controleren' }).click();
+    await dialog
+      .or(error)
+      .or(lockScreen)
+      .first()
+      .waitFor({ timeout: 1_200_000 * SLOW });
+    if (await lockScreen.isVisible())
+      throw new Error(
+        `the app locked itself ${Date.now() - t0} ms into the check (heap: ${heapText(sampler.result())})`,
+      );
+    if (await error.isVisible()) throw new Error(`check failed: ${await error.textContent()}`);
+    const verifyMs = Date.now() - t0;
+    const heapVerify = sampler.phase();
+    log(`restore: check ${verifyMs} ms; heap while checking: ${heapText(heapVerify)}`);
+    const clientsInFile = Number(
+      await dialog.locator('tr', { hasText: 'Cliënten' }).locator('td').nth(1).textContent(),
+    );
+    await page.getByLabel('De wachtzin van de back-up gebruiken').check();
+    t0 = Date.now();
+    await page.getByRole('button', { name: 'Ja, vervang alles' }).click();
+    const restored = page.getByText('De back-up is teruggezet.');
+    await restored
+      .or(error)
+      .or(lockScreen)
+      .first()
+      .waitFor({ timeout: 1_200_000 * SLOW });
+    if (await lockScreen.isVisible())
+      throw new Error(
+        `the app locked itself ${Date.now() - t0} ms after "Ja, vervang alles" (heap meanwhile: ${heapText(sampler.result())})`,
+      );
+    if (await error.isVisible()) throw new Error(`restore failed: ${await error.textContent()}`);
+    const swapMs = Date.now() - t0;
+    const heapSwap = await sampler.stop();
+    // What the device holds now: the clients store's row count, straight from IndexedDB (no content read).
+    const clientsAfter = (await page.evaluate(`new Promise((resolve, reject) => {
+      const r = indexedDB.open('stapwijzer');
+      r.onerror = () => reject(r.error);
+      r.onsuccess = () => {
+        const q = r.result.transaction('clients').objectStore('clients').count();
+        q.onsuccess = () => { resolve(q.result); r.result.close(); };
+        q.onerror = () => reject(q.error);
+      };
+    })`)) as number;
+    return { verifyMs, swapMs, clientsInFile, clientsAfter, heapVerify, heapSwap };
   } finally {
     await context.close();
   }
@@ -362,6 +526,7 @@ async function main(): Promise<void> {
     empty: profileDir('empty'),
     firstUse: freshProfileDir(),
     floor: freshProfileDir(),
+    restoreTarget: freshProfileDir(),
   };
   // --port=N: another fixed port, when a second --reuse run (another worktree's) holds 4399.
   const server = await startStaticServer(BENCH_DIST, REUSE ? Number(arg('port', '4399')) : 0);
@@ -446,6 +611,15 @@ async function main(): Promise<void> {
       await installApp(page, server);
       await context.close();
     }
+    if (ONLY_ROUNDTRIP) {
+      // The device the backup is restored onto: a fresh profile with an empty vault (same passphrase).
+      const { context, page } = await open(profiles.restoreTarget);
+      server.setRoot(BENCH_DIST);
+      await seed(page, server, 'mode=empty');
+      server.setRoot(DIST);
+      await installApp(page, server);
+      await context.close();
+    }
     await server.close();
   }
   // First use: a fresh profile, onboarding.
@@ -480,7 +654,33 @@ async function main(): Promise<void> {
     homeBy: xs[0]?.homeBy ?? '',
   });
   let result: object;
-  if (ONLY_EXPORT) {
+  if (ONLY_ROUNDTRIP) {
+    const file = `${REUSE_DIR}/roundtrip-backup.json`;
+    try {
+      const exported = await exportFromScreen(profiles.caseload, url, file);
+      log(
+        `export from the screen: ${exported.exportMs} ms to "opgeslagen", ${exported.downloadMs} ms to the end of the download, ${exported.bytes} B, ${exported.progressValues} progress values`,
+      );
+      log(`  heap while exporting: ${heapText(exported.heapExport)}`);
+      log(`  heap while downloading: ${heapText(exported.heapDownload)}`);
+      const restored = await restoreFromScreen(profiles.restoreTarget, url, file);
+      log(
+        `restore from the screen: check ${restored.verifyMs} ms, replace ${restored.swapMs} ms; clients in the file ${restored.clientsInFile}, on the device after ${restored.clientsAfter}`,
+      );
+      log(`  heap while checking: ${heapText(restored.heapVerify)}`);
+      log(`  heap while replacing: ${heapText(restored.heapSwap)}`);
+      const peak = Math.max(
+        exported.heapExport.peakUsedMB,
+        exported.heapDownload.peakUsedMB,
+        restored.heapVerify.peakUsedMB,
+        restored.heapSwap.peakUsedMB,
+      );
+      log(`round trip JS heap peak: ${peak} MB (goal ≤ 150 MB)`);
+      result = { scale: LOAD.scale, exported, restored, peakUsedMB: peak };
+    } finally {
+      rmSync(file, { force: true });
+    }
+  } else if (ONLY_EXPORT) {
     const backup = await backupExport(profiles.caseload, url).catch((e: unknown) => ({
       ms: null,
       ok: false,
@@ -579,7 +779,12 @@ async function main(): Promise<void> {
   result = { ...result, wallMs: Date.now() - t0 };
   mkdirSync(dirname(OUT), { recursive: true });
   writeFileSync(OUT, JSON.stringify(result, null, 2));
-  for (const dir of [profiles.firstUse, profiles.floor, ...(REUSE ? [] : [profiles.caseload, profiles.empty])]) {
+  for (const dir of [
+    profiles.firstUse,
+    profiles.floor,
+    profiles.restoreTarget,
+    ...(REUSE ? [] : [profiles.caseload, profiles.empty]),
+  ]) {
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -1,9 +1,11 @@
 // Auto-lock (R24): after an idle period without input, and when the app comes back after being
 // hidden for a while. Open drafts are flushed first (they are saved encrypted), then the key is dropped.
 // The idle period is the 'autoLockMinutes' setting (vault-gate passes it in). A sleeping device may
-// delay timers, so coming back also compares wall-clock time with the last input.
+// delay timers, so coming back also compares wall-clock time with the last input. A backup export or
+// restore holds it off while it runs (runtime/vault/auto-lock-hold.ts).
 import { useEffect } from 'react';
 import { flushBeforeReload } from '../../runtime/update/update-guards';
+import { autoLockHeld } from '../../runtime/vault/auto-lock-hold';
 import { useVault } from '../../runtime/vault/runtime-context';
 import type { VaultRuntime } from '../../runtime/vault/vault-runtime';
 
@@ -19,7 +21,10 @@ async function flushThenLock(vault: VaultRuntime) {
 export function useAutoLock(idleMs: number = DEFAULT_IDLE_LOCK_MS, hiddenMs: number = HIDDEN_LOCK_MS): void {
   const vault = useVault();
   useEffect(() => {
-    const lockNow = () => void flushThenLock(vault);
+    const lockNow = () => {
+      if (autoLockHeld()) return restart();
+      void flushThenLock(vault);
+    };
     let timer = window.setTimeout(lockNow, idleMs);
     let hiddenAt: number | null = null;
     let lastInput = Date.now();

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { backupFileName, exportBackup, exportBackupTo, isStorageError } from '../../db';
 import { formatDateTime } from '../../i18n/dates';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
+import { holdAutoLock } from '../../runtime/vault/auto-lock-hold';
 import { useVault } from '../../runtime/vault/runtime-context';
 import { downloadBlob } from './download';
 import { backupMessages } from './messages';
@@ -33,6 +34,8 @@ export function ExportSection() {
     }
     setProgress({ done: 0, total: 1 }); // fed by the chunks written (a large caseload makes dozens)
     let sink: FileSink | null = null;
+    // A team's export runs for minutes without input: the idle auto-lock waits for it.
+    const release = holdAutoLock();
     try {
       if (handle) {
         sink = await fileSink(handle);
@@ -50,6 +53,7 @@ export function ExportSection() {
       // The v5 re-sealing migration refuses backups until it is done (a few seconds to minutes).
       setResult({ ok: false, migrating: isStorageError(e, 'migration-running') });
     } finally {
+      release();
       setProgress(null);
     }
   }

@@ -14,6 +14,7 @@ import {
 } from '../../db';
 import { useMessages } from '../../i18n/define-messages';
 import { lockOtherTabs } from '../../runtime/cross-tab/lock-tabs';
+import { holdAutoLock } from '../../runtime/vault/auto-lock-hold';
 import { useVault } from '../../runtime/vault/runtime-context';
 import { TEXT_LIMITS } from '../../ui/text-limits';
 import { backupErrorMessages } from './backup-errors.messages';
@@ -51,11 +52,15 @@ export function RestoreSection() {
     if (!file) return setError(t('chooseFile'));
     if (passphrase === '') return setError(t('enterPassphrase'));
     setState({ kind: 'busy' });
+    // Checking a team's backup reads for minutes without input: the idle auto-lock waits for it.
+    const release = holdAutoLock();
     try {
       const verified = await checkBackupFile(vault.db, file, passphrase);
       setState({ kind: 'confirm', verified, now: await currentCounts(vault.db) });
     } catch (e) {
       fail(e);
+    } finally {
+      release();
     }
   }
 
@@ -64,6 +69,7 @@ export function RestoreSection() {
     if (which === 'device' && devicePassphrase === '') return setError(t('enterDevicePassphrase'));
     setError(null);
     setState({ kind: 'busy' });
+    const release = holdAutoLock();
     try {
       // Other tabs lock before the data key changes under them (R43).
       lockOtherTabs('restore');
@@ -76,6 +82,8 @@ export function RestoreSection() {
       setState({ kind: 'done' });
     } catch (e) {
       fail(e);
+    } finally {
+      release();
     }
   }
 
