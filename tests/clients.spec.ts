@@ -63,7 +63,7 @@ test('journey: create a client, add a note and see it on the timeline, offline a
   });
   await test.step('And I add a note', async () => {
     await addNoteViaUi(page, 'Belt volgende week terug.');
-    await expect(page.getByRole('status').filter({ hasText: 'Opgeslagen' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: /^Opgeslagen$/ })).toBeVisible();
   });
   await test.step('Then the note is on the timeline, also after a reload offline', async () => {
     const timeline = page.getByRole('region', { name: 'Tijdlijn' });
@@ -177,7 +177,7 @@ test('axe finds no WCAG 2.2 A/AA violation on the client list, new client, clien
     await page.keyboard.type('Wakker om 4 uur');
     await page.getByRole('button', { name: 'Nieuwe versie opslaan' }).focus();
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('status').filter({ hasText: 'Opgeslagen' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: /^Opgeslagen$/ })).toBeVisible();
     await check('plan builder');
     await page.getByRole('link', { name: 'Afdrukversie' }).focus();
     await page.keyboard.press('Enter');

@@ -157,14 +157,14 @@ test('R8: with the quota cut, saving a large note says "Onvoldoende opslagruimte
       await expect(page.getByRole('alert').filter({ hasText: 'Onvoldoende opslagruimte op dit apparaat.' })).toHaveText(
         'Onvoldoende opslagruimte op dit apparaat. Maak ruimte vrij of maak een back-up en verwijder oude gegevens.',
       );
-      await expect(page.getByRole('status').filter({ hasText: 'Opgeslagen' })).toHaveCount(0);
+      await expect(page.getByRole('status').filter({ hasText: /^Opgeslagen$/ })).toHaveCount(0);
       expect((await page.getByRole('textbox', { name: 'Nieuwe notitie' }).inputValue()).length).toBe(big.length);
       expect(await notesSnapshot(page)).toEqual(before);
     });
     await test.step('When the quota is restored, the next save works without a reload', async () => {
       await cdp.send('Storage.overrideQuotaForOrigin', { origin });
       await page.getByRole('button', { name: 'Notitie opslaan' }).click();
-      await expect(page.getByRole('status').filter({ hasText: 'Opgeslagen' })).toBeVisible();
+      await expect(page.getByRole('status').filter({ hasText: /^Opgeslagen$/ })).toBeVisible();
       await expect(page.getByRole('textbox', { name: 'Nieuwe notitie' })).toHaveValue('');
       const after = await notesSnapshot(page);
       expect(after.count).toBe((before.count ?? 0) + 1);

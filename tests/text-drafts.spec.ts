@@ -65,7 +65,7 @@ test('a plan edited, away to Vandaag and back: the edit is there; a saved note l
   });
   await test.step('And once saved, the draft is gone and the page opens on the saved plan', async () => {
     await page.getByRole('button', { name: 'Nieuwe versie opslaan' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'Opgeslagen' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: /^Opgeslagen$/ })).toBeVisible();
     await expect.poll(async () => (await dumpIndexedDb(page, 'stapwijzer')).counts['stapwijzer/drafts']).toBe(0);
   });
 });

@@ -135,6 +135,8 @@ function PlanEditor({
   const [restored, setRestored] = useState(false);
   /** A version saved elsewhere while this form held unsaved edits: shown on request, never over them. */
   const [newer, setNewer] = useState<PlanForm | null>(null);
+  /** True while this editor saves: the live query can hand back its own new version before the save returns. */
+  const saving = useRef(false);
   // biome-ignore lint/correctness/useExhaustiveDependencies: applied once, when the draft has loaded
   useEffect(() => {
     if (draft.restored === undefined || applied.current) return;
@@ -158,6 +160,9 @@ function PlanEditor({
   useEffect(() => {
     if (!plan || planKey === known.current) return;
     known.current = planKey;
+    // This editor's own save, seen before the save's own continuation ran: submit moves the baseline.
+    // (Taken for a version from elsewhere, it said "intussen ergens anders opgeslagen" after one's own save.)
+    if (saving.current) return;
     const form = formOf(plan.data, template);
     setBaseline(snapshotOf(form));
     if (snapshot === baseline) {
@@ -187,13 +192,18 @@ function PlanEditor({
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     const now = new Date().toISOString();
-    const ok = await save.run(async () => {
-      const session = vault.session();
-      const saved = plan
-        ? await updatePlan(session, plan, revisePlan(plan.data, content(), now))
-        : await createPlan(session, { clientId, pathwayId: PLAN_PATHWAY }, revisePlan(null, content(), now));
-      known.current = `${saved.id}:${saved.rev}`;
-    }, language);
+    saving.current = true;
+    const ok = await save
+      .run(async () => {
+        const session = vault.session();
+        const saved = plan
+          ? await updatePlan(session, plan, revisePlan(plan.data, content(), now))
+          : await createPlan(session, { clientId, pathwayId: PLAN_PATHWAY }, revisePlan(null, content(), now));
+        known.current = `${saved.id}:${saved.rev}`;
+      }, language)
+      .finally(() => {
+        saving.current = false;
+      });
     if (ok) {
       setBaseline(snapshot);
       setRestored(false);
