@@ -31,6 +31,8 @@ export default function CameraScan({ onCode, onCancel }: { onCode: (code: string
   // The parent passes new callbacks each render; the camera must not restart for that.
   const found = useRef(onCode);
   found.current = onCode;
+  /** Turns the camera off; the effect sets it, the cancel button calls it before telling the parent. */
+  const stopCamera = useRef(() => {});
 
   useEffect(() => {
     let live = true;
@@ -43,6 +45,7 @@ export default function CameraScan({ onCode, onCancel }: { onCode: (code: string
       stream = null;
       if (video.current) video.current.srcObject = null;
     };
+    stopCamera.current = stop;
     let offLock = () => {};
     try {
       offLock = vault.session().onLock(stop);
@@ -50,17 +53,26 @@ export default function CameraScan({ onCode, onCancel }: { onCode: (code: string
       // Already locked: this view is about to go; open no camera.
       return;
     }
-    const canvas = document.createElement('canvas');
-    const context = canvas.getContext('2d', { willReadFrequently: true });
+    let canvas: { element: HTMLCanvasElement; context: CanvasRenderingContext2D | null } | null = null;
     const tick = () => {
       if (!live) return;
       const v = video.current;
-      if (context && v && v.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA && v.videoWidth > 0) {
+      if (v && v.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA && v.videoWidth > 0) {
+        if (!canvas) {
+          const element = document.createElement('canvas');
+          canvas = { element, context: element.getContext('2d', { willReadFrequently: true }) };
+        }
+        const { element, context } = canvas;
+        if (!context) {
+          stop();
+          setState('scanNoCamera');
+          return;
+        }
         const scale = Math.min(1, MAX_SIDE / Math.max(v.videoWidth, v.videoHeight));
-        canvas.width = Math.round(v.videoWidth * scale);
-        canvas.height = Math.round(v.videoHeight * scale);
-        context.drawImage(v, 0, 0, canvas.width, canvas.height);
-        const result = readFrame(context.getImageData(0, 0, canvas.width, canvas.height));
+        element.width = Math.round(v.videoWidth * scale);
+        element.height = Math.round(v.videoHeight * scale);
+        context.drawImage(v, 0, 0, element.width, element.height);
+        const result = readFrame(context.getImageData(0, 0, element.width, element.height));
         if (result.kind === 'code') {
           stop();
           found.current(result.code);
@@ -107,7 +119,14 @@ export default function CameraScan({ onCode, onCancel }: { onCode: (code: string
       >
         {t(state)}
       </p>
-      <button type="button" className="button secondary" onClick={onCancel}>
+      <button
+        type="button"
+        className="button secondary"
+        onClick={() => {
+          stopCamera.current();
+          onCancel();
+        }}
+      >
         {t('scanCancel')}
       </button>
     </fieldset>
