@@ -6,6 +6,7 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { fakeCameraArgs, fakeCameraPath, writeQrVideo } from './support/fake-camera';
 import { DIST, expect, test } from './support/fixtures';
 import {
@@ -83,7 +84,7 @@ test.describe('scanning with the camera', () => {
     await team.close();
   });
 
-  test('A scans B’s device code with the camera: the field fills, the camera stops, both see the same comparison code and B joins', async ({
+  test('A scans B’s device code with the camera: the field fills, the camera stops, both see the same comparison code and B joins (axe passes on the camera view)', async ({
     guard,
   }) => {
     const video = fakeCameraPath();
@@ -103,6 +104,12 @@ test.describe('scanning with the camera', () => {
       await scan.click();
       await expect(view.getByTestId('camera-scan-status')).toHaveText(/Dit is geen apparaatcode van Stapwijzer/);
       await expect(field).toHaveValue('');
+      // The typed field stays usable beside the camera view, and the view passes axe (WCAG 2.2 AA).
+      await expect(field).toBeEditable();
+      const axe = await new AxeBuilder({ page: a.page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'])
+        .analyze();
+      expect(axe.violations.map((v) => `${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
       await view.getByRole('button', { name: 'Stoppen met scannen' }).click();
       await expect(view).toHaveCount(0);
       await expect(scan).toBeFocused();
