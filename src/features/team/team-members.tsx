@@ -72,6 +72,8 @@ function AddColleague({ onAdded }: { onAdded: () => void }) {
 
   async function next(e: FormEvent) {
     e.preventDefault();
+    // A code typed while the camera view was open: the view closes (and the camera with it).
+    setScanning(false);
     setMessage(null);
     setBusy(true);
     try {
