@@ -22,7 +22,7 @@ export const CONTENT_SECURITY_POLICY = [
 export const SECURITY_HEADERS: Record<string, string> = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
-  'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
+  'Permissions-Policy': 'camera=(self), microphone=(), geolocation=()',
 };
 
 /** Only where the app is served over HTTPS (deploy/): browsers keep to HTTPS for a year. */

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEPLOY_FILES } from '../../scripts/deploy-configs.ts';
-import { CONTENT_SECURITY_POLICY } from '../../scripts/security-headers.ts';
+import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../scripts/security-headers.ts';
 
 const directives = (policy: string) =>
   policy
@@ -33,5 +33,11 @@ describe('Content-Security-Policy', () => {
       expect(readFileSync(path, 'utf8'), path).toBe(render());
       expect(render()).toContain(CONTENT_SECURITY_POLICY);
     }
+  });
+});
+
+describe('Permissions-Policy', () => {
+  it('allows the camera to the app’s own origin only (scanning a colleague’s device code); microphone and location stay off', () => {
+    expect(SECURITY_HEADERS['Permissions-Policy']).toBe('camera=(self), microphone=(), geolocation=()');
   });
 });

@@ -24,12 +24,17 @@ export function freshProfileDir(): string {
 /** A persistent context, so a test can kill the browser and relaunch it on the same profile. */
 export async function launchProfile(
   profileDir: string,
-  options: { viewport?: { width: number; height: number }; timezoneId?: string } = {},
+  options: {
+    viewport?: { width: number; height: number };
+    timezoneId?: string;
+    /** Extra Chromium flags, after the usual ones (e.g. a fake camera: tests/support/fake-camera.ts). */
+    args?: string[];
+  } = {},
 ): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profileDir, {
     executablePath: CHROME_PATH,
     headless: true,
-    args: CHROME_ARGS,
+    args: [...CHROME_ARGS, ...(options.args ?? [])],
     viewport: options.viewport ?? { width: 1280, height: 800 },
     serviceWorkers: 'allow',
     ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),

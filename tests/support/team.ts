@@ -78,8 +78,13 @@ export interface Device {
   page: Page;
 }
 
-export async function openDevice(team: TeamServer, guard: Guard, initials: string): Promise<Device> {
-  const context = await launchProfile(freshProfileDir());
+export async function openDevice(
+  team: TeamServer,
+  guard: Guard,
+  initials: string,
+  options: { args?: string[] } = {},
+): Promise<Device> {
+  const context = await launchProfile(freshProfileDir(), options);
   await watch(context, guard);
   const page = context.pages()[0] ?? (await context.newPage());
   // Bounded actions: a missing element fails the step that looked for it, not the whole test's budget.

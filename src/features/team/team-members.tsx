@@ -1,7 +1,8 @@
 // A member's view of the team: this device, adding a colleague (their device code, the comparison
 // code, then the wrapped team key) and removing a member (after the server account is revoked, with
-// a new team-key generation for everyone else).
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+// a new team-key generation for everyone else). The device code is typed, pasted or scanned with the
+// camera (camera-scan.tsx, a lazy chunk with the QR decoder); all three fill the same field.
+import { type FormEvent, lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useMessages } from '../../i18n/define-messages';
 import { restartTeamSync, syncBaseUrl } from '../../runtime/sync/install';
 import {
@@ -16,8 +17,12 @@ import {
 import type { Member } from '../../runtime/sync/team-docs';
 import { readTeam } from '../../runtime/sync/team-settings';
 import { useVault } from '../../runtime/vault/runtime-context';
+import { canUseCamera } from './camera-support';
 import { formatCode } from './format-code';
 import { membershipMessages } from './membership-messages';
+
+/** The camera view and jsQR load when the scan button is pressed, never before. */
+const CameraScan = lazy(() => import('./camera-scan'));
 
 type MemberStatus = Extract<TeamStatus, { kind: 'member' }>;
 
@@ -51,11 +56,24 @@ function AddColleague({ onAdded }: { onAdded: () => void }) {
   const vault = useVault();
   const [code, setCode] = useState('');
   const [newcomer, setNewcomer] = useState<Newcomer | null>(null);
-  const [message, setMessage] = useState<'badCode' | 'ownCode' | 'failed' | 'sent' | 'stopped' | null>(null);
+  const [message, setMessage] = useState<'badCode' | 'ownCode' | 'failed' | 'sent' | 'stopped' | 'scanRead' | null>(
+    null,
+  );
   const [busy, setBusy] = useState(false);
+  const [scanning, setScanning] = useState(false);
+  const scanButton = useRef<HTMLButtonElement>(null);
+  const nextButton = useRef<HTMLButtonElement>(null);
+  // Focus follows the camera view closing: to "Verder" once a code is read, back to the scan button on cancel.
+  const [focusAfterScan, setFocusAfterScan] = useState<'next' | 'scan' | null>(null);
+  useEffect(() => {
+    if (focusAfterScan === 'next') nextButton.current?.focus();
+    if (focusAfterScan === 'scan') scanButton.current?.focus();
+  }, [focusAfterScan]);
 
   async function next(e: FormEvent) {
     e.preventDefault();
+    // A code typed while the camera view was open: the view closes (and the camera with it).
+    setScanning(false);
     setMessage(null);
     setBusy(true);
     try {
@@ -118,13 +136,46 @@ function AddColleague({ onAdded }: { onAdded: () => void }) {
               maxLength={200}
             />
           </div>
-          <button type="submit" className="button" disabled={busy || code.trim() === ''}>
-            {t('addNext')}
-          </button>
+          {scanning && (
+            <Suspense fallback={<p role="status">{t('scanStarting')}</p>}>
+              <CameraScan
+                onCode={(scanned) => {
+                  setCode(scanned);
+                  setScanning(false);
+                  setMessage('scanRead');
+                  setFocusAfterScan('next');
+                }}
+                onCancel={() => {
+                  setScanning(false);
+                  setFocusAfterScan('scan');
+                }}
+              />
+            </Suspense>
+          )}
+          <div className="button-row">
+            <button ref={nextButton} type="submit" className="button" disabled={busy || code.trim() === ''}>
+              {t('addNext')}
+            </button>
+            {canUseCamera() && !scanning && (
+              <button
+                ref={scanButton}
+                type="button"
+                className="button secondary"
+                disabled={busy}
+                onClick={() => {
+                  setMessage(null);
+                  setFocusAfterScan(null);
+                  setScanning(true);
+                }}
+              >
+                {t('scan')}
+              </button>
+            )}
+          </div>
         </form>
       )}
       <p
-        className={message === 'sent' ? 'form-message ok' : 'form-message'}
+        className={message === 'sent' || message === 'scanRead' ? 'form-message ok' : 'form-message'}
         role="status"
         data-testid="team-add-message"
       >
