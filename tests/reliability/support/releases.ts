@@ -23,12 +23,19 @@ export function runningRelease(page: Page): Promise<string> {
   return page.evaluate(() => document.documentElement.dataset.buildLabel ?? 'v1');
 }
 
-/** What the hourly check does, now: ask the browser to fetch sw.js and install it if it changed. */
+/**
+ * What the hourly check does, now: ask the browser to fetch sw.js and install it if it changed. An
+ * update() made while the browser's own check (at a navigation) still runs joins that check, which may
+ * have fetched the old sw.js: so it asks again, a few times, until a new worker shows (or none comes).
+ */
 export async function checkForUpdate(page: Page): Promise<void> {
   await page.evaluate(async () => {
     const registration = await navigator.serviceWorker.getRegistration();
     if (!registration) throw new Error('no service worker registration');
-    await registration.update();
+    for (let check = 0; check < 3; check++) {
+      await registration.update();
+      if (registration.installing ?? registration.waiting) return;
+    }
   });
 }
 
