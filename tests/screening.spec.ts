@@ -203,7 +203,8 @@ test('a renderer crash mid-EPDS (CDP Page.crash) loses at most the last answer',
       .nth(positions[9] ?? 0)
       .click();
     const cdp = await context.newCDPSession(page);
-    const crashed = page.waitForEvent('crash');
+    // Bounded, so a crash that never comes fails here by name rather than as the test's own timeout.
+    const crashed = page.waitForEvent('crash', { timeout: 30_000 });
     void cdp.send('Page.crash').catch(() => {});
     await crashed;
   });
