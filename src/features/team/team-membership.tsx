@@ -200,12 +200,15 @@ function JoinFlow({
           if (live) setOutcome('refused');
           return;
         }
-        await restartTeamSync();
+        // The join is stored by now. Sync retries its own connection, so a server gone at this moment
+        // (a dropped network) must not end as an uncaught error: the next start or tick picks it up.
+        await restartTeamSync().catch(() => {});
         await joined.current();
       }
     };
-    void tick();
-    const timer = setInterval(() => void tick(), POLL_MS);
+    const poll = () => void tick().catch(() => {});
+    poll();
+    const timer = setInterval(poll, POLL_MS);
     return () => {
       live = false;
       clearInterval(timer);
