@@ -540,7 +540,23 @@ export interface AuditLockedMeta {
   key: 'auditLocked';
   count: number;
 }
+/**
+ * A team-size restore in progress (backup/restore-journal.ts): written in the transaction that empties
+ * the live tables (the point of no return), deleted once every staged row is in place and the import is
+ * logged. While it exists the vault stays closed and the next unlock finishes the copy first.
+ */
+export interface RestoreJournalMeta {
+  key: 'restoreJournal';
+  startedAt: number;
+  /** The head of the chain the restore replaced, for the 'import' event logged at the end. */
+  prior: AuditPrior;
+  /** Which passphrase unlocks the restored vault: the lock screen says so. */
+  unlockWith: 'device' | 'backup';
+  /** Staged rows at the start, for the progress ("n van m"). */
+  total: number;
+}
 export type MetaRow =
+  | RestoreJournalMeta
   | VaultMeta
   | SentinelMeta
   | BackoffMeta

@@ -6,6 +6,7 @@
  */
 import { appendAuditQuietly, attachAuditSession } from './audit/audit-log';
 import { type BackoffState, INITIAL_BACKOFF, nextAllowedAt, recordFailure, recordSuccess } from './backoff';
+import { readRestoreJournal } from './backup/restore-pending';
 import { copyBytes, randomBytes } from './crypto/bytes';
 import { generateWrappableDataKey, unwrapDataKey, wrapDataKey } from './crypto/data-key';
 import { deriveKek, kdfParamsOf, MIN_PASSPHRASE_LENGTH, needsRewrap, PRODUCTION_KDF, SALT_BYTES } from './crypto/kdf';
@@ -184,13 +185,25 @@ async function rewrapIfOld(db: StapwijzerDb, passphrase: string, target: KdfPara
 export async function unlock(
   db: StapwijzerDb,
   passphrase: string,
-  options: { now?: number; rewrapTo?: KdfParams; onDeriving?: () => void } = {},
+  options: {
+    now?: number;
+    rewrapTo?: KdfParams;
+    onDeriving?: () => void;
+    /** A restore interrupted after its point of no return is finished first: its progress. */
+    onRestoreProgress?: ((progress: { done: number; total: number }) => void) | undefined;
+  } = {},
 ): Promise<VaultSession> {
   const { dek, vault } = await unwrapWithBackoff(db, passphrase, clockFrom(options.now), false, options.onDeriving);
   const target = options.rewrapTo ?? PRODUCTION_KDF;
   if (needsRewrap(vault.kdf, target)) await rewrapIfOld(db, passphrase, target);
+  // Only a session over complete tables may read or anchor anything: an interrupted team-size restore
+  // is copied to the end before the session exists (its code loads only then).
+  const restoring = (await readRestoreJournal(db)) !== null;
+  const journal = restoring ? await import('./backup/restore-journal') : null;
+  if (journal) await journal.copyStagedPages(db, { onProgress: options.onRestoreProgress });
   const session = new VaultSession(db, dek);
   await attachAuditSession(session);
+  if (journal) await journal.endJournal(db);
   await appendAuditQuietly(db, [{ action: 'unlock', recordId: null }]);
   return session;
 }

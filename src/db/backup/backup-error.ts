@@ -1,6 +1,7 @@
 /**
  * Why a backup could not be read or restored. One code per failure the user can act on; the
- * feature maps each to its own Dutch message. Every failure leaves the database as it was.
+ * feature maps each to its own Dutch message. Every failure leaves the database as it was, except
+ * 'interrupted': the old data is already replaced and the restore finishes at the next unlock.
  */
 export type BackupErrorCode =
   | 'too-large'
@@ -16,7 +17,9 @@ export type BackupErrorCode =
   | 'kdf-altered'
   | 'wrong-passphrase'
   | 'wrong-device-passphrase'
-  | 'write-failed';
+  | 'write-failed'
+  /** A team-size restore stopped after its point of no return: the next unlock finishes it (restore-journal.ts). */
+  | 'interrupted';
 
 export class BackupError extends Error {
   override readonly name = 'BackupError';

@@ -126,9 +126,17 @@ const ASCII = new TextEncoder();
 /** Never in a backup (issue 17): the caseload index is derived data, rebuilt from the records after a restore. */
 export const NOT_BACKED_UP = ['caseloadIndex'] as const;
 
+/**
+ * Bytes from any realm: IndexedDB hands back its own Uint8Array, which `instanceof` misses when the
+ * caller lives in another realm (a test's jsdom over fake-indexeddb; never a browser tab).
+ */
+function isBytes(value: unknown): value is Uint8Array<ArrayBuffer> {
+  return Object.prototype.toString.call(value) === '[object Uint8Array]';
+}
+
 function encodeRow(row: StoredRow): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, value] of Object.entries(row)) out[k] = value instanceof Uint8Array ? toBase64(value) : value;
+  for (const [k, value] of Object.entries(row)) out[k] = isBytes(value) ? toBase64(value) : value;
   return out;
 }
 

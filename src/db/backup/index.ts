@@ -42,6 +42,8 @@ export {
   type VerifiedFile,
   verifyBackup,
 } from './restore-backup';
+export { PAGE_ROWS, SINGLE_TRANSACTION_ROWS, type SwapProgress } from './restore-journal';
+export { pendingRestore } from './restore-pending';
 export type { VerifiedStream } from './restore-stream';
 export { STREAM_FORMAT_VERSION } from './stream-format';
 export { type WipeDeps, wipeAllData } from './wipe';

@@ -1,11 +1,13 @@
 /**
  * Restore (R31–R33): validate the WHOLE file, unwrap its data key with the backup's passphrase and
  * decrypt every record (AAD must match) before anything is written; then replace the client tables,
- * settings, the wrapped client keys, the audit chain and vault meta in ONE strict transaction, and
+ * settings, the wrapped client keys, the audit chain and vault meta in ONE strict transaction (a
+ * team-size version 2 backup: in a journaled, paged swap, restore-journal.ts), and
  * empty the caseload index (derived, never in a backup: rebuilt from the restored records) and the
  * team sync bookkeeping (`syncState`: the restored rows were never mirrored from this database, so
  * a restored vault joins a team again rather than trusting marks about other rows). Any
- * failure leaves the database exactly as it was. Rows of the v1–v4 shape (old backups) are
+ * failure leaves the database exactly as it was, or (journaled, after its point of no return) locked
+ * with the restore finished at the next unlock: never a mix of old and new rows. Rows of the v1–v4 shape (old backups) are
  * re-sealed after unlock, like a database upgraded in place (meta 'reseal' pending).
  *
  * Order of checks: size → nesting/truncation scan → JSON.parse → forbidden keys → "is this a
@@ -53,6 +55,13 @@ import {
 } from './backup-format';
 import { fromBase64 } from './base64';
 import { assertSize, parseJsonStrict, scanStructure } from './guard-text';
+import {
+  beginJournal,
+  copyStagedPages,
+  endJournal,
+  type JournaledSwapOptions,
+  SINGLE_TRANSACTION_ROWS,
+} from './restore-journal';
 import { isStreamBackup, type StreamCheckOptions, type VerifiedStream, verifyBackupStream } from './restore-stream';
 import { clearStaging, swapInStaged } from './staging';
 import type { StreamHeader } from './stream-format';
@@ -284,11 +293,19 @@ export interface RestoreOptions {
   keepPassphrase?: { device: string; backup: string };
   /** The device's unlocked session, so the 'import' event can name the head of the chain it replaced. */
   previous?: VaultSession;
+  /**
+   * A version 2 backup's swap: above `singleTransactionRows` staged rows (default
+   * SINGLE_TRANSACTION_ROWS) it is journaled and paged (restore-journal.ts), with its progress.
+   */
+  swap?: JournaledSwapOptions & { singleTransactionRows?: number };
 }
 
 /**
  * Replaces client tables, settings, the audit chain and vault meta in ONE readwrite transaction
- * (strict durability by the database's policy), then logs the import — with the replaced chain's
+ * (strict durability by the database's policy) — or, for a version 2 backup above
+ * SINGLE_TRANSACTION_ROWS staged rows, in the journaled, paged swap of restore-journal.ts, atomic in
+ * effect (the old rows or the new, never a mix; an 'interrupted' failure finishes at the next unlock) —
+ * then logs the import — with the replaced chain's
  * head and count — and returns an unlocked session for the restored data (the backup's data key).
  * A version 1 file's clear log is sealed into the chain by the migration when the session attaches.
  */
@@ -325,19 +342,32 @@ export async function applyRestore(
       : BACKUP_TABLES.some((t) => verified.file.tables[t].some((row) => !('kid' in row)));
   const reseal = legacy ? resealPending(now) : resealDone(now);
 
+  // Emptied or set by every restore, in the transaction that replaces the records.
+  const resetVaultState = async () => {
+    // A restored vault is a new device in its team: it gets a new device key and rejoins (issue 20).
+    await db.deviceKeys.clear();
+    await db.caseloadIndex.clear();
+    await db.syncState.clear();
+    await db.teamAudit.clear();
+    await db.auditPending.clear();
+    await db.auditLog.clear();
+    await db.meta.bulkPut([vault, sentinel, backoff, locked, reseal]);
+    await db.meta.delete('auditTip');
+  };
+  let journaled = false;
   try {
     if (verified.kind === 'stream') {
+      const staged = await db.backupStaging.count();
+      journaled = staged > (options.swap?.singleTransactionRows ?? SINGLE_TRANSACTION_ROWS);
       await db.transaction('rw', [...live, db.backupStaging], async () => {
-        await swapInStaged(db);
-        // A restored vault is a new device in its team: it gets a new device key and rejoins (issue 20).
-        await db.deviceKeys.clear();
-        await db.caseloadIndex.clear();
-        await db.syncState.clear();
-        await db.teamAudit.clear();
-        await db.auditPending.clear();
-        await db.auditLog.clear();
-        await db.meta.bulkPut([vault, sentinel, backoff, locked, reseal]);
-        await db.meta.delete('auditTip');
+        if (!journaled) await swapInStaged(db);
+        else
+          await beginJournal(db, {
+            startedAt: now,
+            prior,
+            unlockWith: options.keepPassphrase ? 'device' : 'backup',
+          });
+        await resetVaultState();
       });
     } else {
       const { file } = verified;
@@ -375,23 +405,30 @@ export async function applyRestore(
         }
         await db.keys.clear();
         await db.keys.bulkAdd(keys);
-        await db.deviceKeys.clear();
-        await db.caseloadIndex.clear();
-        await db.syncState.clear();
-        await db.teamAudit.clear();
         await db.auditChain.clear();
-        await db.auditPending.clear();
-        await db.auditLog.clear();
+        await resetVaultState();
         await db.auditLog.bulkAdd(auditLog);
-        await db.meta.bulkPut([vault, sentinel, backoff, locked, reseal]);
-        await db.meta.delete('auditTip');
       });
     }
   } catch (e) {
+    // Before the point of no return: nothing live changed, and the staged copy is dropped.
     if (verified.kind === 'stream') await clearStaging(db).catch(() => {});
     throw new BackupError('write-failed', { cause: e });
   }
   markVaultCreated(db.name, sentinel.vaultId);
+  if (journaled) {
+    // After the point of no return a failure is not "nothing changed": the restore is decided and the
+    // next unlock finishes it (the caller locks the app; the lock screen says a restore waits).
+    try {
+      await copyStagedPages(db, options.swap);
+      const session = new VaultSession(db, verified.dataKey);
+      await attachAuditSession(session);
+      await endJournal(db, now);
+      return session;
+    } catch (e) {
+      throw new BackupError('interrupted', { cause: e });
+    }
+  }
   const session = new VaultSession(db, verified.dataKey);
   await attachAuditSession(session);
   await appendAudit(db, [{ action: 'import', recordId: null, prior }], { now: () => new Date(now) });

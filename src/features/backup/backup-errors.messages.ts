@@ -22,6 +22,9 @@ export const backupErrorMessages = defineMessages(
     'wrong-passphrase': 'Dat is niet de wachtzin van deze back-up. Er is niets veranderd.',
     'wrong-device-passphrase': 'Dat is niet de huidige wachtzin van dit apparaat. Er is niets veranderd.',
     'write-failed': 'Terugzetten is mislukt tijdens het opslaan. Je gegevens zijn niet veranderd.',
+    // The one failure after which the old data is gone: said plainly, with the way to finish.
+    interrupted:
+      'Het terugzetten is onderbroken toen je oude gegevens al waren vervangen. De back-up staat veilig klaar. Stapwijzer is nu vergrendeld: ontgrendel met de gekozen wachtzin, dan wordt het terugzetten afgemaakt.',
   } satisfies Record<BackupErrorCode, string>,
   {
     'too-large': 'This file is too large (over 256 MB) for a Stapwijzer backup. Nothing was changed.',
@@ -40,5 +43,7 @@ export const backupErrorMessages = defineMessages(
     'wrong-passphrase': 'That is not the passphrase of this backup. Nothing was changed.',
     'wrong-device-passphrase': 'That is not the current passphrase of this device. Nothing was changed.',
     'write-failed': 'Restoring failed while saving. Your data has not changed.',
+    interrupted:
+      'Restoring was interrupted after your old data had already been replaced. The backup is safely waiting. Stapwijzer is now locked: unlock with the passphrase you chose and the restore is finished.',
   },
 );

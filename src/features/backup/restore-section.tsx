@@ -1,5 +1,6 @@
 // Restore: the whole file is checked (schema, integrity, passphrase, every record) before the
-// confirmation shows; only "Ja, vervang alles" writes, in one transaction (R31–R33).
+// confirmation shows; only "Ja, vervang alles" writes: in one transaction (R31–R33), or for a team's
+// backup in the journaled swap with its progress shown (db/backup/restore-journal.ts).
 
 import { type FormEvent, useId, useState } from 'react';
 import {
@@ -10,6 +11,7 @@ import {
   currentCounts,
   discardVerified,
   isBackupError,
+  type SwapProgress,
   type VerifiedBackup,
 } from '../../db';
 import { useMessages } from '../../i18n/define-messages';
@@ -22,7 +24,7 @@ import { backupMessages } from './messages';
 
 type State =
   | { kind: 'idle' }
-  | { kind: 'busy' }
+  | { kind: 'busy'; replacing?: true; progress?: SwapProgress }
   | { kind: 'confirm'; verified: VerifiedBackup; now: BackupCounts }
   | { kind: 'done' };
 
@@ -42,6 +44,9 @@ export function RestoreSection() {
   const [devicePassphrase, setDevicePassphrase] = useState('');
 
   function fail(e: unknown) {
+    // Past the point of no return the old data is gone and the vault key changed: the app locks, and
+    // the lock screen says the restore waits and finishes it at the next unlock.
+    if (isBackupError(e, 'interrupted')) return vault.lock();
     setError(isBackupError(e) ? te(e.code) : te('write-failed'));
     setState({ kind: 'idle' });
   }
@@ -68,14 +73,15 @@ export function RestoreSection() {
     if (which === null) return setError(t('chooseWhich'));
     if (which === 'device' && devicePassphrase === '') return setError(t('enterDevicePassphrase'));
     setError(null);
-    setState({ kind: 'busy' });
+    setState({ kind: 'busy', replacing: true });
     const release = holdAutoLock();
     try {
       // Other tabs lock before the data key changes under them (R43).
       lockOtherTabs('restore');
       const keep = which === 'device' ? { keepPassphrase: { device: devicePassphrase, backup: passphrase } } : {};
       // The device's session names the head of the chain the restore replaces (in the 'import' event).
-      vault.adopt(await applyRestore(vault.db, verified, Date.now(), { ...keep, previous: vault.session() }));
+      const swap = { onProgress: (progress: SwapProgress) => setState({ kind: 'busy', replacing: true, progress }) };
+      vault.adopt(await applyRestore(vault.db, verified, Date.now(), { ...keep, previous: vault.session(), swap }));
       setPassphrase('');
       setDevicePassphrase('');
       setWhich(null);
@@ -116,9 +122,17 @@ export function RestoreSection() {
           />
         </div>
         <button type="submit" className="button secondary" disabled={state.kind === 'busy'}>
-          {state.kind === 'busy' ? t('checking') : t('check')}
+          {state.kind !== 'busy' ? t('check') : state.replacing ? t('restoring') : t('checking')}
         </button>
       </form>
+      {state.kind === 'busy' && state.progress && (
+        <>
+          <progress aria-label={t('restoreProgressLabel')} max={state.progress.total} value={state.progress.done} />
+          <p className="hint" role="status">
+            {t('restoreProgress', { done: state.progress.done, total: state.progress.total })}
+          </p>
+        </>
+      )}
       <p className="form-message" role="alert">
         {error}
       </p>

@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import { backoffStatus, isStorageError } from '../../db/first-screen';
+import { backoffStatus, isStorageError, pendingRestore } from '../../db/first-screen';
 import { useMessages } from '../../i18n/define-messages';
 import { useLockedByOtherTab } from '../../runtime/cross-tab/lock-tabs';
 import { serialisedUnlock } from '../../runtime/cross-tab/unlock-queue';
@@ -22,10 +22,16 @@ export function LockScreen() {
   const [retryAt, setRetryAt] = useState(0);
   const [now, setNow] = useState(() => Date.now());
   const lockedBy = useLockedByOtherTab((s) => s.reason);
+  // A restore stopped after it replaced the old data (a closed tab, a crash): this unlock finishes it.
+  const [restore, setRestore] = useState<{ unlockWith: 'device' | 'backup' } | null>(null);
+  const [restoreProgress, setRestoreProgress] = useState<{ done: number; total: number } | null>(null);
 
   useEffect(() => {
     backoffStatus(vault.db)
       .then((s) => setRetryAt(s.retryAt))
+      .catch(() => {});
+    pendingRestore(vault.db)
+      .then(setRestore)
       .catch(() => {});
   }, [vault]);
 
@@ -43,7 +49,7 @@ export function LockScreen() {
     setError(null);
     try {
       // One attempt at a time across tabs, so every guess meets the backoff (R44).
-      await serialisedUnlock(() => vault.unlock(passphrase));
+      await serialisedUnlock(() => vault.unlock(passphrase, { onRestoreProgress: setRestoreProgress }));
       useLockedByOtherTab.getState().clear();
     } catch (e) {
       setPassphrase('');
@@ -55,6 +61,7 @@ export function LockScreen() {
       } else setError(isStorageError(e, 'kdf-unsupported') ? 'kdfUnsupported' : 'failed');
     } finally {
       setBusy(false);
+      setRestoreProgress(null);
     }
   }
 
@@ -63,6 +70,7 @@ export function LockScreen() {
     <section className="narrow">
       <PageHeading>{t('title')}</PageHeading>
       {lockedBy && <p className="warning-box">{t(`lockedBy.${lockedBy}`)}</p>}
+      {restore && <p className="warning-box">{t(`restorePending.${restore.unlockWith}`)}</p>}
       <p className="lead">{t('intro')}</p>
       <form onSubmit={submit} noValidate>
         <div className="text-field">
@@ -88,6 +96,14 @@ export function LockScreen() {
         <button type="submit" className="button" disabled={busy || waiting}>
           {busy ? t('unlocking') : t('unlock')}
         </button>
+        {restoreProgress && (
+          <>
+            <progress aria-label={t('restoreProgressLabel')} max={restoreProgress.total} value={restoreProgress.done} />
+            <p className="hint" role="status">
+              {t('restoreProgress', { done: restoreProgress.done, total: restoreProgress.total })}
+            </p>
+          </>
+        )}
       </form>
       {/* Issue 18: the way out when the passphrase is lost. Nobody can recover it (by design); what is
           left is to start again on this device and restore a backup made with a known passphrase. In a team

@@ -29,6 +29,12 @@ export const lockMessages = defineMessages(
     'lockedBy.migration':
       'In een ander tabblad worden de gegevens opnieuw beveiligd. Ontgrendel opnieuw; dat tabblad maakt het af.',
     checking: 'Stapwijzer openen…',
+    'restorePending.backup':
+      'Het terugzetten van een back-up is nog niet af. Je oude gegevens zijn al vervangen; de back-up staat veilig klaar. Ontgrendel met de wachtzin van de back-up: dan wordt het eerst afgemaakt.',
+    'restorePending.device':
+      'Het terugzetten van een back-up is nog niet af. Je oude gegevens zijn al vervangen; de back-up staat veilig klaar. Ontgrendel met je wachtzin van dit apparaat: dan wordt het eerst afgemaakt.',
+    restoreProgressLabel: 'Voortgang terugzetten',
+    restoreProgress: 'Back-up terugzetten: {done} van {total} onderdelen. Sluit Stapwijzer niet.',
     storageCleared:
       'De browser heeft de opgeslagen gegevens van Stapwijzer gewist. Begin opnieuw en zet daarna je laatste back-up terug.',
   },
@@ -59,6 +65,12 @@ export const lockMessages = defineMessages(
     'lockedBy.passphrase-change': 'The passphrase was changed in another tab. Unlock with the new passphrase.',
     'lockedBy.migration': 'The data is being secured again in another tab. Unlock again; that tab finishes the work.',
     checking: 'Opening Stapwijzer…',
+    'restorePending.backup':
+      'Restoring a backup has not finished. Your old data has already been replaced; the backup is safely waiting. Unlock with the passphrase of the backup: the restore is finished first.',
+    'restorePending.device':
+      'Restoring a backup has not finished. Your old data has already been replaced; the backup is safely waiting. Unlock with your passphrase of this device: the restore is finished first.',
+    restoreProgressLabel: 'Restore progress',
+    restoreProgress: 'Restoring the backup: {done} of {total} items. Do not close Stapwijzer.',
     storageCleared: "The browser has deleted Stapwijzer's stored data. Start again, then restore your latest backup.",
   },
 );

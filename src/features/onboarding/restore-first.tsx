@@ -37,6 +37,8 @@ export function RestoreFirst(props: { onCancel: () => void }) {
       const verified = await checkBackupFile(vault.db, file, passphrase);
       vault.adopt(await applyRestore(vault.db, verified));
     } catch (e) {
+      // Past the point of no return: the restored vault exists and the lock screen finishes it.
+      if (isBackupError(e, 'interrupted')) return vault.lock();
       const message = isBackupError(e) ? te(e.code) : te('write-failed');
       const field = isBackupError(e, 'wrong-passphrase') ? 'restore-first-pass' : 'restore-first-file';
       setProblems([{ field, message }]);

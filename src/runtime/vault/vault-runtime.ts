@@ -74,8 +74,17 @@ export class VaultRuntime {
     return createVault(this.db, passphrase, kdf);
   }
 
-  async unlock(passphrase: string): Promise<VaultSession> {
-    return this.adopt(await unlock(this.db, passphrase, { onDeriving: () => this.#warm() }));
+  /** `onRestoreProgress`: an interrupted team-size restore is finished first (db/backup/restore-journal.ts). */
+  async unlock(
+    passphrase: string,
+    options: { onRestoreProgress?: (progress: { done: number; total: number }) => void } = {},
+  ): Promise<VaultSession> {
+    return this.adopt(
+      await unlock(this.db, passphrase, {
+        onDeriving: () => this.#warm(),
+        onRestoreProgress: options.onRestoreProgress,
+      }),
+    );
   }
 
   #warm(): void {

@@ -3,11 +3,15 @@
 // passphrase set in onboarding), the real notes repository (encryption, strict transaction). A save
 // is acknowledged to the test only after its promise resolved: the same rule as the UI's "Opgeslagen".
 import {
+  applyRestore,
+  checkBackupFile,
   createClient,
   createDatabase,
   createNote,
+  exportBackup,
   listClients,
   listNotes,
+  pendingRestore,
   runReseal,
   unlock,
   VaultSession,
@@ -44,11 +48,19 @@ declare global {
       seedOldShape(passphrase: string, clients: number): Promise<void>;
       reseal(batchSize: number): Promise<void>;
       checkReseal(): Promise<ResealCheck>;
+      seed(clients: number): Promise<void>;
+      addClient(alias: string): Promise<void>;
+      aliases(): Promise<string[]>;
+      exportText(): Promise<string>;
+      restoreJournaled(text: string, passphrase: string, pageRows: number): Promise<void>;
+      pendingRestore(): Promise<boolean>;
     };
     /** Bound by the test (page.exposeBinding): receives each acknowledged save. */
     __ackSave?: (text: string) => Promise<void>;
     /** Bound by the migration kill test: receives each committed batch. */
     __ackBatch?: (done: number) => Promise<void>;
+    /** Bound by the restore kill test: receives the progress after each committed page of the swap. */
+    __ackPage?: (done: number) => Promise<void>;
   }
 }
 
@@ -127,6 +139,36 @@ window.crashHarness = {
     const digest = [...new Uint8Array(hash)].map((b) => b.toString(16).padStart(2, '0')).join('');
     const state = await db.meta.get('reseal');
     return { rows, oldShape, damaged, digest, state: state?.key === 'reseal' ? state.state : null };
+  },
+  /** The restore kill test (restore-kill.spec.ts): a caseload in today's row shape. */
+  async seed(clients) {
+    await seedFixture(need(), clients);
+  },
+  async addClient(alias) {
+    await createClient(need(), { alias });
+  },
+  async aliases() {
+    return (await listClients(need())).records.map((c) => c.data.alias).sort();
+  },
+  /** A version 2 backup of the vault as it is now, as text: the test keeps it across launches. */
+  async exportText() {
+    return (await exportBackup(need())).blob.text();
+  },
+  /**
+   * Checks and restores `text` through the journaled swap at any size (the app takes it above
+   * SINGLE_TRANSACTION_ROWS staged rows), acknowledging each committed page.
+   */
+  async restoreJournaled(text, passphrase, pageRows) {
+    const verified = await checkBackupFile(db, new Blob([text]), passphrase);
+    const swap = {
+      singleTransactionRows: 0,
+      pageRows,
+      onProgress: (p: { done: number }) => void window.__ackPage?.(p.done),
+    };
+    session = await applyRestore(db, verified, Date.now(), { previous: need(), swap });
+  },
+  async pendingRestore() {
+    return (await pendingRestore(db)) !== null;
   },
 };
 if (status) status.textContent = 'klaar';
