@@ -107,7 +107,14 @@ export async function watch(context: BrowserContext, guard: Guard): Promise<void
     });
   });
   const attach = (page: Page) => {
-    page.on('pageerror', (error) => guard.pageErrors.push(`${error.name}: ${error.message}`));
+    // With the first frames of its stack: an uncaught "Failed to fetch" names no caller by itself.
+    page.on('pageerror', (error) => {
+      const frames = (error.stack ?? '')
+        .split('\n')
+        .slice(1, 5)
+        .map((l) => l.trim());
+      guard.pageErrors.push([`${error.name}: ${error.message}`, ...frames].join(' | '));
+    });
     page.on('console', (message) => guard.consoleMessages.push(message.text()));
   };
   context.pages().forEach(attach);

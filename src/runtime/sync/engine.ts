@@ -588,6 +588,20 @@ export async function startEngine(options: {
   let accessDelay = 0;
   let published = false;
 
+  /**
+   * connect() runs from timers and events, never awaited: a failure in it (the server gone mid-way)
+   * becomes the sync state and a retry, never an uncaught rejection in the page.
+   */
+  function reconnect(): void {
+    connect().catch((e: unknown) => {
+      if (stopped) return;
+      console.warn('Stapwijzer sync: connecting failed; trying again', e);
+      useSync.getState().set({ phase: 'error', error: 'unreachable' });
+      accessDelay = backOff(accessDelay);
+      accessTimer = setTimeout(reconnect, accessDelay);
+    });
+  }
+
   async function connect(): Promise<void> {
     if (stopped) return;
     replication?.cancel();
@@ -599,7 +613,7 @@ export async function startEngine(options: {
       const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
       useSync.getState().set({ phase: offline ? 'offline' : 'error', error: access.error });
       accessDelay = backOff(accessDelay);
-      accessTimer = setTimeout(() => void connect(), accessDelay);
+      accessTimer = setTimeout(reconnect, accessDelay);
       return;
     }
     if (signing && !published) {
@@ -612,7 +626,7 @@ export async function startEngine(options: {
       if (!mine) {
         useSync.getState().set({ phase: 'error', error: 'unreachable' });
         accessDelay = backOff(accessDelay);
-        accessTimer = setTimeout(() => void connect(), accessDelay);
+        accessTimer = setTimeout(reconnect, accessDelay);
         return;
       }
       published = true;
@@ -678,34 +692,39 @@ export async function startEngine(options: {
         useSync.getState().set({ phase: 'offline', error: accessError(err) });
         return;
       }
-      running = running.then(async () => {
-        if (stopped) return;
-        if (navigator.onLine === false) {
-          useSync.getState().set({ phase: 'offline', error: 'unreachable' });
-          publish();
-          return;
-        }
-        // Caught up only when the server acknowledged every envelope this device wrote.
-        const caughtUp = unpushed.size === 0;
-        if (caughtUp) {
-          state.lastSyncedAt = Date.now();
-          if (!state.firstSyncDone) {
-            state.firstSyncDone = true;
-            useSync.getState().set({ progress: null });
+      running = running
+        .then(async () => {
+          if (stopped) return;
+          if (navigator.onLine === false) {
+            useSync.getState().set({ phase: 'offline', error: 'unreachable' });
+            publish();
+            return;
           }
-          await saveState();
-        }
-        useSync.getState().set({
-          phase: caughtUp ? 'idle' : 'syncing',
-          error: unreadable.size > 0 ? 'key-rotated' : null,
+          // Caught up only when the server acknowledged every envelope this device wrote.
+          const caughtUp = unpushed.size === 0;
+          if (caughtUp) {
+            state.lastSyncedAt = Date.now();
+            if (!state.firstSyncDone) {
+              state.firstSyncDone = true;
+              useSync.getState().set({ progress: null });
+            }
+            await saveState();
+          }
+          useSync.getState().set({
+            phase: caughtUp ? 'idle' : 'syncing',
+            error: unreadable.size > 0 ? 'key-rotated' : null,
+          });
+          publish();
+        })
+        .catch((e: unknown) => {
+          // Saving the sync state failed (the vault locked, the page closing): the next pause tries again.
+          if (!stopped) console.warn('Stapwijzer sync: could not record the caught-up state', e);
         });
-        publish();
-      });
     });
     rep.on('denied', () => useSync.getState().set({ phase: 'error', error: 'not-member' }));
     rep.on('error', (err: PouchError) => {
       useSync.getState().set({ phase: 'error', error: accessError(err) });
-      accessTimer = setTimeout(() => void connect(), backOff(accessDelay));
+      accessTimer = setTimeout(reconnect, backOff(accessDelay));
     });
   }
 
@@ -714,7 +733,7 @@ export async function startEngine(options: {
     return 'unreachable';
   }
 
-  const onOnline = () => void connect();
+  const onOnline = () => reconnect();
   const onOffline = () => useSync.getState().set({ phase: 'offline', error: 'unreachable' });
   window.addEventListener('online', onOnline);
   window.addEventListener('offline', onOffline);
@@ -732,7 +751,7 @@ export async function startEngine(options: {
     unsigned: unsigned.size,
   });
   schedule([...SYNCED_TABLES], true);
-  void connect();
+  reconnect();
 
   async function versions(ref: ConflictRef): Promise<ConflictVersion[]> {
     const doc = await local.get(ref.docId, { conflicts: true });

@@ -53,7 +53,8 @@ export function installTeamSync(runtime: VaultRuntime): () => void {
           () => {
             looked = false;
           },
-        );
+        )
+        .catch(failed);
     };
     const run = async () => {
       if (mine !== generation || session.locked) return;
@@ -68,24 +69,37 @@ export function installTeamSync(runtime: VaultRuntime): () => void {
     };
     useSync.getState().set({ phase: 'starting' });
     if (typeof navigator !== 'undefined' && navigator.locks) {
-      void navigator.locks.request(LOCK_NAME, { ifAvailable: true }, async (lock) => {
-        if (!lock) {
-          if (mine === generation) useSync.getState().set({ phase: 'other-tab' });
-          // Wait our turn: when the other tab locks or closes, this one takes over.
-          void navigator.locks.request(LOCK_NAME, run);
-          return;
-        }
-        await run();
-      });
+      // Not awaited: run() holds the lock until the vault locks (restartTeamSync awaits start()).
+      navigator.locks
+        .request(LOCK_NAME, { ifAvailable: true }, async (lock) => {
+          if (!lock) {
+            if (mine === generation) useSync.getState().set({ phase: 'other-tab' });
+            // Wait our turn: when the other tab locks or closes, this one takes over.
+            navigator.locks.request(LOCK_NAME, run).catch(failed);
+            return;
+          }
+          await run();
+        })
+        .catch(failed);
     } else await run();
+  }
+
+  /**
+   * start() and stop() run from the session store's changes, never awaited: a failure (the server
+   * gone while the engine started, the vault locked mid-way) shows as the sync state, never as an
+   * uncaught rejection in the page.
+   */
+  function failed(e: unknown): void {
+    console.warn('Stapwijzer sync: could not start or stop team sync', e);
+    if (runtime.hasSession()) useSync.getState().set({ phase: 'error', error: 'failed' });
   }
 
   const unsubscribe = useSession.subscribe((s, prev) => {
     if (s.vaultStatus === prev.vaultStatus) return;
-    if (s.vaultStatus === 'unlocked') void start();
-    else void stop();
+    if (s.vaultStatus === 'unlocked') start().catch(failed);
+    else stop().catch(failed);
   });
-  if (useSession.getState().vaultStatus === 'unlocked') void start();
+  if (useSession.getState().vaultStatus === 'unlocked') start().catch(failed);
   restartHook = async () => {
     await stop();
     await start();
@@ -93,7 +107,7 @@ export function installTeamSync(runtime: VaultRuntime): () => void {
   return () => {
     restartHook = null;
     unsubscribe();
-    void stop();
+    stop().catch(failed);
   };
 }
 
