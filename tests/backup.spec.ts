@@ -124,6 +124,57 @@ test('where the browser can write a chosen file, the backup is written into it p
   await expect(page.getByText(/Laatste back-up:/)).toBeVisible();
 });
 
+/** What the download's file in the origin private file system holds (src/db/backup/export-file.ts), or null. */
+const OPFS_EXPORT = async (): Promise<{ size: number; head: string } | null> => {
+  try {
+    const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('stapwijzer-backup-download');
+    const file = await (await dir.getFileHandle('backup.json')).getFile();
+    return { size: file.size, head: await file.slice(0, 40).text() };
+  } catch {
+    return null;
+  }
+};
+
+/** A browser that cannot write the origin private file system: the download is built as a Blob. */
+const NO_OPFS = () => Object.defineProperty(StorageManager.prototype, 'getDirectory', { value: undefined });
+
+for (const opfs of [true, false]) {
+  test(`the download is ${opfs ? 'written to a file on disk first (origin private file system), never one Blob in memory' : 'a Blob where the origin private file system cannot be written'}`, async ({
+    page,
+    server,
+  }) => {
+    await page.addInitScript(NO_FILE_PICKER);
+    if (!opfs) await page.addInitScript(NO_OPFS);
+    await page.goto(server.url);
+    await onboard(page);
+    await openUnlocked(page, `${server.url}/settings/backup`);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Back-up downloaden' }).click(),
+    ]);
+    await expect(page.getByText(/Back-up opgeslagen als/)).toBeVisible();
+    expect(await download.failure()).toBeNull();
+    const text = await readFile(await download.path(), 'utf8');
+    expect(JSON.parse(text.split('\n')[0] ?? '')).toMatchObject({ format: 'stapwijzer-backup', formatVersion: 2 });
+    const kept = opfs ? await page.evaluate(OPFS_EXPORT) : null;
+    if (opfs) expect(kept).toEqual({ size: Buffer.byteLength(text), head: text.slice(0, 40) });
+    else expect(kept).toBeNull();
+  });
+}
+
+test('the download’s file is gone after the next start', async ({ page, server }) => {
+  await page.addInitScript(NO_FILE_PICKER);
+  await page.goto(server.url);
+  await onboard(page);
+  await openUnlocked(page, `${server.url}/settings/backup`);
+  await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Back-up downloaden' }).click()]);
+  await expect(page.getByText(/Back-up opgeslagen als/)).toBeVisible();
+  expect(await page.evaluate(OPFS_EXPORT)).not.toBeNull();
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Stapwijzer is vergrendeld' })).toBeVisible();
+  await expect.poll(() => page.evaluate(OPFS_EXPORT)).toBeNull();
+});
+
 test('R31 (file chooser): a tampered backup is refused with a Dutch message and nothing changes', async ({
   page,
   server,

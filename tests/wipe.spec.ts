@@ -3,12 +3,25 @@ import { restoreThroughUi } from './support/backup-page';
 import { expect, openAndWaitForServiceWorker, test } from './support/fixtures';
 import { onboard, openUnlocked } from './support/onboard';
 
+/** Whether the download's file (src/db/backup/export-file.ts) is in the origin private file system. */
+const OPFS_EXPORT_EXISTS = async (): Promise<boolean> => {
+  try {
+    const root = await navigator.storage.getDirectory();
+    await (await root.getDirectoryHandle('stapwijzer-backup-download')).getFileHandle('backup.json');
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 test('R25: "Alle gegevens wissen" deletes the database and client data, and the app starts offline into onboarding', async ({
   page,
   context,
   server,
 }) => {
   const fixture = await makeBackupFixture();
+  // No file picker (a phone's browser): the backup is a download, whose file waits in OPFS.
+  await page.addInitScript(() => Object.defineProperty(window, 'showSaveFilePicker', { value: undefined }));
 
   await test.step('Given Stapwijzer with a client, installed for offline use', async () => {
     await openAndWaitForServiceWorker(page, server.url);
@@ -20,6 +33,16 @@ test('R25: "Alle gegevens wissen" deletes the database and client data, and the 
     Object.keys(localStorage).filter((k) => k.startsWith('stapwijzer:') && k.endsWith(':vault-id')),
   );
   expect(vaultIdBefore.length).toBe(1);
+
+  await test.step('And a backup downloaded (its file waits in the origin private file system)', async () => {
+    await openUnlocked(page, `${server.url}/settings/backup`);
+    await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Back-up downloaden' }).click(),
+    ]);
+    await expect(page.getByText(/Back-up opgeslagen als/)).toBeVisible();
+    expect(await page.evaluate(OPFS_EXPORT_EXISTS)).toBe(true);
+  });
 
   await test.step('When I go offline and delete all data, typing WISSEN to confirm', async () => {
     await context.setOffline(true);
@@ -40,6 +63,10 @@ test('R25: "Alle gegevens wissen" deletes the database and client data, and the 
     expect(names).not.toContain('stapwijzer');
     const flags = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.endsWith(':vault-id')));
     expect(flags).toEqual([]);
+  });
+
+  await test.step('And the backup download’s file is gone', async () => {
+    expect(await page.evaluate(OPFS_EXPORT_EXISTS)).toBe(false);
   });
 
   await test.step('And no cache holds client data; the precache (app shell) stays', async () => {

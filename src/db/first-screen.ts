@@ -6,6 +6,7 @@
  * `export *` of every repository, the backup format and the team-sync store would otherwise put all of
  * that on the first screen's critical path (issue 23). index.ts exports the same names.
  */
+export { removeExportFile } from './backup/export-file';
 export { pendingRestore } from './backup/restore-pending';
 export { wipeAllData } from './backup/wipe';
 export { type SyncReport, syncBundledPacks } from './content-import';

@@ -2,8 +2,11 @@
 // language is i18n's (src/i18n/language.ts); runtime only persists it (language-persistence.ts).
 import { create } from 'zustand';
 
-/** Where the vault stands: checking at start, no vault yet, locked, or unlocked. */
-export type VaultStatus = 'checking' | 'first-use' | 'locked' | 'unlocked';
+/**
+ * Where the vault stands: checking at start, no vault yet, locked, unlocked, or a team-size restore
+ * replacing every row (no session meanwhile: the old key opens none of the new rows).
+ */
+export type VaultStatus = 'checking' | 'first-use' | 'locked' | 'unlocked' | 'restoring';
 
 export interface SessionState {
   vaultStatus: VaultStatus;

@@ -1,11 +1,13 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { unlock } from '../../db';
 import { setLanguage } from '../../i18n/language';
 import { useSession } from '../../runtime/session-store';
 import { renderRoute } from '../../runtime/testing/render-route';
 import { testRuntime } from '../../runtime/testing/test-runtime';
 import { firstUse, TEST_PASSPHRASE, unlockedVault } from '../../runtime/testing/unlocked';
+import { useRestoreProgress } from '../../runtime/vault/restore-progress';
 
 beforeEach(() => {
   localStorage.clear();
@@ -99,5 +101,32 @@ describe('lock', () => {
     await userEvent.click(within(header).getByRole('button', { name: 'Vergrendelen' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Stapwijzer is vergrendeld' })).toBeInTheDocument();
     expect(testRuntime().hasSession()).toBe(false);
+  });
+});
+
+describe('a team-size restore past its point of no return', () => {
+  it('drops the session, shows only the restore’s progress (no screen, no menu), and the restored vault opens after', async () => {
+    const session = await unlockedVault();
+    renderRoute('/settings/backup');
+    await screen.findByRole('heading', { level: 1, name: 'Back-up en gegevens' });
+    act(() => {
+      testRuntime().beginRestoring();
+      useRestoreProgress.setState({ progress: { done: 1500, total: 4000 } });
+    });
+    await screen.findByRole('heading', { level: 1, name: 'Back-up terugzetten' });
+    expect(session.locked).toBe(true);
+    expect(testRuntime().hasSession()).toBe(false);
+    expect(screen.getByText(/^Terugzetten: 1500 van 4000 onderdelen\./)).toHaveAttribute('role', 'status');
+    expect(screen.getByRole('progressbar', { name: 'Voortgang terugzetten' })).toHaveAttribute('value', '1500');
+    expect(screen.queryByRole('heading', { name: 'Back-up en gegevens' })).toBeNull();
+    expect(screen.queryByRole('navigation', { name: 'Hoofdmenu' })).toBeNull();
+
+    const restored = await unlock(testRuntime().db, TEST_PASSPHRASE);
+    act(() => {
+      useRestoreProgress.setState({ progress: null, finished: true });
+      testRuntime().adopt(restored);
+    });
+    await screen.findByRole('heading', { level: 1, name: 'Back-up en gegevens' });
+    expect(screen.getByText('De back-up is teruggezet.')).toBeVisible();
   });
 });

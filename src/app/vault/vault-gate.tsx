@@ -16,6 +16,11 @@ const Onboarding = lazy(() => {
   return import('../../features/onboarding/onboarding').then((m) => ({ default: m.Onboarding }));
 });
 
+// Shown only while a team's backup is restored: loaded then (the backup screen's chunk is there already).
+const RestoringScreen = lazy(() =>
+  import('../../features/backup/restoring-screen').then((m) => ({ default: m.RestoringScreen })),
+);
+
 /**
  * Shows the screens only while the vault is unlocked. Locked means the data key is dropped and every
  * screen that could show client data is unmounted (so none is left in the DOM); first use means
@@ -59,6 +64,12 @@ export function VaultGate({ children }: { children: ReactNode }) {
       );
     case 'locked':
       return <LockScreen />;
+    case 'restoring':
+      return (
+        <Suspense fallback={<ScreenLoading />}>
+          <RestoringScreen />
+        </Suspense>
+      );
     case 'unlocked':
       return <Unlocked>{children}</Unlocked>;
   }

@@ -21,6 +21,14 @@ export {
   type WrittenBackup,
 } from './export-backup';
 export {
+  EXPORT_FILE_KEEP_MS,
+  type ExportFile,
+  openExportFile,
+  removeExportFile,
+  type WritableSink,
+  writableSink,
+} from './export-file';
+export {
   backupReminder,
   DEFAULT_THRESHOLDS,
   loadReminderInput,

@@ -297,7 +297,14 @@ export interface RestoreOptions {
    * A version 2 backup's swap: above `singleTransactionRows` staged rows (default
    * SINGLE_TRANSACTION_ROWS) it is journaled and paged (restore-journal.ts), with its progress.
    */
-  swap?: JournaledSwapOptions & { singleTransactionRows?: number };
+  swap?: JournaledSwapOptions & {
+    singleTransactionRows?: number;
+    /**
+     * Called once the journal's first transaction committed (the live rows are gone, the backup's not
+     * all in yet): the caller drops the session it holds, whose key opens none of the new rows.
+     */
+    onPointOfNoReturn?: () => void;
+  };
 }
 
 /**
@@ -416,6 +423,7 @@ export async function applyRestore(
     throw new BackupError('write-failed', { cause: e });
   }
   markVaultCreated(db.name, sentinel.vaultId);
+  if (journaled) options.swap?.onPointOfNoReturn?.();
   if (journaled) {
     // After the point of no return a failure is not "nothing changed": the restore is decided and the
     // next unlock finishes it (the caller locks the app; the lock screen says a restore waits).

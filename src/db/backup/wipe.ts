@@ -1,5 +1,6 @@
 /**
- * "Alle gegevens wissen" (R25): log the wipe, delete the database, delete every Cache Storage cache
+ * "Alle gegevens wissen" (R25): log the wipe, delete the database and the last backup download's file,
+ * delete every Cache Storage cache
  * except Workbox's precache (the app shell and its service worker stay, so the app still starts
  * offline, into onboarding), remove the app's localStorage/sessionStorage keys, forget the vault
  * flag, then restart. Browser APIs are injectable for tests.
@@ -7,6 +8,7 @@
 import { appendAuditQuietly, auditSettled } from '../audit/audit-log';
 import type { StapwijzerDb } from '../database';
 import { forgetVault } from '../storage-health';
+import { removeExportFile } from './export-file';
 
 export interface WipeDeps {
   caches?: Pick<CacheStorage, 'keys' | 'delete'> | null;
@@ -36,6 +38,8 @@ export async function wipeAllData(db: StapwijzerDb, deps: WipeDeps = {}): Promis
   await appendAuditQuietly(db, [{ action: 'wipe', recordId: null }]);
   await auditSettled(db);
   await db.delete({ disableAutoOpen: true });
+  // The last download's file (the encrypted backup, export-file.ts).
+  await removeExportFile();
   if (d.caches) {
     for (const name of await d.caches.keys()) if (!PRECACHE.test(name)) await d.caches.delete(name);
   }

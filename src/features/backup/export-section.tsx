@@ -1,5 +1,13 @@
 import { useState } from 'react';
-import { backupFileName, exportBackup, exportBackupTo, isStorageError } from '../../db';
+import {
+  backupFileName,
+  EXPORT_FILE_KEEP_MS,
+  exportBackup,
+  exportBackupTo,
+  isStorageError,
+  openExportFile,
+  removeExportFile,
+} from '../../db';
 import { formatDateTime } from '../../i18n/dates';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { holdAutoLock } from '../../runtime/vault/auto-lock-hold';
@@ -44,9 +52,21 @@ export function ExportSection() {
         sink = null;
         setResult({ ok: true, name: handle.name });
       } else {
-        const backup = await exportBackup(vault.session(), { onProgress: setProgress, now });
-        downloadBlob(backup.fileName, backup.blob);
-        setResult({ ok: true, name: backup.fileName });
+        // The download: written to a file in the origin's private file system where the browser can,
+        // so a team's gigabyte never becomes one Blob in memory (export-file.ts); else a Blob.
+        const target = await openExportFile();
+        if (target) {
+          sink = target.sink;
+          await exportBackupTo(vault.session(), sink, { onProgress: setProgress, now });
+          await sink.close();
+          sink = null;
+          downloadBlob(fileName, await target.file());
+          window.setTimeout(() => void removeExportFile(), EXPORT_FILE_KEEP_MS);
+        } else {
+          const backup = await exportBackup(vault.session(), { onProgress: setProgress, now });
+          downloadBlob(backup.fileName, backup.blob);
+        }
+        setResult({ ok: true, name: fileName });
       }
     } catch (e) {
       await sink?.abort();

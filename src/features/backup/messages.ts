@@ -35,6 +35,9 @@ export const backupMessages = defineMessages(
     cancel: 'Annuleren',
     restoring: 'Terugzetten…',
     restoreProgressLabel: 'Voortgang terugzetten',
+    restoringTitle: 'Back-up terugzetten',
+    restoringIntro:
+      'De gegevens op dit apparaat worden vervangen door die uit de back-up. Dat duurt bij een groot team een paar minuten. Daarna ga je verder waar je was.',
     restoreProgress: 'Terugzetten: {done} van {total} onderdelen. Sluit Stapwijzer niet.',
     restored: 'De back-up is teruggezet.',
     whichLegend: 'Met welke wachtzin ontgrendel je hierna?',
@@ -98,6 +101,9 @@ export const backupMessages = defineMessages(
     cancel: 'Cancel',
     restoring: 'Restoring…',
     restoreProgressLabel: 'Restore progress',
+    restoringTitle: 'Restoring the backup',
+    restoringIntro:
+      'The data on this device is being replaced by the data in the backup. For a large team this takes a few minutes. Then you carry on where you were.',
     restoreProgress: 'Restoring: {done} of {total} items. Do not close Stapwijzer.',
     restored: 'The backup has been restored.',
     whichLegend: 'Which passphrase will unlock Stapwijzer afterwards?',

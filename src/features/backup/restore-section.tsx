@@ -17,6 +17,7 @@ import {
 import { useMessages } from '../../i18n/define-messages';
 import { lockOtherTabs } from '../../runtime/cross-tab/lock-tabs';
 import { holdAutoLock } from '../../runtime/vault/auto-lock-hold';
+import { useRestoreProgress } from '../../runtime/vault/restore-progress';
 import { useVault } from '../../runtime/vault/runtime-context';
 import { TEXT_LIMITS } from '../../ui/text-limits';
 import { backupErrorMessages } from './backup-errors.messages';
@@ -24,7 +25,7 @@ import { backupMessages } from './messages';
 
 type State =
   | { kind: 'idle' }
-  | { kind: 'busy'; replacing?: true; progress?: SwapProgress }
+  | { kind: 'busy'; replacing?: true }
   | { kind: 'confirm'; verified: VerifiedBackup; now: BackupCounts }
   | { kind: 'done' };
 
@@ -37,7 +38,12 @@ export function RestoreSection() {
   const id = useId();
   const [file, setFile] = useState<File | null>(null);
   const [passphrase, setPassphrase] = useState('');
-  const [state, setState] = useState<State>({ kind: 'idle' });
+  // A team-size restore finished behind the restoring screen: say so once, here where it was started.
+  const [state, setState] = useState<State>(() => {
+    if (!useRestoreProgress.getState().finished) return { kind: 'idle' };
+    useRestoreProgress.setState({ finished: false });
+    return { kind: 'done' };
+  });
   const [error, setError] = useState<string | null>(null);
   // Which passphrase unlocks this device after the restore: asked, never changed silently.
   const [which, setWhich] = useState<'device' | 'backup' | null>(null);
@@ -46,7 +52,10 @@ export function RestoreSection() {
   function fail(e: unknown) {
     // Past the point of no return the old data is gone and the vault key changed: the app locks, and
     // the lock screen says the restore waits and finishes it at the next unlock.
-    if (isBackupError(e, 'interrupted')) return vault.lock();
+    if (isBackupError(e, 'interrupted')) {
+      useRestoreProgress.setState({ progress: null });
+      return vault.lock();
+    }
     setError(isBackupError(e) ? te(e.code) : te('write-failed'));
     setState({ kind: 'idle' });
   }
@@ -80,8 +89,16 @@ export function RestoreSection() {
       lockOtherTabs('restore');
       const keep = which === 'device' ? { keepPassphrase: { device: devicePassphrase, backup: passphrase } } : {};
       // The device's session names the head of the chain the restore replaces (in the 'import' event).
-      const swap = { onProgress: (progress: SwapProgress) => setState({ kind: 'busy', replacing: true, progress }) };
-      vault.adopt(await applyRestore(vault.db, verified, Date.now(), { ...keep, previous: vault.session(), swap }));
+      const swap = {
+        onProgress: (progress: SwapProgress) => useRestoreProgress.setState({ progress }),
+        // The old rows are gone from here on: the session goes, and the gate shows the progress.
+        onPointOfNoReturn: () => vault.beginRestoring(),
+      };
+      const previous = vault.session();
+      const restored = await applyRestore(vault.db, verified, Date.now(), { ...keep, previous, swap });
+      // Behind the restoring screen this section has unmounted: the new one says it once.
+      useRestoreProgress.setState({ progress: null, finished: !vault.hasSession() });
+      vault.adopt(restored);
       setPassphrase('');
       setDevicePassphrase('');
       setWhich(null);
@@ -125,14 +142,6 @@ export function RestoreSection() {
           {state.kind !== 'busy' ? t('check') : state.replacing ? t('restoring') : t('checking')}
         </button>
       </form>
-      {state.kind === 'busy' && state.progress && (
-        <>
-          <progress aria-label={t('restoreProgressLabel')} max={state.progress.total} value={state.progress.done} />
-          <p className="hint" role="status">
-            {t('restoreProgress', { done: state.progress.done, total: state.progress.total })}
-          </p>
-        </>
-      )}
       <p className="form-message" role="alert">
         {error}
       </p>

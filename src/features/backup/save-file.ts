@@ -1,7 +1,6 @@
 // Saving the backup straight into a file the professional picks (File System Access API, Chromium):
 // the export writes chunk by chunk, so a team's backup of more than a gigabyte is never held in memory
 // and never copied again by a download. Browsers without the API get the Blob download (download.ts).
-import type { BackupSink } from '../../db';
 
 interface SaveFilePickerOptions {
   suggestedName: string;
@@ -33,19 +32,5 @@ export async function pickBackupFile(fileName: string, description: string): Pro
   }
 }
 
-export interface FileSink extends BackupSink {
-  /** Makes the file appear with everything written (the browser writes to a temporary file until then). */
-  close(): Promise<void>;
-  /** Leaves the chosen file as it was. */
-  abort(): Promise<void>;
-}
-
-export async function fileSink(handle: FileSystemFileHandle): Promise<FileSink> {
-  const writable = await handle.createWritable();
-  return {
-    write: (part) => writable.write(part),
-    reset: () => writable.truncate(0),
-    close: () => writable.close(),
-    abort: () => writable.abort().catch(() => undefined),
-  };
-}
+/** The picked file's writer: the same sink as the download's file in OPFS (db/backup/export-file.ts). */
+export { type WritableSink as FileSink, writableSink as fileSink } from '../../db';

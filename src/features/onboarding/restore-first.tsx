@@ -4,6 +4,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { applyRestore, checkBackupFile, isBackupError } from '../../db';
 import { useMessages } from '../../i18n/define-messages';
+import { useRestoreProgress } from '../../runtime/vault/restore-progress';
 import { useVault } from '../../runtime/vault/runtime-context';
 import { describedBy, FieldError, type FieldProblem, focusFirstProblem } from '../../ui/field-errors';
 import { TEXT_LIMITS } from '../../ui/text-limits';
@@ -35,10 +36,20 @@ export function RestoreFirst(props: { onCancel: () => void }) {
     setBusy(true);
     try {
       const verified = await checkBackupFile(vault.db, file, passphrase);
-      vault.adopt(await applyRestore(vault.db, verified));
+      // A team's backup: past its point of no return the gate shows the restore's progress.
+      const swap = {
+        onProgress: (progress: { done: number; total: number }) => useRestoreProgress.setState({ progress }),
+        onPointOfNoReturn: () => vault.beginRestoring(),
+      };
+      const restored = await applyRestore(vault.db, verified, Date.now(), { swap });
+      useRestoreProgress.setState({ progress: null });
+      vault.adopt(restored);
     } catch (e) {
       // Past the point of no return: the restored vault exists and the lock screen finishes it.
-      if (isBackupError(e, 'interrupted')) return vault.lock();
+      if (isBackupError(e, 'interrupted')) {
+        useRestoreProgress.setState({ progress: null });
+        return vault.lock();
+      }
       const message = isBackupError(e) ? te(e.code) : te('write-failed');
       const field = isBackupError(e, 'wrong-passphrase') ? 'restore-first-pass' : 'restore-first-file';
       setProblems([{ field, message }]);

@@ -93,6 +93,18 @@ export class VaultRuntime {
     warmUp?.();
   }
 
+  /**
+   * A team-size restore passed its point of no return: the rows are being replaced by the backup's,
+   * which the current key cannot open, so the session is dropped now (every screen that reads rows
+   * unmounts) and the gate shows the restore's progress until the restored session is adopted.
+   */
+  beginRestoring(): void {
+    const current = this.#current;
+    this.#current = null;
+    if (current) lock(current);
+    useSession.getState().setVaultStatus('restoring');
+  }
+
   /** Drops the data key; the gate then unmounts every screen that showed client data. */
   lock(): void {
     if (this.#current) lock(this.#current);
