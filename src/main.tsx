@@ -1,12 +1,12 @@
 // The composition root: the only module that imports src/app. It makes the one vault runtime over the
 // app's database and hands it down through context.
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { installPreloadErrorGuard } from './app/preload-error-guard';
 import { safeRootOptions } from './app/root-error-reporting';
 import { preloadHome, router } from './app/router';
-import { createDatabase } from './db/first-screen';
+import { createDatabase, removeExportFile } from './db/first-screen';
 import { preloadRoles } from './runtime/content/use-roles';
 import { installCrossTabLocking } from './runtime/cross-tab/lock-tabs';
 import { persistLanguage } from './runtime/language-persistence';
@@ -18,6 +18,8 @@ import './ui/styles.css';
 
 installPreloadErrorGuard();
 persistLanguage();
+// A backup download's file left by an earlier page (db/backup/export-file.ts): its download is over.
+setTimeout(() => void removeExportFile(), 0);
 // Unlocking begins: Vandaag's code, the roles file it shows and team sync's installer load beside the
 // key derivation (issue 23: after it, they added a chain of round trips between unlock and Vandaag).
 const runtime = new VaultRuntime(createDatabase(), {
@@ -41,10 +43,15 @@ const stopWaiting = useSession.subscribe((s) => {
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
-createRoot(root, safeRootOptions).render(
-  <StrictMode>
-    <RuntimeProvider runtime={runtime}>
-      <RouterProvider router={router} />
-    </RuntimeProvider>
-  </StrictMode>,
-);
+// The first render as a transition: React renders it in slices that yield to the browser between
+// them, instead of one task of the whole tree (on a slow phone the largest part of the start's main-
+// thread blocking, issue 23). index.html's shell stays painted until the first screen commits.
+startTransition(() => {
+  createRoot(root, safeRootOptions).render(
+    <StrictMode>
+      <RuntimeProvider runtime={runtime}>
+        <RouterProvider router={router} />
+      </RuntimeProvider>
+    </StrictMode>,
+  );
+});
