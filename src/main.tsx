@@ -18,8 +18,6 @@ import './ui/styles.css';
 
 installPreloadErrorGuard();
 persistLanguage();
-// A backup download's file left by an earlier page (db/backup/export-file.ts): its download is over.
-setTimeout(() => void removeExportFile(), 0);
 // Unlocking begins: Vandaag's code, the roles file it shows and team sync's installer load beside the
 // key derivation (issue 23: after it, they added a chain of round trips between unlock and Vandaag).
 const runtime = new VaultRuntime(createDatabase(), {
@@ -39,6 +37,9 @@ const stopWaiting = useSession.subscribe((s) => {
   void afterUnlockIdle()
     .then(() => import('./runtime/sync/install'))
     .then((m) => m.installTeamSync(runtime));
+  // A backup download's file left by an earlier page (db/backup/export-file.ts): its download is over.
+  // Not at start: the first access to the origin's file system would share the disk with the unlock.
+  void afterUnlockIdle().then(removeExportFile);
 });
 
 const root = document.getElementById('root');

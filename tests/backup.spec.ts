@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { CANARY, makeBackupFixture } from './support/backup-fixture';
 import { restoreThroughUi } from './support/backup-page';
 import { expect, test } from './support/fixtures';
-import { onboard, openUnlocked } from './support/onboard';
+import { onboard, openUnlocked, unlock } from './support/onboard';
 
 /** A browser without the File System Access API: the backup is a Blob download. */
 const NO_FILE_PICKER = () => Object.defineProperty(window, 'showSaveFilePicker', { value: undefined });
@@ -162,7 +162,7 @@ for (const opfs of [true, false]) {
   });
 }
 
-test('the download’s file is gone after the next start', async ({ page, server }) => {
+test('the download’s file is gone after the next start and unlock', async ({ page, server }) => {
   await page.addInitScript(NO_FILE_PICKER);
   await page.goto(server.url);
   await onboard(page);
@@ -171,7 +171,8 @@ test('the download’s file is gone after the next start', async ({ page, server
   await expect(page.getByText(/Back-up opgeslagen als/)).toBeVisible();
   expect(await page.evaluate(OPFS_EXPORT)).not.toBeNull();
   await page.reload();
-  await expect(page.getByRole('heading', { level: 1, name: 'Stapwijzer is vergrendeld' })).toBeVisible();
+  await unlock(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Back-up en gegevens' })).toBeVisible();
   await expect.poll(() => page.evaluate(OPFS_EXPORT)).toBeNull();
 });
 

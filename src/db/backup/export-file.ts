@@ -29,10 +29,8 @@ export async function writableSink(handle: FileSystemFileHandle): Promise<Writab
   const writable = await handle.createWritable();
   return {
     write: (part) => writable.write(part),
-    reset: async () => {
-      await writable.truncate(0);
-      await writable.seek(0);
-    },
+    // Truncating below the write position moves it there (File System spec): the next write is at 0.
+    reset: () => writable.truncate(0),
     close: () => writable.close(),
     abort: () => writable.abort().catch(() => undefined),
   };
