@@ -89,7 +89,9 @@ test('journaled restore: SIGKILL at a random page, relaunch, unlock: exactly the
         { text: snap.backup ?? '', p: PASSPHRASE, rows: PAGE_ROWS },
       )
       .catch(() => {});
-    expect(acks, 'the swap ended before the kill').toBe(killAt + 1);
+    // The page's progress call is not awaited, so a page or two may be acknowledged while the kill lands;
+    // whether the swap was cut short is what the next step checks (the restore still pending).
+    expect(acks, 'the kill was not reached').toBeGreaterThan(killAt);
     await waitForExit(pids);
     await context.close().catch(() => {});
   });
