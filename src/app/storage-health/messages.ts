@@ -14,6 +14,7 @@ export const storageHealthMessages = defineMessages(
     stale: 'Stapwijzer is bijgewerkt in een ander tabblad. Herlaad om verder te werken.',
     staleSaved: 'Wat je aan het doen was, is opgeslagen.',
     reload: 'Herladen',
+    reloading: 'De nieuwe versie wordt opgehaald…',
   },
   {
     persistDenied: 'This browser may clear your data. Back up often.',
@@ -27,5 +28,6 @@ export const storageHealthMessages = defineMessages(
     stale: 'Stapwijzer was updated in another tab. Reload to continue working.',
     staleSaved: 'What you were doing has been saved.',
     reload: 'Reload',
+    reloading: 'Fetching the new version…',
   },
 );

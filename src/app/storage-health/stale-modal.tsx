@@ -13,6 +13,8 @@ export function StaleModal() {
   const vault = useVault();
   const t = useMessages(storageHealthMessages);
   const [stale, setStale] = useState(false);
+  // The newer build's worker may still be installing: the button says so while the reload waits for it.
+  const [reloading, setReloading] = useState(false);
   const dialog = useRef<HTMLDialogElement>(null);
 
   useEffect(() => vault.db.lifecycle.onStale(() => setStale(true)), [vault]);
@@ -37,8 +39,16 @@ export function StaleModal() {
       <p id="stale-text">
         {t('stale')} {t('staleSaved')}
       </p>
-      <button type="button" className="button" onClick={() => void reloadIntoNewestBuild()}>
-        {t('reload')}
+      <button
+        type="button"
+        className="button"
+        disabled={reloading}
+        onClick={() => {
+          setReloading(true);
+          void reloadIntoNewestBuild();
+        }}
+      >
+        {reloading ? t('reloading') : t('reload')}
       </button>
     </dialog>
   );
