@@ -103,6 +103,19 @@ export function backOff(delay: number): number {
 const randomHash = () =>
   [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
 
+/**
+ * PouchDB 9.0.0's replicator asks the source for its info after each batch, for its task list, and
+ * never handles that promise (`src.info().then(...)` in the batch's finish, node_modules/pouchdb-browser).
+ * When the server goes away mid-batch it rejects with nobody to catch it: an uncaught "Failed to fetch"
+ * in the page (seen at the end of team-signature.spec.ts in loaded gates; its stack names `_info`). The
+ * replication's own error path already shows the sync state and retries, so only that one rejection is
+ * marked handled here, while an engine runs; every other unhandled rejection still surfaces.
+ */
+function onPouchInfoRejection(event: PromiseRejectionEvent): void {
+  const reason: unknown = event.reason;
+  if (reason instanceof TypeError && /\._info\b/.test(reason.stack ?? '')) event.preventDefault();
+}
+
 export async function startEngine(options: {
   session: VaultSession;
   team: TeamSetting;
@@ -736,6 +749,7 @@ export async function startEngine(options: {
   const onOnline = () => reconnect();
   const onOffline = () => useSync.getState().set({ phase: 'offline', error: 'unreachable' });
   window.addEventListener('online', onOnline);
+  window.addEventListener('unhandledrejection', onPouchInfoRejection);
   window.addEventListener('offline', onOffline);
 
   const unsubscribe = onSyncedTablesChanged(session.db, (tables) => schedule(tables));
@@ -795,6 +809,7 @@ export async function startEngine(options: {
       stopped = true;
       if (accessTimer) clearTimeout(accessTimer);
       window.removeEventListener('online', onOnline);
+      window.removeEventListener('unhandledrejection', onPouchInfoRejection);
       window.removeEventListener('offline', onOffline);
       unsubscribe();
       unsubscribeAudit();
