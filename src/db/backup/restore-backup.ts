@@ -423,8 +423,8 @@ export async function applyRestore(
     throw new BackupError('write-failed', { cause: e });
   }
   markVaultCreated(db.name, sentinel.vaultId);
-  if (journaled) options.swap?.onPointOfNoReturn?.();
   if (journaled) {
+    options.swap?.onPointOfNoReturn?.();
     // After the point of no return a failure is not "nothing changed": the restore is decided and the
     // next unlock finishes it (the caller locks the app; the lock screen says a restore waits).
     try {
