@@ -10,6 +10,7 @@ export { removeExportFile } from './backup/export-file';
 export { pendingRestore } from './backup/restore-pending';
 export { wipeAllData } from './backup/wipe';
 export { type SyncReport, syncBundledPacks } from './content-import';
+export { prepareArgon2 } from './crypto/argon2';
 export { MIN_PASSPHRASE_LENGTH } from './crypto/kdf';
 export { createDatabase, DB_NAME, StapwijzerDb } from './database';
 export { isStorageError, StorageError } from './errors';

@@ -13,6 +13,7 @@ export {
   type SyncReport,
   syncBundledPacks,
 } from './content-import';
+export { prepareArgon2 } from './crypto/argon2';
 export { fromBase32, groupsOfFour, toBase32 } from './crypto/base32';
 export { MIN_PASSPHRASE_LENGTH, PRODUCTION_KDF, TEST_KDF } from './crypto/kdf';
 export { createDatabase, DB_NAME, durabilityFor, StapwijzerDb } from './database';

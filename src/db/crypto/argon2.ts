@@ -14,6 +14,11 @@ export interface Argon2Request {
   params: Argon2idParams;
 }
 
+/** Load and compile only (prepareArgon2): no reply. */
+export interface Argon2Warm {
+  warm: true;
+}
+
 export type Argon2Response =
   /** The worker has its program and begins this derivation (what waits for that: argon2id's onStarted). */
   | { id: number; started: true }
@@ -54,6 +59,18 @@ function getWorker(): Worker {
 }
 
 const inBrowser = (): boolean => typeof window !== 'undefined' && typeof Worker !== 'undefined';
+
+/**
+ * Starts the worker and has it compile the WebAssembly now, while a passphrase is being typed, so
+ * the first derivation pays only for its hashing: the worker's script, its start and the compile
+ * were ≈ 100 ms of the unlock on the lock screen (issue 23). Called when the lock screen or the
+ * passphrase step shows; a no-op where there is no worker (node, jsdom) or it already runs.
+ */
+export function prepareArgon2(): void {
+  if (worker || !inBrowser() || typeof WebAssembly === 'undefined') return;
+  const warm: Argon2Warm = { warm: true };
+  getWorker().postMessage(warm);
+}
 
 /**
  * Argon2id → 32 raw bytes, off the main thread where there is one. `onStarted` is called when the

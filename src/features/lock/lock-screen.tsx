@@ -26,6 +26,9 @@ export function LockScreen() {
   const [restore, setRestore] = useState<{ unlockWith: 'device' | 'backup' } | null>(null);
   const [restoreProgress, setRestoreProgress] = useState<{ done: number; total: number } | null>(null);
 
+  // The key derivation's worker and the code behind the gate load while the passphrase is typed.
+  useEffect(() => vault.prepareUnlock(), [vault]);
+
   useEffect(() => {
     backoffStatus(vault.db)
       .then((s) => setRetryAt(s.retryAt))

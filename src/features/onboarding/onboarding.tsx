@@ -1,5 +1,5 @@
 import { type FormEvent, lazy, Suspense, useEffect, useRef, useState } from 'react';
-import { isStorageError, requestPersistence, type VaultSession } from '../../db/first-screen';
+import { isStorageError, prepareArgon2, requestPersistence, type VaultSession } from '../../db/first-screen';
 import { useLanguage, useMessages } from '../../i18n/define-messages';
 import { useRoles } from '../../runtime/content/use-roles';
 import { type Profile, ROLE_IDS, saveProfile } from '../../runtime/profile/profile';
@@ -57,6 +57,11 @@ export function Onboarding() {
     const heading = root.current?.querySelector<HTMLElement>('[data-step-heading]');
     (heading ?? root.current?.querySelector<HTMLElement>('.page-heading'))?.focus();
   }, [step, restoring]);
+
+  // The key derivation's worker starts while the new passphrase is typed, not after "Volgende".
+  useEffect(() => {
+    if (step === 2) prepareArgon2();
+  }, [step]);
 
   function toggle(id: RoleOption['id']) {
     setChosen((c) => (c.includes(id) ? c.filter((r) => r !== id) : ROLE_IDS.filter((r) => r === id || c.includes(r))));

@@ -23,6 +23,19 @@ describe('the warm-up while the key derivation runs (issue 23)', () => {
     expect(runtime.hasSession()).toBe(true);
   });
 
+  it('starts when the lock screen prepares the unlock, before any passphrase, and not again at the unlock', async () => {
+    const db = await vaultDb();
+    let warmed = 0;
+    const runtime = new VaultRuntime(db, { warmUp: () => warmed++ });
+    runtime.prepareUnlock();
+    expect(warmed).toBe(1);
+    expect(runtime.hasSession()).toBe(false);
+    runtime.prepareUnlock();
+    await runtime.unlock(TEST_PASSPHRASE);
+    expect(warmed).toBe(1);
+    expect(runtime.hasSession()).toBe(true);
+  });
+
   it('a wrong passphrase still leaves the vault locked (the warm-up loads code, it unlocks nothing)', async () => {
     const db = await vaultDb();
     let warmed = 0;

@@ -3,16 +3,25 @@
 // only reference. zustand only mirrors the status ('first-use' | 'locked' | 'unlocked').
 // One instance is made by the composition root (src/main.tsx) and handed to components through
 // RuntimeProvider (runtime-context.tsx); tests make their own over fake-indexeddb.
-import { createVault, type KdfParams, lock, type StapwijzerDb, unlock, type VaultSession } from '../../db/first-screen';
+import {
+  createVault,
+  type KdfParams,
+  lock,
+  prepareArgon2,
+  type StapwijzerDb,
+  unlock,
+  type VaultSession,
+} from '../../db/first-screen';
 import { useSession } from '../session-store';
 import { afterUnlockIdle } from './after-unlock-idle';
 import { resealAfterUnlock } from './reseal-runner';
 
 export interface VaultRuntimeOptions {
   /**
-   * Called once per page, when the first unlock's key derivation has started (it runs in a worker):
-   * the composition root fetches the code of the first screen behind the gate then, so it loads beside
-   * the derivation instead of after it (issue 23). Code only, never data.
+   * Called once per page: when the lock screen shows (prepareUnlock), or else when the first unlock's
+   * key derivation has started. The composition root fetches the code of the first screen behind the
+   * gate then, so it is loaded before the session exists instead of after it (issue 23). Code only,
+   * never data.
    */
   warmUp?: () => void;
 }
@@ -85,6 +94,18 @@ export class VaultRuntime {
         onRestoreProgress: options.onRestoreProgress,
       }),
     );
+  }
+
+  /**
+   * The lock screen shows: the key derivation's worker starts and compiles, and the code behind the
+   * gate loads, while the passphrase is typed. The derivation then runs alone: beside it, the
+   * warm-up's chunk evaluation slowed the memory-hard hashing by ≈ 60 ms, and the worker's own start
+   * and compile cost ≈ 100 ms after the submit (issue 23, BENCHMARKS.md). Nothing is read from the
+   * vault.
+   */
+  prepareUnlock(): void {
+    prepareArgon2();
+    this.#warm();
   }
 
   #warm(): void {
