@@ -1,7 +1,8 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { renderRoute } from '../../runtime/testing/render-route';
+import { testRuntime } from '../../runtime/testing/test-runtime';
 import { unlockedVault } from '../../runtime/testing/unlocked';
 
 describe('lock screen: passphrase lost', () => {
@@ -25,5 +26,18 @@ describe('lock screen: passphrase lost', () => {
     expect(
       screen.getByText(/Werk je in een team\? Dan word je na het wissen opnieuw lid via een collega/),
     ).toBeVisible();
+  });
+});
+
+describe('lock screen: the unlock is prepared while the passphrase is typed (issue 23)', () => {
+  it('not when the screen shows; at the first character typed', async () => {
+    const session = await unlockedVault();
+    session.lock();
+    const prepare = vi.spyOn(testRuntime(), 'prepareUnlock');
+    renderRoute('/');
+    await screen.findByRole('heading', { level: 1, name: 'Stapwijzer is vergrendeld' });
+    expect(prepare).not.toHaveBeenCalled();
+    await userEvent.type(screen.getByLabelText('Wachtzin'), 'c');
+    expect(prepare).toHaveBeenCalled();
   });
 });

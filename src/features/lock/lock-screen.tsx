@@ -26,9 +26,6 @@ export function LockScreen() {
   const [restore, setRestore] = useState<{ unlockWith: 'device' | 'backup' } | null>(null);
   const [restoreProgress, setRestoreProgress] = useState<{ done: number; total: number } | null>(null);
 
-  // The key derivation's worker and the code behind the gate load while the passphrase is typed.
-  useEffect(() => vault.prepareUnlock(), [vault]);
-
   useEffect(() => {
     backoffStatus(vault.db)
       .then((s) => setRetryAt(s.retryAt))
@@ -84,7 +81,12 @@ export function LockScreen() {
             type="password"
             autoComplete="off"
             value={passphrase}
-            onChange={(e) => setPassphrase(e.target.value)}
+            onChange={(e) => {
+              setPassphrase(e.target.value);
+              // Typing has begun: the key derivation's worker and the code behind the gate load
+              // meanwhile. Not at mount: the lock screen alone (or "Hulp nu" from it) needs neither.
+              vault.prepareUnlock();
+            }}
             aria-describedby="unlock-status"
             aria-invalid={error === 'wrong'}
           />

@@ -18,10 +18,10 @@ import { resealAfterUnlock } from './reseal-runner';
 
 export interface VaultRuntimeOptions {
   /**
-   * Called once per page: when the lock screen shows (prepareUnlock), or else when the first unlock's
-   * key derivation has started. The composition root fetches the code of the first screen behind the
-   * gate then, so it is loaded before the session exists instead of after it (issue 23). Code only,
-   * never data.
+   * Called once per page: when typing on the lock screen begins (prepareUnlock), or else when the
+   * first unlock's key derivation has started. The composition root fetches the code of the first
+   * screen behind the gate then, so it is loaded before the session exists instead of after it
+   * (issue 23). Code only, never data.
    */
   warmUp?: () => void;
 }
@@ -97,8 +97,8 @@ export class VaultRuntime {
   }
 
   /**
-   * The lock screen shows: the key derivation's worker starts and compiles, and the code behind the
-   * gate loads, while the passphrase is typed. The derivation then runs alone: beside it, the
+   * The passphrase is being typed (the lock screen calls this from its field): the key derivation's
+   * worker starts and compiles, and the code behind the gate loads, meanwhile. Idempotent. The derivation then runs alone: beside it, the
    * warm-up's chunk evaluation slowed the memory-hard hashing by ≈ 60 ms, and the worker's own start
    * and compile cost ≈ 100 ms after the submit (issue 23, BENCHMARKS.md). Nothing is read from the
    * vault.
