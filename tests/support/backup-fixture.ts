@@ -3,6 +3,7 @@
 // Restoring it through the UI is how browser tests get client data without depending on other
 // screens. The passphrase is the one onboarding uses.
 import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
 import { exportBackup } from '../../src/db/backup';
 import { exportBackupV1 } from '../../src/db/backup/export-backup-v1';
 import { PRODUCTION_KDF } from '../../src/db/crypto/kdf';
@@ -15,6 +16,15 @@ import { putSetting } from '../../src/db/repositories/settings.repository';
 import { decisionData, followUpData, screeningData } from '../../src/db/testing/payloads';
 import { createVault } from '../../src/db/vault';
 import { PASSPHRASE } from './onboard';
+
+// Dexie takes its IndexedDB from the global scope once, when its module is first evaluated. A
+// Playwright worker evaluates it earlier when it ran a spec that imports app code without
+// fake-indexeddb first (client-delete.spec.ts opens envelopes with src/runtime/sync/envelope.ts, which
+// imports src/db): Dexie then had none, and every fixture after it in that worker failed with
+// "IndexedDB API missing", so the failure depended on which spec a worker ran first. Set as Dexie
+// documents for Node; a database made after this takes them.
+Dexie.dependencies.indexedDB = globalThis.indexedDB;
+Dexie.dependencies.IDBKeyRange = globalThis.IDBKeyRange;
 
 export const CANARY = 'CANARY-7F3A';
 
