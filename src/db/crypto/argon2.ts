@@ -63,8 +63,9 @@ const inBrowser = (): boolean => typeof window !== 'undefined' && typeof Worker 
 /**
  * Starts the worker and has it compile the WebAssembly now, while a passphrase is being typed, so
  * the first derivation pays only for its hashing: the worker's script, its start and the compile
- * were ≈ 100 ms of the unlock on the lock screen (issue 23). Called when the lock screen or the
- * passphrase step shows; a no-op where there is no worker (node, jsdom) or it already runs.
+ * were ≈ 100 ms of the unlock on the lock screen (issue 23). Called at the first character typed on
+ * the lock screen (VaultRuntime.prepareUnlock) and when onboarding's passphrase step shows; a no-op
+ * where there is no worker (node, jsdom) or it already runs.
  */
 export function prepareArgon2(): void {
   if (worker || !inBrowser() || typeof WebAssembly === 'undefined') return;
